@@ -1,0 +1,14 @@
+// Builds ksim: compiles TypeScript (src and test) into dist/, then writes oclif.manifest.json from
+// the compiled commands so the CLI starts without scanning the commands folder.
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true})
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
+
+const {writeManifest} = await import('./manifest.js')
+await writeManifest(root)

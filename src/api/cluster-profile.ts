@@ -1,0 +1,57 @@
+// The cluster's profile: the settings `ksim cluster create` was given, kept in the state file so that
+// the CLI and the reconciler read the same values. Not an API kind: users never see it.
+import type {Store} from '../store/sqlite-store.js'
+
+import type {ApiSettings} from './strategy.js'
+
+export interface ClusterProfile {
+  name: string
+  nodes: number
+  nodeCpu: string
+  nodeMemory: string
+  maxPods: number
+  /** kube-apiserver --allow-privileged */
+  allowPrivileged: boolean
+  /** kube-controller-manager --node-monitor-grace-period, in seconds */
+  nodeMonitorGracePeriodSeconds: number
+  /** simulated runtime timings, in milliseconds */
+  imagePullMs: number
+  containerStartMs: number
+  readyAfterMs: number
+  /** how long events live (kube-apiserver --event-ttl), seconds */
+  eventTTLSeconds: number
+  /** reconciler exits after this long with nothing pending, seconds */
+  reconcilerIdleSeconds: number
+}
+
+export const defaultProfile: Omit<ClusterProfile, 'name'> = {
+  nodes: 3,
+  nodeCpu: '4',
+  nodeMemory: '8Gi',
+  maxPods: 110,
+  allowPrivileged: true,
+  nodeMonitorGracePeriodSeconds: 50,
+  imagePullMs: 300,
+  containerStartMs: 200,
+  readyAfterMs: 200,
+  eventTTLSeconds: 3600,
+  reconcilerIdleSeconds: 300,
+}
+
+const KEY = {kind: 'ksim.io/ClusterProfile', namespace: '', name: 'cluster'}
+
+export function readProfile(store: Store): ClusterProfile | undefined {
+  const sv = store.get<ClusterProfile>(KEY)
+  return sv ? {...defaultProfile, ...sv.value} : undefined
+}
+
+export function writeProfile(store: Store, profile: ClusterProfile): void {
+  const cur = store.get<ClusterProfile>(KEY)
+  if (cur) store.update(KEY, cur.rev, () => profile)
+  else store.create(KEY, () => profile)
+}
+
+/** The API server settings a profile implies. */
+export function apiSettingsOf(p: ClusterProfile | undefined): Partial<ApiSettings> {
+  return p ? {allowPrivileged: p.allowPrivileged} : {}
+}

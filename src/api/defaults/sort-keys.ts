@@ -1,0 +1,14 @@
+// kubectl decodes objects into maps, so `-o yaml` and `-o json` print every map's keys sorted; ksim
+// stores objects in that order so that printing them in insertion order matches.
+
+/** A deep copy with the keys of every object sorted (arrays keep their order). */
+export function sortKeysDeep<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => sortKeysDeep(v)) as T
+  if (value !== null && typeof value === 'object') {
+    const src = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const k of Object.keys(src).sort()) if (src[k] !== undefined) out[k] = sortKeysDeep(src[k])
+    return out as T
+  }
+  return value
+}

@@ -1,0 +1,156 @@
+// API errors shaped like metav1.Status, and field errors rendered as apimachinery renders them.
+
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'Forbidden'
+  | 'BadRequest'
+  | 'MethodNotAllowed'
+  | 'InternalError'
+  | 'Timeout'
+
+export type CauseType =
+  | 'FieldValueRequired'
+  | 'FieldValueInvalid'
+  | 'FieldValueNotSupported'
+  | 'FieldValueForbidden'
+  | 'FieldValueTooLong'
+  | 'FieldValueTooMany'
+  | 'FieldValueDuplicate'
+  | 'FieldValueNotFound'
+  | 'InternalError'
+
+const CAUSE_TEXT: Record<CauseType, string> = {
+  FieldValueRequired: 'Required value',
+  FieldValueInvalid: 'Invalid value',
+  FieldValueNotSupported: 'Unsupported value',
+  FieldValueForbidden: 'Forbidden',
+  FieldValueTooLong: 'Too long',
+  FieldValueTooMany: 'Too many',
+  FieldValueDuplicate: 'Duplicate value',
+  FieldValueNotFound: 'Not found',
+  InternalError: 'Internal error',
+}
+
+/** One validation failure: a field path, a type, the bad value (when shown) and a detail. */
+export interface FieldError {
+  type: CauseType
+  field: string
+  value?: unknown
+  /** whether `value` is printed (Required, Forbidden and TooLong omit it) */
+  hasValue?: boolean
+  detail?: string
+}
+
+function goQuote(s: string): string {
+  return JSON.stringify(s)
+}
+
+function renderValue(v: unknown): string {
+  if (typeof v === 'string') return goQuote(v)
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
+  if (v === null || v === undefined) return 'null'
+  return JSON.stringify(v)
+}
+
+/** Renders as field/errors.go does: `<field>: <Type>[: <value>][: <detail>]`. */
+export function fieldErrorText(e: FieldError): string {
+  let s = `${e.field}: ${CAUSE_TEXT[e.type]}`
+  if (e.hasValue !== false && (e.value !== undefined || e.hasValue)) {
+    if (e.type === 'FieldValueNotSupported' || e.type === 'FieldValueInvalid' || e.type === 'FieldValueDuplicate' || e.type === 'FieldValueNotFound') {
+      s += `: ${renderValue(e.value)}`
+    }
+  }
+  if (e.detail) s += `: ${e.detail}`
+  return s
+}
+
+export const fieldErr = {
+  required: (field: string, detail = ''): FieldError => ({type: 'FieldValueRequired', field, detail, hasValue: false}),
+  invalid: (field: string, value: unknown, detail = ''): FieldError => ({type: 'FieldValueInvalid', field, value, detail, hasValue: true}),
+  notSupported: (field: string, value: unknown, valid: string[]): FieldError => ({
+    type: 'FieldValueNotSupported',
+    field,
+    value,
+    hasValue: true,
+    detail: valid.length > 0 ? `supported values: ${valid.map((v) => goQuote(v)).join(', ')}` : '',
+  }),
+  forbidden: (field: string, detail: string): FieldError => ({type: 'FieldValueForbidden', field, detail, hasValue: false}),
+  tooLong: (field: string, max: number, unit = 'bytes'): FieldError => ({
+    type: 'FieldValueTooLong',
+    field,
+    hasValue: false,
+    detail: `may not be more than ${max} ${unit}`,
+  }),
+  duplicate: (field: string, value: unknown): FieldError => ({type: 'FieldValueDuplicate', field, value, hasValue: true}),
+  notFound: (field: string, value: unknown): FieldError => ({type: 'FieldValueNotFound', field, value, hasValue: true}),
+}
+
+export interface StatusDetails {
+  name?: string
+  group?: string
+  /** the resource (plural) for most errors; the Kind for Invalid */
+  kind?: string
+  uid?: string
+  causes?: {reason: CauseType; message: string; field: string}[]
+  retryAfterSeconds?: number
+}
+
+/** An API error: the metav1.Status the API server would return. */
+export class StatusError extends Error {
+  override name = 'StatusError'
+  readonly status = 'Failure'
+  constructor(
+    readonly code: number,
+    readonly reason: StatusReason,
+    message: string,
+    readonly details: StatusDetails = {},
+  ) {
+    super(message)
+  }
+
+  toStatus(): Record<string, unknown> {
+    return {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, details: this.details, code: this.code}
+  }
+}
+
+export function isStatusError(e: unknown, reason?: StatusReason): e is StatusError {
+  return e instanceof Error && e.name === 'StatusError' && (reason === undefined || (e as StatusError).reason === reason)
+}
+
+/** `pods "x" not found` / `deployments.apps "x" not found` */
+export function qualifiedResource(resource: string, group: string): string {
+  return group ? `${resource}.${group}` : resource
+}
+
+export const apiErrors = {
+  notFound: (resource: string, group: string, name: string) =>
+    new StatusError(404, 'NotFound', `${qualifiedResource(resource, group)} "${name}" not found`, {name, group, kind: resource}),
+  alreadyExists: (resource: string, group: string, name: string) =>
+    new StatusError(409, 'AlreadyExists', `${qualifiedResource(resource, group)} "${name}" already exists`, {name, group, kind: resource}),
+  conflict: (resource: string, group: string, name: string, detail: string) =>
+    new StatusError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(resource, group)} "${name}": ${detail}`, {
+      name,
+      group,
+      kind: resource,
+    }),
+  forbidden: (resource: string, group: string, name: string, detail: string) =>
+    new StatusError(403, 'Forbidden', `${qualifiedResource(resource, group)} "${name}" is forbidden: ${detail}`, {name, group, kind: resource}),
+  badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
+  methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
+  internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
+  /** 422 Invalid: `<Kind> "<name>" is invalid: <causes>` as the API server aggregates them. */
+  invalid: (kind: string, group: string, name: string, errs: FieldError[]) => {
+    const texts = [...new Set(errs.map((e) => fieldErrorText(e)))]
+    const body = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
+    const qualifiedKind = group ? `${kind}.${group}` : kind
+    return new StatusError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${body}`, {
+      name,
+      group,
+      kind,
+      causes: errs.map((e) => ({reason: e.type, message: fieldErrorText(e).slice(e.field.length + 2), field: e.field})),
+    })
+  },
+}

@@ -1,0 +1,20 @@
+// ConfigMap: namespaced key/value data; keys must be valid config keys.
+import type {KObject} from '../types.js'
+
+import {register} from '../registry.js'
+import {validateDataKeys} from '../validation/data-keys.js'
+
+export const configMapType = register({
+  kind: 'ConfigMap',
+  group: '',
+  version: 'v1',
+  plural: 'configmaps',
+  singular: 'configmap',
+  shortNames: ['cm'],
+  namespaced: true,
+  categories: [],
+  strategy: {
+    validate: (obj: KObject) => validateDataKeys(obj, ['data', 'binaryData']),
+    validateUpdate: (obj: KObject) => validateDataKeys(obj, ['data', 'binaryData']),
+  },
+})

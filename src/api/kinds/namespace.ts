@@ -1,0 +1,29 @@
+// Namespace: cluster-scoped, DNS-1123 label names, phase Active until deleted, `kubernetes` finalizer.
+import type {KObject} from '../types.js'
+
+import {register} from '../registry.js'
+
+/** Namespaces every cluster has from the start. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+export const namespaceType = register({
+  kind: 'Namespace',
+  group: '',
+  version: 'v1',
+  plural: 'namespaces',
+  singular: 'namespace',
+  shortNames: ['ns'],
+  namespaced: false,
+  categories: [],
+  strategy: {
+    default(obj: KObject) {
+      // the API server labels every namespace with its own name
+      obj.metadata.labels = {...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name ?? ''}
+      const spec = (obj.spec ?? {}) as {finalizers?: string[]}
+      obj.spec = {...spec, finalizers: spec.finalizers ?? ['kubernetes']}
+    },
+    prepareForCreate(obj: KObject) {
+      obj.status = {phase: 'Active'}
+    },
+  },
+})

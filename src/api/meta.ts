@@ -1,0 +1,55 @@
+// System-set metadata: uid, generated names, timestamps, and the resourceVersion mapping.
+import {randomInt, randomUUID} from 'node:crypto'
+
+import type {KObject} from './types.js'
+
+/** Kubernetes' name-suffix alphabet: no vowels, no `y`, no 0/1/3 (apimachinery util/rand). */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
+const MAX_GENERATED_PREFIX = 58
+/** apiserver retries a colliding generated name this many times */
+export const MAX_NAME_GENERATION_ATTEMPTS = 8
+
+/** A random string of `n` characters from Kubernetes' alphabet. */
+export function randomSuffix(n = 5): string {
+  let s = ''
+  for (let i = 0; i < n; i++) s += NAME_ALPHABET[randomInt(NAME_ALPHABET.length)]
+  return s
+}
+
+/** generateName → name: the prefix cut to 58 characters, then 5 random characters. */
+export function generateName(prefix: string): string {
+  return prefix.slice(0, MAX_GENERATED_PREFIX) + randomSuffix(5)
+}
+
+export function newUID(): string {
+  return randomUUID()
+}
+
+/** Deep copy of a JSON-shaped object. */
+export function clone<T>(o: T): T {
+  return structuredClone(o)
+}
+
+/** Returns the stored document with metadata.resourceVersion set from the store revision. */
+export function withResourceVersion(obj: KObject, rev: number): KObject {
+  obj.metadata = {...obj.metadata, resourceVersion: String(rev)}
+  return obj
+}
+
+/** The stored form: everything but resourceVersion, which the store revision supplies on read. */
+export function forStorage(obj: KObject): KObject {
+  const copy = clone(obj)
+  if (copy.metadata) delete copy.metadata.resourceVersion
+  return copy
+}
+
+/** Orders metadata fields as the API server's JSON does, so -o yaml/json read like kubectl's. */
+export function orderMetadata(meta: KObject['metadata']): KObject['metadata'] {
+  const out: Record<string, unknown> = {}
+  const m = meta as Record<string, unknown>
+  for (const k of ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers']) {
+    if (m[k] !== undefined) out[k] = m[k]
+  }
+  for (const k of Object.keys(m)) if (!(k in out)) out[k] = m[k]
+  return out as KObject['metadata']
+}

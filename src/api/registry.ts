@@ -1,0 +1,94 @@
+// The registry of kinds: names users type (plural, singular, short names, Kind), API group and
+// version, namespaced or not, and each kind's strategy (defaulting, validation, admission, delete).
+import type {Strategy} from './strategy.js'
+
+import {StatusError} from './errors.js'
+
+export interface ResourceType {
+  kind: string
+  /** API group, '' for the core group */
+  group: string
+  version: string
+  plural: string
+  singular: string
+  shortNames: string[]
+  namespaced: boolean
+  /** categories such as `all` (kubectl get all) */
+  categories: string[]
+  strategy: Strategy
+}
+
+export function apiVersionOf(rt: ResourceType): string {
+  return rt.group ? `${rt.group}/${rt.version}` : rt.version
+}
+
+/** `pods` or `deployments.apps`: the resource as the API server names it in messages. */
+export function qualifiedPlural(rt: ResourceType): string {
+  return rt.group ? `${rt.plural}.${rt.group}` : rt.plural
+}
+
+/** `pod` or `deployment.apps`: the prefix of `-o name` and of `kubectl get all` rows. */
+export function nameKind(rt: ResourceType): string {
+  return rt.group ? `${rt.kind.toLowerCase()}.${rt.group}` : rt.kind.toLowerCase()
+}
+
+const types: ResourceType[] = []
+
+export function register(rt: ResourceType): ResourceType {
+  const i = types.findIndex((t) => t.kind === rt.kind && t.group === rt.group)
+  if (i >= 0) types[i] = rt
+  else types.push(rt)
+  return rt
+}
+
+export function allTypes(): readonly ResourceType[] {
+  return types
+}
+
+/**
+ * Resolves what a user typed (`po`, `pods`, `Pod`, `deployments.apps`, `deploy`) to a type, or
+ * undefined. kubectl matches case-insensitively.
+ */
+export function lookupResource(text: string): ResourceType | undefined {
+  const t = text.toLowerCase()
+  const dot = t.indexOf('.')
+  const base = dot >= 0 ? t.slice(0, dot) : t
+  let group = dot >= 0 ? t.slice(dot + 1) : undefined
+  // `pods.v1.` / `deployments.v1.apps`: version-qualified forms
+  if (group !== undefined) {
+    const m = /^(v\d+(?:(?:alpha|beta)\d+)?)\.(.*)$/.exec(group)
+    if (m) group = m[2]
+  }
+  return types.find(
+    (rt) =>
+      (group === undefined || rt.group === group || (group === '' && rt.group === '')) &&
+      (rt.plural === base || rt.singular === base || rt.kind.toLowerCase() === base || rt.shortNames.includes(base)),
+  )
+}
+
+/** Finds the type for a manifest's apiVersion and kind, as the REST mapper does. */
+export function lookupKind(apiVersion: string, kind: string): ResourceType | undefined {
+  const slash = apiVersion.indexOf('/')
+  const group = slash >= 0 ? apiVersion.slice(0, slash) : ''
+  const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion
+  return types.find((rt) => rt.kind === kind && rt.group === group && rt.version === version)
+}
+
+/** The type for a resource argument, or kubectl's `the server doesn't have a resource type` error. */
+export function mustLookupResource(text: string): ResourceType {
+  const rt = lookupResource(text)
+  if (!rt) throw new NoResourceMatchError(text)
+  return rt
+}
+
+/** kubectl prints this one without `Error from server`: `error: the server doesn't have a resource type "foo"`. */
+export class NoResourceMatchError extends StatusError {
+  constructor(readonly resource: string) {
+    super(404, 'NotFound', `the server doesn't have a resource type "${resource}"`)
+    this.name = 'StatusError'
+  }
+}
+
+export function isNoResourceMatch(e: unknown): e is NoResourceMatchError {
+  return e instanceof NoResourceMatchError
+}

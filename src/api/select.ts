@@ -1,0 +1,28 @@
+// The list filter the API server builds from a request's label and field selectors. A selector it
+// cannot parse, or a field it does not index, is a 400 worded as kubectl shows it.
+import type {ResourceType} from './registry.js'
+import type {KObject} from './types.js'
+
+import {apiErrors} from './errors.js'
+import {
+  convertFieldSelector,
+  groupVersionResourceString,
+  listErrorMessage,
+  matchFieldSelector,
+  matchLabelSelector,
+  parseFieldSelector,
+  parseLabelSelector,
+} from './selectors.js'
+
+export function selectorFilter(rt: ResourceType, labelSelector?: string, fieldSelector?: string): (obj: KObject) => boolean {
+  if (!labelSelector && !fieldSelector) return () => true
+  try {
+    const labels = labelSelector ? parseLabelSelector(labelSelector) : undefined
+    const fields = fieldSelector ? convertFieldSelector(rt.kind, parseFieldSelector(fieldSelector)) : undefined
+    return (obj) =>
+      (!labels || matchLabelSelector(labels, obj.metadata.labels)) && (!fields || matchFieldSelector(fields, obj as unknown as Record<string, unknown>))
+  } catch (error) {
+    const gvr = groupVersionResourceString(rt.group, rt.version, rt.plural)
+    throw apiErrors.badRequest(listErrorMessage(gvr, labelSelector ?? '', fieldSelector ?? '', (error as Error).message))
+  }
+}

@@ -1,0 +1,203 @@
+// The API server: every write to the cluster goes through here. Generic object rules (metadata,
+// namespaces, resourceVersion, generation) live here; kind-specific rules come from each kind's strategy.
+
+import {Store} from '../store/sqlite-store.js'
+import {isStoreError} from '../store/errors.js'
+import {apiErrors, type FieldError} from './errors.js'
+import {MAX_NAME_GENERATION_ATTEMPTS, clone, forStorage, generateName, newUID, orderMetadata, withResourceVersion} from './meta.js'
+import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
+import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
+import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta} from './types.js'
+import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
+import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
+import {type ListOptions, listObjects} from './list.js'
+import './kinds/index.js'
+
+export interface WriteOptions {
+  dryRun?: boolean
+}
+
+export interface CreateResult {
+  object: KObject
+  warnings: string[]
+}
+
+export interface ApiOptions {
+  clock?: Clock
+  settings?: Partial<ApiSettings>
+}
+
+export class Api {
+  readonly clock: Clock
+  readonly settings: ApiSettings
+  readonly ctx: StrategyContext
+
+  constructor(
+    readonly store: Store,
+    opts: ApiOptions = {},
+  ) {
+    this.clock = opts.clock ?? systemClock
+    this.settings = {...defaultApiSettings, ...opts.settings}
+    this.ctx = {
+      clock: this.clock,
+      settings: this.settings,
+      getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
+    }
+  }
+
+  /** Reads a stored object without errors: undefined when absent. */
+  peek(kind: string, namespace: string, name: string): KObject | undefined {
+    const sv = this.store.get<KObject>({kind, namespace, name})
+    return sv ? withResourceVersion(sv.value, sv.rev) : undefined
+  }
+
+  /** The type of a manifest, or kubectl's no-match error. */
+  typeOf(obj: KObject): ResourceType {
+    const rt = lookupKind(obj.apiVersion, obj.kind)
+    if (!rt) throw apiErrors.badRequest(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`)
+    return rt
+  }
+
+  get(rt: ResourceType, namespace: string, name: string): KObject {
+    const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
+    if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
+    return obj
+  }
+
+  list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
+    return listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
+  }
+
+  /** POST: validates, defaults, admits and stores a new object. */
+  create(input: KObject, opts: WriteOptions = {}): CreateResult {
+    const rt = this.typeOf(input)
+    const obj = clone(input)
+    obj.apiVersion = apiVersionOf(rt)
+    obj.metadata = {...obj.metadata}
+    const meta = obj.metadata
+    if (!rt.namespaced) delete meta.namespace
+    else if (!meta.namespace) meta.namespace = 'default'
+    const displayName = meta.name || meta.generateName || ''
+    // system fields a client may not set on create
+    delete meta.resourceVersion
+    delete meta.deletionTimestamp
+    delete meta.deletionGracePeriodSeconds
+    delete (meta as Record<string, unknown>).selfLink
+    meta.uid = newUID()
+    meta.creationTimestamp = rfc3339(this.clock.now())
+    if (rt.strategy.tracksGeneration) meta.generation = 1
+    else delete meta.generation
+    rt.strategy.default?.(obj, this.ctx)
+    rt.strategy.prepareForCreate?.(obj, this.ctx)
+
+    const errs: FieldError[] = [
+      ...validateObjectMeta(meta, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}),
+      ...(rt.strategy.validate?.(obj, this.ctx) ?? []),
+    ]
+    if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, displayName, errs)
+
+    return this.store.transaction(() => {
+      if (rt.namespaced) this.checkNamespaceWritable(rt, meta)
+      const attempts = meta.name ? 1 : MAX_NAME_GENERATION_ATTEMPTS
+      let warnings: string[] = []
+      for (let i = 0; i < attempts; i++) {
+        const name = meta.name || generateName(meta.generateName!)
+        const candidate: KObject = {...obj, metadata: orderMetadata({...meta, name})}
+        // admission sees the final name (as after the apiserver's name generation)
+        if (i === 0) warnings = rt.strategy.admit?.(candidate, 'create', this.ctx).warnings ?? []
+        const key = {kind: rt.kind, namespace: meta.namespace ?? '', name}
+        if (opts.dryRun) {
+          if (!this.store.get(key)) return {object: candidate, warnings}
+          if (i + 1 >= attempts) throw apiErrors.alreadyExists(rt.plural, rt.group, name)
+          continue
+        }
+        try {
+          const sv = this.store.create(key, () => forStorage(candidate))
+          return {object: withResourceVersion(sv.value, sv.rev), warnings}
+        } catch (error) {
+          if (!isStoreError(error, 'KeyExists')) throw error
+          if (i + 1 >= attempts) throw apiErrors.alreadyExists(rt.plural, rt.group, name)
+        }
+      }
+      throw apiErrors.alreadyExists(rt.plural, rt.group, meta.name ?? '')
+    })
+  }
+
+  /**
+   * PUT: replaces an object if `metadata.resourceVersion` matches (Conflict otherwise). Status and spec
+   * are written together: ksim has one writer per field by convention (controllers own status).
+   */
+  update(input: KObject, opts: WriteOptions = {}): KObject {
+    const rt = this.typeOf(input)
+    const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
+    const name = input.metadata.name ?? ''
+    return this.store.transaction(() => {
+      const old = this.peek(rt.kind, namespace, name)
+      if (!old) throw apiErrors.notFound(rt.plural, rt.group, name)
+      const rv = input.metadata.resourceVersion
+      if (!rv) {
+        throw apiErrors.invalid(rt.kind, rt.group, name, [{type: 'FieldValueInvalid', field: 'metadata.resourceVersion', value: 0, hasValue: true, detail: 'must be specified for an update'}])
+      }
+      if (rv !== old.metadata.resourceVersion) {
+        throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
+      }
+      const obj = clone(input)
+      obj.apiVersion = apiVersionOf(rt)
+      obj.metadata = {...obj.metadata, namespace: rt.namespaced ? namespace : undefined}
+      if (!rt.namespaced) delete obj.metadata.namespace
+      rt.strategy.default?.(obj, this.ctx)
+      if (rt.strategy.tracksGeneration) {
+        const changed = rt.strategy.specChanged?.(obj, old) ?? false
+        obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0)
+      }
+      const errs = [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...validateObjectMeta(obj.metadata, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}), ...(rt.strategy.validateUpdate?.(obj, old, this.ctx) ?? [])]
+      if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, name, errs)
+      rt.strategy.admit?.(obj, 'update', this.ctx)
+      obj.metadata = orderMetadata(obj.metadata)
+      if (opts.dryRun) return obj
+      const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
+      const stored = withResourceVersion(sv.value, sv.rev)
+      // an object whose last finalizer went away after deletion is removed
+      if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0 && rt.strategy.deleteGracePeriod === undefined) {
+        this.store.delete({kind: rt.kind, namespace, name})
+      }
+      return stored
+    })
+  }
+
+  /**
+   * Reads, changes and writes an object, retrying on Conflict (as client-go's RetryOnConflict).
+   * `mutate` returns false to skip the write.
+   */
+  modify(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): KObject {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.get(rt, namespace, name)
+      const next = clone(current)
+      if (mutate(next) === false) return current
+      try {
+        return this.update(next, opts)
+      } catch (error) {
+        if (attempt < 5 && (error as {reason?: string}).reason === 'Conflict') continue
+        throw error
+      }
+    }
+  }
+
+  /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */
+  delete(rt: ResourceType, namespace: string, name: string, opts: DeleteOptions = {}): DeleteResult {
+    return deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+  }
+
+  private checkNamespaceWritable(rt: ResourceType, meta: ObjectMeta): void {
+    const ns = this.peek('Namespace', '', meta.namespace!)
+    if (!ns) throw apiErrors.notFound('namespaces', '', meta.namespace!)
+    if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase === 'Terminating') {
+      throw apiErrors.forbidden(
+        rt.plural,
+        rt.group,
+        meta.name || meta.generateName || '',
+        `unable to create new content in namespace ${meta.namespace} because it is being terminated`,
+      )
+    }
+  }
+}

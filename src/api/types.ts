@@ -1,0 +1,36 @@
+// The object shapes the API layer handles. Kubernetes field names verbatim; kinds we model fully use
+// the `kubernetes-types` definitions.
+import type {ObjectMeta as KtObjectMeta} from 'kubernetes-types/meta/v1.js'
+
+/** ObjectMeta with writable fields (kubernetes-types marks them readonly). */
+export type ObjectMeta = {-readonly [K in keyof KtObjectMeta]: KtObjectMeta[K]}
+export type {Pod, PodSpec, PodStatus, Container, ContainerStatus, PodCondition, Toleration} from 'kubernetes-types/core/v1.js'
+export type {Node, Namespace, Event, ConfigMap, Secret} from 'kubernetes-types/core/v1.js'
+
+/** Any Kubernetes object as stored and returned by the API layer. */
+export interface KObject {
+  apiVersion: string
+  kind: string
+  metadata: ObjectMeta
+  [field: string]: unknown
+}
+
+/** A list as kubectl receives it (`kind: List` for mixed kinds, `PodList` etc. for one). */
+export interface KList {
+  apiVersion: string
+  kind: string
+  metadata: {resourceVersion?: string}
+  items: KObject[]
+}
+
+/** A time source; controllers and the API layer never call Date.now() directly. */
+export interface Clock {
+  now(): Date
+}
+
+export const systemClock: Clock = {now: () => new Date()}
+
+/** RFC 3339 in whole seconds, UTC, as metav1.Time marshals. */
+export function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}

@@ -1,0 +1,93 @@
+// The base of every ksim command: the flags every command takes (--context, -n), the cluster a command
+// talks to, and the single place where errors become kubectl's text and exit code 1.
+import {Command, Errors, Flags, Interfaces} from '@oclif/core'
+
+import type {Api} from '../api/server.js'
+import type {Store} from '../store/sqlite-store.js'
+import type {Target} from '../cluster/clusters.js'
+
+import {errorText, SilentError} from './errors.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
+
+export abstract class KsimCommand extends Command {
+  static override baseFlags = {
+    context: Flags.string({description: 'The name of the context to use', helpGroup: 'GLOBAL'}),
+    namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
+  }
+
+  #store?: Store
+
+  /** The context, cluster and namespace this invocation targets. */
+  protected async target(flags: {context?: string; namespace?: string}): Promise<Target> {
+    const {resolveTarget} = await import('../cluster/clusters.js')
+    return resolveTarget(flags)
+  }
+
+  /** Opens the target cluster's store and API (closed when the command ends). */
+  protected async openApi(target: Target): Promise<Api> {
+    const [{Store}, {Api}, {stateFile}, {readProfile, apiSettingsOf}] = await Promise.all([
+      import('../store/sqlite-store.js'),
+      import('../api/server.js'),
+      import('../config/paths.js'),
+      import('../api/cluster-profile.js'),
+    ])
+    this.#store = Store.open(stateFile(target.cluster), {mustExist: true})
+    return new Api(this.#store, {settings: apiSettingsOf(readProfile(this.#store))})
+  }
+
+  /** Writes to stdout exactly (no added newline). */
+  protected out(text: string): void {
+    if (text.length > 0) process.stdout.write(text)
+  }
+
+  /** Writes one line to stderr. */
+  protected warn2(line: string): void {
+    process.stderr.write(line.endsWith('\n') ? line : `${line}\n`)
+  }
+
+  /** Prints an error as kubectl does and marks the process as failed, without stopping. */
+  protected report(err: unknown): void {
+    if (!(err instanceof SilentError)) this.warn2(errorText(err, this.id, this.config.bin))
+    process.exitCode = 1
+  }
+
+  override async init(): Promise<void> {
+    // a closed pipe (`ksim get pods | head -1`) ends the command quietly
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    })
+    await super.init()
+  }
+
+  override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
+    if (err instanceof Errors.ExitError) throw err
+    if (isParseError(err)) {
+      this.warn2(`error: ${parseErrorText(err)}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.`)
+      process.exitCode = 1
+      return
+    }
+    this.report(err)
+  }
+
+  override async finally(err: Error | undefined): Promise<void> {
+    this.#store?.close()
+    await super.finally(err)
+  }
+}
+
+function isParseError(err: Error): boolean {
+  return ['NonExistentFlagsError', 'UnexpectedArgsError', 'RequiredArgsError', 'FailedFlagValidationError', 'CLIParseError', 'FlagInvalidOptionError', 'ArgInvalidOptionError'].includes(
+    err.constructor?.name,
+  ) || (err as {parse?: unknown}).parse !== undefined
+}
+
+/** oclif's parse messages reworded as kubectl's (`unknown flag: --foo`). */
+function parseErrorText(err: Error): string {
+  const first = err.message.split('\n')[0]
+  const m = /Nonexistent flags?: (.*)/.exec(first)
+  if (m) return `unknown flag: ${m[1].split(',')[0].trim()}`
+  const shorthand = /Flag --?(\S+) expects a value/.exec(first)
+  if (shorthand) return `flag needs an argument: --${shorthand[1]}`
+  return first.replace(/^Error: /, '')
+}

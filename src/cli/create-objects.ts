@@ -1,0 +1,73 @@
+// `create -f`: each document in turn, printing kubectl's success line per object and its error text per
+// failure; errors are printed after the successes, as kubectl aggregates them.
+import type {Api} from '../api/server.js'
+import type {KObject} from '../api/types.js'
+import type {Target} from '../cluster/clusters.js'
+
+import {lookupKind, nameKind} from '../api/registry.js'
+import {errorText, withSource} from './errors.js'
+import {dryRunSuffix, parseValidate} from './flags.js'
+import {readManifests} from './manifests.js'
+import {placeInNamespace} from './object-namespace.js'
+import {formatObjects} from './print-objects.js'
+
+export interface CreateRun {
+  args: string[]
+  recursive: boolean
+  validate: string
+  dryRun: 'none' | 'client' | 'server'
+  output?: 'name' | 'yaml' | 'json'
+  saveConfig: boolean
+  target: Target
+  /** undefined for --dry-run=client (nothing is sent) */
+  api?: Api
+  stdin: () => string
+  out(text: string): void
+  err(line: string): void
+}
+
+/** The last-applied annotation kubectl writes with --save-config (and apply). */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+/** Runs create over every manifest; returns false if any document failed. */
+export function createFromItems(run: CreateRun): boolean {
+  const errors: string[] = []
+  const created: KObject[] = []
+  const items = readManifests(run.args, {recursive: run.recursive, validate: parseValidate(run.validate), stdin: run.stdin})
+  for (const item of items) {
+    if (item.error) {
+      errors.push(item.error)
+      continue
+    }
+    const raw = item.object!
+    const rt = lookupKind(raw.apiVersion, raw.kind)
+    if (!rt) {
+      errors.push(
+        `error: resource mapping not found for name: "${raw.metadata.name ?? ''}" namespace: "${raw.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"\nensure CRDs are installed first`,
+      )
+      continue
+    }
+    try {
+      let obj = placeInNamespace(raw, rt, run.target)
+      if (run.saveConfig) {
+        obj = {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: JSON.stringify(raw) + '\n'}}}
+      }
+      let result: KObject
+      if (run.api) {
+        const r = run.api.create(obj, {dryRun: run.dryRun === 'server'})
+        for (const w of r.warnings) run.err(`Warning: ${w}`)
+        result = r.object
+      } else {
+        result = obj
+      }
+      if (run.output && run.output !== 'name') created.push(result)
+      else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ' created'}${dryRunSuffix(run.dryRun)}\n`)
+    } catch (error) {
+      errors.push(errorText(withSource(error, 'creating', item.source)))
+    }
+  }
+  if (created.length > 0) run.out(formatObjects(created, run.output as 'yaml' | 'json'))
+  if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to create')
+  for (const e of errors) run.err(e)
+  return errors.length === 0
+}

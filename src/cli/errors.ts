@@ -1,0 +1,55 @@
+// The one place errors become the text kubectl prints (kubectl cmd/util/helpers.go checkErr rules).
+import {StatusError, isStatusError} from '../api/errors.js'
+import {isNoResourceMatch} from '../api/registry.js'
+import {isStoreError} from '../store/errors.js'
+
+/** An error kubectl prints as `error: <message>` (client-side failures). */
+export class CliError extends Error {
+  override name = 'CliError'
+  constructor(
+    message: string,
+    /** adds kubectl's `See '<bin> <cmd> -h' for help and examples` line */
+    readonly usage = false,
+  ) {
+    super(message)
+  }
+}
+
+/** An error that has already been printed (the command only needs to exit 1). */
+export class SilentError extends Error {
+  override name = 'SilentError'
+}
+
+/** Wraps an API error with the file it came from: `error when creating "pod.yaml": ...`. */
+export function withSource(err: unknown, verb: string, source: string | undefined): unknown {
+  if (!source || !isStatusError(err) || err.reason === 'Invalid') return err
+  const wrapped = new StatusError(err.code, err.reason, `error when ${verb} "${source}": ${err.message}`, err.details)
+  return wrapped
+}
+
+/** The text kubectl prints for `err` (without trailing newline). */
+export function errorText(err: unknown, commandId?: string, bin = 'ksim'): string {
+  if (isNoResourceMatch(err)) return `error: ${err.message}`
+  if (isStatusError(err)) {
+    if (err.reason === 'Invalid') {
+      const d = err.details
+      const head = d.kind || d.name ? `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid` : 'The request is invalid'
+      const causes = d.causes ?? []
+      if (causes.length === 0) return `${head}: ${err.message}`
+      const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message))
+      return lines.length === 1 ? `${head}: ${lines[0]}` : `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`
+    }
+    return `Error from server (${err.reason}): ${err.message}`
+  }
+  if (err instanceof CliError) {
+    const msg = prefixed(err.message)
+    return err.usage && commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} -h' for help and examples` : msg
+  }
+  if (isStoreError(err)) return prefixed(err.message)
+  if (err instanceof Error) return prefixed(err.message)
+  return prefixed(String(err))
+}
+
+function prefixed(msg: string): string {
+  return msg.startsWith('error: ') ? msg : `error: ${msg}`
+}

@@ -1,0 +1,126 @@
+// `get`: resolve the arguments, fetch in one snapshot, print in the chosen format, report per-name
+// errors after the output, then optionally watch.
+import type {Api} from '../api/server.js'
+import type {KObject} from '../api/types.js'
+import type {Target} from '../cluster/clusters.js'
+
+import {lookupKind} from '../api/registry.js'
+import {errorText} from './errors.js'
+import {fetchResources, type FetchedGroup} from './fetch.js'
+import {readManifests} from './manifests.js'
+import {parseOutputFormat} from './output-format.js'
+import {renderGroups} from './render-groups.js'
+import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
+import {readStdin} from './stdin.js'
+import {CliError} from './errors.js'
+
+export interface GetRun {
+  args: string[]
+  files: string[]
+  recursive: boolean
+  allNamespaces: boolean
+  selector?: string
+  fieldSelector?: string
+  ignoreNotFound: boolean
+  output?: string
+  template?: string
+  noHeaders: boolean
+  showLabels: boolean
+  showKind: boolean
+  labelColumns: string[]
+  sortBy?: string
+  watch: boolean
+  watchOnly: boolean
+  outputWatchEvents: boolean
+  color: boolean
+  out(text: string): void
+  err(line: string): void
+}
+
+function requestsFromFiles(run: GetRun, target: Target, errors: unknown[]): {requests: ResourceRequest[]; namespaces: Map<ResourceRequest, string>} {
+  const requests: ResourceRequest[] = []
+  const namespaces = new Map<ResourceRequest, string>()
+  for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
+    if (item.error) {
+      errors.push(new CliError(item.error))
+      continue
+    }
+    const o = item.object!
+    const rt = lookupKind(o.apiVersion, o.kind)
+    if (!rt) {
+      errors.push(new CliError(`resource mapping not found for name: "${o.metadata.name ?? ''}" namespace: "${o.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`))
+      continue
+    }
+    const req = {rt, names: [o.metadata.name ?? '']}
+    requests.push(req)
+    namespaces.set(req, o.metadata.namespace || target.namespace)
+  }
+  return {requests, namespaces}
+}
+
+export async function runGet(api: Api, target: Target, run: GetRun): Promise<boolean> {
+  const format = parseOutputFormat(run.output, run.template)
+  const errors: unknown[] = []
+  const groups: FetchedGroup[] = []
+  let typeCount: number
+  let singleObject = false
+  if (run.files.length > 0) {
+    const {requests, namespaces} = requestsFromFiles(run, target, errors)
+    for (const req of requests) {
+      const r = fetchResources(api, [req], {namespace: namespaces.get(req), ignoreNotFound: run.ignoreNotFound})
+      groups.push(...r.groups)
+      errors.push(...r.errors)
+    }
+    typeCount = new Set(requests.map((r) => r.rt)).size
+    singleObject = requests.length === 1
+  } else {
+    const parsed = parseResourceArgs(run.args)
+    const named = parsed.requests.some((r) => r.names.length > 0)
+    if (named && run.allNamespaces) throw new CliError('a resource cannot be retrieved by name across all namespaces')
+    if (named && run.selector) throw new CliError('name cannot be provided when a selector is specified')
+    const r = fetchResources(api, parsed.requests, {
+      namespace: run.allNamespaces ? undefined : target.namespace,
+      labelSelector: run.selector,
+      fieldSelector: run.fieldSelector,
+      ignoreNotFound: run.ignoreNotFound,
+    })
+    groups.push(...r.groups)
+    errors.push(...r.errors)
+    typeCount = parsed.typeCount
+    singleObject = parsed.requests.length === 1 && parsed.requests[0].names.length === 1
+  }
+
+  const merged = mergeGroups(groups)
+  const total = merged.reduce((n, g) => n + g.objects.length, 0)
+  const text = renderGroups(merged, format, {
+    now: api.clock.now(),
+    withNamespace: run.allNamespaces,
+    withKind: typeCount > 1 || run.showKind,
+    noHeaders: run.noHeaders,
+    showLabels: run.showLabels,
+    labelColumns: run.labelColumns,
+    sortBy: run.sortBy,
+    color: run.color,
+    singleObject: singleObject && total === 1 && errors.length === 0,
+  })
+  run.out(text)
+  for (const e of errors) run.err(errorText(e))
+  if (total === 0 && errors.length === 0 && (format.kind === 'table' || format.kind === 'custom-columns') && !run.ignoreNotFound) {
+    const listed = groups.some((g) => g.listed)
+    if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
+  }
+  return errors.length === 0
+}
+
+/** Several requests for the same type (e.g. from -f) print as one table. */
+function mergeGroups(groups: FetchedGroup[]): FetchedGroup[] {
+  const out: FetchedGroup[] = []
+  for (const g of groups) {
+    const prev = out.at(-1)
+    if (prev && prev.rt === g.rt) prev.objects = [...prev.objects, ...g.objects]
+    else out.push({...g, objects: [...g.objects]})
+  }
+  return out
+}
+
+export type {KObject}

@@ -1,0 +1,114 @@
+// Reads `-f FILE|DIR|-` as kubectl's resource builder does: files in order, directories in lexical
+// order (recursively with -R), only .json/.yaml/.yml inside directories, multi-document streams, `kind: List`.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type {KObject} from '../api/types.js'
+
+import {CliError} from './errors.js'
+import {decodeDocuments} from './yaml-docs.js'
+
+export interface ManifestItem {
+  /** the file as the user named it (`-` is shown as `STDIN`) */
+  source: string
+  object?: KObject
+  /** kubectl's text for a document that could not be read */
+  error?: string
+}
+
+const EXTENSIONS = new Set(['.json', '.yaml', '.yml'])
+
+/** Expands the -f arguments into the files to read, or throws kubectl's error for a missing path. */
+export function expandPaths(args: string[], recursive: boolean): string[] {
+  const files: string[] = []
+  for (const arg of args) {
+    if (arg === '-') {
+      files.push('-')
+      continue
+    }
+    let st: fs.Stats
+    try {
+      st = fs.statSync(arg)
+    } catch {
+      throw new CliError(`the path "${arg}" does not exist`)
+    }
+    if (!st.isDirectory()) {
+      files.push(arg)
+      continue
+    }
+    walk(arg, recursive, files)
+  }
+  return files
+}
+
+function walk(dir: string, recursive: boolean, out: string[]): void {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, name)
+    const st = fs.statSync(p)
+    if (st.isDirectory()) {
+      if (recursive) walk(p, recursive, out)
+    } else if (EXTENSIONS.has(path.extname(name))) {
+      out.push(p)
+    }
+  }
+}
+
+function readSource(file: string, stdin: () => string): string {
+  if (file === '-') return stdin()
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new CliError(`open ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}`)
+  }
+}
+
+/** Reads every document of every file. Errors in one file stop that file only. */
+export function readManifests(args: string[], opts: {recursive: boolean; validate: boolean; stdin: () => string}): ManifestItem[] {
+  const items: ManifestItem[] = []
+  for (const file of expandPaths(args, opts.recursive)) {
+    const source = file === '-' ? 'STDIN' : file
+    const text = readSource(file, opts.stdin)
+    for (const doc of decodeDocuments(text)) {
+      if (doc.error) {
+        items.push({source, error: `error: error parsing ${source}: error converting YAML to JSON: ${doc.error}`})
+        break
+      }
+      const problem = checkTypeMeta(doc.value, source, opts.validate)
+      if (problem) {
+        items.push({source, error: problem})
+        break
+      }
+      const obj = doc.value as KObject
+      if (obj.kind === 'List' || (obj.kind.endsWith('List') && Array.isArray(obj.items))) {
+        for (const item of (obj.items as unknown[]) ?? []) {
+          const p = checkTypeMeta(item, source, opts.validate)
+          items.push(p ? {source, error: p} : {source, object: normalise(item as KObject)})
+        }
+        continue
+      }
+      items.push({source, object: normalise(obj)})
+    }
+  }
+  return items
+}
+
+function normalise(obj: KObject): KObject {
+  return {...obj, metadata: (obj.metadata ?? {}) as KObject['metadata']}
+}
+
+/** kubectl's client-side check that apiVersion and kind are set. */
+function checkTypeMeta(value: unknown, source: string, validate: boolean): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `error: error parsing ${source}: error converting YAML to JSON: yaml: cannot unmarshal ${Array.isArray(value) ? '!!seq' : '!!str'} into Go value of type map[string]interface {}`
+  }
+  const v = value as Record<string, unknown>
+  const missing: string[] = []
+  if (typeof v.apiVersion !== 'string' || v.apiVersion === '') missing.push('apiVersion not set')
+  if (typeof v.kind !== 'string' || v.kind === '') missing.push('kind not set')
+  if (missing.length === 0) return undefined
+  if (!validate) {
+    return `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(value)}'`
+  }
+  const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`
+  return `error: error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`
+}

@@ -1,0 +1,58 @@
+// Parses `-o` as kubectl's PrintFlags do, into one printer choice, with kubectl's error for the rest.
+import fs from 'node:fs'
+
+import {CliError} from './errors.js'
+
+export type OutputFormat =
+  | {kind: 'table'; wide: boolean}
+  | {kind: 'name'}
+  | {kind: 'yaml'}
+  | {kind: 'json'}
+  | {kind: 'jsonpath'; template: string; asJson: boolean}
+  | {kind: 'custom-columns'; spec: string; fromFile: boolean}
+
+const ALLOWED = 'custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml'
+
+function readTemplateFile(path: string): string {
+  try {
+    return fs.readFileSync(path, 'utf8')
+  } catch {
+    throw new CliError(`error reading --template ${path}, no such file or directory`)
+  }
+}
+
+/** `-o` value (and --template) → an output format. */
+export function parseOutputFormat(output: string | undefined, template?: string): OutputFormat {
+  if (output === undefined || output === '') return {kind: 'table', wide: false}
+  const eq = output.indexOf('=')
+  const name = eq >= 0 ? output.slice(0, eq) : output
+  const arg = eq >= 0 ? output.slice(eq + 1) : template
+  switch (name) {
+    case 'wide':
+      return {kind: 'table', wide: true}
+    case 'name':
+    case 'yaml':
+    case 'json':
+      return {kind: name}
+    case 'jsonpath':
+    case 'jsonpath-as-json':
+    case 'template':
+      if (!arg) throw new CliError('template format specified but no template given')
+      return {kind: 'jsonpath', template: arg, asJson: name === 'jsonpath-as-json'}
+    case 'jsonpath-file':
+      if (!arg) throw new CliError('template format specified but no template file given')
+      return {kind: 'jsonpath', template: readTemplateFile(arg), asJson: false}
+    case 'custom-columns':
+      if (!arg) throw new CliError('custom-columns format specified but no custom columns given')
+      return {kind: 'custom-columns', spec: arg, fromFile: false}
+    case 'custom-columns-file':
+      if (!arg) throw new CliError('custom-columns-file format specified but no custom columns file given')
+      try {
+        return {kind: 'custom-columns', spec: fs.readFileSync(arg, 'utf8'), fromFile: true}
+      } catch {
+        throw new CliError(`open ${arg}: no such file or directory`)
+      }
+    default:
+      throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`)
+  }
+}

@@ -1,0 +1,69 @@
+// Turns fetched objects into the text of one `get` output format (the printers do the formatting).
+import type {FetchedGroup} from './fetch.js'
+import type {OutputFormat} from './output-format.js'
+
+import {nameKind} from '../api/registry.js'
+import {renderCustomColumns, parseCustomColumns, parseCustomColumnsFile} from '../printers/custom-columns.js'
+import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
+import {sortObjects} from '../printers/sort-by.js'
+import {renderTable} from '../printers/table/index.js'
+import {printJson as toJson} from '../printers/json.js'
+import {printYaml as toYaml} from '../printers/yaml.js'
+import {asList} from './print-objects.js'
+import {CliError} from './errors.js'
+
+export interface RenderOptions {
+  now: Date
+  withNamespace: boolean
+  withKind: boolean
+  noHeaders: boolean
+  showLabels: boolean
+  labelColumns: string[]
+  sortBy?: string
+  color: boolean
+  /** one object was asked for by name: yaml/json/jsonpath print it bare, not in a List */
+  singleObject: boolean
+}
+
+export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts: RenderOptions): string {
+  const sorted = opts.sortBy ? groups.map((g) => ({...g, objects: sortObjects(g.objects, opts.sortBy!)})) : groups
+  const all = sorted.flatMap((g) => g.objects)
+  switch (format.kind) {
+    case 'table': {
+      const parts: string[] = []
+      for (const g of sorted) {
+        if (g.objects.length === 0) continue
+        parts.push(
+          renderTable(g.objects, {
+            now: opts.now,
+            wide: format.wide,
+            showLabels: opts.showLabels,
+            labelColumns: opts.labelColumns,
+            noHeaders: opts.noHeaders,
+            withNamespace: opts.withNamespace && g.rt.namespaced,
+            withKindPrefix: opts.withKind ? nameKind(g.rt) : undefined,
+            color: opts.color,
+          }),
+        )
+      }
+      return parts.join('\n')
+    }
+    case 'name':
+      return sorted.flatMap((g) => g.objects.map((o) => `${nameKind(g.rt)}/${o.metadata.name}\n`)).join('')
+    case 'yaml':
+      return opts.singleObject ? toYaml(all[0]) : toYaml(asList(all))
+    case 'json':
+      return opts.singleObject ? toJson(all[0]) : toJson(asList(all))
+    case 'jsonpath': {
+      const tpl = parseJsonPath(format.template)
+      const data = opts.singleObject ? all[0] : asList(all)
+      return executeJsonPath(tpl, data, {allowMissingKeys: true})
+    }
+    case 'custom-columns': {
+      const cols = format.fromFile ? parseCustomColumnsFile(format.spec) : parseCustomColumns(format.spec)
+      return renderCustomColumns(cols, all, {noHeaders: opts.noHeaders})
+    }
+    default:
+      throw new CliError('unknown output format')
+  }
+}

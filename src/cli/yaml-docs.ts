@@ -1,0 +1,102 @@
+// Splits a YAML or JSON stream into documents and decodes each as kubectl does (apimachinery's
+// YAMLReader + sigs.k8s.io/yaml), with go-yaml's error wording and per-document line numbers.
+import yaml from 'js-yaml'
+
+/** go-yaml (YAML 1.1) reads 0644 as octal; js-yaml's core schema would read 644. */
+const intType = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (d: string | null) => d !== null && /^[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$/.test(d),
+  construct(d: string) {
+    const s = d.replaceAll('_', '')
+    const sign = s.startsWith('-') ? -1 : 1
+    const body = s.replace(/^[-+]/, '')
+    if (body.startsWith('0x')) return sign * parseInt(body.slice(2), 16)
+    if (body.startsWith('0b')) return sign * parseInt(body.slice(2), 2)
+    if (body.length > 1 && body.startsWith('0')) return sign * parseInt(body, 8)
+    return sign * parseInt(body, 10)
+  },
+  predicate: () => false,
+})
+
+const SCHEMA = yaml.CORE_SCHEMA.extend({implicit: [intType]})
+
+export interface RawDoc {
+  /** the decoded document (a JSON-shaped value), undefined when empty */
+  value?: unknown
+  /** go-yaml style error text, e.g. `yaml: line 3: mapping values are not allowed in this context` */
+  error?: string
+}
+
+/** Splits on `---` lines as apimachinery's YAMLReader does (comments may follow the separator). */
+export function splitDocuments(text: string): string[] {
+  const docs: string[] = []
+  let cur: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('---') && (line.length === 3 || /^---\s*(#.*)?$/.test(line) || /^---\s/.test(line))) {
+      docs.push(cur.join('\n'))
+      cur = []
+      const rest = line.slice(3).trim()
+      if (rest && !rest.startsWith('#')) cur.push(rest)
+      continue
+    }
+    cur.push(line)
+  }
+  docs.push(cur.join('\n'))
+  return docs
+}
+
+/** Decodes every document of a YAML/JSON stream; stops after the first broken one, as kubectl does. */
+export function decodeDocuments(text: string): RawDoc[] {
+  const out: RawDoc[] = []
+  for (const chunk of splitDocuments(text)) {
+    if (chunk.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(chunk)) continue
+    const r = decodeOne(chunk)
+    if (r.error) {
+      out.push(r)
+      break
+    }
+    if (r.value === null || r.value === undefined) continue
+    out.push(r)
+  }
+  return out
+}
+
+function decodeOne(chunk: string): RawDoc {
+  try {
+    return {value: yaml.load(chunk, {schema: SCHEMA, json: false})}
+  } catch (error) {
+    const e = error as yaml.YAMLException
+    // go-yaml accepts `\'` inside double quotes; js-yaml does not
+    if (/unknown escape sequence/.test(e.reason) && chunk.includes("\\'")) {
+      try {
+        return {value: yaml.load(chunk.replaceAll("\\'", "'"), {schema: SCHEMA})}
+      } catch {
+        // fall through to the original error
+      }
+    }
+    return {error: goYamlMessage(e, chunk)}
+  }
+}
+
+/** Rewords a js-yaml error as go-yaml words the same problem. */
+function goYamlMessage(e: yaml.YAMLException, chunk: string): string {
+  const line = (e.mark?.line ?? 0) + 1
+  const col = e.mark?.column ?? 0
+  const reason = e.reason ?? e.message
+  const text = chunk.split('\n')[line - 1] ?? ''
+  if (/tab characters must not be used/.test(reason)) return `yaml: line ${line}: found a tab character that violates indentation`
+  if (/bad indentation of a mapping entry/.test(reason)) {
+    const before = text.slice(0, col)
+    return /:\s/.test(before) ? `yaml: line ${line}: mapping values are not allowed in this context` : `yaml: line ${line}: did not find expected key`
+  }
+  if (/duplicated mapping key/.test(reason)) {
+    const key = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(text)?.[1] ?? ''
+    return `yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`
+  }
+  if (/end of the stream within a (double|single) quoted scalar/.test(reason)) return `yaml: line ${line}: found unexpected end of stream`
+  if (/end of the stream within a flow collection/.test(reason)) {
+    return `yaml: line ${line}: did not find expected ',' or '${chunk.trimStart().startsWith('[') ? ']' : '}'}'`
+  }
+  if (/end of the stream or a document separator is expected/.test(reason)) return `yaml: line ${line}: did not find expected <document start>`
+  return `yaml: line ${line}: ${reason}`
+}

@@ -1,0 +1,42 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../../cli/base-command.js'
+import {CliError} from '../../cli/errors.js'
+import {readConfig} from '../../config/contexts.js'
+import {formatTable as renderRows} from '../../printers/tabwriter.js'
+
+export default class GetContexts extends KsimCommand {
+  static override args = {
+    name: Args.string({description: 'context name'}),
+  }
+
+  static override description = 'Display one or many contexts from the ksim config.'
+
+  static override examples = [
+    '# List all the contexts\n<%= config.bin %> config get-contexts',
+    '# Describe one context\n<%= config.bin %> config get-contexts my-context',
+  ]
+
+  static override flags = {
+    'no-headers': Flags.boolean({description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false}),
+    output: Flags.option({char: 'o', options: ['name'] as const, description: 'Output format. One of: (name).'})(),
+  }
+
+  static override summary = 'Describe one or many contexts'
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(GetContexts)
+    const cfg = readConfig()
+    let names = Object.keys(cfg.contexts).sort()
+    if (args.name) {
+      if (!cfg.contexts[args.name]) throw new CliError(`context ${args.name} not found`)
+      names = [args.name]
+    }
+    if (flags.output === 'name') {
+      this.out(names.map((n) => `${n}\n`).join(''))
+      return
+    }
+    const rows = names.map((n) => [n === cfg.currentContext ? '*' : '', n, cfg.contexts[n].cluster, cfg.contexts[n].cluster, cfg.contexts[n].namespace ?? ''])
+    this.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
+  }
+}

@@ -1,0 +1,66 @@
+import {Args, Flags} from '@oclif/core'
+import fs from 'node:fs'
+
+import {KsimCommand} from '../../cli/base-command.js'
+import {CliError} from '../../cli/errors.js'
+import {dryRunFlag} from '../../cli/flags.js'
+import {collectData, createGenerated} from '../../cli/create-generated.js'
+import {readDataFile, listDataDir} from '../../cli/data-files.js'
+
+export default class CreateConfigMap extends KsimCommand {
+  static override aliases = ['create:cm']
+
+  static override args = {
+    name: Args.string({description: 'config map name'}),
+  }
+
+  static override description = 'Create a config map based on a file, directory, or specified literal value.\n\nA single config map may package one or more key/value pairs.'
+
+  static override examples = [
+    '# Create a new config map named my-config with key1=config1 and key2=config2\n<%= config.bin %> create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2',
+    '# Create a new config map named my-config with specified keys instead of file basenames on disk\n<%= config.bin %> create configmap my-config --from-file=key1=/path/to/bar/file1.txt --from-file=key2=/path/to/bar/file2.txt',
+  ]
+
+  static override flags = {
+    'dry-run': dryRunFlag,
+    'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.', multiple: true}),
+    'from-file': Flags.string({description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.', multiple: true}),
+    'from-literal': Flags.string({description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', multiple: true}),
+    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+  }
+
+  static override strict = false
+
+  static override summary = 'Create a config map from a local file, directory or literal value'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(CreateConfigMap)
+    if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
+    const name = String(argv[0])
+    let bytes: Map<string, Buffer>
+    try {
+      bytes = collectData('ConfigMap', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
+    } catch (error) {
+      throw new CliError((error as Error).message)
+    }
+    const data: Record<string, string> = {}
+    const binaryData: Record<string, string> = {}
+    for (const [k, v] of bytes) {
+      const text = v.toString('utf8')
+      if (Buffer.from(text, 'utf8').equals(v)) data[k] = text
+      else binaryData[k] = v.toString('base64')
+    }
+    const target = await this.target(flags)
+    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    createGenerated(
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {name, namespace: target.namespace},
+        ...(Object.keys(data).length > 0 ? {data} : {}),
+        ...(Object.keys(binaryData).length > 0 ? {binaryData} : {}),
+      },
+      {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)},
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import {Flags} from '@oclif/core'
+
+import {KsimCommand} from '../../cli/base-command.js'
+import {CliError, SilentError} from '../../cli/errors.js'
+import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../../cli/flags.js'
+import {createFromItems} from '../../cli/create-objects.js'
+import {readStdin} from '../../cli/stdin.js'
+
+export default class Create extends KsimCommand {
+  static override description = 'Create a resource from a file or from stdin.\n\nJSON and YAML formats are accepted.'
+
+  static override examples = [
+    '# Create a pod using the data in pod.yaml\n<%= config.bin %> create -f ./pod.yaml',
+    '# Create a pod based on the JSON passed into stdin\ncat pod.json | <%= config.bin %> create -f -',
+    '# Create every manifest in a directory tree\n<%= config.bin %> create -f ./manifests -R',
+  ]
+
+  static override flags = {
+    filename: filenameFlag,
+    recursive: recursiveFlag,
+    'dry-run': dryRunFlag,
+    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    validate: validateFlag,
+    'save-config': Flags.boolean({description: 'If true, the configuration of current object will be saved in its annotation.', default: false}),
+  }
+
+  static override summary = 'Create a resource from a file or from stdin'
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(Create)
+    if (!flags.filename || flags.filename.length === 0) {
+      throw new CliError('must specify one of -f and -k', true)
+    }
+    const target = await this.target(flags)
+    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    const ok = await createFromItems({
+      args: flags.filename,
+      recursive: flags.recursive,
+      validate: flags.validate,
+      dryRun: flags['dry-run'],
+      output: flags.output,
+      saveConfig: flags['save-config'],
+      target,
+      api,
+      stdin: readStdin,
+      out: (s) => this.out(s),
+      err: (s) => this.warn2(s),
+    })
+    if (!ok) throw new SilentError()
+  }
+}

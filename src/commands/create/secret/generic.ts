@@ -1,0 +1,59 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../../../cli/base-command.js'
+import {CliError} from '../../../cli/errors.js'
+import {dryRunFlag} from '../../../cli/flags.js'
+import {collectData, createGenerated} from '../../../cli/create-generated.js'
+import {readDataFile, listDataDir} from '../../../cli/data-files.js'
+
+export default class CreateSecretGeneric extends KsimCommand {
+  static override args = {
+    name: Args.string({description: 'secret name'}),
+  }
+
+  static override description = 'Create a secret based on a file, directory, or specified literal value.\n\nA single secret may package one or more key/value pairs.'
+
+  static override examples = [
+    '# Create a new secret named my-secret with key1=supersecret and key2=topsecret\n<%= config.bin %> create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret',
+    '# Create a new secret named my-secret from a file\n<%= config.bin %> create secret generic my-secret --from-file=path/to/bar',
+  ]
+
+  static override flags = {
+    'dry-run': dryRunFlag,
+    'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a secret.', multiple: true}),
+    'from-file': Flags.string({description: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.', multiple: true}),
+    'from-literal': Flags.string({description: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)', multiple: true}),
+    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    type: Flags.string({description: 'The type of secret to create'}),
+  }
+
+  static override strict = false
+
+  static override summary = 'Create a secret from a local file, directory, or literal value'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(CreateSecretGeneric)
+    if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
+    const name = String(argv[0])
+    let bytes: Map<string, Buffer>
+    try {
+      bytes = collectData('Secret', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
+    } catch (error) {
+      throw new CliError((error as Error).message)
+    }
+    const data: Record<string, string> = {}
+    for (const [k, v] of bytes) data[k] = v.toString('base64')
+    const target = await this.target(flags)
+    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    createGenerated(
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {name, namespace: target.namespace},
+        ...(Object.keys(data).length > 0 ? {data} : {}),
+        ...(flags.type ? {type: flags.type} : {}),
+      },
+      {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)},
+    )
+  }
+}

@@ -1,0 +1,58 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../cli/base-command.js'
+import {SilentError} from '../cli/errors.js'
+import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
+import {runDescribe} from '../cli/describe-run.js'
+
+export default class Describe extends KsimCommand {
+  static override args = {
+    resources: Args.string({description: 'TYPE [NAME_PREFIX] | TYPE/NAME'}),
+  }
+
+  static override description = `Show details of a specific resource or group of resources.
+
+Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:
+
+  $ ksim describe TYPE NAME_PREFIX
+
+will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.`
+
+  static override examples = [
+    '# Describe a node\n<%= config.bin %> describe nodes ksim-worker',
+    '# Describe a pod\n<%= config.bin %> describe pods/nginx',
+    '# Describe a pod identified by type and name in "pod.json"\n<%= config.bin %> describe -f pod.json',
+    '# Describe all pods\n<%= config.bin %> describe pods',
+    "# Describe pods by label name=myLabel\n<%= config.bin %> describe pods -l name=myLabel",
+    '# Describe all pods whose names start with "frontend"\n<%= config.bin %> describe pods frontend',
+  ]
+
+  static override flags = {
+    'all-namespaces': allNamespacesFlag,
+    filename: filenameFlag,
+    recursive: recursiveFlag,
+    selector: selectorFlag,
+    'show-events': Flags.boolean({description: 'If true, display events related to the described object.', default: true, allowNo: true}),
+  }
+
+  static override strict = false
+
+  static override summary = 'Show details of a specific resource or group of resources'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Describe)
+    const target = await this.target(flags)
+    const api = await this.openApi(target)
+    const ok = runDescribe(api, target, {
+      args: argv as string[],
+      files: flags.filename ?? [],
+      recursive: flags.recursive,
+      allNamespaces: flags['all-namespaces'],
+      selector: flags.selector,
+      showEvents: flags['show-events'],
+      out: (s) => this.out(s),
+      err: (s) => this.warn2(s),
+    })
+    if (!ok) throw new SilentError()
+  }
+}

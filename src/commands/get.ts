@@ -1,0 +1,89 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../cli/base-command.js'
+import {CliError, SilentError} from '../cli/errors.js'
+import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
+import {runGet} from '../cli/get-run.js'
+
+export default class Get extends KsimCommand {
+  static override args = {
+    resources: Args.string({description: 'TYPE[.VERSION][.GROUP] [NAME...] | TYPE[.VERSION][.GROUP]/NAME ...'}),
+  }
+
+  static override description = `Display one or many resources.
+
+Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.
+
+By specifying the output as 'template' and providing a JSONPath template as the template field, you can filter the attributes of the fetched resources.`
+
+  static override examples = [
+    '# List all pods in ps output format\n<%= config.bin %> get pods',
+    '# List all pods in ps output format with more information (such as node name)\n<%= config.bin %> get pods -o wide',
+    '# List a single pod in JSON output format\n<%= config.bin %> get -o json pod web-pod-13je7',
+    '# List resources from a directory with kustomization.yaml - e.g. dir/kustomization.yaml\n<%= config.bin %> get -f ./pod.yaml',
+    "# Return only the phase value of the specified pod\n<%= config.bin %> get -o template pod/web-pod-13je7 --template={{.status.phase}}",
+    '# List all replication controllers and services together in ps output format\n<%= config.bin %> get pods,nodes',
+    '# List one or more resources by their type and names\n<%= config.bin %> get pod/web-pod-13je7 pod/web-pod-aaaaa',
+    "# List the names and phases of every pod\n<%= config.bin %> get pods -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.status.phase}{\"\\n\"}{end}'",
+  ]
+
+  static override flags = {
+    'all-namespaces': allNamespacesFlag,
+    'chunk-size': Flags.integer({description: 'Return large lists in chunks rather than all at once. Pass 0 to disable.', default: 500}),
+    'field-selector': Flags.string({description: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type."}),
+    filename: filenameFlag,
+    'ignore-not-found': Flags.boolean({description: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.', default: false}),
+    'label-columns': Flags.string({char: 'L', description: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...', multiple: true}),
+    'no-headers': Flags.boolean({description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false}),
+    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-file, custom-columns, custom-columns-file, wide).'}),
+    'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.', default: false}),
+    recursive: recursiveFlag,
+    selector: selectorFlag,
+    'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).', default: false}),
+    'show-labels': Flags.boolean({description: 'When printing, show all labels as the last column (default hide labels column)', default: false}),
+    'sort-by': Flags.string({description: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string."}),
+    template: Flags.string({description: 'Template string or path to template file to use when -o=jsonpath, -o=jsonpath-file.'}),
+    watch: Flags.boolean({char: 'w', description: 'After listing/getting the requested object, watch for changes.', default: false}),
+    'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.', default: false}),
+  }
+
+  static override strict = false
+
+  static override summary = 'Display one or many resources'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Get)
+    const args = argv as string[]
+    if (args.length === 0 && !flags.filename) {
+      throw new CliError(
+        'You must specify the type of resource to get. Use "ksim api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "ksim explain <resource>" for a detailed description of that resource (e.g. ksim explain pods).',
+        true,
+      )
+    }
+    const target = await this.target(flags)
+    const api = await this.openApi(target)
+    const ok = await runGet(api, target, {
+      args,
+      files: flags.filename ?? [],
+      recursive: flags.recursive,
+      allNamespaces: flags['all-namespaces'],
+      selector: flags.selector,
+      fieldSelector: flags['field-selector'],
+      ignoreNotFound: flags['ignore-not-found'],
+      output: flags.output,
+      template: flags.template,
+      noHeaders: flags['no-headers'],
+      showLabels: flags['show-labels'],
+      showKind: flags['show-kind'],
+      labelColumns: (flags['label-columns'] ?? []).flatMap((l) => l.split(',')).filter((l) => l.length > 0),
+      sortBy: flags['sort-by'],
+      watch: flags.watch,
+      watchOnly: flags['watch-only'],
+      outputWatchEvents: flags['output-watch-events'],
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      out: (s) => this.out(s),
+      err: (s) => this.warn2(s),
+    })
+    if (!ok) throw new SilentError()
+  }
+}

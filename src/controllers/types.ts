@@ -1,0 +1,37 @@
+// The contract between the reconciler process and its controllers.
+import type {ClusterProfile} from '../api/cluster-profile.js'
+import type {Api} from '../api/server.js'
+import type {Clock, KObject} from '../api/types.js'
+
+/** A read-only view of the cluster, kept current by the reconciler from the store's change log. */
+export interface ObjectCache {
+  /** every object of a kind (optionally in one namespace), in store order */
+  list(kind: string, namespace?: string): KObject[]
+  get(kind: string, namespace: string, name: string): KObject | undefined
+  /** the store revision the cache reflects */
+  revision(): number
+}
+
+export interface ControllerContext {
+  api: Api
+  cache: ObjectCache
+  clock: Clock
+  profile: ClusterProfile
+  log(message: string): void
+}
+
+export interface ReconcileResult {
+  /** run again after this many milliseconds even if nothing changes (a timer: grace period, back-off...) */
+  requeueAfterMs?: number
+}
+
+/**
+ * A level-triggered controller: reads the current state, writes only what differs from what it should
+ * be, and says when it next needs to run. A second pass over an unchanged state writes nothing.
+ */
+export interface Controller {
+  readonly name: string
+  /** kinds whose changes wake this controller */
+  readonly watches: readonly string[]
+  reconcile(ctx: ControllerContext): ReconcileResult
+}

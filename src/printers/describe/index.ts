@@ -1,0 +1,19 @@
+// The describer registry: one describer per kind, each a pure function of the object and context.
+import type {KObject} from '../../api/types.js'
+
+import {describeNamespace} from './namespace.js'
+import {describeNode} from './node.js'
+import {type DescribeContext, describePod} from './pod.js'
+
+export type {DescribeContext} from './pod.js'
+export {describeEvents} from './events.js'
+
+/** A describer: object and context in, kubectl describe's text out. */
+export type Describer = (obj: KObject, ctx: DescribeContext) => string
+
+const DESCRIBERS: Record<string, Describer> = {Pod: describePod, Node: describeNode, Namespace: describeNamespace}
+
+/** The describer of a Kind, or undefined when ksim has none. */
+export function describerFor(kind: string): Describer | undefined {
+  return DESCRIBERS[kind]
+}

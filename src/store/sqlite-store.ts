@@ -1,0 +1,303 @@
+// The cluster store: our etcd. Objects keyed by (kind, namespace, name), one global revision that
+// only increases, compare-and-swap updates, and a change log a watcher can resume from.
+// It stores opaque JSON documents and knows nothing of what they mean.
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import {StoreError, translateSqliteError} from './errors.js'
+import {SCHEMA_VERSION, migrate, readSchemaVersion, useWal} from './schema.js'
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+export interface Key {
+  kind: string
+  namespace: string
+  name: string
+}
+
+export interface StoredValue<T = unknown> extends Key {
+  /** revision of the last write to this key */
+  rev: number
+  /** revision at which the key was created */
+  createRev: number
+  value: T
+}
+
+export interface Change<T = unknown> extends StoredValue<T> {
+  type: ChangeType
+}
+
+export interface ListResult<T = unknown> {
+  items: StoredValue<T>[]
+  /** the store revision the list was read at */
+  revision: number
+}
+
+export interface StoreOptions {
+  /** milliseconds to wait for another process's write lock; default 10 s */
+  busyTimeoutMs?: number
+  /** open read-only: never create the file, never write */
+  readonly?: boolean
+  /** fail instead of creating a missing file */
+  mustExist?: boolean
+}
+
+interface Row {
+  kind: string
+  namespace: string
+  name: string
+  rev: number
+  create_rev: number
+  data: string
+}
+
+interface ChangeRow extends Row {
+  type: ChangeType
+}
+
+function fromRow<T>(r: Row): StoredValue<T> {
+  return {kind: r.kind, namespace: r.namespace, name: r.name, rev: r.rev, createRev: r.create_rev, value: JSON.parse(r.data) as T}
+}
+
+export class Store {
+  readonly file: string
+  readonly db: Database.Database
+  #stmts: ReturnType<Store['prepare']>
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file
+    this.db = db
+    this.#stmts = this.prepare()
+  }
+
+  /**
+   * Opens (creating if needed) the store in `file`. Errors name the file and never reset it: a file
+   * that is newer, foreign or not SQLite is refused before anything is written to it.
+   */
+  static open(file: string, opts: StoreOptions = {}): Store {
+    const exists = fs.existsSync(file)
+    if (!exists && (opts.readonly || opts.mustExist)) {
+      throw new StoreError('NotFound', `state file ${file} does not exist`, file)
+    }
+    if (!exists) {
+      fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700})
+      // create it empty with owner-only permissions before SQLite touches it
+      fs.closeSync(fs.openSync(file, 'a', 0o600))
+    }
+    let db: Database.Database
+    try {
+      db = new Database(file, {readonly: Boolean(opts.readonly), fileMustExist: true})
+    } catch (error) {
+      throw translateSqliteError(error, file)
+    }
+    try {
+      const busyTimeoutMs = opts.busyTimeoutMs ?? 10_000
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+      // read the version before any write (switching to WAL rewrites the header)
+      const version = readSchemaVersion(db, file)
+      if (version !== undefined && version > SCHEMA_VERSION) {
+        throw new StoreError(
+          'NewerSchema',
+          `state file ${file} was written by a newer ksim (schema version ${version}; this ksim understands up to ${SCHEMA_VERSION}); upgrade ksim to use it`,
+          file,
+        )
+      }
+      if (version === undefined && opts.readonly) {
+        throw new StoreError('NotFound', `state file ${file} has not been initialised`, file)
+      }
+      if (!opts.readonly) {
+        useWal(db, busyTimeoutMs)
+        db.pragma('synchronous = NORMAL')
+        if (version === undefined) migrate(db, false, file)
+      }
+      return new Store(file, db)
+    } catch (error) {
+      db.close()
+      throw translateSqliteError(error, file)
+    }
+  }
+
+  private prepare() {
+    const db = this.db
+    return {
+      rev: db.prepare<[], {value: string}>(`SELECT value FROM meta WHERE key = 'revision'`),
+      compacted: db.prepare<[], {value: string}>(`SELECT value FROM meta WHERE key = 'compacted'`),
+      setMeta: db.prepare<[string, string]>(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+      get: db.prepare<[string, string, string], Row>(`SELECT * FROM objects WHERE kind = ? AND namespace = ? AND name = ?`),
+      listAll: db.prepare<[string], Row>(`SELECT * FROM objects WHERE kind = ? ORDER BY namespace, name`),
+      listNs: db.prepare<[string, string], Row>(`SELECT * FROM objects WHERE kind = ? AND namespace = ? ORDER BY name`),
+      countKind: db.prepare<[string], {n: number}>(`SELECT count(*) AS n FROM objects WHERE kind = ?`),
+      insert: db.prepare(`INSERT INTO objects(kind, namespace, name, rev, create_rev, data) VALUES (@kind, @namespace, @name, @rev, @rev, @data)`),
+      update: db.prepare(`UPDATE objects SET rev = @rev, data = @data WHERE kind = @kind AND namespace = @namespace AND name = @name`),
+      remove: db.prepare<[string, string, string]>(`DELETE FROM objects WHERE kind = ? AND namespace = ? AND name = ?`),
+      log: db.prepare(`INSERT INTO changes(rev, type, kind, namespace, name, create_rev, data) VALUES (@rev, @type, @kind, @namespace, @name, @create_rev, @data)`),
+      since: db.prepare<[number, number], ChangeRow>(`SELECT rev, type, kind, namespace, name, create_rev, data FROM changes WHERE rev > ? ORDER BY rev LIMIT ?`),
+      sinceKind: db.prepare<[number, string, number], ChangeRow>(
+        `SELECT rev, type, kind, namespace, name, create_rev, data FROM changes WHERE rev > ? AND kind = ? ORDER BY rev LIMIT ?`,
+      ),
+      compact: db.prepare<[number]>(`DELETE FROM changes WHERE rev <= ?`),
+      totalChanges: db.prepare<[], {n: number}>(`SELECT total_changes() AS n`),
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+
+  /** The newest revision written to the store. */
+  revision(): number {
+    return this.guard(() => Number(this.#stmts.rev.get()?.value ?? 0))
+  }
+
+  /** The newest revision removed from the change log by compaction (0 if none). */
+  compactedRevision(): number {
+    return this.guard(() => Number(this.#stmts.compacted.get()?.value ?? 0))
+  }
+
+  /**
+   * SQLite's data_version: changes whenever another connection commits (not on this connection's own
+   * commits; see localWrites). Cheap to poll.
+   */
+  dataVersion(): number {
+    return this.guard(() => Number(this.db.pragma('data_version', {simple: true})))
+  }
+
+  /** Rows this connection has written so far (SQLite's total_changes): with dataVersion, a cheap "did anything change?". */
+  localWrites(): number {
+    return this.guard(() => Number(this.#stmts.totalChanges.get()?.n ?? 0))
+  }
+
+  get<T = unknown>(key: Key): StoredValue<T> | undefined {
+    return this.guard(() => {
+      const row = this.#stmts.get.get(key.kind, key.namespace, key.name)
+      return row ? fromRow<T>(row) : undefined
+    })
+  }
+
+  /** Lists a kind, in one namespace or all (namespace undefined), sorted by namespace then name. */
+  list<T = unknown>(kind: string, namespace?: string): ListResult<T> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const rows = namespace === undefined ? this.#stmts.listAll.all(kind) : this.#stmts.listNs.all(kind, namespace)
+        return {items: rows.map((r) => fromRow<T>(r)), revision: this.revision()}
+      })(),
+    )
+  }
+
+  count(kind: string): number {
+    return this.guard(() => this.#stmts.countKind.get(kind)?.n ?? 0)
+  }
+
+  /**
+   * Creates `key` if absent. `build` receives the new revision and returns the value to store.
+   * Throws KeyExists when the key is taken.
+   */
+  create<T>(key: Key, build: (rev: number) => T): StoredValue<T> {
+    return this.transaction(() => {
+      if (this.#stmts.get.get(key.kind, key.namespace, key.name)) {
+        throw new StoreError('KeyExists', `${key.kind} ${key.namespace}/${key.name} already exists`)
+      }
+      const rev = this.bump()
+      const value = build(rev)
+      const data = JSON.stringify(value)
+      this.#stmts.insert.run({...key, rev, data})
+      this.#stmts.log.run({...key, rev, type: 'ADDED', create_rev: rev, data})
+      return {...key, rev, createRev: rev, value}
+    })
+  }
+
+  /**
+   * Compare-and-swap: replaces `key` only if its current revision is `expectedRev`.
+   * Throws NotFound if absent and Conflict if the revision moved on.
+   */
+  update<T>(key: Key, expectedRev: number, build: (rev: number, current: StoredValue<T>) => T): StoredValue<T> {
+    return this.transaction(() => {
+      const row = this.#stmts.get.get(key.kind, key.namespace, key.name)
+      if (!row) throw new StoreError('NotFound', `${key.kind} ${key.namespace}/${key.name} not found`)
+      if (row.rev !== expectedRev) {
+        throw new StoreError('Conflict', `${key.kind} ${key.namespace}/${key.name} is at revision ${row.rev}, not ${expectedRev}`)
+      }
+      const rev = this.bump()
+      const value = build(rev, fromRow<T>(row))
+      const data = JSON.stringify(value)
+      this.#stmts.update.run({...key, rev, data})
+      this.#stmts.log.run({...key, rev, type: 'MODIFIED', create_rev: row.create_rev, data})
+      return {...key, rev, createRev: row.create_rev, value}
+    })
+  }
+
+  /** Deletes `key`; with `expectedRev`, only if unchanged since. Returns the last stored value. */
+  delete<T>(key: Key, expectedRev?: number): StoredValue<T> {
+    return this.transaction(() => {
+      const row = this.#stmts.get.get(key.kind, key.namespace, key.name)
+      if (!row) throw new StoreError('NotFound', `${key.kind} ${key.namespace}/${key.name} not found`)
+      if (expectedRev !== undefined && row.rev !== expectedRev) {
+        throw new StoreError('Conflict', `${key.kind} ${key.namespace}/${key.name} is at revision ${row.rev}, not ${expectedRev}`)
+      }
+      const rev = this.bump()
+      this.#stmts.remove.run(key.kind, key.namespace, key.name)
+      this.#stmts.log.run({...key, rev, type: 'DELETED', create_rev: row.create_rev, data: row.data})
+      return {...fromRow<T>(row), rev}
+    })
+  }
+
+  /**
+   * Changes after `revision`, oldest first, at most `limit`. Throws Compacted when the log no longer
+   * holds every change after `revision`: the watcher must list again.
+   */
+  changesSince<T = unknown>(revision: number, opts: {kind?: string; limit?: number} = {}): Change<T>[] {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const compacted = this.compactedRevision()
+        if (revision < compacted) {
+          throw new StoreError('Compacted', `revision ${revision} has been compacted (oldest available change is after ${compacted})`)
+        }
+        const limit = opts.limit ?? 10_000
+        const rows = opts.kind === undefined ? this.#stmts.since.all(revision, limit) : this.#stmts.sinceKind.all(revision, opts.kind, limit)
+        return rows.map((r) => ({...fromRow<T>(r), type: r.type}))
+      })(),
+    )
+  }
+
+  /** Drops change-log entries at or below `revision` (never above the current revision). */
+  compact(revision: number): number {
+    return this.transaction(() => {
+      const upTo = Math.min(revision, this.revision())
+      if (upTo <= this.compactedRevision()) return 0
+      const removed = this.#stmts.compact.run(upTo).changes
+      this.#stmts.setMeta.run('compacted', String(upTo))
+      return removed
+    })
+  }
+
+  /**
+   * Runs `fn` in one write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the busy
+   * timeout instead of failing mid-way). Nested calls join the outer transaction through a savepoint:
+   * a throw inside one undoes that call's writes (even if an outer caller catches it), and nothing is
+   * committed until the outermost call returns.
+   */
+  transaction<R>(fn: () => R): R {
+    // better-sqlite3 turns a transaction started inside another into SAVEPOINT/RELEASE
+    return this.guard(() => this.db.transaction(fn).immediate())
+  }
+
+  /** Runs `fn` in one read transaction: every read inside sees the same snapshot. */
+  snapshot<R>(fn: () => R): R {
+    return this.guard(() => (this.db.inTransaction ? fn() : this.db.transaction(fn).deferred()))
+  }
+
+  private bump(): number {
+    const rev = this.revision() + 1
+    this.#stmts.setMeta.run('revision', String(rev))
+    return rev
+  }
+
+  private guard<R>(fn: () => R): R {
+    try {
+      return fn()
+    } catch (error) {
+      throw translateSqliteError(error, this.file)
+    }
+  }
+}
