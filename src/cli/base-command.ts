@@ -53,6 +53,7 @@ export abstract class KsimCommand extends Command {
   }
 
   override async init(): Promise<void> {
+    this.argv = normaliseBooleanFlags(this.argv, (this.ctor as typeof Command).flags ?? {})
     // a closed pipe (`ksim get pods | head -1`) ends the command quietly
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
@@ -74,6 +75,35 @@ export abstract class KsimCommand extends Command {
     this.#store?.close()
     await super.finally(err)
   }
+}
+
+/**
+ * kubectl (pflag) accepts `--wait=false` and `--force=true` for boolean flags; oclif only knows
+ * `--wait` / `--no-wait`. Rewrites the first forms into the second before parsing.
+ */
+export function normaliseBooleanFlags(argv: string[], flags: Record<string, {type?: string; allowNo?: boolean; char?: string}>): string[] {
+  const out: string[] = []
+  for (const arg of argv) {
+    if (arg === '--') {
+      out.push(...argv.slice(argv.indexOf(arg)))
+      break
+    }
+    const m = /^--([^=]+)=(true|false|True|False|TRUE|FALSE|1|0|t|f|T|F)$/.exec(arg) ?? /^-([A-Za-z])=(true|false|1|0)$/.exec(arg)
+    if (!m) {
+      out.push(arg)
+      continue
+    }
+    const name = m[1].length === 1 ? Object.keys(flags).find((k) => flags[k].char === m[1]) : m[1]
+    const def = name ? flags[name] : undefined
+    if (!def || def.type !== 'boolean') {
+      out.push(arg)
+      continue
+    }
+    const on = /^(true|1|t)$/i.test(m[2])
+    if (on) out.push(`--${name}`)
+    else if (def.allowNo) out.push(`--no-${name}`)
+  }
+  return out
 }
 
 function isParseError(err: Error): boolean {

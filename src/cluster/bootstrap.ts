@@ -1,4 +1,5 @@
 // Creates a cluster's state: the system namespaces and the nodes, as a freshly started cluster has them.
+import {randomBytes, randomUUID} from 'node:crypto'
 import os from 'node:os'
 
 import {Api} from '../api/server.js'
@@ -57,15 +58,15 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
       daemonEndpoints: {kubeletEndpoint: {Port: 10250}},
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: randomUUID(),
         containerRuntimeVersion: 'ksim://0.1.0',
         kernelVersion: os.release(),
-        kubeProxyVersion: KUBELET_VERSION,
+        kubeProxyVersion: '',
         kubeletVersion: KUBELET_VERSION,
-        machineID: '',
+        machineID: randomBytes(16).toString('hex'),
         operatingSystem: 'linux',
         osImage: 'ksim simulated node',
-        systemUUID: '',
+        systemUUID: randomUUID(),
       },
     },
   }
