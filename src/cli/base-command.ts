@@ -36,6 +36,21 @@ export abstract class KsimCommand extends Command {
     return new Api(this.#store, {settings: apiSettingsOf(readProfile(this.#store))})
   }
 
+  /**
+   * Starts the target cluster's reconciler in the background when none is running, so that what a
+   * write command changed gets acted on. Write commands call it after openApi; KSIM_NO_RECONCILER=1
+   * turns it off. A failure to start is a warning: the write itself has succeeded.
+   */
+  protected async ensureReconcilerRunning(target: Target): Promise<void> {
+    const {autoStartDisabled, ensureReconciler} = await import('../reconciler/spawn.js')
+    if (autoStartDisabled()) return
+    try {
+      await ensureReconciler(target.cluster, {store: this.#store})
+    } catch (error) {
+      this.warn2(`Warning: could not start the reconciler of cluster "${target.cluster}": ${(error as Error).message}`)
+    }
+  }
+
   /** Writes to stdout exactly (no added newline). */
   protected out(text: string): void {
     if (text.length > 0) process.stdout.write(text)

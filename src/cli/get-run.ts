@@ -13,6 +13,7 @@ import {renderGroups} from './render-groups.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import {readStdin} from './stdin.js'
 import {CliError} from './errors.js'
+import {watchLoop} from './watch-run.js'
 
 export interface GetRun {
   args: string[]
@@ -64,12 +65,16 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   const groups: FetchedGroup[] = []
   let typeCount: number
   let singleObject = false
+  let revision = 0
+  let watchRequests: ResourceRequest[] = []
   if (run.files.length > 0) {
     const {requests, namespaces} = requestsFromFiles(run, target, errors)
     for (const req of requests) {
       const r = fetchResources(api, [req], {namespace: namespaces.get(req), ignoreNotFound: run.ignoreNotFound})
       groups.push(...r.groups)
       errors.push(...r.errors)
+      revision = r.revision
+      watchRequests.push(req)
     }
     typeCount = new Set(requests.map((r) => r.rt)).size
     singleObject = requests.length === 1
@@ -86,11 +91,17 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     })
     groups.push(...r.groups)
     errors.push(...r.errors)
+    revision = r.revision
+    watchRequests = parsed.requests
     typeCount = parsed.typeCount
     singleObject = parsed.requests.length === 1 && parsed.requests[0].names.length === 1
   }
 
-  const merged = mergeGroups(groups)
+  const watching = run.watch || run.watchOnly
+  if (watching && new Set(watchRequests.map((r) => r.rt)).size > 1) {
+    throw new CliError(`watch is only supported on individual resources and resource collections, but ${new Set(watchRequests.map((r) => r.rt)).size} resources were found`)
+  }
+  const merged = run.watchOnly ? [] : mergeGroups(groups)
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
   const text = renderGroups(merged, format, {
     now: api.clock.now(),
@@ -101,10 +112,32 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     labelColumns: run.labelColumns,
     sortBy: run.sortBy,
     color: run.color,
-    singleObject: singleObject && total === 1 && errors.length === 0,
+    singleObject: singleObject && total === 1 && errors.length === 0 && !watching,
+    eventOf: run.outputWatchEvents && watching ? () => 'ADDED' : undefined,
   })
   run.out(text)
   for (const e of errors) run.err(errorText(e))
+  if (watching && watchRequests.length > 0) {
+    if (total === 0 && !run.watchOnly && errors.length === 0 && format.kind === 'table') {
+      // kubectl says so, then keeps watching
+      run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
+    }
+    const req = watchRequests[0]
+    await watchLoop(api, {
+      rt: req.rt,
+      namespace: run.allNamespaces ? undefined : target.namespace,
+      names: watchRequests.flatMap((r) => r.names),
+      labelSelector: run.selector,
+      fieldSelector: run.fieldSelector,
+      format,
+      outputWatchEvents: run.outputWatchEvents,
+      needHeader: total === 0 && !run.noHeaders,
+      withNamespace: run.allNamespaces,
+      color: run.color,
+      out: run.out,
+    }, revision)
+    return errors.length === 0
+  }
   if (total === 0 && errors.length === 0 && (format.kind === 'table' || format.kind === 'custom-columns') && !run.ignoreNotFound) {
     const listed = groups.some((g) => g.listed)
     if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)

@@ -23,6 +23,8 @@ export interface RenderOptions {
   color: boolean
   /** one object was asked for by name: yaml/json/jsonpath print it bare, not in a List */
   singleObject: boolean
+  /** --output-watch-events: the EVENT column of the initial list */
+  eventOf?: () => string
 }
 
 export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts: RenderOptions): string {
@@ -43,6 +45,7 @@ export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts:
             withNamespace: opts.withNamespace && g.rt.namespaced,
             withKindPrefix: opts.withKind ? nameKind(g.rt) : undefined,
             color: opts.color,
+            eventOf: opts.eventOf,
           }),
         )
       }

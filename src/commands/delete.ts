@@ -74,6 +74,7 @@ IMPORTANT: Force deleting pods does not wait for confirmation that the pod's pro
     const timeoutMs = parseDuration(flags.timeout, 'timeout')
     const target = await this.target(flags)
     const api = await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     const ok = await runDelete(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],

@@ -23,6 +23,11 @@ export interface ControllerContext {
 export interface ReconcileResult {
   /** run again after this many milliseconds even if nothing changes (a timer: grace period, back-off...) */
   requeueAfterMs?: number
+  /**
+   * true when that requeue is routine upkeep (node heartbeats, expiry sweeps) rather than work in
+   * progress: it still runs, but does not keep an otherwise idle reconciler from exiting
+   */
+  background?: boolean
 }
 
 /**

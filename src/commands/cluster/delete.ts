@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {deleteCluster} from '../../cluster/clusters.js'
+import {clusterExists, deleteCluster} from '../../cluster/clusters.js'
 
 export default class ClusterDelete extends KsimCommand {
   static override args = {
@@ -16,6 +16,10 @@ export default class ClusterDelete extends KsimCommand {
 
   async run(): Promise<void> {
     const {args} = await this.parse(ClusterDelete)
+    if (clusterExists(args.name)) {
+      const {stopReconciler} = await import('../../reconciler/spawn.js')
+      await stopReconciler(args.name)
+    }
     deleteCluster(args.name)
     this.out(`Deleted cluster "${args.name}".\n`)
   }

@@ -33,6 +33,7 @@ export default class Create extends KsimCommand {
     }
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     const ok = await createFromItems({
       args: flags.filename,
       recursive: flags.recursive,

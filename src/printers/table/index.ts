@@ -64,6 +64,8 @@ export interface TableOptions {
   /** prefix NAME cells with each object's own `kind[.group]` (several kinds in one get) */
   withKind?: boolean
   color?: boolean
+  /** --output-watch-events: a leading EVENT column (ADDED, MODIFIED, DELETED) per object */
+  eventOf?: (obj: KObject) => string
 }
 
 /** labels.FormatLabels: `k=v` pairs sorted by key, `<none>` when empty. */
@@ -81,7 +83,7 @@ function renderOne(objs: KObject[], opts: TableOptions): string {
   const labelCols = opts.labelColumns ?? []
   const rows: string[][] = []
   if (!opts.noHeaders) {
-    rows.push([...(withNs ? ['NAMESPACE'] : []), ...handler.columns.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase()),
+    rows.push([...(opts.eventOf ? ['EVENT'] : []), ...(withNs ? ['NAMESPACE'] : []), ...handler.columns.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase()),
       ...labelCols.map((l) => l.split('/').at(-1)!.toUpperCase()), ...(opts.showLabels ? ['LABELS'] : [])])
   }
   for (const obj of objs) {
@@ -91,7 +93,7 @@ function renderOne(objs: KObject[], opts: TableOptions): string {
     const labels = obj.metadata?.labels ?? {}
     const shown = cells.filter((_, i) => visible[i]).map(tableCell)
     if (opts.color && statusCol >= 0) shown[statusCol] = colorStatus(shown[statusCol])
-    rows.push([...(withNs ? [tableCell(obj.metadata?.namespace ?? '')] : []), ...shown,
+    rows.push([...(opts.eventOf ? [opts.eventOf(obj)] : []), ...(withNs ? [tableCell(obj.metadata?.namespace ?? '')] : []), ...shown,
       ...labelCols.map((l) => tableCell(labels[l] ?? '')), ...(opts.showLabels ? [tableCell(formatLabels(labels))] : [])])
   }
   return formatTable(rows)

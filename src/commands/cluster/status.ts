@@ -1,0 +1,47 @@
+import {Args} from '@oclif/core'
+
+import {KsimCommand} from '../../cli/base-command.js'
+import {CliError} from '../../cli/errors.js'
+import {clusterExists} from '../../cluster/clusters.js'
+import {humanDuration} from '../../printers/duration.js'
+import type {ClusterStatus} from '../../reconciler/status.js'
+
+// the status block: one `Label: value` line per fact, values aligned
+function formatClusterStatus(s: ClusterStatus, now: Date): string {
+  const r = s.reconciler
+  const since = (t: string | undefined) => (t ? humanDuration(now.getTime() - Date.parse(t)) : '<unknown>')
+  const reconciler = r.alive ? `running (pid ${r.pid}, up ${since(r.acquireTime)})` : 'stopped'
+  const lease = r.holder ? `${r.holder}, renewed ${since(r.renewTime)} ago${r.alive ? '' : ' (expired)'}` : '<none>'
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const rows: [string, string][] = [
+    ['Cluster', s.cluster],
+    ['State file', s.stateFile],
+    ['Log', s.logFile],
+    ['Reconciler', reconciler],
+    ['Lease', lease],
+    ['Pods', `${s.pods.total} (${s.pods.pending} Pending, ${s.pods.terminating} Terminating)`],
+    ['Nodes', `${plural(s.nodes.total, 'node')}, ${s.nodes.ready} Ready`],
+  ]
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(12)} ${v}\n`).join('')
+}
+
+export default class ClusterStatusCommand extends KsimCommand {
+  static override args = {
+    name: Args.string({description: "cluster name (default: the current context's cluster)"}),
+  }
+
+  static override description = "Show a cluster's state file, its reconciler (pid, uptime, lease) and the work waiting for it."
+
+  static override examples = ['<%= config.bin %> cluster status', '<%= config.bin %> cluster status dev']
+
+  static override summary = "Show a cluster's reconciler and pending work"
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(ClusterStatusCommand)
+    const name = args.name ?? (await this.target(flags)).cluster
+    if (!clusterExists(name)) throw new CliError(`cluster "${name}" not found`)
+    const {readClusterStatus} = await import('../../reconciler/status.js')
+    const now = new Date()
+    this.out(formatClusterStatus(readClusterStatus(name, now), now))
+  }
+}

@@ -1,0 +1,92 @@
+// One reconciler process for one cluster: take the lease (or leave quietly if another process has it),
+// load the cache, run the loop until SIGTERM/SIGINT, idleness or a lost lease, then give the lease back.
+import {apiSettingsOf, defaultProfile, readProfile} from '../api/cluster-profile.js'
+import {Api} from '../api/server.js'
+import type {Clock} from '../api/types.js'
+import {clusterExists} from '../cluster/clusters.js'
+import {stateFile, reconcilerLog} from '../config/paths.js'
+import {createControllers} from '../controllers/index.js'
+import type {Controller} from '../controllers/types.js'
+import {Store} from '../store/sqlite-store.js'
+import {StoreCache} from './cache.js'
+import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity} from './lease.js'
+import {openLogger, type Logger} from './log.js'
+import {Runner, describeError, type StopReason} from './runner.js'
+
+/** How to run: which cluster, and overrides of the profile's settings (tests, `reconciler run` flags). */
+export interface ReconcilerRunOptions {
+  cluster: string
+  /** exit after this long with nothing pending; 0 never; default the profile's reconcilerIdleSeconds */
+  idleMs?: number
+  /** mirror the log to stderr (foreground runs) */
+  logToStderr?: boolean
+  /** default createControllers() */
+  controllers?: Controller[]
+  clock?: Clock
+  pollMs?: number
+}
+
+/** What happened: `lease-held` when another live reconciler already runs the cluster. */
+export interface ReconcilerRunResult {
+  exitCode: number
+  reason: StopReason | 'lease-held' | 'no-cluster'
+}
+
+/** Runs the reconciler in this process until it stops; never throws for a failing controller. */
+export async function runReconciler(opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
+  if (!clusterExists(opts.cluster)) return {exitCode: 1, reason: 'no-cluster'}
+  const log = openLogger(reconcilerLog(opts.cluster), {stderr: opts.logToStderr})
+  let store: Store | undefined
+  try {
+    store = Store.open(stateFile(opts.cluster), {mustExist: true})
+    return await runWithStore(store, log, opts)
+  } catch (error) {
+    log.error(`reconciler failed: ${describeError(error)}`)
+    return {exitCode: 1, reason: 'store-error'}
+  } finally {
+    store?.close()
+    log.close()
+  }
+}
+
+async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
+  const profile = readProfile(store) ?? {...defaultProfile, name: opts.cluster}
+  const api = new Api(store, {settings: apiSettingsOf(profile), clock: opts.clock})
+  const lease = new ReconcilerLease(api, holderIdentity())
+  const got = lease.acquire(new Date())
+  if (!got.acquired) {
+    log.info(`pid ${process.pid}: reconciler ${got.holder} holds the lease; exiting`)
+    return {exitCode: 0, reason: 'lease-held'}
+  }
+  const from = got.previous ? ` (took over from ${got.previous}: ${got.reason === 'dead' ? 'process gone' : 'lease expired'})` : ''
+  const controllers = opts.controllers ?? createControllers()
+  log.info(`started as ${lease.identity}${from}; controllers: ${controllers.map((c) => c.name).join(', ') || '<none>'}`)
+
+  const cache = new StoreCache(store, {quiet: (c) => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME})
+  cache.load()
+  const idleMs = opts.idleMs ?? profile.reconcilerIdleSeconds * 1000
+  const runner = new Runner({store, api, cache, controllers, profile, log, lease, clock: opts.clock, idleMs, pollMs: opts.pollMs, stateFile: store.file})
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.info(`${signal} received; stopping after the current pass`)
+    runner.stop('signal')
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  let reason: StopReason
+  try {
+    reason = await runner.run()
+  } finally {
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
+  }
+  if (reason !== 'lease-lost' && reason !== 'state-removed') {
+    try {
+      lease.release(new Date())
+      store.db.pragma('wal_checkpoint(PASSIVE)')
+    } catch (error) {
+      log.warn(`could not release the lease: ${describeError(error)}`)
+    }
+  }
+  log.info(`stopped (${reason})`)
+  return {exitCode: reason === 'store-error' ? 1 : 0, reason}
+}

@@ -1,0 +1,251 @@
+// The reconciler's loop: wake on a store change (SQLite's data_version, nudged by a watch on the state
+// folder) or on the earliest controller timer; run the due controllers one at a time, each failure
+// logged and retried with back-off; keep the lease; compact the change log; stop on request or when idle.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type {ClusterProfile} from '../api/cluster-profile.js'
+import type {Api} from '../api/server.js'
+import type {Clock} from '../api/types.js'
+import type {Controller, ControllerContext} from '../controllers/types.js'
+import type {Store} from '../store/sqlite-store.js'
+import type {StoreCache} from './cache.js'
+import type {ReconcilerLease} from './lease.js'
+import type {Logger} from './log.js'
+
+import {systemClock} from '../api/types.js'
+import {LEASE_RENEW_MS} from './lease.js'
+import {WorkQueue} from './work-queue.js'
+
+/** Why the loop ended. */
+export type StopReason = 'signal' | 'idle' | 'lease-lost' | 'state-removed' | 'store-error'
+
+/** What the loop runs, and its timings (milliseconds). */
+export interface RunnerOptions {
+  store: Store
+  api: Api
+  cache: StoreCache
+  controllers: readonly Controller[]
+  profile: ClusterProfile
+  log: Logger
+  /** renewed while running; without it (tests) nothing is renewed */
+  lease?: ReconcilerLease
+  /** the controllers' clock; default the system clock */
+  clock?: Clock
+  /** stop after this long with nothing pending; 0 never */
+  idleMs: number
+  /** longest sleep between checks for store changes while the cluster is busy; default 20 */
+  pollMs?: number
+  /**
+   * longest sleep once nothing has changed for a second; default 200. A write to the state file wakes
+   * the loop at once through a watch on its folder, so this only bounds the delay where that watch
+   * misses a change.
+   */
+  quietPollMs?: number
+  renewMs?: number
+  /** how often the change log is compacted and the WAL checkpointed; default 60 s */
+  compactEveryMs?: number
+  /** change-log entries kept by compaction; default 10,000 */
+  keepRevisions?: number
+  /** stop when this file disappears (its cluster was deleted); also watched for an immediate wake */
+  stateFile?: string
+  /** the loop's monotonic time source; default performance.now */
+  now?: () => number
+}
+
+/** the loop polls quickly for this long after the last change it saw */
+const QUIET_AFTER_MS = 1000
+/** runs before the loop yields to the event loop (signals are handled between passes) */
+const MAX_RUNS_PER_TICK = 200
+/** a pass slower than this is logged */
+const SLOW_PASS_MS = 1000
+/** consecutive failures of the loop itself (not of a controller) before it gives up */
+const MAX_LOOP_FAILURES = 20
+
+/** One cluster's reconcile loop. `run()` resolves with the reason it stopped. */
+export class Runner {
+  readonly queue: WorkQueue
+  #stopReason?: StopReason
+  #wake?: () => void
+  #nudged = false
+  readonly #now: () => number
+  readonly #byName: Map<string, Controller>
+
+  constructor(readonly opts: RunnerOptions) {
+    this.queue = new WorkQueue(opts.controllers)
+    this.#byName = new Map(opts.controllers.map((c) => [c.name, c]))
+    this.#now = opts.now ?? (() => performance.now())
+  }
+
+  /** Asks the loop to stop once the pass in progress is finished. */
+  stop(reason: StopReason = 'signal'): void {
+    this.#stopReason ??= reason
+    this.wake()
+  }
+
+  /** Ends the current sleep early (a store change was seen). */
+  wake(): void {
+    this.#nudged = true
+    this.#wake?.()
+  }
+
+  async run(): Promise<StopReason> {
+    const {opts} = this
+    const busyPollMs = opts.pollMs ?? 20
+    const quietPollMs = Math.max(busyPollMs, opts.quietPollMs ?? 200)
+    let lastChange = this.#now()
+    const renewMs = opts.renewMs ?? LEASE_RENEW_MS
+    const compactEveryMs = opts.compactEveryMs ?? 60_000
+    let nextRenew = this.#now() + renewMs
+    let nextCompact = this.#now() + compactEveryMs
+    let lastBusy = this.#now()
+    let loopFailures = 0
+    const watcher = this.watchState()
+    this.queue.markAll()
+    try {
+      while (!this.#stopReason) {
+        const pollMs = this.#now() - lastChange < QUIET_AFTER_MS ? busyPollMs : quietPollMs
+        let wait = pollMs
+        try {
+          if (this.#now() >= nextRenew) {
+            this.keepLease()
+            nextRenew = this.#now() + renewMs
+          }
+          if (this.#stopReason) break
+          if (opts.cache.mayHaveChanged()) {
+            const changed = opts.cache.sync()
+            if (changed.size > 0) lastChange = this.#now()
+            this.queue.markChanged(changed)
+          }
+          this.runDue()
+          if (this.#now() >= nextCompact) {
+            this.compact()
+            nextCompact = this.#now() + compactEveryMs
+          }
+          const now = this.#now()
+          if (this.queue.pending()) lastBusy = now
+          else if (opts.idleMs > 0 && now - lastBusy >= opts.idleMs) {
+            opts.log.info(`idle for ${Math.round(opts.idleMs / 1000)}s with nothing pending; exiting`)
+            this.#stopReason ??= 'idle'
+            break
+          }
+          const next = this.queue.nextDue(now)
+          wait = Math.min(pollMs, nextRenew - now, next === undefined ? pollMs : next - now)
+          if (opts.idleMs > 0 && !this.queue.pending()) wait = Math.min(wait, lastBusy + opts.idleMs - now)
+          loopFailures = 0
+        } catch (error) {
+          loopFailures++
+          opts.log.error(`reconcile loop failed (${loopFailures} in a row): ${describeError(error)}`)
+          if (loopFailures >= MAX_LOOP_FAILURES) this.#stopReason ??= 'store-error'
+          wait = Math.min(10_000, 100 * 2 ** Math.min(loopFailures, 7))
+        }
+        if (!this.#stopReason) await this.sleep(Math.max(0, wait))
+      }
+    } finally {
+      watcher?.close()
+    }
+    return this.#stopReason ?? 'signal'
+  }
+
+  /** Runs every due controller, one at a time, until none is due (or the per-tick budget is spent). */
+  private runDue(): void {
+    for (let runs = 0; runs < MAX_RUNS_PER_TICK && !this.#stopReason; ) {
+      const due = this.queue.due(this.#now())
+      if (due.length === 0) return
+      for (const name of due) {
+        this.runOne(this.#byName.get(name)!)
+        runs++
+        // the controller's own writes (and anything else committed meanwhile) wake whoever watches them
+        if (this.opts.cache.mayHaveChanged()) this.queue.markChanged(this.opts.cache.sync())
+      }
+    }
+  }
+
+  private runOne(c: Controller): void {
+    const {log} = this.opts
+    const started = this.#now()
+    const failedBefore = this.queue.failures(c.name)
+    try {
+      const result = c.reconcile(this.context(c))
+      this.queue.succeeded(c.name, this.#now(), result)
+      if (failedBefore > 0) log.info(`${c.name}: reconcile succeeded after ${failedBefore} failure${failedBefore === 1 ? '' : 's'}`)
+    } catch (error) {
+      const wait = this.queue.failed(c.name, this.#now())
+      log.error(`${c.name}: reconcile failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
+    }
+    const took = this.#now() - started
+    if (took > SLOW_PASS_MS) log.warn(`${c.name}: reconcile took ${Math.round(took)}ms`)
+  }
+
+  private context(c: Controller): ControllerContext {
+    const {api, cache, profile, log} = this.opts
+    return {api, cache, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
+  }
+
+  // renews the lease; stops the loop when it was lost or the cluster's state file is gone
+  private keepLease(): void {
+    const {lease, log, stateFile} = this.opts
+    if (stateFile && !fs.existsSync(stateFile)) {
+      log.warn(`state file ${stateFile} is gone; exiting`)
+      this.#stopReason ??= 'state-removed'
+      return
+    }
+    if (!lease) return
+    if (!lease.renew(new Date())) {
+      log.warn('lost the lease to another reconciler; exiting')
+      this.#stopReason ??= 'lease-lost'
+    }
+  }
+
+  private compact(): void {
+    const {store, log} = this.opts
+    const keep = this.opts.keepRevisions ?? 10_000
+    const upTo = store.revision() - keep
+    if (upTo > store.compactedRevision()) {
+      const removed = store.compact(upTo)
+      if (removed > 0) log.info(`compacted ${removed} change-log entries up to revision ${upTo}`)
+    }
+    store.db.pragma('wal_checkpoint(PASSIVE)')
+  }
+
+  // a write to the state file (its -wal) ends the sleep at once; polling remains the fallback
+  private watchState(): fs.FSWatcher | undefined {
+    const file = this.opts.stateFile
+    if (!file) return undefined
+    const base = path.basename(file)
+    try {
+      const w = fs.watch(path.dirname(file), (_event, name) => {
+        if (name === null || String(name).startsWith(base)) this.wake()
+      })
+      w.on('error', () => w.close())
+      return w
+    } catch (error) {
+      this.opts.log.warn(`cannot watch ${path.dirname(file)} (${describeError(error)}); polling only`)
+      return undefined
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.#nudged) {
+      this.#nudged = false
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        this.#wake = undefined
+        this.#nudged = false
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      this.#wake = done
+    })
+  }
+}
+
+/** An error as one log line: its message and where it was thrown. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const frame = error.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim()
+  return frame ? `${error.message} (${frame})` : error.message
+}
