@@ -1,6 +1,7 @@
 // The describer registry: one describer per kind, each a pure function of the object and context.
 import type {KObject} from '../../api/types.js'
 
+import {describeConfigMap, describeSecret} from './configmap.js'
 import {describeNamespace} from './namespace.js'
 import {describeNode} from './node.js'
 import {type DescribeContext, describePod} from './pod.js'
@@ -11,7 +12,13 @@ export {describeEvents} from './events.js'
 /** A describer: object and context in, kubectl describe's text out. */
 export type Describer = (obj: KObject, ctx: DescribeContext) => string
 
-const DESCRIBERS: Record<string, Describer> = {Pod: describePod, Node: describeNode, Namespace: describeNamespace}
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: describePod,
+  Node: describeNode,
+  Namespace: describeNamespace,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
+}
 
 /** The describer of a Kind, or undefined when ksim has none. */
 export function describerFor(kind: string): Describer | undefined {
