@@ -150,7 +150,7 @@ export class Api {
         const changed = rt.strategy.specChanged?.(obj, old) ?? false
         obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0)
       }
-      const errs = [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...validateObjectMeta(obj.metadata, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}), ...(rt.strategy.validateUpdate?.(obj, old, this.ctx) ?? [])]
+      const errs = [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...(rt.strategy.validateUpdate?.(obj, old, this.ctx) ?? [])]
       if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, name, errs)
       rt.strategy.admit?.(obj, 'update', this.ctx)
       obj.metadata = orderMetadata(obj.metadata)

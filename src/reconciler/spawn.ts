@@ -129,7 +129,7 @@ export async function stopReconciler(cluster: string, opts: {timeoutMs?: number;
     throw new Error(`the reconciler of cluster "${cluster}" runs on host ${status.host}; stop it there`)
   }
   const pid = status.pid
-  if (!pidAlive(pid) || !looksLikeReconciler(pid)) return {wasRunning: false, killed: false}
+  if (pid === process.pid || !pidAlive(pid) || !looksLikeReconciler(pid)) return {wasRunning: false, killed: false}
   try {
     process.kill(pid, 'SIGTERM')
   } catch {

@@ -1,0 +1,94 @@
+// What a kubelet keeps in memory between passes, as the real one does (pod workers, back-off tables,
+// the status manager's cache): when it began each step, which events it already recorded, precise
+// (millisecond) times of what it wrote with second precision. Losing it — a reconciler restart — is
+// what a kubelet restart does: steps in flight start over from now, back-off is forgotten, a
+// terminating pod's termination starts again with its full grace period.
+import {rfc3339} from '../api/types.js'
+
+/** One container attempt the kubelet is working on: pulling, creating, starting. */
+export interface AttemptMemo {
+  /** the restart count the container will have once this attempt runs */
+  restartCount: number
+  /** retries within the attempt (CreateContainerConfigError, ErrImageNeverPull) */
+  tries: number
+  /** when the current try began */
+  anchorMs: number
+  /** events recorded for this attempt, keyed `<try>:<reason>` */
+  emitted: string[]
+}
+
+/** client-go's per-container back-off entry (flowcontrol.Backoff). */
+export interface BackoffEntry {
+  backoffMs: number
+  lastUpdateMs: number
+}
+
+/** A termination in progress: when it began, with which grace, and each container's signal times. */
+export interface TerminationMemo {
+  startedMs: number
+  graceSeconds: number
+  containers: Record<string, {termAtMs: number; killAtMs: number}>
+}
+
+/** Everything the kubelet remembers about one pod (by uid). */
+export interface PodMemo {
+  /** when the sandbox will be (or was) ready */
+  sandboxReadyMs?: number
+  /** attempts in progress, keyed by containerKey() */
+  attempts: Record<string, AttemptMemo>
+  backoff: Record<string, BackoffEntry>
+  /** precise times behind second-precision timestamps in the status, keyed `<containerKey>/<field>` */
+  exact: Record<string, number>
+  /** FailedMount retries (the volume manager's exponential back-off) */
+  mount?: {nextMs: number; delayMs: number}
+  termination?: TerminationMemo
+}
+
+/** Memo keys: init and app containers may not share names, but keep them apart anyway. */
+export function containerKey(name: string, init: boolean): string {
+  return `${init ? 'init' : 'app'}/${name}`
+}
+
+export function emptyPodMemo(): PodMemo {
+  return {attempts: {}, backoff: {}, exact: {}}
+}
+
+/** A deep copy, so a plan can change it freely and be thrown away if its writes fail. */
+export function cloneMemo(m: PodMemo | undefined): PodMemo {
+  return m ? structuredClone(m) : emptyPodMemo()
+}
+
+/**
+ * The precise time behind a status timestamp: the remembered milliseconds when they still round to
+ * the stored string (this process wrote it), otherwise the string itself (second precision).
+ */
+export function exactTime(memo: PodMemo, key: string, stored: string | undefined | null): number | undefined {
+  if (!stored) return undefined
+  const ms = memo.exact[key]
+  if (ms !== undefined && rfc3339(new Date(ms)) === stored) return ms
+  const parsed = Date.parse(stored)
+  return Number.isNaN(parsed) ? undefined : parsed
+}
+
+/** Records the precise time of a timestamp about to be written, and returns its stored form. */
+export function stamp(memo: PodMemo, key: string, ms: number): string {
+  memo.exact[key] = ms
+  return rfc3339(new Date(ms))
+}
+
+/** The kubelet's memory of every pod it runs, plus the images each node has pulled. */
+export class KubeletMemory {
+  readonly pods = new Map<string, PodMemo>()
+  readonly images = new Map<string, Set<string>>()
+
+  /** Forgets pods that no longer exist. */
+  retain(uids: Set<string>): void {
+    for (const uid of this.pods.keys()) if (!uids.has(uid)) this.pods.delete(uid)
+  }
+
+  imagesOf(node: string): Set<string> {
+    let s = this.images.get(node)
+    if (!s) this.images.set(node, (s = new Set()))
+    return s
+  }
+}

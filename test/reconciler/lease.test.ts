@@ -1,0 +1,142 @@
+import {expect} from 'chai'
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import os from 'node:os'
+import path from 'node:path'
+
+import {microTime} from '../../src/api/kinds/lease.js'
+import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity, parseHolder, pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
+import {fixture, repoRoot, useTempHome} from './helpers.js'
+
+// a pid that certainly belongs to no process: one that has just exited (and been reaped)
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!
+}
+
+describe('reconciler lease', () => {
+  const t = useTempHome()
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 2, 3, 4, s))
+
+  it('names its holder <hostname>_<pid> and parses that form back', () => {
+    expect(holderIdentity('box_1', 42)).to.equal('box_1_42')
+    expect(parseHolder('box_1_42')).to.deep.equal({host: 'box_1', pid: 42})
+    expect(parseHolder('someone-else')).to.equal(undefined)
+    expect(parseHolder(undefined)).to.equal(undefined)
+  })
+
+  it('creates the lease in kube-system with microsecond times when nobody holds it', () => {
+    t.cluster()
+    const {api, store} = t.open()
+    const lease = new ReconcilerLease(api, holderIdentity())
+    expect(lease.acquire(at(5))).to.deep.equal({acquired: true, reason: 'free'})
+    const obj = api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!
+    expect(obj.apiVersion).to.equal('coordination.k8s.io/v1')
+    expect(obj.spec).to.deep.equal({
+      holderIdentity: holderIdentity(),
+      leaseDurationSeconds: 5,
+      acquireTime: '2026-01-02T03:04:05.000000Z',
+      renewTime: '2026-01-02T03:04:05.000000Z',
+      leaseTransitions: 0,
+    })
+    expect(readReconcilerStatus(store, at(6))).to.deep.equal({
+      holder: holderIdentity(),
+      pid: process.pid,
+      host: os.hostname(),
+      acquireTime: '2026-01-02T03:04:05.000000Z',
+      renewTime: '2026-01-02T03:04:05.000000Z',
+      leaseDurationSeconds: 5,
+      renewAgeMs: 1000,
+      alive: true,
+    })
+  })
+
+  it('refuses a lease whose holder is alive and renewing, and renews only for its holder', () => {
+    t.cluster()
+    const {api} = t.open()
+    const holder = new ReconcilerLease(api, holderIdentity())
+    holder.acquire(at(0))
+    const other = new ReconcilerLease(api, holderIdentity(os.hostname(), deadPid()))
+    expect(other.acquire(at(3))).to.deep.equal({acquired: false, holder: holderIdentity()})
+    expect(other.renew(at(3))).to.equal(false)
+    expect(holder.renew(at(4))).to.equal(true)
+    expect((api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as {renewTime: string}).renewTime).to.equal('2026-01-02T03:04:04.000000Z')
+  })
+
+  it('takes over at once from a holder on this host whose process is gone', () => {
+    t.cluster()
+    const {api, store} = t.open()
+    const gone = holderIdentity(os.hostname(), deadPid())
+    new ReconcilerLease(api, gone).acquire(at(0))
+    expect(readReconcilerStatus(store, at(1)).alive).to.equal(false)
+    const next = new ReconcilerLease(api, holderIdentity())
+    expect(next.acquire(at(1))).to.deep.equal({acquired: true, previous: gone, reason: 'dead'})
+    const spec = api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as {leaseTransitions: number; acquireTime: string}
+    expect(spec).to.include({leaseTransitions: 1, acquireTime: '2026-01-02T03:04:01.000000Z'})
+  })
+
+  it('takes over from a live holder only once its renewTime is older than the lease duration', () => {
+    t.cluster()
+    const {api} = t.open()
+    // a holder on another host: its pid cannot be checked, only its renewals
+    const remote = new ReconcilerLease(api, 'elsewhere_1')
+    remote.acquire(at(0))
+    const next = new ReconcilerLease(api, holderIdentity())
+    expect(next.acquire(at(5))).to.deep.equal({acquired: false, holder: 'elsewhere_1'})
+    expect(next.acquire(at(6))).to.deep.equal({acquired: true, previous: 'elsewhere_1', reason: 'expired'})
+    expect(remote.renew(at(6))).to.equal(false)
+  })
+
+  it('clears holderIdentity on release, after which anyone acquires it without waiting', () => {
+    t.cluster()
+    const {api, store} = t.open()
+    const first = new ReconcilerLease(api, 'elsewhere_1')
+    first.acquire(at(0))
+    first.release(at(1))
+    const spec = api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as Record<string, unknown>
+    expect(spec.holderIdentity).to.equal(undefined)
+    expect(readReconcilerStatus(store, at(1))).to.deep.equal({alive: false, renewTime: '2026-01-02T03:04:01.000000Z'})
+    expect(new ReconcilerLease(api, 'elsewhere_2').acquire(at(2))).to.deep.equal({acquired: true, reason: 'free'})
+  })
+
+  it('recreates its lease when someone deleted it while it was held', () => {
+    t.cluster()
+    const {api} = t.open()
+    const lease = new ReconcilerLease(api, holderIdentity())
+    lease.acquire(at(0))
+    api.delete(api.typeOf({apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: {}}), LEASE_NAMESPACE, LEASE_NAME)
+    expect(lease.renew(at(1))).to.equal(true)
+    expect((api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as {holderIdentity: string}).holderIdentity).to.equal(holderIdentity())
+  })
+
+  it('reports live and dead pids, counting an unreaped (zombie) process as dead', async () => {
+    expect(pidAlive(process.pid)).to.equal(true)
+    expect(pidAlive(deadPid())).to.equal(false)
+    expect(microTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 123)))).to.equal('2026-01-02T03:04:05.123000Z')
+  })
+
+  it('lets exactly one of several processes racing for a free lease win it', async function () {
+    this.timeout(60_000)
+    const file = t.cluster()
+    const dist = path.join(repoRoot, 'dist')
+    for (let round = 0; round < 3; round++) {
+      const racers: ChildProcess[] = []
+      const results: Promise<{pid: number; acquired: boolean; holder: string}>[] = []
+      const ready: Promise<void>[] = []
+      for (let i = 0; i < 6; i++) {
+        const p = spawn(process.execPath, [fixture('lease-racer.mjs'), dist, file], {stdio: ['pipe', 'pipe', 'inherit']})
+        racers.push(p)
+        let out = ''
+        ready.push(new Promise((resolve) => p.stdout!.on('data', (d: Buffer) => (out += d.toString()).startsWith('ready\n') && resolve())))
+        results.push(new Promise((resolve) => p.stdout!.on('data', () => out.split('\n').length > 2 && resolve(JSON.parse(out.split('\n')[1])))))
+      }
+      await Promise.all(ready)
+      for (const p of racers) p.stdin!.write('go\n')
+      const outcome = await Promise.all(results)
+      const winners = outcome.filter((o) => o.acquired)
+      expect(winners, JSON.stringify(outcome)).to.have.length(1)
+      const winner = holderIdentity(os.hostname(), winners[0].pid)
+      expect(outcome.map((o) => o.holder)).to.deep.equal(outcome.map(() => winner))
+      for (const p of racers) p.stdin!.end()
+      await Promise.all(racers.map((p) => new Promise((r) => (p.exitCode === null ? p.once('exit', r) : r(null)))))
+    }
+  })
+})
