@@ -47,11 +47,12 @@ export function getPhase(pod: Pod, init: ContainerStatus[], app: ContainerStatus
       }
       continue
     }
-    if (!s || s.state?.running) pendingInit++
+    if (!s || s.state?.running || !(s.state?.terminated || s.state?.waiting)) pendingInit++
     else if (s.state?.terminated) {
       if (s.state.terminated.exitCode !== 0) failedInit++
-    } else if (s.lastState?.terminated && s.lastState.terminated.exitCode !== 0) failedInit++
-    else pendingInit++
+    } else if (s.lastState?.terminated) {
+      if (s.lastState.terminated.exitCode !== 0) failedInit++
+    } else pendingInit++
   }
   const regularStarted = app.some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated)
   for (const c of spec.containers) {

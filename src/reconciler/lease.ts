@@ -117,7 +117,7 @@ export class ReconcilerLease {
       leaseTransitions: (spec.leaseTransitions ?? 0) + 1,
     }
     if (!this.write(current, next)) return this.lostTo()
-    return {acquired: true, previous: spec.holderIdentity || undefined, reason}
+    return spec.holderIdentity ? {acquired: true, previous: spec.holderIdentity, reason} : {acquired: true, reason}
   }
 
   /** Renews a lease we hold; false when it is no longer ours (taken over, or deleted and taken). */

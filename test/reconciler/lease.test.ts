@@ -1,11 +1,12 @@
 import {expect} from 'chai'
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import {microTime} from '../../src/api/kinds/lease.js'
 import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity, parseHolder, pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
-import {fixture, repoRoot, useTempHome} from './helpers.js'
+import {eventually, fixture, repoRoot, useTempHome} from './helpers.js'
 
 // a pid that certainly belongs to no process: one that has just exited (and been reaped)
 function deadPid(): number {
@@ -107,10 +108,23 @@ describe('reconciler lease', () => {
     expect((api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as {holderIdentity: string}).holderIdentity).to.equal(holderIdentity())
   })
 
-  it('reports live and dead pids, counting an unreaped (zombie) process as dead', async () => {
+  it('reports live and dead pids', () => {
     expect(pidAlive(process.pid)).to.equal(true)
     expect(pidAlive(deadPid())).to.equal(false)
     expect(microTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 123)))).to.equal('2026-01-02T03:04:05.123000Z')
+  })
+
+  it('counts an exited process its parent has not reaped (a zombie) as dead', async function () {
+    if (!fs.existsSync('/proc/self/stat')) this.skip()
+    // the shell's background child exits, and the `sleep` the shell became never waits for it
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {stdio: ['ignore', 'pipe', 'ignore']})
+    const zombie = await new Promise<number>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))))
+    try {
+      await eventually('the child to exit', () => !pidAlive(zombie))
+      expect(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')).to.match(/^\d+ \(sleep\) Z /)
+    } finally {
+      parent.kill('SIGKILL')
+    }
   })
 
   it('lets exactly one of several processes racing for a free lease win it', async function () {
