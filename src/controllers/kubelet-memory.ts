@@ -39,6 +39,8 @@ export interface PodMemo {
   backoff: Record<string, BackoffEntry>
   /** precise times behind second-precision timestamps in the status, keyed `<containerKey>/<field>` */
   exact: Record<string, number>
+  /** one-off events already recorded (a crash's BackOff), by key */
+  noted: string[]
   /** FailedMount retries (the volume manager's exponential back-off) */
   mount?: {nextMs: number; delayMs: number}
   termination?: TerminationMemo
@@ -50,7 +52,7 @@ export function containerKey(name: string, init: boolean): string {
 }
 
 export function emptyPodMemo(): PodMemo {
-  return {attempts: {}, backoff: {}, exact: {}}
+  return {attempts: {}, backoff: {}, exact: {}, noted: []}
 }
 
 /** A deep copy, so a plan can change it freely and be thrown away if its writes fail. */

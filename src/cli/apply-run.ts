@@ -1,0 +1,102 @@
+// `apply -f`: kubectl's client-side apply. Absent objects are created with the last-applied annotation;
+// present ones get a three-way merge of last-applied, file and live object, written back if it changes
+// anything ("configured") and left alone otherwise ("unchanged").
+import type {Api} from '../api/server.js'
+import type {KObject} from '../api/types.js'
+import type {Target} from '../cluster/clusters.js'
+
+import {lookupKind, nameKind, qualifiedPlural} from '../api/registry.js'
+import {printJson} from '../printers/json.js'
+import {LAST_APPLIED} from './create-objects.js'
+import {errorText, withSource} from './errors.js'
+import {dryRunSuffix, parseValidate} from './flags.js'
+import {readManifests} from './manifests.js'
+import {placeInNamespace} from './object-namespace.js'
+import {formatObjects} from './print-objects.js'
+import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
+
+export interface ApplyRun {
+  args: string[]
+  recursive: boolean
+  validate: string
+  dryRun: 'none' | 'client' | 'server'
+  output?: 'name' | 'yaml' | 'json'
+  target: Target
+  api: Api
+  stdin: () => string
+  out(text: string): void
+  err(line: string): void
+}
+
+/** The annotation value: the applied object (without the annotation) as compact, key-sorted JSON. */
+function lastApplied(obj: KObject): string {
+  const copy = structuredClone(obj)
+  const ann = {...copy.metadata.annotations}
+  delete ann[LAST_APPLIED]
+  copy.metadata = {...copy.metadata, annotations: Object.keys(ann).length > 0 ? ann : undefined}
+  return JSON.stringify(JSON.parse(printJson(copy))) + '\n'
+}
+
+function withAnnotation(obj: KObject): KObject {
+  return {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: lastApplied(obj)}}}
+}
+
+export function runApply(run: ApplyRun): boolean {
+  const errors: string[] = []
+  const printed: KObject[] = []
+  const items = readManifests(run.args, {recursive: run.recursive, validate: parseValidate(run.validate), stdin: run.stdin})
+  for (const item of items) {
+    if (item.error) {
+      errors.push(item.error)
+      continue
+    }
+    const raw = item.object!
+    const rt = lookupKind(raw.apiVersion, raw.kind)
+    if (!rt) {
+      errors.push(`error: resource mapping not found for name: "${raw.metadata.name ?? ''}" namespace: "${raw.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"\nensure CRDs are installed first`)
+      continue
+    }
+    try {
+      const obj = placeInNamespace(raw, rt, run.target)
+      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${qualifiedPlural(rt)}", GroupVersionKind: "${raw.apiVersion}, Kind=${raw.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
+      const modified = withAnnotation(obj)
+      const live = run.api.peek(rt.kind, rt.namespaced ? obj.metadata.namespace! : '', obj.metadata.name)
+      let result: KObject
+      let op: string
+      if (!live) {
+        result = run.dryRun === 'client' ? modified : run.api.create(modified, {dryRun: run.dryRun === 'server'}).object
+        op = 'created'
+      } else {
+        const prev = live.metadata.annotations?.[LAST_APPLIED]
+        if (prev === undefined) {
+          run.err(
+            `Warning: resource ${qualifiedPlural(rt)}/${obj.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+          )
+        }
+        let original: Obj | undefined
+        try {
+          original = prev ? (JSON.parse(prev) as Obj) : undefined
+        } catch {
+          original = undefined
+        }
+        const merged = threeWayMerge(original, modified as unknown as Obj, live as unknown as Obj) as unknown as KObject
+        merged.metadata = {...merged.metadata, resourceVersion: live.metadata.resourceVersion}
+        if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
+          result = live
+          op = 'unchanged'
+        } else {
+          result = run.dryRun === 'client' ? merged : run.api.update(merged, {dryRun: run.dryRun === 'server'})
+          op = 'configured'
+        }
+      }
+      if (run.output === 'yaml' || run.output === 'json') printed.push(result)
+      else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}`}${dryRunSuffix(run.dryRun)}\n`)
+    } catch (error) {
+      errors.push(errorText(withSource(error, 'applying', item.source)))
+    }
+  }
+  if (printed.length > 0) run.out(formatObjects(printed, run.output as 'yaml' | 'json'))
+  if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to apply')
+  for (const e of errors) run.err(e)
+  return errors.length === 0
+}
