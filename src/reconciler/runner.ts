@@ -125,7 +125,7 @@ export class Runner {
           const now = this.#now()
           if (this.queue.pending()) lastBusy = now
           else if (opts.idleMs > 0 && now - lastBusy >= opts.idleMs) {
-            opts.log.info(`idle for ${Math.round(opts.idleMs / 1000)}s with nothing pending; exiting`)
+            opts.log.info(`idle for ${opts.idleMs / 1000}s with nothing pending; exiting`)
             this.#stopReason ??= 'idle'
             break
           }

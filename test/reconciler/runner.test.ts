@@ -1,21 +1,22 @@
 import {expect} from 'chai'
+import path from 'node:path'
 
 import {defaultProfile} from '../../src/api/cluster-profile.js'
-import type {Controller, ReconcileResult} from '../../src/controllers/types.js'
+import type {Controller, ControllerContext, ReconcileResult} from '../../src/controllers/types.js'
 import {StoreCache} from '../../src/reconciler/cache.js'
 import {memoryLogger} from '../../src/reconciler/log.js'
 import {Runner, type RunnerOptions} from '../../src/reconciler/runner.js'
 import {configMap, eventually, useTempHome} from './helpers.js'
 
 /** A fake controller that records its passes and does what the test tells it to. */
-function fake(name: string, watches: string[], body: (pass: number) => ReconcileResult | void = () => {}): Controller & {passes: number} {
+function fake(name: string, watches: string[], body: (pass: number, ctx: ControllerContext) => ReconcileResult | void = () => {}): Controller & {passes: number} {
   const c = {
     name,
     watches,
     passes: 0,
-    reconcile() {
+    reconcile(ctx: ControllerContext) {
       c.passes++
-      return body(c.passes) ?? {}
+      return body(c.passes, ctx) ?? {}
     },
   }
   return c
@@ -49,14 +50,12 @@ describe('reconciler runner', function () {
   })
 
   it('lets a controller see its own writes in the cache and runs it again until it writes nothing', async () => {
-    const writer = fake('writer', ['ConfigMap'], () => {
-      if (!ctx.api.peek('ConfigMap', 'default', 'made')) ctx.api.create(configMap('made'))
+    const writer = fake('writer', ['ConfigMap'], (_pass, ctx) => {
+      if (!ctx.cache.get('ConfigMap', 'default', 'made')) ctx.api.create(configMap('made'))
     })
-    const ctx: {api: RunnerOptions['api']} = {api: undefined as never}
     const seen: number[] = []
-    const reader = fake('reader', ['ConfigMap'], () => void seen.push(r.opts.cache.list('ConfigMap').length))
-    const {r, api, done} = runner([writer, reader])
-    ctx.api = api
+    const reader = fake('reader', ['ConfigMap'], (_pass, ctx) => void seen.push(ctx.cache.list('ConfigMap').length))
+    const {r, done} = runner([writer, reader])
     await eventually('the writer to settle', () => writer.passes === 2 && reader.passes >= 1)
     r.stop()
     await done
@@ -100,7 +99,7 @@ describe('reconciler runner', function () {
     const {log, done} = runner([timed], {idleMs: 300})
     expect(await done).to.equal('idle')
     expect(timed.passes).to.equal(3)
-    expect(log.lines.at(-1)).to.equal('info idle for 0s with nothing pending; exiting')
+    expect(log.lines.at(-1)).to.equal('info idle for 0.3s with nothing pending; exiting')
   })
 
   it('is not kept from going idle by a requeue marked as background upkeep', async () => {
@@ -110,10 +109,16 @@ describe('reconciler runner', function () {
     expect(heartbeat.passes).to.be.greaterThan(1)
   })
 
-  it('stops when its lease is lost, and when its state file disappears', async () => {
-    const {r, done} = runner([], {renewMs: 10, lease: {renew: () => false} as never})
+  it('stops when its lease is lost', async () => {
+    const {log, done} = runner([], {renewMs: 10, lease: {renew: () => false} as never})
     expect(await done).to.equal('lease-lost')
-    expect(r.queue.pending()).to.equal(false)
+    expect(log.lines).to.deep.equal(['warn lost the lease to another reconciler; exiting'])
+  })
+
+  it('stops when its state file has been removed', async () => {
+    const {log, store, done} = runner([], {renewMs: 10, stateFile: `${t.home}/clusters/test/moved.db`})
+    expect(await done).to.equal('state-removed')
+    expect(log.lines).to.deep.equal([`warn state file ${path.dirname(store.file)}/moved.db is gone; exiting`])
   })
 
   it('compacts the change log down to the revisions it keeps', async () => {

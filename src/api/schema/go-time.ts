@@ -72,15 +72,16 @@ export function goTimeParseError(layout: string, value: string): string | undefi
       else if (rest.length < 6 || rest[3] !== ':') bad = true
       else {
         const hr = getnum(rest.slice(1, 3), true)
-        const mm = hr && getnum(rest.slice(4, 6), true)
-        if (!hr || !mm) bad = true
-        else if (mm[0] > 60) range = 'time zone offset minute'
-        else if (hr[0] > 24) range = 'time zone offset hour'
-        if (!'+-'.includes(rest[0])) bad = true
+        const mm = hr ? getnum(rest.slice(4, 6), true) : undefined
+        if (!hr || !mm || !'+-'.includes(rest[0])) bad = true
+        if (hr && hr[0] > 24) range = 'time zone offset hour'
+        if (mm && mm[0] > 60) range = 'time zone offset minute'
         rest = rest.slice(6)
       }
     } else if (std === 'frac6') {
-      if (rest.length < 7 || !'.,'.includes(rest[0]) || !/^[+-]?\d+$/.test(rest.slice(1, 7))) bad = true
+      const digits = rest.slice(1, 7)
+      if (rest.length < 7 || !'.,'.includes(rest[0]) || !/^[+-]?\d+$/.test(digits)) bad = true
+      else if (digits.startsWith('-') && Number(digits) < 0) range = 'fractional second'
       rest = rest.slice(7)
     } else {
       const n = getnum(rest, std !== 'hour')

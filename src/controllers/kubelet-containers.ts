@@ -1,0 +1,213 @@
+// One container's life as the kubelet drives it, one transition at a time at the pass's `now`: pull
+// (Pulling/Pulled), create and start (Created/Started), readiness, exit, and restart per restartPolicy
+// with client-go's back-off (immediately after the first crash, then 10 s doubling to 5 min; reset
+// after 10 min of calm) shown as CrashLoopBackOff. Pure: the pod, the memory and the clock in; the new
+// status, the events to record and the next due time out.
+import type {Container, ContainerState, ContainerStatus, Pod} from 'kubernetes-types/core/v1.js'
+import type {ObjectLookup} from './kubelet-config.js'
+import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
+
+import {normaliseImage, goDuration} from './images.js'
+import {containerConfigError} from './kubelet-config.js'
+import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './kubelet-container-status.js'
+import {containerKey, exactTime, stamp, type AttemptMemo, type PodMemo} from './kubelet-memory.js'
+import {shouldRestart} from './kubelet-status.js'
+
+/** client-go flowcontrol.Backoff as the kubelet configures it for containers. */
+export const BACKOFF_INITIAL_MS = 10_000
+export const BACKOFF_MAX_MS = 300_000
+/** the pod worker's retry after a failed sync (CreateContainerConfigError, ErrImageNeverPull) */
+export const SYNC_RETRY_MS = 10_000
+
+/** An event the kubelet will record about the pod. */
+export interface PlannedEvent {
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  fieldPath?: string
+}
+
+/** The pass a container is planned in: inputs, memory (changed in place) and outputs. */
+export interface PodEnv {
+  pod: Pod
+  now: number
+  runtime: Runtime
+  memo: PodMemo
+  /** normalised images present on the node; pulls add to it */
+  images: Set<string>
+  lookup: ObjectLookup
+  events: PlannedEvent[]
+  /** records a time at which something will be due */
+  wake(atMs: number): void
+}
+
+export const fieldPathOf = (c: Container, init: boolean): string => `${init ? 'spec.initContainers' : 'spec.containers'}{${c.name}}`
+
+/** `web_default(<uid>)`: format.Pod, as the kubelet names pods in messages. */
+export const podDesc = (pod: Pod): string => `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`
+
+function emitOnce(env: PodEnv, attempt: AttemptMemo, id: string, c: Container, init: boolean, e: Omit<PlannedEvent, 'fieldPath'>): void {
+  const key = `${attempt.tries}:${id}`
+  if (attempt.emitted.includes(key)) return
+  attempt.emitted.push(key)
+  env.events.push({...e, fieldPath: fieldPathOf(c, init)})
+}
+
+/** The handle of a running container: its ID, its precise start and any signals of a termination. */
+export function handleOf(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerHandle {
+  const key = containerKey(c.name, init)
+  const startedAtMs = exactTime(env.memo, `${key}/startedAt`, s.state?.running?.startedAt) ?? env.now
+  const signals = env.memo.termination?.containers[key]
+  return {containerID: s.containerID ?? '', startedAtMs, ...(signals ? {termAtMs: signals.termAtMs, killAtMs: signals.killAtMs} : {})}
+}
+
+/** started/ready of a running container from the simulated startup and readiness probes. */
+function withProbes(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, startedAtMs: number): ContainerStatus {
+  const {readyMs} = env.runtime.timings({pod: env.pod, container: c, init})
+  const startupAt = startedAtMs + (probeDelayMs(c.startupProbe, readyMs) ?? 0)
+  const started = env.now >= startupAt
+  const readyDelay = probeDelayMs(c.readinessProbe, readyMs)
+  const regularInit = init && c.restartPolicy !== 'Always'
+  const readyAt = readyDelay === undefined ? startupAt : Math.max(startupAt, startedAtMs + readyDelay)
+  const ready = !regularInit && started && env.now >= readyAt
+  if (!started) env.wake(startupAt)
+  else if (!ready && !regularInit) env.wake(readyAt)
+  return s.started === started && s.ready === ready ? s : withState(s, s.state!, {started, ready})
+}
+
+/** A running container the runtime reports gone: its terminated state. */
+function exited(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, st: {exitCode: number; reason: string; finishedAtMs: number}): ContainerStatus {
+  const key = containerKey(c.name, init)
+  const terminated = {
+    exitCode: st.exitCode,
+    reason: st.reason,
+    startedAt: s.state?.running?.startedAt,
+    finishedAt: stamp(env.memo, `${key}/finishedAt`, st.finishedAtMs),
+    containerID: s.containerID,
+  }
+  return withState(s, {terminated}, {ready: init && c.restartPolicy !== 'Always' ? st.exitCode === 0 : false, started: false})
+}
+
+/** Pull, create and start one attempt; returns the status once running, or as it is while in progress. */
+function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, attempt: AttemptMemo): ContainerStatus {
+  const ref: ContainerRef = {pod: env.pod, container: c, init}
+  const key = containerKey(c.name, init)
+  const image = c.image ?? ''
+  const info = env.runtime.resolveImage(image)
+  const timings = env.runtime.timings(ref)
+  const present = env.images.has(info.image)
+  const policy = c.imagePullPolicy ?? 'IfNotPresent'
+  if (policy === 'Never' && !present) {
+    const message = `Container image "${image}" is not present with pull policy of Never`
+    emitOnce(env, attempt, 'ErrImageNeverPull', c, init, {type: 'Warning', reason: 'ErrImageNeverPull', message})
+    return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ErrImageNeverPull', message}})
+  }
+  const pulls = policy === 'Always' || !present
+  const pullMs = pulls ? timings.pullMs : 0
+  if (pulls) emitOnce(env, attempt, 'Pulling', c, init, {type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`})
+  const pulledAt = attempt.anchorMs + pullMs
+  if (env.now < pulledAt) {
+    env.wake(pulledAt)
+    return s
+  }
+  const pulled = pulls
+    ? `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(pullMs)} including waiting). Image size: ${info.sizeBytes} bytes.`
+    : `Container image "${image}" already present on machine`
+  emitOnce(env, attempt, 'Pulled', c, init, {type: 'Normal', reason: 'Pulled', message: pulled})
+  env.images.add(info.image)
+  const configError = containerConfigError(env.pod, c, env.lookup)
+  if (configError) {
+    emitOnce(env, attempt, 'Failed', c, init, {type: 'Warning', reason: 'Failed', message: `Error: ${configError}`})
+    return retryLater(env, c, init, attempt, s, {waiting: {reason: 'CreateContainerConfigError', message: configError}}, pulledAt)
+  }
+  const startedAt = pulledAt + timings.startMs
+  if (env.now < startedAt) {
+    env.wake(startedAt)
+    return s
+  }
+  emitOnce(env, attempt, 'Created', c, init, {type: 'Normal', reason: 'Created', message: `Created container: ${c.name}`})
+  emitOnce(env, attempt, 'Started', c, init, {type: 'Normal', reason: 'Started', message: `Started container ${c.name}`})
+  const handle = env.runtime.start(ref, attempt.restartCount, startedAt)
+  delete env.memo.attempts[key]
+  const running: ContainerState = {running: {startedAt: stamp(env.memo, `${key}/startedAt`, startedAt)}}
+  const base = createdStatus(c, s, {state: running, lastState: lastTermination(s), restartCount: attempt.restartCount, image: info.image, imageID: info.imageID, containerID: handle.containerID, started: false, ready: false})
+  return withProbes(env, c, init, base, startedAt)
+}
+
+// a failed try (config error, missing image) shows its reason and is tried again after SYNC_RETRY_MS
+function retryLater(env: PodEnv, c: Container, init: boolean, attempt: AttemptMemo, s: ContainerStatus, state: ContainerState, failedAt = attempt.anchorMs): ContainerStatus {
+  const shown = withState(s, state, s.state?.terminated ? {lastState: {terminated: s.state.terminated}} : {})
+  const retryAt = failedAt + SYNC_RETRY_MS
+  if (env.now < retryAt) {
+    env.wake(retryAt)
+    return shown
+  }
+  attempt.tries++
+  attempt.anchorMs = env.now
+  return pipeline(env, c, init, shown, attempt)
+}
+
+/** A terminated container to be restarted: wait out the back-off (CrashLoopBackOff), then begin the next attempt. */
+function restart(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerStatus {
+  const key = containerKey(c.name, init)
+  const nextCount = s.restartCount + 1
+  let attempt = env.memo.attempts[key]
+  if (!attempt || attempt.restartCount !== nextCount) {
+    const last = lastTermination(s).terminated!
+    const finished = exactTime(env.memo, `${key}/finishedAt`, last.finishedAt) ?? env.now
+    const entry = env.memo.backoff[key]
+    const fresh = !entry || finished - entry.lastUpdateMs > 2 * BACKOFF_MAX_MS
+    if (!fresh && env.now - finished < entry.backoffMs) {
+      const until = finished + entry.backoffMs
+      env.wake(until)
+      const note = `${key}/backoff/${nextCount}`
+      if (!env.memo.noted.includes(note)) {
+        env.memo.noted.push(note)
+        env.events.push({type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.name} in pod ${podDesc(env.pod)}`, fieldPath: fieldPathOf(c, init)})
+      }
+      const message = `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podDesc(env.pod)}`
+      return withState(s, {waiting: {reason: 'CrashLoopBackOff', message}}, {lastState: lastTermination(s)})
+    }
+    env.memo.backoff[key] = {backoffMs: fresh ? BACKOFF_INITIAL_MS : Math.min(2 * entry.backoffMs, BACKOFF_MAX_MS), lastUpdateMs: finished}
+    env.memo.noted = env.memo.noted.filter((n) => !n.startsWith(`${key}/backoff/`))
+    attempt = env.memo.attempts[key] = {restartCount: nextCount, tries: 0, anchorMs: env.now, emitted: []}
+  }
+  return pipeline(env, c, init, s, attempt)
+}
+
+/** One transition of a container at env.now, or undefined when nothing happens now. */
+function transition(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, eligible: boolean, stopping: boolean): ContainerStatus | undefined {
+  const ref: ContainerRef = {pod: env.pod, container: c, init}
+  if (s.state?.running) {
+    const handle = handleOf(env, c, init, s)
+    const st = env.runtime.inspect(ref, handle, env.now)
+    if (!st.running) return exited(env, c, init, s, st)
+    const next = env.runtime.nextChangeAt(ref, handle)
+    if (next !== undefined) env.wake(next)
+    const probed = withProbes(env, c, init, s, handle.startedAtMs)
+    return probed === s ? undefined : probed
+  }
+  if (stopping) return undefined
+  const last = lastTermination(s).terminated
+  if (last) return shouldRestart(env.pod, c, init, last.exitCode) ? same(s, restart(env, c, init, s)) : undefined
+  if (!eligible) return undefined
+  const key = containerKey(c.name, init)
+  const attempt = (env.memo.attempts[key] ??= {restartCount: s.restartCount, tries: 0, anchorMs: env.now, emitted: []})
+  return same(s, pipeline(env, c, init, s, attempt))
+}
+
+const same = (before: ContainerStatus, after: ContainerStatus): ContainerStatus | undefined => (JSON.stringify(before) === JSON.stringify(after) ? undefined : after)
+
+/**
+ * The container's status after every transition due at env.now. `eligible`: it may start (sandbox
+ * ready, earlier init containers done). `stopping`: the pod is terminating, nothing starts any more.
+ */
+export function stepContainer(env: PodEnv, c: Container, init: boolean, old: ContainerStatus | undefined, eligible: boolean, stopping = false): ContainerStatus {
+  let s = old ?? initialStatus(env.pod, c)
+  for (let i = 0; i < 8; i++) {
+    const next = transition(env, c, init, s, eligible, stopping)
+    if (!next) break
+    s = next
+  }
+  return s
+}
