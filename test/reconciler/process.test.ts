@@ -1,0 +1,108 @@
+import {expect} from 'chai'
+import {spawn} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import {reconcilerLog} from '../../src/config/paths.js'
+import {pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
+import {ensureReconciler, stopReconciler} from '../../src/reconciler/spawn.js'
+import {configMap, eventually, fixture, repoRoot, useTempHome} from './helpers.js'
+
+const LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (info|warn|error) \S.*$/
+
+function logLines(cluster = 'test'): string[] {
+  return fs.existsSync(reconcilerLog(cluster)) ? fs.readFileSync(reconcilerLog(cluster), 'utf8').split('\n').filter((l) => l.length > 0) : []
+}
+
+describe('reconciler process', function () {
+  this.timeout(60_000)
+  const t = useTempHome()
+
+  it('starts one detached reconciler that holds the lease, and does not start a second', async () => {
+    t.cluster()
+    const first = await ensureReconciler('test', {waitMs: 10_000})
+    expect(first.started).to.equal(true)
+    expect(first.pid).to.be.a('number')
+    expect(pidAlive(first.pid!)).to.equal(true)
+    const again = await ensureReconciler('test')
+    expect(again).to.deep.include({started: false, pid: first.pid})
+    const {store} = t.open()
+    expect(readReconcilerStatus(store)).to.deep.include({alive: true, pid: first.pid, holder: `${os.hostname()}_${first.pid}`})
+    const log = logLines()
+    expect(log[0]).to.match(new RegExp(`^\\S+ info started as ${os.hostname()}_${first.pid}; controllers: `))
+    for (const l of log) expect(l).to.match(LINE)
+    expect(fs.statSync(reconcilerLog('test')).mode & 0o777).to.equal(0o600)
+  })
+
+  it('leaves exactly one reconciler running when several commands race to start it', async () => {
+    t.cluster()
+    const bin = path.join(repoRoot, 'bin', 'run.js')
+    const runs = Array.from({length: 5}, () =>
+      new Promise<string>((resolve) => {
+        const p = spawn(process.execPath, [bin, 'cluster', 'start', 'test'], {env: {...process.env}, stdio: ['ignore', 'pipe', 'inherit']})
+        let out = ''
+        p.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+        p.on('exit', () => resolve(out))
+      }),
+    )
+    const outputs = await Promise.all(runs)
+    const pids = new Set(outputs.map((o) => /\(pid (\d+)\)/.exec(o)?.[1]))
+    expect(pids.size, outputs.join('')).to.equal(1)
+    const pid = Number([...pids][0])
+    expect(outputs.filter((o) => o === `Reconciler of cluster "test" started (pid ${pid}).\n`).length).to.be.at.least(1)
+    // every other process that was spawned gives up at once
+    await eventually('the losers to exit', () => logLines().filter((l) => / holds the lease; exiting$/.test(l)).length === logLines().filter((l) => / pid \d+: reconciler /.test(l) || / started as /.test(l)).length - 1)
+    expect(logLines().filter((l) => l.includes(' started as '))).to.have.length(1)
+    expect(pidAlive(pid)).to.equal(true)
+  })
+
+  it('stops on SIGTERM after the pass in progress, releasing the lease', async () => {
+    t.cluster()
+    const p = spawn(process.execPath, [fixture('slow-reconciler.mjs'), path.join(repoRoot, 'dist'), 'test', '700'], {stdio: ['ignore', 'pipe', 'inherit']})
+    let out = ''
+    p.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+    const exited = new Promise<number | null>((resolve) => p.on('exit', resolve))
+    const {store, api} = t.open()
+    await eventually('the lease', () => readReconcilerStatus(store).pid === p.pid)
+    api.create(configMap('go'))
+    await eventually('the slow pass to start', () => out.startsWith('pass started\n'))
+    p.kill('SIGTERM')
+    expect(await exited).to.equal(0)
+    expect(api.peek('ConfigMap', 'default', 'done')).to.not.equal(undefined)
+    expect(out.split('\n')[1]).to.equal('{"exitCode":0,"reason":"signal"}')
+    expect(readReconcilerStatus(store)).to.deep.include({alive: false, holder: undefined})
+    expect(logLines().slice(-2).map((l) => l.replace(/^\S+ /, ''))).to.deep.equal(['info SIGTERM received; stopping after the current pass', 'info stopped (signal)'])
+  })
+
+  it('is stopped by stopReconciler, which waits for the process to exit', async () => {
+    t.cluster()
+    const {pid} = await ensureReconciler('test', {waitMs: 10_000})
+    expect(await stopReconciler('test')).to.deep.equal({wasRunning: true, pid, killed: false})
+    expect(pidAlive(pid!)).to.equal(false)
+    expect(await stopReconciler('test')).to.deep.equal({wasRunning: false, killed: false})
+    const {store} = t.open()
+    expect(readReconcilerStatus(store).alive).to.equal(false)
+  })
+
+  it('exits by itself after the idle period with nothing pending, and starts again on demand', async () => {
+    t.cluster('test', {reconcilerIdleSeconds: 1})
+    const {pid} = await ensureReconciler('test', {waitMs: 10_000})
+    await eventually('the idle exit', () => !pidAlive(pid!), 30_000)
+    expect(logLines().slice(-2).map((l) => l.replace(/^\S+ /, ''))).to.deep.equal(['info idle for 1s with nothing pending; exiting', 'info stopped (idle)'])
+    const again = await ensureReconciler('test', {waitMs: 10_000})
+    expect(again.started).to.equal(true)
+    expect(again.pid).to.not.equal(pid)
+  })
+
+  it('is replaced by a new reconciler that takes over the lease after a SIGKILL', async () => {
+    t.cluster()
+    const {pid} = await ensureReconciler('test', {waitMs: 10_000})
+    process.kill(pid!, 'SIGKILL')
+    await eventually('the process to die', () => !pidAlive(pid!))
+    const next = await ensureReconciler('test', {waitMs: 10_000})
+    expect(next.started).to.equal(true)
+    expect(next.pid).to.not.equal(pid)
+    expect(logLines().at(-1)).to.match(new RegExp(` info started as ${os.hostname()}_${next.pid} \\(took over from ${os.hostname()}_${pid}: process gone\\); `))
+  })
+})
