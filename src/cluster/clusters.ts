@@ -38,7 +38,7 @@ export function listClusters(): string[] {
 }
 
 /** Creates a cluster's state and a context of the same name; makes it current when asked. */
-export function createCluster(name: string, settings: Partial<Omit<ClusterProfile, 'name'>>, opts: {use: boolean; now?: Date}): ClusterProfile {
+export async function createCluster(name: string, settings: Partial<Omit<ClusterProfile, 'name'>>, opts: {use: boolean; now?: Date}): Promise<ClusterProfile> {
   if (!CLUSTER_NAME.test(name) || name.length > 40) {
     throw new UsageError(`invalid cluster name "${name}": must be lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 40 characters`)
   }
@@ -58,7 +58,7 @@ export function createCluster(name: string, settings: Partial<Omit<ClusterProfil
   // publish the finished file atomically: a half-created cluster never appears
   for (const suffix of ['-wal', '-shm']) fs.rmSync(tmp + suffix, {force: true})
   fs.renameSync(tmp, stateFile(name))
-  updateConfig((cfg) => {
+  await updateConfig((cfg) => {
     cfg.contexts[name] = {cluster: name}
     if (opts.use || !cfg.currentContext) cfg.currentContext = name
   })
@@ -66,10 +66,10 @@ export function createCluster(name: string, settings: Partial<Omit<ClusterProfil
 }
 
 /** Removes a cluster's state and its context. */
-export function deleteCluster(name: string): void {
+export async function deleteCluster(name: string): Promise<void> {
   if (!clusterExists(name)) throw new UsageError(`cluster "${name}" not found`)
   fs.rmSync(clusterDir(name), {recursive: true, force: true})
-  updateConfig((cfg) => {
+  await updateConfig((cfg) => {
     for (const [ctx, entry] of Object.entries(cfg.contexts)) if (entry.cluster === name) delete cfg.contexts[ctx]
     if (cfg.currentContext && !cfg.contexts[cfg.currentContext]) cfg.currentContext = undefined
   })
@@ -79,10 +79,10 @@ export function deleteCluster(name: string): void {
  * Resolves --context and -n to a cluster and namespace. On a machine with no config at all, creates
  * the default cluster so that the first command just works.
  */
-export function resolveTarget(flags: {context?: string; namespace?: string}): Target {
+export async function resolveTarget(flags: {context?: string; namespace?: string}): Promise<Target> {
   let cfg = readConfig()
   if (Object.keys(cfg.contexts).length === 0 && !flags.context && !clusterExists(DEFAULT_CLUSTER)) {
-    createCluster(DEFAULT_CLUSTER, {}, {use: true})
+    await createCluster(DEFAULT_CLUSTER, {}, {use: true})
     cfg = readConfig()
   }
   const contextName = flags.context ?? cfg.currentContext

@@ -1,7 +1,9 @@
 // The user's contexts, like a kubeconfig: clusters, the current context, a namespace per context.
 // Kept with `conf` in KSIM_HOME/config.json.
-import Conf from 'conf'
+import type Conf from 'conf'
+
 import fs from 'node:fs'
+import path from 'node:path'
 
 import {ksimHome} from './paths.js'
 
@@ -15,10 +17,17 @@ export interface KsimConfig {
   contexts: Record<string, ContextEntry>
 }
 
-function open(): Conf<KsimConfig> {
+/** The file conf keeps the config in. */
+export function configFile(): string {
+  return path.join(ksimHome(), 'config.json')
+}
+
+async function open(): Promise<Conf<KsimConfig>> {
   const home = ksimHome()
   fs.mkdirSync(home, {recursive: true, mode: 0o700})
-  return new Conf<KsimConfig>({
+  // conf (and the schema validator it loads) costs ~100 ms to import: only writes pay for it
+  const {default: ConfClass} = await import('conf')
+  return new ConfClass<KsimConfig>({
     cwd: home,
     configName: 'config',
     projectName: 'ksim',
@@ -28,15 +37,30 @@ function open(): Conf<KsimConfig> {
   })
 }
 
-/** Reads the whole config (a snapshot; write with `updateConfig`). */
+/**
+ * Reads the whole config (a snapshot; write with `updateConfig`). conf stores plain JSON, so reading
+ * it directly gives the same answer without loading conf.
+ */
 export function readConfig(): KsimConfig {
-  const c = open()
-  return {currentContext: c.get('currentContext'), contexts: c.get('contexts') ?? {}}
+  let raw: string
+  try {
+    raw = fs.readFileSync(configFile(), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {contexts: {}}
+    throw new Error(`cannot read ksim config ${configFile()}: ${(error as Error).message}`)
+  }
+  let data: Partial<KsimConfig>
+  try {
+    data = raw.trim() === '' ? {} : (JSON.parse(raw) as Partial<KsimConfig>)
+  } catch (error) {
+    throw new Error(`ksim config ${configFile()} is not valid JSON (${(error as Error).message}); fix or remove it`)
+  }
+  return {currentContext: data.currentContext, contexts: data.contexts ?? {}}
 }
 
-/** Applies `change` to the config and saves it. */
-export function updateConfig(change: (cfg: KsimConfig) => void): KsimConfig {
-  const c = open()
+/** Applies `change` to the config and saves it (atomically, through conf). */
+export async function updateConfig(change: (cfg: KsimConfig) => void): Promise<KsimConfig> {
+  const c = await open()
   const cfg: KsimConfig = {currentContext: c.get('currentContext'), contexts: {...c.get('contexts')}}
   change(cfg)
   c.set('contexts', cfg.contexts)

@@ -53,12 +53,19 @@ function emitOnce(env: PodEnv, attempt: AttemptMemo, id: string, c: Container, i
   env.events.push({...e, fieldPath: fieldPathOf(c, init)})
 }
 
-/** The handle of a running container: its ID, its precise start and any signals of a termination. */
+/**
+ * The handle of a running container: its ID and precise start, with the termination's SIGTERM and
+ * SIGKILL delivered through the runtime once they are due (at their planned times).
+ */
 export function handleOf(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerHandle {
   const key = containerKey(c.name, init)
+  const ref: ContainerRef = {pod: env.pod, container: c, init}
   const startedAtMs = exactTime(env.memo, `${key}/startedAt`, s.state?.running?.startedAt) ?? env.now
+  let handle: ContainerHandle = {containerID: s.containerID ?? '', startedAtMs}
   const signals = env.memo.termination?.containers[key]
-  return {containerID: s.containerID ?? '', startedAtMs, ...(signals ? {termAtMs: signals.termAtMs, killAtMs: signals.killAtMs} : {})}
+  if (signals && signals.termAtMs <= env.now) handle = env.runtime.signalTerm(ref, handle, signals.termAtMs)
+  if (signals && signals.killAtMs <= env.now) handle = env.runtime.kill(ref, handle, signals.killAtMs)
+  return handle
 }
 
 /** started/ready of a running container from the simulated startup and readiness probes. */

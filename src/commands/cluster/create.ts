@@ -35,7 +35,7 @@ export default class ClusterCreate extends KsimCommand {
     }
     const grace = parseDuration(flags['node-monitor-grace-period'], 'node-monitor-grace-period')
     const {createCluster} = await import('../../cluster/clusters.js')
-    const profile = createCluster(
+    const profile = await createCluster(
       args.name,
       {
         nodes: flags.nodes,

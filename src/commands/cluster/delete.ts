@@ -20,7 +20,7 @@ export default class ClusterDelete extends KsimCommand {
       const {stopReconciler} = await import('../../reconciler/spawn.js')
       await stopReconciler(args.name)
     }
-    deleteCluster(args.name)
+    await deleteCluster(args.name)
     this.out(`Deleted cluster "${args.name}".\n`)
   }
 }

@@ -19,7 +19,7 @@ export default class ClusterUse extends KsimCommand {
   async run(): Promise<void> {
     const {args} = await this.parse(ClusterUse)
     if (!clusterExists(args.name)) throw new CliError(`cluster "${args.name}" not found`)
-    updateConfig((cfg) => {
+    await updateConfig((cfg) => {
       if (!cfg.contexts[args.name]) cfg.contexts[args.name] = {cluster: args.name}
       cfg.currentContext = args.name
     })

@@ -31,7 +31,7 @@ export default class SetContext extends KsimCommand {
     if (!name) throw new CliError(flags.current ? 'no current context is set' : 'you must specify a non-empty context name or --current', true)
     const exists = Boolean(cfg.contexts[name])
     if (!exists && !flags.cluster) throw new CliError(`context "${name}" does not exist; pass --cluster to create it`)
-    updateConfig((c) => {
+    await updateConfig((c) => {
       const entry = c.contexts[name] ?? {cluster: flags.cluster!}
       if (flags.cluster) entry.cluster = flags.cluster
       if (flags.namespace !== undefined) {

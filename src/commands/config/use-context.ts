@@ -20,7 +20,7 @@ export default class UseContext extends KsimCommand {
   async run(): Promise<void> {
     const {args} = await this.parse(UseContext)
     if (!readConfig().contexts[args.name]) throw new CliError(`no context exists with the name: "${args.name}"`)
-    updateConfig((cfg) => {
+    await updateConfig((cfg) => {
       cfg.currentContext = args.name
     })
     this.out(`Switched to context "${args.name}".\n`)
