@@ -7,6 +7,9 @@ import {fileURLToPath} from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true})
+// the runtime schema for strict field validation, generated from the kubernetes-types declarations
+const {generateSchema} = await import('./gen-schema.js')
+generateSchema([path.join(root, 'src', 'api', 'schema', 'generated.json'), path.join(root, 'dist', 'src', 'api', 'schema', 'generated.json')])
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 

@@ -174,8 +174,9 @@ export function buildSchema(typesDir) {
     if (t.array) return {array: convert(mod, t.array)}
     if (t.map) return {map: convert(mod, t.map)}
     if (t.union) {
-      const prims = t.union.map((u) => u.prim).sort().join('|')
-      if (prims === 'number|string') return 'int-or-string'
+      const kinds = [...new Set(t.union.map((u) => (u.literal !== undefined ? 'string' : u.prim)))].sort().join('|')
+      if (kinds === 'number|string') return 'int-or-string'
+      if (kinds === 'string') return 'string'
       throw new Error(`${mod}: unsupported union ${JSON.stringify(t)}`)
     }
     const owner = resolve(mod, t.name)

@@ -12,9 +12,14 @@ import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-
 import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
+import {decodeFields} from './schema/strict.js'
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
 export interface WriteOptions {
   dryRun?: boolean
+  /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
+  fieldValidation?: FieldValidation
 }
 
 export interface CreateResult {
@@ -72,6 +77,8 @@ export class Api {
   create(input: KObject, opts: WriteOptions = {}): CreateResult {
     const rt = this.typeOf(input)
     const obj = clone(input)
+    // decoding the body: type errors always fail, unknown fields per fieldValidation
+    const decodeWarnings = decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
     obj.metadata = {...obj.metadata}
     const meta = obj.metadata
@@ -104,7 +111,7 @@ export class Api {
         const name = meta.name || generateName(meta.generateName!)
         const candidate: KObject = {...obj, metadata: orderMetadata({...meta, name})}
         // admission sees the final name (as after the apiserver's name generation)
-        if (i === 0) warnings = rt.strategy.admit?.(candidate, 'create', this.ctx).warnings ?? []
+        if (i === 0) warnings = [...decodeWarnings, ...(rt.strategy.admit?.(candidate, 'create', this.ctx).warnings ?? [])]
         const key = {kind: rt.kind, namespace: meta.namespace ?? '', name}
         if (opts.dryRun) {
           if (!this.store.get(key)) return {object: candidate, warnings}
@@ -142,6 +149,7 @@ export class Api {
         throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
       }
       const obj = clone(input)
+      if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
       obj.apiVersion = apiVersionOf(rt)
       obj.metadata = {...obj.metadata, namespace: rt.namespaced ? namespace : undefined}
       if (!rt.namespaced) delete obj.metadata.namespace

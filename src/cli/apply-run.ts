@@ -9,7 +9,7 @@ import {lookupKind, nameKind, qualifiedPlural} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
 import {LAST_APPLIED} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, parseValidate} from './flags.js'
+import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
 import {readManifests} from './manifests.js'
 import {placeInNamespace} from './object-namespace.js'
 import {formatObjects} from './print-objects.js'
@@ -64,7 +64,11 @@ export function runApply(run: ApplyRun): boolean {
       let result: KObject
       let op: string
       if (!live) {
-        result = run.dryRun === 'client' ? modified : run.api.create(modified, {dryRun: run.dryRun === 'server'}).object
+        result = run.dryRun === 'client' ? modified : (() => {
+          const r = run.api.create(modified, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
+          for (const w of r.warnings) run.err(`Warning: ${w}`)
+          return r.object
+        })()
         op = 'created'
       } else {
         const prev = live.metadata.annotations?.[LAST_APPLIED]

@@ -6,7 +6,7 @@ import type {Target} from '../cluster/clusters.js'
 
 import {lookupKind, nameKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, parseValidate} from './flags.js'
+import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
 import {readManifests} from './manifests.js'
 import {placeInNamespace} from './object-namespace.js'
 import {formatObjects} from './print-objects.js'
@@ -54,7 +54,7 @@ export function createFromItems(run: CreateRun): boolean {
       }
       let result: KObject
       if (run.api) {
-        const r = run.api.create(obj, {dryRun: run.dryRun === 'server'})
+        const r = run.api.create(obj, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
         for (const w of r.warnings) run.err(`Warning: ${w}`)
         result = r.object
       } else {

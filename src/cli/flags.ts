@@ -44,8 +44,14 @@ export function dryRunSuffix(mode: string): string {
 
 /** --validate values kubectl accepts, normalised; false means skip client validation. */
 export function parseValidate(v: string): boolean {
+  return fieldValidationOf(v) !== 'Ignore'
+}
+
+/** The fieldValidation kubectl sends for a --validate value. */
+export function fieldValidationOf(v: string): 'Strict' | 'Warn' | 'Ignore' {
   const s = v.toLowerCase()
-  if (['true', 'strict', 'warn'].includes(s)) return true
-  if (['false', 'ignore'].includes(s)) return false
+  if (s === 'true' || s === 'strict') return 'Strict'
+  if (s === 'warn') return 'Warn'
+  if (s === 'false' || s === 'ignore') return 'Ignore'
   throw new Error(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`)
 }

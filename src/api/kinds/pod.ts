@@ -11,6 +11,7 @@ import {register} from '../registry.js'
 import {rfc3339, type KObject} from '../types.js'
 import {podWarnings, validatePodCreate, validatePodUpdate} from '../validation/pod.js'
 import {semanticEqual} from '../validation/pod-update.js'
+import {dropDisabledPodFields} from '../schema/drop-disabled.js'
 
 const asPod = (obj: KObject): Pod => obj as unknown as Pod
 
@@ -52,6 +53,8 @@ export const podType = register({
     tracksGeneration: true,
     default(obj: KObject, ctx: StrategyContext) {
       checkQuantities(asPod(obj))
+      // fields behind feature gates that v1.34 leaves off are dropped, as the API server does
+      dropDisabledPodFields(obj as never)
       defaultPod(asPod(obj), ctx.settings)
     },
     prepareForCreate(obj: KObject, ctx: StrategyContext) {

@@ -28,12 +28,11 @@ const INT_RANGES: Record<string, [bigint, bigint]> = {
   uint8: [0n, 255n],
 }
 
-/** Go sorts map keys by their UTF-8 bytes, which is code point order. */
+/** Go sorts map keys by their UTF-8 bytes, which is code point order (not UTF-16 unit order). */
 export function goKeyOrder(a: string, b: string): number {
-  const x = [...a].map((c) => c.codePointAt(0)!)
-  const y = [...b].map((c) => c.codePointAt(0)!)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i]
-  return x.length - y.length
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!
+  return a.length - b.length
 }
 
 /** How encoding/json names a JSON value's kind in a type error. */

@@ -2,7 +2,9 @@
 // exactly six fractional digits), reduced to what the API server reports: the error text, or
 // undefined when the value parses. Follows the element-by-element walk of Go's time/format.go.
 
+/** time.RFC3339: the layout of metav1.Time. */
 export const RFC3339 = '2006-01-02T15:04:05Z07:00'
+/** metav1.RFC3339Micro: the layout of metav1.MicroTime (Lease and Event times). */
 export const RFC3339_MICRO = '2006-01-02T15:04:05.000000Z07:00'
 
 type Std = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'frac6' | 'tz'

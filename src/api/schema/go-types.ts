@@ -8,6 +8,7 @@ const CONDITION_STATUS = 'v1.ConditionStatus'
 const RESOURCE_LIST = 'v1.ResourceList'
 const INT64 = 'int64'
 
+/** `<Go struct>.<json field>` → the Go type a decode error names. */
 export const GO_TYPES: Record<string, string> = {
   // apps/v1
   'DeploymentStrategy.type': 'v1.DeploymentStrategyType',

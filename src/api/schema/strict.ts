@@ -5,6 +5,7 @@ import {apiErrors} from '../errors.js'
 import {FieldDecoder} from './decoder.js'
 import {defaultSchema, type Schema} from './schema.js'
 
+/** The pod strategy drops gated-off fields after decoding; they live beside the decoder. */
 export {dropDisabledPodFields, dropDisabledPodSpecFields, DISABLED_POD_FIELDS} from './drop-disabled.js'
 
 /** metav1.FieldValidation: what the API server does with unknown fields. */
@@ -18,6 +19,7 @@ export interface FieldCheck {
   typeError?: string
 }
 
+/** How checkFields runs: pruning unknown fields, and the schema to use (tests pass their own). */
 export interface CheckOptions {
   /** remove unknown fields from `obj`, as decoding into the Go struct does (default false) */
   prune?: boolean

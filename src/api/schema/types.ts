@@ -19,6 +19,7 @@ export type TypeExpr =
   | {array: TypeExpr}
   | {map: TypeExpr}
 
+/** One field of a struct: its value shape and whether the declaration marks it optional. */
 export interface FieldDef {
   type: TypeExpr
   optional: boolean
