@@ -47,6 +47,7 @@ export class Api {
       clock: this.clock,
       settings: this.settings,
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
+      listObjects: (kind) => this.store.list<KObject>(kind).items.map((sv) => sv.value),
     }
   }
 

@@ -24,6 +24,8 @@ export interface StrategyContext {
   settings: ApiSettings
   /** reads another object (e.g. a pod's namespace) without going through admission */
   getObject(kind: string, namespace: string, name: string): KObject | undefined
+  /** every stored object of a kind, all namespaces (Service IP and node-port allocation) */
+  listObjects?(kind: string): KObject[]
 }
 
 export interface AdmissionResult {

@@ -1,7 +1,14 @@
-// Placeholder until the controllers land: the list of controllers the reconciler runs.
+// The controllers the reconciler runs, in the order it runs them when several are due: the scheduler
+// first (a pod bound in a pass is started by the kubelet in the same round), then the kubelets, then
+// the namespace controller and event expiry.
 import type {Controller} from './types.js'
 
-/** Every controller the reconciler hosts, in the order a pass runs them. */
+import {EventTTLController} from './event-ttl.js'
+import {Kubelet} from './kubelet.js'
+import {NamespaceController} from './namespace.js'
+import {Scheduler} from './scheduler.js'
+
+/** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
-  return []
+  return [new Scheduler(), new Kubelet(), new NamespaceController(), new EventTTLController()]
 }

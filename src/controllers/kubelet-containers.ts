@@ -7,7 +7,7 @@ import type {Container, ContainerState, ContainerStatus, Pod} from 'kubernetes-t
 import type {ObjectLookup} from './kubelet-config.js'
 import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
 
-import {normaliseImage, goDuration} from './images.js'
+import {goDuration} from './images.js'
 import {containerConfigError} from './kubelet-config.js'
 import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './kubelet-container-status.js'
 import {containerKey, exactTime, stamp, type AttemptMemo, type PodMemo} from './kubelet-memory.js'
@@ -15,6 +15,7 @@ import {shouldRestart} from './kubelet-status.js'
 
 /** client-go flowcontrol.Backoff as the kubelet configures it for containers. */
 export const BACKOFF_INITIAL_MS = 10_000
+/** MaxContainerBackOff */
 export const BACKOFF_MAX_MS = 300_000
 /** the pod worker's retry after a failed sync (CreateContainerConfigError, ErrImageNeverPull) */
 export const SYNC_RETRY_MS = 10_000
@@ -37,10 +38,11 @@ export interface PodEnv {
   images: Set<string>
   lookup: ObjectLookup
   events: PlannedEvent[]
-  /** records a time at which something will be due */
-  wake(atMs: number): void
+  /** records a time at which something will be due; `retry`: a periodic retry, not work in progress */
+  wake(atMs: number, retry?: boolean): void
 }
 
+/** The involvedObject fieldPath of a container's events: `spec.containers{web}`. */
 export const fieldPathOf = (c: Container, init: boolean): string => `${init ? 'spec.initContainers' : 'spec.containers'}{${c.name}}`
 
 /** `web_default(<uid>)`: format.Pod, as the kubelet names pods in messages. */
@@ -104,9 +106,17 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   const timings = env.runtime.timings(ref)
   const present = env.images.has(info.image)
   const policy = c.imagePullPolicy ?? 'IfNotPresent'
+  // a try that failed for a reason that has gone away (the ConfigMap was created, the image pulled by
+  // another pod) is tried again at once instead of at the next periodic sync
+  const failed = (id: string): boolean => attempt.emitted.includes(`${attempt.tries}:${id}`)
+  if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present)) {
+    attempt.tries++
+    attempt.anchorMs = env.now
+  }
   if (policy === 'Never' && !present) {
     const message = `Container image "${image}" is not present with pull policy of Never`
     emitOnce(env, attempt, 'ErrImageNeverPull', c, init, {type: 'Warning', reason: 'ErrImageNeverPull', message})
+    emitOnce(env, attempt, 'NeverPullFailed', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull'})
     return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ErrImageNeverPull', message}})
   }
   const pulls = policy === 'Always' || !present
@@ -146,7 +156,7 @@ function retryLater(env: PodEnv, c: Container, init: boolean, attempt: AttemptMe
   const shown = withState(s, state, s.state?.terminated ? {lastState: {terminated: s.state.terminated}} : {})
   const retryAt = failedAt + SYNC_RETRY_MS
   if (env.now < retryAt) {
-    env.wake(retryAt)
+    env.wake(retryAt, true)
     return shown
   }
   attempt.tries++

@@ -51,6 +51,7 @@ export function containerKey(name: string, init: boolean): string {
   return `${init ? 'init' : 'app'}/${name}`
 }
 
+/** What the kubelet knows of a pod it has not seen before. */
 export function emptyPodMemo(): PodMemo {
   return {attempts: {}, backoff: {}, exact: {}, noted: []}
 }

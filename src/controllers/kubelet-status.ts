@@ -5,12 +5,15 @@ import type {Container, ContainerStatus, Pod, PodCondition} from 'kubernetes-typ
 
 import {rfc3339} from '../api/types.js'
 
+/** The phases the kubelet computes (Unknown is the node controller's). */
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed'
 
 /** Conditions the kubelet owns; everything else in status.conditions is kept, in front. */
 export const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
+/** A restartable init container (restartPolicy Always). */
 export const isSidecar = (c: Container): boolean => c.restartPolicy === 'Always'
+/** Succeeded and Failed never change again. */
 export const isTerminalPhase = (phase: string | undefined): boolean => phase === 'Succeeded' || phase === 'Failed'
 
 const byName = (statuses: ContainerStatus[], name: string): ContainerStatus | undefined => statuses.find((s) => s.name === name)

@@ -14,6 +14,7 @@ export interface Requests {
 
 /** The scheduler's stand-ins for a container that requests nothing (used only for scoring). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100
+/** 200Mi */
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 
 function containerRequests(c: Container, nonZero: boolean): Requests {
@@ -68,6 +69,7 @@ export interface NodeUsage {
   nonZeroRequested: Requests
 }
 
+/** The usage of a node by the non-terminal pods bound to it. */
 export function nodeUsage(pods: Pod[], nodeName: string): NodeUsage {
   const u: NodeUsage = {pods: 0, requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}}
   for (const p of pods) {

@@ -21,6 +21,7 @@ import {imageIDOf, imageSizeOf, normaliseImage} from './images.js'
 
 /** Exit codes of the signals the kubelet sends (128 + signal number). */
 export const EXIT_SIGTERM = 143
+/** 128 + SIGKILL */
 export const EXIT_SIGKILL = 137
 
 type Timings = Pick<ClusterProfile, 'imagePullMs' | 'containerStartMs' | 'readyAfterMs'>

@@ -69,3 +69,10 @@ export function memoryLogger(): Logger & {lines: string[]} {
   const push = (level: LogLevel) => (m: string) => lines.push(`${level} ${m}`)
   return {lines, info: push('info'), warn: push('warn'), error: push('error'), close() {}}
 }
+
+/** An error as one log line: its message and where it was thrown. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const frame = error.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim()
+  return frame ? `${error.message} (${frame})` : error.message
+}

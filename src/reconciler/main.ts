@@ -10,8 +10,8 @@ import type {Controller} from '../controllers/types.js'
 import {Store} from '../store/sqlite-store.js'
 import {StoreCache} from './cache.js'
 import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity} from './lease.js'
-import {openLogger, type Logger} from './log.js'
-import {Runner, describeError, type StopReason} from './runner.js'
+import {describeError, openLogger, type Logger} from './log.js'
+import {Runner, type StopReason} from './runner.js'
 
 /** How to run: which cluster, and overrides of the profile's settings (tests, `reconciler run` flags). */
 export interface ReconcilerRunOptions {
@@ -50,6 +50,28 @@ export async function runReconciler(opts: ReconcilerRunOptions): Promise<Reconci
 }
 
 async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
+  // from the start, a signal stops the process cleanly rather than by the default action
+  let runner: Runner | undefined
+  let signalled = false
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.info(`${signal} received; stopping after the current pass`)
+    signalled = true
+    runner?.stop('signal')
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  try {
+    return await runLeased(store, log, opts, () => signalled, (r) => {
+      runner = r
+      if (signalled) r.stop('signal')
+    })
+  } finally {
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
+  }
+}
+
+async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, signalled: () => boolean, started: (r: Runner) => void): Promise<ReconcilerRunResult> {
   const profile = readProfile(store) ?? {...defaultProfile, name: opts.cluster}
   const api = new Api(store, {settings: apiSettingsOf(profile), clock: opts.clock})
   const lease = new ReconcilerLease(api, holderIdentity())
@@ -66,18 +88,14 @@ async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOption
   cache.load()
   const idleMs = opts.idleMs ?? profile.reconcilerIdleSeconds * 1000
   const runner = new Runner({store, api, cache, controllers, profile, log, lease, clock: opts.clock, idleMs, pollMs: opts.pollMs, stateFile: store.file})
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log.info(`${signal} received; stopping after the current pass`)
-    runner.stop('signal')
-  }
-  process.on('SIGTERM', onSignal)
-  process.on('SIGINT', onSignal)
-  let reason: StopReason
-  try {
+  started(runner)
+  let reason = await runner.run()
+  // going idle: give the lease up first, then look once more, so that a command that wrote just
+  // before seeing the lease free is not left without a reconciler
+  while (reason === 'idle') {
+    lease.release(new Date())
+    if (!(await workArrived(cache, lease, log, signalled))) break
     reason = await runner.run()
-  } finally {
-    process.off('SIGTERM', onSignal)
-    process.off('SIGINT', onSignal)
   }
   if (reason !== 'lease-lost' && reason !== 'state-removed') {
     try {
@@ -89,4 +107,23 @@ async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOption
   }
   log.info(`stopped (${reason})`)
   return {exitCode: reason === 'store-error' ? 1 : 0, reason}
+}
+
+/** how long a reconciler that has given up its lease for idleness keeps watching for new work */
+const IDLE_LINGER_MS = 1000
+
+// after releasing the lease for idleness: true when a change came in and the lease was ours again
+async function workArrived(cache: StoreCache, lease: ReconcilerLease, log: Logger, signalled: () => boolean): Promise<boolean> {
+  const until = Date.now() + IDLE_LINGER_MS
+  for (;;) {
+    if (signalled()) return false
+    if (cache.mayHaveChanged() && cache.sync().size > 0) {
+      const got = lease.acquire(new Date())
+      if (got.acquired) log.info('work arrived while stopping; carrying on')
+      else log.info(`work arrived while stopping; reconciler ${got.holder} has it`)
+      return got.acquired
+    }
+    if (Date.now() >= until) return false
+    await new Promise((r) => setTimeout(r, 20))
+  }
 }

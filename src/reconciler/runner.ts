@@ -2,7 +2,6 @@
 // folder) or on the earliest controller timer; run the due controllers one at a time, each failure
 // logged and retried with back-off; keep the lease; compact the change log; stop on request or when idle.
 import fs from 'node:fs'
-import path from 'node:path'
 
 import type {ClusterProfile} from '../api/cluster-profile.js'
 import type {Api} from '../api/server.js'
@@ -11,10 +10,11 @@ import type {Controller, ControllerContext} from '../controllers/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {StoreCache} from './cache.js'
 import type {ReconcilerLease} from './lease.js'
-import type {Logger} from './log.js'
+import {describeError, type Logger} from './log.js'
 
 import {systemClock} from '../api/types.js'
 import {LEASE_RENEW_MS} from './lease.js'
+import {Waker} from './waker.js'
 import {WorkQueue} from './work-queue.js'
 
 /** Why the loop ended. */
@@ -66,8 +66,8 @@ const MAX_LOOP_FAILURES = 20
 export class Runner {
   readonly queue: WorkQueue
   #stopReason?: StopReason
-  #wake?: () => void
-  #nudged = false
+  readonly #waker = new Waker()
+  #nextRenew = 0
   readonly #now: () => number
   readonly #byName: Map<string, Controller>
 
@@ -85,32 +85,29 @@ export class Runner {
 
   /** Ends the current sleep early (a store change was seen). */
   wake(): void {
-    this.#nudged = true
-    this.#wake?.()
+    this.#waker.wake()
   }
 
+  /** Runs until stopped; may be called again after it returned 'idle' (work came in while stopping). */
   async run(): Promise<StopReason> {
     const {opts} = this
+    if (this.#stopReason === 'idle') this.#stopReason = undefined
     const busyPollMs = opts.pollMs ?? 20
     const quietPollMs = Math.max(busyPollMs, opts.quietPollMs ?? 200)
     let lastChange = this.#now()
-    const renewMs = opts.renewMs ?? LEASE_RENEW_MS
     const compactEveryMs = opts.compactEveryMs ?? 60_000
-    let nextRenew = this.#now() + renewMs
+    this.#nextRenew = this.#now() + (opts.renewMs ?? LEASE_RENEW_MS)
     let nextCompact = this.#now() + compactEveryMs
     let lastBusy = this.#now()
     let loopFailures = 0
-    const watcher = this.watchState()
+    const watcher = this.opts.stateFile ? this.#waker.watch(this.opts.stateFile, (m) => this.opts.log.warn(m)) : undefined
     this.queue.markAll()
     try {
       while (!this.#stopReason) {
         const pollMs = this.#now() - lastChange < QUIET_AFTER_MS ? busyPollMs : quietPollMs
         let wait = pollMs
         try {
-          if (this.#now() >= nextRenew) {
-            this.keepLease()
-            nextRenew = this.#now() + renewMs
-          }
+          this.keepLease()
           if (this.#stopReason) break
           if (opts.cache.mayHaveChanged()) {
             const changed = opts.cache.sync()
@@ -130,7 +127,7 @@ export class Runner {
             break
           }
           const next = this.queue.nextDue(now)
-          wait = Math.min(pollMs, nextRenew - now, next === undefined ? pollMs : next - now)
+          wait = Math.min(pollMs, this.#nextRenew - now, next === undefined ? pollMs : next - now)
           if (opts.idleMs > 0 && !this.queue.pending()) wait = Math.min(wait, lastBusy + opts.idleMs - now)
           loopFailures = 0
         } catch (error) {
@@ -139,7 +136,7 @@ export class Runner {
           if (loopFailures >= MAX_LOOP_FAILURES) this.#stopReason ??= 'store-error'
           wait = Math.min(10_000, 100 * 2 ** Math.min(loopFailures, 7))
         }
-        if (!this.#stopReason) await this.sleep(Math.max(0, wait))
+        if (!this.#stopReason) await this.#waker.sleep(Math.max(0, wait))
       }
     } finally {
       watcher?.close()
@@ -155,6 +152,9 @@ export class Runner {
       for (const name of due) {
         this.runOne(this.#byName.get(name)!)
         runs++
+        // a long round must not let the lease expire under it
+        this.keepLease()
+        if (this.#stopReason) return
         // the controller's own writes (and anything else committed meanwhile) wake whoever watches them
         if (this.opts.cache.mayHaveChanged()) this.queue.markChanged(this.opts.cache.sync())
       }
@@ -182,9 +182,11 @@ export class Runner {
     return {api, cache, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
   }
 
-  // renews the lease; stops the loop when it was lost or the cluster's state file is gone
+  // renews the lease when due; stops the loop when it was lost or the cluster's state file is gone
   private keepLease(): void {
     const {lease, log, stateFile} = this.opts
+    if (this.#now() < this.#nextRenew) return
+    this.#nextRenew = this.#now() + (this.opts.renewMs ?? LEASE_RENEW_MS)
     if (stateFile && !fs.existsSync(stateFile)) {
       log.warn(`state file ${stateFile} is gone; exiting`)
       this.#stopReason ??= 'state-removed'
@@ -207,45 +209,4 @@ export class Runner {
     }
     store.db.pragma('wal_checkpoint(PASSIVE)')
   }
-
-  // a write to the state file (its -wal) ends the sleep at once; polling remains the fallback
-  private watchState(): fs.FSWatcher | undefined {
-    const file = this.opts.stateFile
-    if (!file) return undefined
-    const base = path.basename(file)
-    try {
-      const w = fs.watch(path.dirname(file), (_event, name) => {
-        if (name === null || String(name).startsWith(base)) this.wake()
-      })
-      w.on('error', () => w.close())
-      return w
-    } catch (error) {
-      this.opts.log.warn(`cannot watch ${path.dirname(file)} (${describeError(error)}); polling only`)
-      return undefined
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.#nudged) {
-      this.#nudged = false
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer)
-        this.#wake = undefined
-        this.#nudged = false
-        resolve()
-      }
-      const timer = setTimeout(done, ms)
-      this.#wake = done
-    })
-  }
-}
-
-/** An error as one log line: its message and where it was thrown. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const frame = error.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim()
-  return frame ? `${error.message} (${frame})` : error.message
 }

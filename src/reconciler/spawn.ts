@@ -41,6 +41,8 @@ export interface EnsureReconcilerResult {
   started: boolean
   /** the live holder's pid, when one showed up */
   pid?: number
+  /** the pid of the process this call spawned (the holder, or a loser that exits at once) */
+  spawnedPid?: number
   status: ReconcilerStatus
 }
 
@@ -66,6 +68,7 @@ export async function ensureReconciler(cluster: string, opts: EnsureReconcilerOp
   if (before.alive) return {started: false, pid: before.pid, status: before}
   const fd = openLogFd(reconcilerLog(cluster))
   let exited = false
+  let spawnedPid: number | undefined
   try {
     const child = spawn(process.execPath, opts.argv ?? reconcilerArgv(cluster), {
       detached: true,
@@ -76,6 +79,7 @@ export async function ensureReconciler(cluster: string, opts: EnsureReconcilerOp
     child.on('error', () => (exited = true))
     child.on('exit', () => (exited = true))
     child.unref()
+    spawnedPid = child.pid
   } finally {
     fs.closeSync(fd)
   }
@@ -86,7 +90,7 @@ export async function ensureReconciler(cluster: string, opts: EnsureReconcilerOp
     status = withStore(cluster, opts.store, (s) => readReconcilerStatus(s))
     if (status.alive || exited) break
   }
-  return {started: true, pid: status.alive ? status.pid : undefined, status}
+  return {started: true, pid: status.alive ? status.pid : undefined, spawnedPid, status}
 }
 
 /** What stopReconciler did. */

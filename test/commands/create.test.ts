@@ -18,7 +18,7 @@ describe('ksim create', function () {
   this.timeout(120_000)
   let sb: Sandbox
   beforeEach(() => {
-    sb = new Sandbox()
+    sb = new Sandbox('ksim-test-', {KSIM_NO_RECONCILER: '1'})
   })
   afterEach(() => sb.cleanup())
 

@@ -19,7 +19,7 @@ describe('ksim get', function () {
   this.timeout(120_000)
   let sb: Sandbox
   before(() => {
-    sb = new Sandbox()
+    sb = new Sandbox('ksim-test-', {KSIM_NO_RECONCILER: '1'})
     const f = sb.write('pods.yaml', pod('web-1') + pod('web-2') + pod('db-0', 'app: db'))
     expect(sb.run(['create', '-f', f]).code).to.equal(0)
   })

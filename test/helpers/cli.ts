@@ -18,12 +18,16 @@ export interface RunResult {
 export class Sandbox {
   readonly home: string
 
-  constructor(prefix = 'ksim-test-') {
+  /** `defaults` apply to every command (e.g. KSIM_NO_RECONCILER=1 for tests of the API alone) */
+  constructor(
+    prefix = 'ksim-test-',
+    readonly defaults: Record<string, string> = {},
+  ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
   }
 
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {...process.env, KSIM_HOME: this.home, NO_COLOR: '1', ...extra}
+    const env: NodeJS.ProcessEnv = {...process.env, KSIM_HOME: this.home, NO_COLOR: '1', ...this.defaults, ...extra}
     delete env.FORCE_COLOR
     return env
   }

@@ -20,8 +20,8 @@ function expectSameAsStore(cache: StoreCache, store: Store, kinds: string[]): vo
 describe('reconciler cache', () => {
   const t = useTempHome()
 
-  it('holds every registered kind from the start, in store order, with resourceVersions', () => {
-    t.cluster('test', {nodes: 2})
+  it('holds every registered kind from the start, in store order, with resourceVersions', async () => {
+    await t.cluster('test', {nodes: 2})
     const {store, api} = t.open()
     api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'b'}})
     api.create(configMap('z', {}, 'b'))
@@ -39,8 +39,8 @@ describe('reconciler cache', () => {
     expectSameAsStore(cache, store, ['ConfigMap', 'Node', 'Namespace'])
   })
 
-  it('follows creates, updates and deletes from another connection and says which kinds changed', () => {
-    t.cluster()
+  it('follows creates, updates and deletes from another connection and says which kinds changed', async () => {
+    await t.cluster()
     const {store} = t.open()
     const writer = t.open().api
     const cache = new StoreCache(store)
@@ -59,8 +59,8 @@ describe('reconciler cache', () => {
     expectSameAsStore(cache, store, ['ConfigMap'])
   })
 
-  it('applies quiet changes without reporting them', () => {
-    t.cluster()
+  it('applies quiet changes without reporting them', async () => {
+    await t.cluster()
     const {store, api} = t.open()
     const cache = new StoreCache(store, {quiet: (c) => c.name === 'hush'})
     cache.load()
@@ -69,8 +69,8 @@ describe('reconciler cache', () => {
     expect(cache.get('ConfigMap', 'default', 'hush')).to.not.equal(undefined)
   })
 
-  it('hands out frozen objects, so a controller cannot change the cache by accident', () => {
-    t.cluster()
+  it('hands out frozen objects, so a controller cannot change the cache by accident', async () => {
+    await t.cluster()
     const {store, api} = t.open()
     api.create(configMap('a', {k: '1'}))
     const cache = new StoreCache(store)
@@ -80,8 +80,8 @@ describe('reconciler cache', () => {
     expect(structuredClone(o).metadata.name).to.equal('a')
   })
 
-  it('lists everything again when the change log was compacted past its position', () => {
-    t.cluster()
+  it('lists everything again when the change log was compacted past its position', async () => {
+    await t.cluster()
     const {store, api} = t.open()
     const cache = new StoreCache(store, {kinds: ['ConfigMap', 'Secret']})
     cache.load()
@@ -94,7 +94,7 @@ describe('reconciler cache', () => {
 
   it('reads the change log in pages and ends up equal to the store while another process writes', async function () {
     this.timeout(60_000)
-    const file = t.cluster()
+    const file = await t.cluster()
     const {store} = t.open()
     const cache = new StoreCache(store, {pageSize: 7})
     cache.load()

@@ -22,7 +22,7 @@ export const fixture = (name: string): string => path.join(repoRoot, 'test', 're
 export interface TempHome {
   readonly home: string
   /** creates a cluster (no context switch needed) and returns its state file */
-  cluster(name?: string, settings?: Partial<Omit<ClusterProfile, 'name'>>): string
+  cluster(name?: string, settings?: Partial<Omit<ClusterProfile, 'name'>>): Promise<string>
   /** opens a cluster's store and an API over it; both closed after the test */
   open(name?: string): {store: Store; api: Api}
 }
@@ -49,8 +49,8 @@ export function useTempHome(): TempHome {
     get home() {
       return home
     },
-    cluster(name = 'test', settings = {}) {
-      createCluster(name, {nodes: 1, ...settings}, {use: true})
+    async cluster(name = 'test', settings = {}) {
+      await createCluster(name, {nodes: 1, ...settings}, {use: true})
       return stateFile(name)
     },
     open(name = 'test') {

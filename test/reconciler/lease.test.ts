@@ -8,6 +8,35 @@ import {microTime} from '../../src/api/kinds/lease.js'
 import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity, parseHolder, pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
 import {eventually, fixture, repoRoot, useTempHome} from './helpers.js'
 
+interface Racer {
+  proc: ChildProcess
+  ready: Promise<void>
+  result: Promise<{pid: number; acquired: boolean; holder: string}>
+  exited: Promise<void>
+}
+
+// a lease-racer process; its promises fail (rather than hang) if it dies before getting there
+function startRacer(file: string): Racer {
+  const proc = spawn(process.execPath, [fixture('lease-racer.mjs'), path.join(repoRoot, 'dist'), file], {stdio: ['pipe', 'pipe', 'pipe']})
+  let out = ''
+  let err = ''
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()))
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+  const died = exited.then(() => {
+    throw new Error(`lease racer ${proc.pid} exited early: ${err || out}`)
+  })
+  const line = (n: number) =>
+    Promise.race([
+      new Promise<string>((resolve) => {
+        // registered after the accumulating listener, so `out` already holds the chunk
+        proc.stdout!.on('data', () => out.split('\n').length > n + 1 && resolve(out.split('\n')[n]))
+      }),
+      died,
+    ])
+  return {proc, ready: line(0).then(() => undefined), result: line(1).then((l) => JSON.parse(l)), exited}
+}
+
 // a pid that certainly belongs to no process: one that has just exited (and been reaped)
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid!
@@ -24,8 +53,8 @@ describe('reconciler lease', () => {
     expect(parseHolder(undefined)).to.equal(undefined)
   })
 
-  it('creates the lease in kube-system with microsecond times when nobody holds it', () => {
-    t.cluster()
+  it('creates the lease in kube-system with microsecond times when nobody holds it', async () => {
+    await t.cluster()
     const {api, store} = t.open()
     const lease = new ReconcilerLease(api, holderIdentity())
     expect(lease.acquire(at(5))).to.deep.equal({acquired: true, reason: 'free'})
@@ -50,8 +79,8 @@ describe('reconciler lease', () => {
     })
   })
 
-  it('refuses a lease whose holder is alive and renewing, and renews only for its holder', () => {
-    t.cluster()
+  it('refuses a lease whose holder is alive and renewing, and renews only for its holder', async () => {
+    await t.cluster()
     const {api} = t.open()
     const holder = new ReconcilerLease(api, holderIdentity())
     holder.acquire(at(0))
@@ -62,8 +91,8 @@ describe('reconciler lease', () => {
     expect((api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!.spec as {renewTime: string}).renewTime).to.equal('2026-01-02T03:04:04.000000Z')
   })
 
-  it('takes over at once from a holder on this host whose process is gone', () => {
-    t.cluster()
+  it('takes over at once from a holder on this host whose process is gone', async () => {
+    await t.cluster()
     const {api, store} = t.open()
     const gone = holderIdentity(os.hostname(), deadPid())
     new ReconcilerLease(api, gone).acquire(at(0))
@@ -74,8 +103,8 @@ describe('reconciler lease', () => {
     expect(spec).to.include({leaseTransitions: 1, acquireTime: '2026-01-02T03:04:01.000000Z'})
   })
 
-  it('takes over from a live holder only once its renewTime is older than the lease duration', () => {
-    t.cluster()
+  it('takes over from a live holder only once its renewTime is older than the lease duration', async () => {
+    await t.cluster()
     const {api} = t.open()
     // a holder on another host: its pid cannot be checked, only its renewals
     const remote = new ReconcilerLease(api, 'elsewhere_1')
@@ -86,8 +115,8 @@ describe('reconciler lease', () => {
     expect(remote.renew(at(6))).to.equal(false)
   })
 
-  it('clears holderIdentity on release, after which anyone acquires it without waiting', () => {
-    t.cluster()
+  it('clears holderIdentity on release, after which anyone acquires it without waiting', async () => {
+    await t.cluster()
     const {api, store} = t.open()
     const first = new ReconcilerLease(api, 'elsewhere_1')
     first.acquire(at(0))
@@ -98,8 +127,8 @@ describe('reconciler lease', () => {
     expect(new ReconcilerLease(api, 'elsewhere_2').acquire(at(2))).to.deep.equal({acquired: true, reason: 'free'})
   })
 
-  it('recreates its lease when someone deleted it while it was held', () => {
-    t.cluster()
+  it('recreates its lease when someone deleted it while it was held', async () => {
+    await t.cluster()
     const {api} = t.open()
     const lease = new ReconcilerLease(api, holderIdentity())
     lease.acquire(at(0))
@@ -127,30 +156,25 @@ describe('reconciler lease', () => {
     }
   })
 
-  it('lets exactly one of several processes racing for a free lease win it', async function () {
+  it('lets exactly one of several processes racing for the lease win it, free or left by a dead holder', async function () {
     this.timeout(60_000)
-    const file = t.cluster()
-    const dist = path.join(repoRoot, 'dist')
+    const file = await t.cluster()
     for (let round = 0; round < 3; round++) {
-      const racers: ChildProcess[] = []
-      const results: Promise<{pid: number; acquired: boolean; holder: string}>[] = []
-      const ready: Promise<void>[] = []
-      for (let i = 0; i < 6; i++) {
-        const p = spawn(process.execPath, [fixture('lease-racer.mjs'), dist, file], {stdio: ['pipe', 'pipe', 'inherit']})
-        racers.push(p)
-        let out = ''
-        ready.push(new Promise((resolve) => p.stdout!.on('data', (d: Buffer) => (out += d.toString()).startsWith('ready\n') && resolve())))
-        results.push(new Promise((resolve) => p.stdout!.on('data', () => out.split('\n').length > 2 && resolve(JSON.parse(out.split('\n')[1])))))
+      const racers = Array.from({length: 6}, () => startRacer(file))
+      try {
+        await Promise.all(racers.map((r) => r.ready))
+        for (const r of racers) r.proc.stdin!.write('go\n')
+        const outcome = await Promise.all(racers.map((r) => r.result))
+        const winners = outcome.filter((o) => o.acquired)
+        expect(winners, JSON.stringify(outcome)).to.have.length(1)
+        const winner = holderIdentity(os.hostname(), winners[0].pid)
+        expect(outcome.map((o) => o.holder)).to.deep.equal(outcome.map(() => winner))
+        // ending stdin ends each racer: the next round races for a lease whose holder is gone
+        for (const r of racers) r.proc.stdin!.end()
+        await Promise.all(racers.map((r) => r.exited))
+      } finally {
+        for (const r of racers) if (r.proc.exitCode === null) r.proc.kill('SIGKILL')
       }
-      await Promise.all(ready)
-      for (const p of racers) p.stdin!.write('go\n')
-      const outcome = await Promise.all(results)
-      const winners = outcome.filter((o) => o.acquired)
-      expect(winners, JSON.stringify(outcome)).to.have.length(1)
-      const winner = holderIdentity(os.hostname(), winners[0].pid)
-      expect(outcome.map((o) => o.holder)).to.deep.equal(outcome.map(() => winner))
-      for (const p of racers) p.stdin!.end()
-      await Promise.all(racers.map((p) => new Promise((r) => (p.exitCode === null ? p.once('exit', r) : r(null)))))
     }
   })
 })

@@ -5,7 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {reconcilerLog} from '../../src/config/paths.js'
+import type {ControllerContext} from '../../src/controllers/types.js'
 import {pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
+import {runReconciler} from '../../src/reconciler/main.js'
 import {ensureReconciler, stopReconciler} from '../../src/reconciler/spawn.js'
 import {configMap, eventually, fixture, repoRoot, useTempHome} from './helpers.js'
 
@@ -20,7 +22,7 @@ describe('reconciler process', function () {
   const t = useTempHome()
 
   it('starts one detached reconciler that holds the lease, and does not start a second', async () => {
-    t.cluster()
+    await t.cluster()
     const first = await ensureReconciler('test', {waitMs: 10_000})
     expect(first.started).to.equal(true)
     expect(first.pid).to.be.a('number')
@@ -36,7 +38,7 @@ describe('reconciler process', function () {
   })
 
   it('leaves exactly one reconciler running when several commands race to start it', async () => {
-    t.cluster()
+    await t.cluster()
     const bin = path.join(repoRoot, 'bin', 'run.js')
     const runs = Array.from({length: 5}, () =>
       new Promise<string>((resolve) => {
@@ -63,7 +65,7 @@ describe('reconciler process', function () {
   })
 
   it('stops on SIGTERM after the pass in progress, releasing the lease', async () => {
-    t.cluster()
+    await t.cluster()
     const p = spawn(process.execPath, [fixture('slow-reconciler.mjs'), path.join(repoRoot, 'dist'), 'test', '700'], {stdio: ['ignore', 'pipe', 'inherit']})
     let out = ''
     p.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -81,7 +83,7 @@ describe('reconciler process', function () {
   })
 
   it('is stopped by stopReconciler, which waits for the process to exit', async () => {
-    t.cluster()
+    await t.cluster()
     const {pid} = await ensureReconciler('test', {waitMs: 10_000})
     expect(await stopReconciler('test')).to.deep.equal({wasRunning: true, pid, killed: false})
     expect(pidAlive(pid!)).to.equal(false)
@@ -91,7 +93,7 @@ describe('reconciler process', function () {
   })
 
   it('exits by itself after the idle period with nothing pending, and starts again on demand', async () => {
-    t.cluster('test', {reconcilerIdleSeconds: 1})
+    await t.cluster('test', {reconcilerIdleSeconds: 1})
     const {pid} = await ensureReconciler('test', {waitMs: 10_000})
     await eventually('the idle exit', () => !pidAlive(pid!), 30_000)
     expect(logLines().slice(-2).map((l) => l.replace(/^\S+ /, ''))).to.deep.equal(['info idle for 1s with nothing pending; exiting', 'info stopped (idle)'])
@@ -100,8 +102,33 @@ describe('reconciler process', function () {
     expect(again.pid).to.not.equal(pid)
   })
 
+  it('carries on when work arrives just as it gives up its lease for idleness', async () => {
+    await t.cluster()
+    const seen: string[] = []
+    const watcher = {
+      name: 'watcher',
+      watches: ['ConfigMap'],
+      reconcile(ctx: ControllerContext) {
+        for (const o of ctx.cache.list('ConfigMap')) if (!seen.includes(o.metadata.name!)) seen.push(o.metadata.name!)
+        return {}
+      },
+    }
+    const done = runReconciler({cluster: 'test', controllers: [watcher], idleMs: 200})
+    await eventually('the first idle exit to begin', () => logLines().some((l) => l.endsWith(' info idle for 0.2s with nothing pending; exiting')))
+    t.open().api.create(configMap('late'))
+    expect(await done).to.deep.equal({exitCode: 0, reason: 'idle'})
+    expect(seen).to.deep.equal(['late'])
+    expect(logLines().map((l) => l.replace(/^\S+ /, '')).slice(1)).to.deep.equal([
+      'info idle for 0.2s with nothing pending; exiting',
+      'info work arrived while stopping; carrying on',
+      'info idle for 0.2s with nothing pending; exiting',
+      'info stopped (idle)',
+    ])
+    expect(readReconcilerStatus(t.open().store).alive).to.equal(false)
+  })
+
   it('is replaced by a new reconciler that takes over the lease after a SIGKILL', async () => {
-    t.cluster()
+    await t.cluster()
     const {pid} = await ensureReconciler('test', {waitMs: 10_000})
     process.kill(pid!, 'SIGKILL')
     await eventually('the process to die', () => !pidAlive(pid!))

@@ -26,8 +26,8 @@ describe('reconciler runner', function () {
   this.timeout(30_000)
   const t = useTempHome()
 
-  function runner(controllers: Controller[], extra: Partial<RunnerOptions> = {}) {
-    t.cluster()
+  async function runner(controllers: Controller[], extra: Partial<RunnerOptions> = {}) {
+    await t.cluster()
     const {store, api} = t.open()
     const cache = new StoreCache(store)
     cache.load()
@@ -39,7 +39,7 @@ describe('reconciler runner', function () {
   it('runs every controller once at start and then only those watching what changed', async () => {
     const cms = fake('cms', ['ConfigMap'])
     const secrets = fake('secrets', ['Secret'])
-    const {r, done} = runner([cms, secrets])
+    const {r, done} = await runner([cms, secrets])
     await eventually('the first passes', () => cms.passes === 1 && secrets.passes === 1)
     // another connection, as a CLI command in another process would write
     t.open().api.create(configMap('a'))
@@ -55,7 +55,7 @@ describe('reconciler runner', function () {
     })
     const seen: number[] = []
     const reader = fake('reader', ['ConfigMap'], (_pass, ctx) => void seen.push(ctx.cache.list('ConfigMap').length))
-    const {r, done} = runner([writer, reader])
+    const {r, done} = await runner([writer, reader])
     await eventually('the writer to settle', () => writer.passes === 2 && reader.passes >= 1)
     r.stop()
     await done
@@ -69,7 +69,7 @@ describe('reconciler runner', function () {
       if (!healthy) throw new Error(`boom ${pass}`)
     })
     const cms = fake('cms', ['ConfigMap'])
-    const {r, log, done} = runner([broken, cms])
+    const {r, log, done} = await runner([broken, cms])
     await eventually('three failures', () => broken.passes >= 3)
     t.open().api.create(configMap('a'))
     await eventually('the healthy controller to see the change', () => cms.passes >= 2)
@@ -87,7 +87,7 @@ describe('reconciler runner', function () {
 
   it('runs a requeued controller again when its timer falls due without any change', async () => {
     const timed = fake('timed', ['Secret'], (pass) => (pass < 3 ? {requeueAfterMs: 30} : {}))
-    const {r, done} = runner([timed])
+    const {r, done} = await runner([timed])
     await eventually('three timed passes', () => timed.passes === 3)
     r.stop()
     await done
@@ -96,7 +96,7 @@ describe('reconciler runner', function () {
 
   it('exits by itself once idle for the idle period with nothing pending', async () => {
     const timed = fake('timed', ['Secret'], (pass) => (pass < 3 ? {requeueAfterMs: 50} : {}))
-    const {log, done} = runner([timed], {idleMs: 300})
+    const {log, done} = await runner([timed], {idleMs: 300})
     expect(await done).to.equal('idle')
     expect(timed.passes).to.equal(3)
     expect(log.lines.at(-1)).to.equal('info idle for 0.3s with nothing pending; exiting')
@@ -104,25 +104,25 @@ describe('reconciler runner', function () {
 
   it('is not kept from going idle by a requeue marked as background upkeep', async () => {
     const heartbeat = fake('heartbeat', ['Node'], () => ({requeueAfterMs: 20, background: true}))
-    const {done} = runner([heartbeat], {idleMs: 300})
+    const {done} = await runner([heartbeat], {idleMs: 300})
     expect(await done).to.equal('idle')
     expect(heartbeat.passes).to.be.greaterThan(1)
   })
 
   it('stops when its lease is lost', async () => {
-    const {log, done} = runner([], {renewMs: 10, lease: {renew: () => false} as never})
+    const {log, done} = await runner([], {renewMs: 10, lease: {renew: () => false} as never})
     expect(await done).to.equal('lease-lost')
     expect(log.lines).to.deep.equal(['warn lost the lease to another reconciler; exiting'])
   })
 
   it('stops when its state file has been removed', async () => {
-    const {log, store, done} = runner([], {renewMs: 10, stateFile: `${t.home}/clusters/test/moved.db`})
+    const {log, store, done} = await runner([], {renewMs: 10, stateFile: `${t.home}/clusters/test/moved.db`})
     expect(await done).to.equal('state-removed')
     expect(log.lines).to.deep.equal([`warn state file ${path.dirname(store.file)}/moved.db is gone; exiting`])
   })
 
   it('compacts the change log down to the revisions it keeps', async () => {
-    const {r, store, api, done} = runner([], {compactEveryMs: 10, keepRevisions: 5})
+    const {r, store, api, done} = await runner([], {compactEveryMs: 10, keepRevisions: 5})
     for (let i = 0; i < 20; i++) api.create(configMap(`c${i}`))
     await eventually('compaction', () => store.compactedRevision() === store.revision() - 5 && store.revision())
     r.stop()

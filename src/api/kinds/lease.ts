@@ -2,8 +2,11 @@
 // own lock (kube-system/ksim-reconciler) and the kubelets' node heartbeats (kube-node-lease/<node>).
 import type {KObject} from '../types.js'
 
-import {fieldErr, type FieldError} from '../errors.js'
+import {apiErrors, fieldErr, type FieldError} from '../errors.js'
+import {parseMicroTime} from '../micro-time.js'
 import {register} from '../registry.js'
+
+export {microTime} from '../micro-time.js'
 
 /** LeaseSpec, field names as the API has them; times are metav1.MicroTime strings. */
 export interface LeaseSpec {
@@ -14,20 +17,6 @@ export interface LeaseSpec {
   leaseTransitions?: number
   strategy?: string
   preferredHolder?: string
-}
-
-/** metav1.MicroTime as it marshals: RFC 3339 in UTC with six fractional digits (`2026-01-02T03:04:05.123456Z`). */
-export function microTime(d: Date): string {
-  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
-}
-
-// a time a client sent in another RFC 3339 form comes back in MicroTime's form, as the API server re-encodes it
-function normaliseTime(value: unknown): unknown {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return value
-  const frac = /\.(\d+)/.exec(value)?.[1] ?? ''
-  const d = new Date(value)
-  if (Number.isNaN(d.getTime())) return value
-  return d.toISOString().replace(/\.\d{3}Z$/, `.${frac.padEnd(6, '0').slice(0, 6)}Z`)
 }
 
 // coordination/validation ValidateLeaseSpec (strategy and preferredHolder are dropped before it runs)
@@ -58,8 +47,14 @@ export const leaseType = register({
       // the CoordinatedLeaderElection feature gate is off by default: the API server drops its fields
       delete spec.strategy
       delete spec.preferredHolder
+      // MicroTime fields are decoded by the API server: refused unless in RFC3339Micro, stored in UTC
       for (const f of ['acquireTime', 'renewTime'] as const) {
-        if (spec[f] !== undefined) spec[f] = normaliseTime(spec[f]) as string
+        const v = spec[f] as unknown
+        if (v === null) delete spec[f]
+        if (typeof v !== 'string') continue
+        const parsed = parseMicroTime(v)
+        if ('error' in parsed) throw apiErrors.badRequest(`Lease in version "v1" cannot be handled as a Lease: ${parsed.error}`)
+        spec[f] = parsed.time
       }
       obj.spec = spec
     },

@@ -12,6 +12,7 @@ import {rfc3339, type KObject} from '../types.js'
 import {podWarnings, validatePodCreate, validatePodUpdate} from '../validation/pod.js'
 import {semanticEqual} from '../validation/pod-update.js'
 import {dropDisabledPodFields} from '../schema/drop-disabled.js'
+import {validateLifecycleAnnotations} from '../validation/lifecycle-annotations.js'
 
 const asPod = (obj: KObject): Pod => obj as unknown as Pod
 
@@ -75,7 +76,7 @@ export const podType = register({
       }
     },
     validate(obj: KObject, ctx: StrategyContext) {
-      return validatePodCreate(asPod(obj), {allowPrivileged: ctx.settings.allowPrivileged})
+      return [...validatePodCreate(asPod(obj), {allowPrivileged: ctx.settings.allowPrivileged}), ...validateLifecycleAnnotations(asPod(obj))]
     },
     validateUpdate(obj: KObject, old: KObject, ctx: StrategyContext) {
       return validatePodUpdate(asPod(obj), asPod(old), {allowPrivileged: ctx.settings.allowPrivileged})
@@ -95,6 +96,11 @@ export const podType = register({
       return podDeleteGracePeriod(asPod(obj), requested)
     },
     specChanged(obj: KObject, old: KObject) {
+      // binding (nodeName set once by the scheduler) goes through its own subresource upstream and
+      // leaves generation alone
+      const oldSpec = old.spec as {nodeName?: string} | undefined
+      const newSpec = obj.spec as {nodeName?: string} | undefined
+      if (!oldSpec?.nodeName && newSpec?.nodeName) return !semanticEqual({...newSpec, nodeName: undefined}, {...oldSpec, nodeName: undefined})
       return !semanticEqual(obj.spec, old.spec)
     },
   },

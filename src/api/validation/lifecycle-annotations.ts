@@ -37,6 +37,7 @@ export const LIFECYCLE_ANNOTATIONS = {
   'ksim.io/ready-seconds': 'seconds',
 } as const satisfies Record<string, ValueKind>
 
+/** One of the annotation names (without a container suffix). */
 export type LifecycleKey = keyof typeof LIFECYCLE_ANNOTATIONS
 
 const SECONDS = /^\d{1,9}(\.\d{1,3})?$/

@@ -33,7 +33,6 @@ export default class Create extends KsimCommand {
     }
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     const ok = await createFromItems({
       args: flags.filename,
       recursive: flags.recursive,
@@ -47,6 +46,8 @@ export default class Create extends KsimCommand {
       out: (s) => this.out(s),
       err: (s) => this.warn2(s),
     })
+    // after the write: a reconciler going idle meanwhile sees it, or has already left the lease free
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     if (!ok) throw new SilentError()
   }
 }

@@ -1,0 +1,66 @@
+// Reads a command line being completed: which command it names, the flags already given (with their
+// values), the positional arguments, and what the word under the cursor is.
+import {findCommand, isCommandPath, type CommandInfo, type FlagInfo, type Model} from './model.cjs'
+
+/** A command line split into its parts. */
+export interface Line {
+  /** the command or topic id the leading words name ('' for none), e.g. `cluster` or `get` */
+  path: string
+  command?: CommandInfo
+  /** whether the current word may still extend `path` (no flag or argument came before it) */
+  atPath: boolean
+  /** positional arguments before the current word */
+  args: string[]
+  /** the last value given to each flag, by flag name */
+  values: Record<string, string>
+  /** the flag the current word is the value of (`-n <TAB>`) */
+  valueFor?: FlagInfo
+  /** the word under the cursor ('' after a space) */
+  current: string
+  /** whether `--` came before the current word (no more flags) */
+  dashDash: boolean
+}
+
+/** The flag `-x` or `--name` refers to in a command (undefined for unknown flags). */
+export function flagFor(command: CommandInfo | undefined, word: string): FlagInfo | undefined {
+  if (!command) return undefined
+  if (word.startsWith('--')) return command.flags[word.slice(2)]
+  return Object.values(command.flags).find((f) => f.char === word.slice(1))
+}
+
+/** Splits `words` (the words after `ksim`, the last one being completed) into a Line. */
+export function parseLine(model: Model, words: string[]): Line {
+  const done = words.slice(0, -1)
+  const current = words.at(-1) ?? ''
+  let path = ''
+  let i = 0
+  for (; i < done.length && !done[i].startsWith('-'); i++) {
+    const next = path ? `${path}:${done[i]}` : done[i]
+    if (!isCommandPath(model, next)) break
+    path = next
+  }
+  const command = findCommand(model, path)
+  const line: Line = {path, command, atPath: i === done.length, args: [], values: {}, current, dashDash: false}
+  for (; i < done.length; i++) {
+    const word = done[i]
+    if (line.dashDash || word === '-' || !word.startsWith('-')) {
+      line.args.push(word)
+      continue
+    }
+    if (word === '--') {
+      line.dashDash = true
+      continue
+    }
+    const eq = word.indexOf('=')
+    // `-nkube-system`: a short flag with its value attached
+    const attached = !word.startsWith('--') && eq < 0 && word.length > 2
+    const name = eq >= 0 ? word.slice(0, eq) : attached ? word.slice(0, 2) : word
+    const flag = flagFor(command, name)
+    if (flag?.type !== 'option') continue
+    if (eq >= 0) line.values[flag.name] = word.slice(eq + 1)
+    else if (attached) line.values[flag.name] = word.slice(2)
+    else if (i + 1 < done.length) line.values[flag.name] = done[++i]
+    else line.valueFor = flag
+  }
+  return line
+}

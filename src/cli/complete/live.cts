@@ -1,0 +1,135 @@
+// Live values for completion: contexts and clusters from KSIM_HOME, namespaces and object names read
+// straight from a cluster's state file, opened read-only. Every failure (no config, no state file, a
+// locked or corrupt one) yields no values: completion never prints an error into a terminal.
+//
+// The completion fast path is CommonJS and imports nothing of ours beyond this folder (each ES module
+// costs Node more to load, on every TAB), so it repeats three facts from src/config: KSIM_HOME (default
+// ~/.ksim), the config in KSIM_HOME/config.json, and state in KSIM_HOME/clusters/<cluster>/state.db.
+// test/cli/complete/live.test.ts checks they agree.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** contexts.ts's KsimConfig. */
+interface KsimConfig {
+  currentContext?: string
+  contexts: Record<string, {cluster: string; namespace?: string}>
+}
+
+/** The cluster used when the user has no contexts at all (clusters.ts's DEFAULT_CLUSTER). */
+const DEFAULT_CLUSTER = 'ksim'
+
+/** How long a TAB waits for a state file another process holds locked. */
+const BUSY_TIMEOUT_MS = 250
+
+/** paths.ts's ksimHome(). */
+export function home(): string {
+  const env = process.env.KSIM_HOME
+  return env && env.length > 0 ? path.resolve(env) : path.join(os.homedir(), '.ksim')
+}
+
+/** paths.ts's stateFile(). */
+export function stateFile(cluster: string): string {
+  return path.join(home(), 'clusters', cluster, 'state.db')
+}
+
+/** contexts.ts's readConfig(), with every failure read as an empty config. */
+export function readConfig(): KsimConfig {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(home(), 'config.json'), 'utf8')) as Partial<KsimConfig>
+    return {currentContext: data.currentContext, contexts: data.contexts ?? {}}
+  } catch {
+    return {contexts: {}}
+  }
+}
+
+/** Context names, sorted. */
+export function contextNames(): string[] {
+  return Object.keys(readConfig().contexts).sort()
+}
+
+/** Cluster names (folders holding a state file), sorted. */
+export function clusterNames(): string[] {
+  try {
+    return fs
+      .readdirSync(path.join(home(), 'clusters'))
+      .filter((n) => fs.existsSync(stateFile(n)))
+      .sort()
+  } catch {
+    return []
+  }
+}
+
+/** The cluster and default namespace that --context (or the current context) selects. */
+export function selectTarget(context: string | undefined): {cluster: string; namespace: string} | undefined {
+  const cfg = readConfig()
+  if (context === undefined && Object.keys(cfg.contexts).length === 0) return {cluster: DEFAULT_CLUSTER, namespace: 'default'}
+  const entry = cfg.contexts[context ?? cfg.currentContext ?? '']
+  return entry ? {cluster: entry.cluster, namespace: entry.namespace || 'default'} : undefined
+}
+
+interface Statement {
+  pluck(): Statement
+  all(...params: unknown[]): unknown[]
+}
+interface Database {
+  prepare(sql: string, owner?: unknown, internal?: boolean): Statement
+  close(): void
+}
+interface Addon {
+  isInitialized?: boolean
+  setErrorConstructor(ctor: unknown): void
+  Database: new (file: string, given: string, anonymous: boolean, readonly: boolean, mustExist: boolean, timeout: number, verbose: null, buffer: null) => Database
+}
+type DatabaseClass = new (file: string, opts: {readonly: boolean; fileMustExist: boolean; timeout: number}) => Database
+
+/**
+ * Opens a SQLite file read-only. better-sqlite3's JavaScript wrapper costs ~5 ms to load (a third of
+ * the time a TAB may take), so for the 12.x release this was written against the native binding is
+ * used directly, the way the wrapper's own constructor calls it; any other release goes through the
+ * public API.
+ */
+function openReadOnly(file: string): Database {
+  const dir = packageDir('better-sqlite3')
+  const version = dir ? (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {version: string}).version : ''
+  if (dir && version.startsWith('12.')) {
+    const addon = require(path.join(dir, 'build', 'Release', 'better_sqlite3.node')) as Addon
+    // the wrapper sets its own error class when it loads (and then marks the binding initialised)
+    if (!addon.isInitialized) addon.setErrorConstructor(Error)
+    return new addon.Database(file, file, false, true, true, BUSY_TIMEOUT_MS, null, null)
+  }
+  const Database = require('better-sqlite3') as DatabaseClass
+  return new Database(file, {readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS})
+}
+
+/** Where Node would find a package from here (the node_modules folders up the tree), without require.resolve's cost. */
+function packageDir(name: string): string | undefined {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name)
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate
+    if (path.dirname(dir) === dir) return undefined
+  }
+}
+
+/** Names of stored objects of `kind` in `namespace` ('' for cluster-scoped kinds) starting with `prefix`. */
+export function objectNames(cluster: string, kind: string, namespace: string, prefix: string): string[] {
+  const file = stateFile(cluster)
+  if (!fs.existsSync(file)) return []
+  let db: Database | undefined
+  try {
+    db = openReadOnly(file)
+    const names = db
+      .prepare('SELECT name FROM objects WHERE kind = ? AND namespace = ? AND substr(name, 1, ?) = ? ORDER BY name', db, false)
+      .pluck()
+      .all(kind, namespace, prefix.length, prefix)
+    return names.filter((n): n is string => typeof n === 'string')
+  } catch {
+    return []
+  } finally {
+    try {
+      db?.close()
+    } catch {
+      // nothing to report
+    }
+  }
+}

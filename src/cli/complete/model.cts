@@ -1,0 +1,97 @@
+// What completion knows about the CLI without loading it: commands, flags and resource types, read
+// from oclif.manifest.json (the `completion` command publishes the registry's resource types there).
+import fs from 'node:fs'
+
+/** A flag as the manifest records it. */
+export interface FlagInfo {
+  name: string
+  char?: string
+  type: 'boolean' | 'option'
+  hidden?: boolean
+  options?: string[]
+  description?: string
+}
+
+/** A command as the manifest records it. */
+export interface CommandInfo {
+  id: string
+  aliases?: string[]
+  hidden?: boolean
+  flags: Record<string, FlagInfo>
+  resourceTypes?: ResourceName[]
+}
+
+/** The names one resource type answers to (registry.ts's ResourceType without its strategy). */
+export interface ResourceName {
+  kind: string
+  group: string
+  plural: string
+  singular: string
+  shortNames: string[]
+  namespaced: boolean
+}
+
+/** The manifest, indexed for completion. */
+export interface Model {
+  commands: Record<string, CommandInfo>
+  /** alias id → command id */
+  aliases: Record<string, string>
+  resourceTypes: ResourceName[]
+}
+
+/** Reads the manifest; undefined when it is missing or unreadable. */
+export function loadModel(file: string): Model | undefined {
+  let commands: Record<string, CommandInfo>
+  try {
+    commands = (JSON.parse(fs.readFileSync(file, 'utf8')) as {commands: Record<string, CommandInfo>}).commands
+  } catch {
+    return undefined
+  }
+  const aliases: Record<string, string> = {}
+  for (const c of Object.values(commands)) for (const a of c.aliases ?? []) aliases[a] = c.id
+  return {commands, aliases, resourceTypes: commands.completion?.resourceTypes ?? []}
+}
+
+/** The command an id (or alias) names. */
+export function findCommand(model: Model, id: string): CommandInfo | undefined {
+  return model.commands[id] ?? model.commands[model.aliases[id] ?? '']
+}
+
+/** The visible commands and topics one level below `parent` ('' for the root), by their last word. */
+export function childNames(model: Model, parent: string): string[] {
+  const prefix = parent ? `${parent}:` : ''
+  const names = new Set<string>()
+  for (const c of Object.values(model.commands)) {
+    if (c.hidden || !c.id.startsWith(prefix) || c.id === parent) continue
+    names.add(c.id.slice(prefix.length).split(':')[0])
+  }
+  return [...names].sort()
+}
+
+/** Whether `id` is a command or a topic (a prefix of some command id). */
+export function isCommandPath(model: Model, id: string): boolean {
+  if (findCommand(model, id)) return true
+  return Object.keys(model.commands).some((c) => c.startsWith(`${id}:`))
+}
+
+/** kubectl's `api-resources -o name` form: `pods`, `leases.coordination.k8s.io`. */
+export function resourceListName(rt: ResourceName): string {
+  return rt.group ? `${rt.plural}.${rt.group}` : rt.plural
+}
+
+/** Resolves what a user typed (`po`, `pods`, `Pod`, `leases.coordination.k8s.io`) as registry.ts does. */
+export function lookupType(model: Model, text: string): ResourceName | undefined {
+  const t = text.toLowerCase()
+  const dot = t.indexOf('.')
+  const base = dot >= 0 ? t.slice(0, dot) : t
+  let group = dot >= 0 ? t.slice(dot + 1) : undefined
+  if (group !== undefined) {
+    const m = /^(v\d+(?:(?:alpha|beta)\d+)?)\.(.*)$/.exec(group)
+    if (m) group = m[2]
+  }
+  return model.resourceTypes.find(
+    (rt) =>
+      (group === undefined || rt.group === group) &&
+      (rt.plural === base || rt.singular === base || rt.kind.toLowerCase() === base || rt.shortNames.includes(base)),
+  )
+}

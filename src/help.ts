@@ -1,0 +1,63 @@
+// `ksim --help` and `ksim help` grouped the way kubectl groups its commands (kubectl's cmd.go), listing
+// only the commands ksim has; the rest fall under "Other Commands:". Help for one command or topic
+// stays oclif's. Loaded by oclif through `oclif.helpClass` in package.json.
+import {Help} from '@oclif/core'
+
+/** kubectl's command groups, in kubectl's order, with ksim's own `cluster` and `node` where they fit. */
+export const COMMAND_GROUPS: Array<[title: string, names: string[]]> = [
+  ['Basic Commands (Beginner):', ['create', 'expose', 'run', 'set']],
+  ['Basic Commands (Intermediate):', ['explain', 'get', 'edit', 'delete']],
+  ['Deploy Commands:', ['rollout', 'scale', 'autoscale']],
+  ['Cluster Management Commands:', ['cluster', 'node', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
+  ['Troubleshooting and Debugging Commands:', ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']],
+  ['Advanced Commands:', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
+  ['Settings Commands:', ['label', 'annotate', 'completion']],
+]
+
+/** A command as the root page needs it. */
+export interface RootEntry {
+  id: string
+  hidden?: boolean
+  summary?: string
+  description?: string
+}
+
+/**
+ * kubectl's root page for `commands`: the groups (only the commands that exist), "Other Commands:"
+ * for the rest, then usage. Topics (`cluster`) are described by `topicDescription`.
+ */
+export function formatRootHelp(bin: string, commands: RootEntry[], topicDescription: (topic: string) => string | undefined): string {
+  const summaries = new Map<string, string>()
+  const visible = commands.filter((c) => !c.hidden)
+  for (const c of visible.filter((c) => !c.id.includes(':'))) summaries.set(c.id, firstLine(c.summary ?? c.description))
+  for (const c of visible.filter((c) => c.id.includes(':'))) {
+    const topic = c.id.split(':')[0]
+    if (!summaries.has(topic)) summaries.set(topic, firstLine(topicDescription(topic)))
+  }
+  // cobra pads names to the longest sibling's length (hidden ones too), at least 11
+  const pad = Math.max(11, ...commands.map((c) => c.id.split(':')[0].length))
+  const grouped = new Set(COMMAND_GROUPS.flatMap(([, names]) => names))
+  // like kubectl, the root page does not list `help` itself
+  const others = [...summaries.keys()].filter((n) => !grouped.has(n) && n !== 'help').sort()
+  const sections = [...COMMAND_GROUPS, ['Other Commands:', others] as [string, string[]]]
+    .map(([title, names]) => [title, names.filter((n) => summaries.has(n))] as const)
+    .filter(([, names]) => names.length > 0)
+    .map(([title, names]) => [title, ...names.map((n) => `  ${n.padEnd(pad)}   ${summaries.get(n)}`)].join('\n'))
+  return [
+    `${bin} controls a local, simulated Kubernetes cluster with kubectl's commands.`,
+    ...sections,
+    `Usage:\n  ${bin} [flags] [options]`,
+    `Use "${bin} <command> --help" for more information about a given command.`,
+  ].join('\n\n')
+}
+
+/** oclif's help with kubectl's root page. */
+export default class KsimHelp extends Help {
+  protected override async showRootHelp(): Promise<void> {
+    this.log(formatRootHelp(this.config.bin, this.config.commands, (topic) => this.config.findTopic(topic)?.description))
+  }
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split('\n')[0]
+}

@@ -1,0 +1,203 @@
+import {expect} from 'chai'
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import {completionOutput} from '../../../src/cli/complete/index.cjs'
+import {updateConfig} from '../../../src/config/contexts.js'
+import {stateFile} from '../../../src/config/paths.js'
+import {CompletionHome} from './fixture.js'
+
+/** `ksim __complete` for a line typed as text: a trailing space starts a new (empty) word. */
+function tab(line: string): string {
+  const words = line.split(' ').filter((w, i, all) => w !== '' || i === all.length - 1)
+  return completionOutput(words.length === 0 ? [''] : words)
+}
+
+describe('completion (ksim __complete)', function () {
+  this.timeout(60_000)
+  let home: CompletionHome
+
+  before(async () => {
+    home = new CompletionHome()
+    await home.cluster('dev', 2, true)
+    await home.cluster('prod', 1)
+    home.populate('dev', {
+      namespaces: ['team-a'],
+      pods: [['default', 'nginx'], ['default', 'nginx-2'], ['default', 'web'], ['team-a', 'api']],
+    })
+    home.populate('prod', {pods: [['default', 'billing']]})
+  })
+
+  after(() => home.cleanup())
+
+  describe('commands and flags', () => {
+    it('completes a command from its first letters', () => {
+      expect(tab('clu')).to.equal('cluster\n:0\n')
+    })
+
+    it('lists the visible top-level commands, not hidden ones', () => {
+      const names = tab('').split('\n')
+      expect(names).to.include.members(['annotate', 'cluster', 'completion', 'config', 'create', 'delete', 'describe', 'get', 'help', 'label'])
+      expect(names).not.to.include('reconciler')
+      expect(names.at(-2)).to.equal(':0')
+    })
+
+    it('lists the subcommands of a topic and of a command that has some', () => {
+      expect(tab('cluster ')).to.equal('create\ndelete\nlist\nstart\nstatus\nstop\nuse\n:0\n')
+      expect(tab('create secret ')).to.equal('generic\n:0\n')
+      expect(tab('config use')).to.equal('use-context\n:0\n')
+    })
+
+    it('completes long flag names of the command on the line', () => {
+      expect(tab('get --ou')).to.equal('--output\n--output-watch-events\n:0\n')
+      expect(tab('get pods --sh')).to.equal('--show-kind\n--show-labels\n:0\n')
+    })
+
+    it('offers short forms too after a single dash', () => {
+      const out = tab('delete -').split('\n')
+      expect(out).to.include.members(['-n', '-l', '-o', '-f', '--namespace', '--grace-period', '--help', '-h'])
+    })
+
+    it('completes output formats, without a space after the ones that take a value', () => {
+      expect(tab('get -o ')).to.equal('json\nyaml\nname\njsonpath=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
+      expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-file=\n:1\n')
+      expect(tab('get --output=y')).to.equal('--output=yaml\n:0\n')
+      expect(tab('create -o ')).to.equal('name\nyaml\njson\n:0\n')
+    })
+
+    it('completes the values of --dry-run and --cascade', () => {
+      expect(tab('create --dry-run ')).to.equal('none\nclient\nserver\n:0\n')
+      expect(tab('delete --cascade=f')).to.equal('--cascade=foreground\n:0\n')
+    })
+
+    it('asks the shell for file names after -f', () => {
+      expect(tab('create -f ')).to.equal(':2\n')
+      expect(tab('apply --filename=')).to.equal(':2\n')
+    })
+
+    it('completes shells, clusters and contexts as arguments', () => {
+      expect(tab('completion ')).to.equal('bash\nzsh\n:0\n')
+      expect(tab('cluster use ')).to.equal('dev\nprod\n:0\n')
+      expect(tab('config use-context p')).to.equal('prod\n:0\n')
+      expect(tab('help cluster st')).to.equal('start\nstatus\nstop\n:0\n')
+    })
+  })
+
+  describe('flag values from the config and the store', () => {
+    it('completes --context with the context names', () => {
+      expect(tab('get --context ')).to.equal('dev\nprod\n:0\n')
+      expect(tab('get --context=d')).to.equal('--context=dev\n:0\n')
+    })
+
+    it("completes -n with the namespaces of the context's cluster", () => {
+      expect(tab('get -n ')).to.equal('default\nkube-node-lease\nkube-public\nkube-system\nteam-a\n:0\n')
+      expect(tab('get pods --namespace=t')).to.equal('--namespace=team-a\n:0\n')
+      expect(tab('get --context prod -n ')).to.equal('default\nkube-node-lease\nkube-public\nkube-system\n:0\n')
+    })
+  })
+
+  describe('resource types and live names', () => {
+    it('lists resource types as kubectl api-resources -o name does', () => {
+      const types = tab('get ').split('\n')
+      expect(types).to.include.members(['pods', 'nodes', 'namespaces', 'configmaps', 'secrets', 'leases.coordination.k8s.io'])
+      expect(types).not.to.include('po')
+      expect(tab('describe po')).to.equal('pods\n:0\n')
+      expect(tab('get pods,no')).to.equal('pods,nodes\n:0\n')
+    })
+
+    it('lists the names of pods in the current namespace', () => {
+      expect(tab('get pods ')).to.equal('nginx\nnginx-2\nweb\n:0\n')
+      expect(tab('delete pod ng')).to.equal('nginx\nnginx-2\n:0\n')
+      expect(tab('label po w')).to.equal('web\n:0\n')
+    })
+
+    it('leaves out names already on the line', () => {
+      expect(tab('get pods nginx ')).to.equal('nginx-2\nweb\n:0\n')
+    })
+
+    it('lists cluster-scoped objects whatever the namespace', () => {
+      expect(tab('describe node ')).to.equal('dev-control-plane\ndev-worker\n:0\n')
+      expect(tab('get -n team-a nodes dev-w')).to.equal('dev-worker\n:0\n')
+    })
+
+    it('completes the TYPE/NAME form', () => {
+      expect(tab('get pod/')).to.equal('pod/nginx\npod/nginx-2\npod/web\n:0\n')
+      expect(tab('delete po/ngin')).to.equal('po/nginx\npo/nginx-2\n:0\n')
+      expect(tab('get pod/nginx ')).to.include('pods/\n').and.to.match(/:1\n$/)
+      expect(tab('get pod/nginx pod/')).to.equal('pod/nginx-2\npod/web\n:0\n')
+    })
+
+    it('honours -n, --namespace and --context on the line', () => {
+      expect(tab('get pods -n team-a ')).to.equal('api\n:0\n')
+      expect(tab('get -nteam-a pods ')).to.equal('api\n:0\n')
+      expect(tab('get --namespace=team-a pod/')).to.equal('pod/api\n:0\n')
+      expect(tab('get --context prod pods ')).to.equal('billing\n:0\n')
+      expect(tab('get --context=prod pods -n team-a ')).to.equal(':0\n')
+    })
+
+    it("uses the context's namespace when the line names none", async () => {
+      await updateConfig((cfg) => {
+        cfg.contexts.dev.namespace = 'team-a'
+      })
+      try {
+        expect(tab('get pods ')).to.equal('api\n:0\n')
+      } finally {
+        await updateConfig((cfg) => {
+          delete cfg.contexts.dev.namespace
+        })
+      }
+    })
+
+    it('offers nothing for an unknown resource type', () => {
+      expect(tab('get foos ')).to.equal(':0\n')
+    })
+  })
+
+  describe('when the state cannot be read', () => {
+    it('offers no names for a cluster whose state file is missing, and still completes flags', async () => {
+      await updateConfig((cfg) => {
+        cfg.contexts.gone = {cluster: 'gone'}
+      })
+      expect(tab('get --context gone pods ')).to.equal(':0\n')
+      expect(tab('get --context gone -n ')).to.equal(':0\n')
+      expect(tab('get --context gone --ou')).to.equal('--output\n--output-watch-events\n:0\n')
+      expect(fs.existsSync(stateFile('gone'))).to.equal(false)
+    })
+
+    it('offers no names when the state file is locked by another connection', () => {
+      const holder = new Database(stateFile('prod'))
+      try {
+        holder.pragma('locking_mode = EXCLUSIVE')
+        holder.exec('BEGIN EXCLUSIVE')
+        expect(tab('get --context prod pods ')).to.equal(':0\n')
+      } finally {
+        holder.close()
+      }
+      expect(tab('get --context prod pods ')).to.equal('billing\n:0\n')
+    })
+
+    it('offers no names when the state file is not a database', async () => {
+      await home.cluster('broken')
+      fs.writeFileSync(stateFile('broken'), 'this is not SQLite\n'.repeat(100))
+      expect(tab('get --context broken pods ')).to.equal(':0\n')
+    })
+
+    it('offers nothing when the manifest cannot be read', () => {
+      expect(completionOutput(['get', ''], path.join(home.home, 'missing.json'))).to.equal(':0\n')
+    })
+  })
+})
+
+describe('completion in an empty KSIM_HOME', () => {
+  it('offers no names and creates no cluster', () => {
+    const home = new CompletionHome()
+    try {
+      expect(tab('get pods ')).to.equal(':0\n')
+      expect(tab('get -n ')).to.equal(':0\n')
+      expect(fs.readdirSync(home.home)).to.deep.equal(['bin'])
+    } finally {
+      home.cleanup()
+    }
+  })
+})

@@ -1,0 +1,39 @@
+import {expect} from 'chai'
+
+import {recordEvent} from '../../src/api/events.js'
+import {EventTTLController} from '../../src/controllers/event-ttl.js'
+import {T0, testCluster, type TestCluster} from './helpers.js'
+
+describe('event expiry', () => {
+  let tc: TestCluster
+  afterEach(() => tc.close())
+
+  it('deletes an event an hour after it was last recorded, and says when the next one expires', () => {
+    tc = testCluster()
+    const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
+    const source = {component: 'kubelet', host: 'ksim-worker'}
+    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source})
+    tc.clock.ms = T0 + 600_000
+    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Started', message: 'Started container web', source})
+    const c = new EventTTLController()
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_000_000, background: true})
+    tc.clock.ms = T0 + 3_600_000
+    expect(tc.pass(c)).to.deep.include({writes: 1, requeueAfterMs: 600_000})
+    expect(tc.events('web')).to.deep.equal(['Normal Started Started container web'])
+  })
+
+  it('counts from the last repeat of an event, and follows the profile TTL', () => {
+    tc = testCluster({eventTTLSeconds: 60})
+    const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
+    const e = {involved: pod, type: 'Warning' as const, reason: 'BackOff', message: 'Back-off', source: {component: 'kubelet'}}
+    recordEvent(tc.api, e)
+    tc.clock.ms = T0 + 50_000
+    recordEvent(tc.api, e)
+    tc.clock.ms = T0 + 100_000
+    const c = new EventTTLController()
+    expect(tc.pass(c).writes).to.equal(0)
+    tc.clock.ms = T0 + 110_000
+    expect(tc.pass(c)).to.deep.include({writes: 1})
+    expect(tc.pass(c).requeueAfterMs).to.equal(undefined)
+  })
+})
