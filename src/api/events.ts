@@ -22,21 +22,30 @@ export interface EventInput {
   source: EventSource
 }
 
-/**
- * The event's name: `<object>.<16 hex>` like the recorder's `<object>.<unix nanos hex>`, but derived
- * from the dedupe key, so the repeat of an event finds the same object without a scan.
- */
-export function eventName(e: EventInput): string {
+/** The dedupe key: a repeat of the same event on the same object from the same source. */
+export function eventKey(e: EventInput): string {
   const key = [e.involved.metadata.uid, e.fieldPath ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000')
-  return `${e.involved.metadata.name}.${createHash('sha256').update(key).digest('hex').slice(0, 16)}`
+  return createHash('sha256').update(key).digest('hex').slice(0, 32)
 }
+
+/**
+ * The recorder's name, `<object>.<unix nanos in hex>`: names sort in the order events happened, which
+ * is the order `get events` lists them and describe shows same-second events in.
+ */
+export function eventName(objectName: string, at: Date, bump = 0): string {
+  return `${objectName}.${(BigInt(at.getTime()) * 1_000_000n + BigInt(bump)).toString(16)}`
+}
+
+/** Where the dedupe key points to its event (an internal store kind, never served). */
+const INDEX_KIND = 'ksim.io/EventIndex'
 
 /** Records (or repeats) an event; returns the stored Event. */
 export function recordEvent(api: Api, e: EventInput): KObject {
   const now = rfc3339(api.clock.now())
   const namespace = e.involved.metadata.namespace || 'default'
-  const name = eventName(e)
-  const existing = api.peek('Event', namespace, name)
+  const key = {kind: INDEX_KIND, namespace, name: eventKey(e)}
+  const indexed = api.store.get<{event: string}>(key)
+  const existing = indexed ? api.peek('Event', namespace, indexed.value.event) : undefined
   if (existing) {
     const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
     try {
@@ -55,6 +64,8 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   if (e.involved.metadata.namespace) involvedObject.namespace = e.involved.metadata.namespace
   if (e.involved.metadata.resourceVersion) involvedObject.resourceVersion = e.involved.metadata.resourceVersion
   if (e.fieldPath) involvedObject.fieldPath = e.fieldPath
+  let name = eventName(e.involved.metadata.name ?? '', api.clock.now())
+  for (let bump = 1; api.peek('Event', namespace, name); bump++) name = eventName(e.involved.metadata.name ?? '', api.clock.now(), bump)
   const ev: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -72,7 +83,12 @@ export function recordEvent(api: Api, e: EventInput): KObject {
     reportingInstance: e.source.host ?? '',
   }
   try {
-    return api.create(ev).object
+    return api.store.transaction(() => {
+      const created = api.create(ev).object
+      if (indexed) api.store.update(key, indexed.rev, () => ({event: name}))
+      else api.store.create(key, () => ({event: name}))
+      return created
+    })
   } catch {
     return api.peek('Event', namespace, name) ?? ev
   }
