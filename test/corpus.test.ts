@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {defaultProfile} from '../src/api/cluster-profile.js'
-import {allTypes, lookupKind} from '../src/api/registry.js'
+import {allTypes} from '../src/api/registry.js'
 import {Api} from '../src/api/server.js'
 import {createFromItems} from '../src/cli/create-objects.js'
 import {bootstrapCluster} from '../src/cluster/bootstrap.js'
@@ -107,9 +107,12 @@ describe('the Kubernetes documentation corpus through ksim create', function () 
         expect(out.trim() === '' ? 0 : out.trim().split('\n').length).to.equal(known.filter(Boolean).length)
       }
       // leave the next file a clean namespace: the docs reuse names
-      for (const kind of ['Pod', 'ConfigMap', 'Secret']) {
-        const rt = lookupKind('v1', kind)!
-        for (const o of api.list(rt, undefined).items) api.delete(rt, o.metadata.namespace!, o.metadata.name!, {gracePeriodSeconds: 0})
+      for (const rt of allTypes()) {
+        if (!rt.namespaced || rt.kind === 'Event' || rt.kind === 'Lease') continue
+        for (const o of api.list(rt, undefined).items) {
+          if (rt.kind === 'Service' && o.metadata.name === 'kubernetes' && o.metadata.namespace === 'default') continue
+          api.delete(rt, o.metadata.namespace!, o.metadata.name!, {gracePeriodSeconds: 0, propagationPolicy: 'Orphan'})
+        }
       }
     })
   }
