@@ -10,7 +10,7 @@ import {printJson} from '../printers/json.js'
 import {LAST_APPLIED} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {placeInNamespace} from './object-namespace.js'
 import {formatObjects} from './print-objects.js'
 import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
@@ -53,7 +53,7 @@ export function runApply(run: ApplyRun): boolean {
     const raw = item.object!
     const rt = lookupKind(raw.apiVersion, raw.kind)
     if (!rt) {
-      errors.push(`error: resource mapping not found for name: "${raw.metadata.name ?? ''}" namespace: "${raw.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"\nensure CRDs are installed first`)
+      errors.push(`error: ${noKindMatch(raw, item.source)}`)
       continue
     }
     try {

@@ -7,7 +7,7 @@ import type {Target} from '../cluster/clusters.js'
 import {lookupKind, nameKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {placeInNamespace} from './object-namespace.js'
 import {formatObjects} from './print-objects.js'
 
@@ -43,7 +43,7 @@ export function createFromItems(run: CreateRun): boolean {
     const rt = lookupKind(raw.apiVersion, raw.kind)
     if (!rt) {
       errors.push(
-        `error: resource mapping not found for name: "${raw.metadata.name ?? ''}" namespace: "${raw.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"\nensure CRDs are installed first`,
+        `error: ${noKindMatch(raw, item.source)}`,
       )
       continue
     }

@@ -8,7 +8,7 @@ import type {Target} from '../cluster/clusters.js'
 import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'
 import {readStdin} from './stdin.js'
 import {waitUntilGone} from './wait-gone.js'
@@ -60,7 +60,7 @@ function resolveVictims(api: Api, target: Target, run: DeleteRun, errors: string
       const o = item.object!
       const rt = lookupKind(o.apiVersion, o.kind)
       if (!rt) {
-        errors.push(`error: resource mapping not found for name: "${o.metadata.name ?? ''}" namespace: "${o.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`)
+        errors.push(`error: ${noKindMatch(o, item.source)}`)
         continue
       }
       victims.push({rt, namespace: rt.namespaced ? o.metadata.namespace || target.namespace : '', name: o.metadata.name ?? '', source: item.source})

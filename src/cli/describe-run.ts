@@ -9,7 +9,7 @@ import {apiErrors} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
 import {describerFor} from '../printers/describe/index.js'
 import {CliError, errorText} from './errors.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'
 import {readStdin} from './stdin.js'
 
@@ -68,7 +68,7 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
       }
       const rt = lookupKind(item.object!.apiVersion, item.object!.kind)
       if (!rt) {
-        errors.push(new CliError(`resource mapping not found for name: "${item.object!.metadata.name ?? ''}" namespace: "" from "${item.source}": no matches for kind "${item.object!.kind}" in version "${item.object!.apiVersion}"\nensure CRDs are installed first`))
+        errors.push(new CliError(noKindMatch(item.object!, item.source)))
         continue
       }
       try {

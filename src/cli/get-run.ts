@@ -7,7 +7,7 @@ import type {Target} from '../cluster/clusters.js'
 import {lookupKind} from '../api/registry.js'
 import {errorText} from './errors.js'
 import {fetchResources, type FetchedGroup} from './fetch.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
@@ -49,7 +49,7 @@ function requestsFromFiles(run: GetRun, target: Target, errors: unknown[]): {req
     const o = item.object!
     const rt = lookupKind(o.apiVersion, o.kind)
     if (!rt) {
-      errors.push(new CliError(`resource mapping not found for name: "${o.metadata.name ?? ''}" namespace: "${o.metadata.namespace ?? ''}" from "${item.source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`))
+      errors.push(new CliError(noKindMatch(o, item.source)))
       continue
     }
     const req = {rt, names: [o.metadata.name ?? '']}

@@ -10,7 +10,7 @@ import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
 import {isValidLabelValue} from '../api/validation/names.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {readManifests} from './manifests.js'
+import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'
 import {readStdin} from './stdin.js'
 
@@ -91,7 +91,7 @@ function victims(api: Api, target: Target, run: LabelRun, resources: string[]): 
     for (const item of readManifests(run.files, {recursive: false, validate: true, stdin: readStdin})) {
       if (item.error) throw new CliError(item.error)
       const rt = lookupKind(item.object!.apiVersion, item.object!.kind)
-      if (!rt) throw new CliError(`resource mapping not found for name: "${item.object!.metadata.name ?? ''}" namespace: "" from "${item.source}": no matches for kind "${item.object!.kind}" in version "${item.object!.apiVersion}"\nensure CRDs are installed first`)
+      if (!rt) throw new CliError(noKindMatch(item.object!, item.source))
       out.push({rt, namespace: item.object!.metadata.namespace || target.namespace, name: item.object!.metadata.name ?? '', source: item.source})
     }
     return out

@@ -112,3 +112,11 @@ function checkTypeMeta(value: unknown, source: string, validate: boolean): strin
   const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`
   return `error: error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`
 }
+
+/**
+ * kubectl's REST-mapper error for a document of a kind the server does not serve, with its hint line
+ * (without the `error: ` prefix, which the caller's error printing adds).
+ */
+export function noKindMatch(obj: KObject, source: string): string {
+  return `resource mapping not found for name: "${obj.metadata.name ?? ''}" namespace: "${obj.metadata.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`
+}
