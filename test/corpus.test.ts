@@ -27,7 +27,12 @@ const REJECTED = new Map<string, string>([
   ["pods/pod-with-numeric-toleration.yaml", "The Pod \"nginx-numeric-toleration\" is invalid: spec.tolerations[0].operator: Unsupported value: \"Gt\": supported values: \"Equal\", \"Exists\""],
   ["pods/security/seccomp/fields.yaml", "The Pod \"pod\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"],
   ["pods/security/security-context-7.yaml", "Error from server (BadRequest): error when creating \"pods/security/security-context-7.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.containers[0].securityContext.cgroupOptions\""],
-  ["pods/storage/projected-podcertificate.yaml", "Error from server (BadRequest): error when creating \"pods/storage/projected-podcertificate.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.volumes[0].projected.sources[0].podCertificate.userAnnotations\""]
+  ["pods/storage/projected-podcertificate.yaml", "Error from server (BadRequest): error when creating \"pods/storage/projected-podcertificate.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.volumes[0].projected.sources[0].podCertificate.userAnnotations\""],
+  ["service/networking/dual-stack-ipfamilies-ipv6.yaml", "The Service \"my-service\" is invalid: spec.ipFamilies[0]: Invalid value: null: ipfamily IPv6 is not configured on cluster"],
+  ["service/networking/dual-stack-ipv6-lb-svc.yaml", "Error from server (BadRequest): error when creating \"service/networking/dual-stack-ipv6-lb-svc.yaml\": Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.ipFamily\""],
+  ["service/networking/dual-stack-ipv6-svc.yaml", "Error from server (BadRequest): error when creating \"service/networking/dual-stack-ipv6-svc.yaml\": Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.ipFamily\""],
+  ["service/networking/dual-stack-prefer-ipv6-lb-svc.yaml", "The Service \"my-service\" is invalid: spec.ipFamilies[0]: Invalid value: null: ipfamily IPv6 is not configured on cluster"],
+  ["service/networking/dual-stack-preferred-ipfamilies-svc.yaml", "The Service \"my-service\" is invalid: spec.ipFamilies[0]: Invalid value: null: ipfamily IPv6 is not configured on cluster"]
 ])
 
 interface Row {

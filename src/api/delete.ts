@@ -34,7 +34,11 @@ export function deleteObject(api: Api, rt: ResourceType, namespace: string, name
     if (rt.kind === 'Namespace') return deleteNamespace(api, rt, obj, opts)
     const now = api.clock.now()
     const meta = obj.metadata
-    const finalizers = meta.finalizers ?? []
+    if (opts.propagationPolicy === 'Orphan' && !opts.dryRun) orphanDependents(api, rt, obj)
+    // Foreground: the garbage collector deletes the dependents, then removes this finalizer (kinds
+    // with a graceful delete of their own, pods, are left to their kubelet and cascade in the background)
+    const foreground = opts.propagationPolicy === 'Foreground' && rt.strategy.deleteGracePeriod === undefined && !meta.deletionTimestamp
+    const finalizers = foreground ? [...new Set([...(meta.finalizers ?? []), FOREGROUND_FINALIZER])] : (meta.finalizers ?? [])
     const grace = rt.strategy.deleteGracePeriod?.(obj, opts.gracePeriodSeconds)
     const key = {kind: rt.kind, namespace, name}
 
@@ -61,9 +65,31 @@ export function deleteObject(api: Api, rt: ResourceType, namespace: string, name
     return write(api, key, obj, opts, (o) => {
       o.metadata.deletionTimestamp = rfc3339(new Date(now.getTime() + g * 1000))
       o.metadata.deletionGracePeriodSeconds = g
+      if (foreground) o.metadata.finalizers = finalizers
       if ((o.metadata.generation ?? 0) > 0) o.metadata.generation = (o.metadata.generation ?? 0) + 1
     })
   })
+}
+
+/** The finalizer that holds an owner until the garbage collector has deleted its dependents. */
+export const FOREGROUND_FINALIZER = 'foregroundDeletion'
+
+/** Orphan propagation: every dependent loses its ownerReference to `owner`. */
+function orphanDependents(api: Api, rt: ResourceType, owner: KObject): void {
+  const uid = owner.metadata.uid
+  for (const t of allTypes()) {
+    if (t.kind === 'Event') continue
+    const namespace = rt.namespaced ? owner.metadata.namespace : undefined
+    if (rt.namespaced && !t.namespaced) continue
+    for (const item of api.store.list<KObject>(t.kind, namespace).items) {
+      if (!(item.value.metadata.ownerReferences ?? []).some((r) => r.uid === uid)) continue
+      api.modify(t, item.value.metadata.namespace ?? '', item.name, (o) => {
+        const refs = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
+        if (refs.length > 0) o.metadata.ownerReferences = refs
+        else delete o.metadata.ownerReferences
+      })
+    }
+  }
 }
 
 function checkPreconditions(rt: ResourceType, obj: KObject, opts: DeleteOptions): void {

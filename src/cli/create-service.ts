@@ -10,6 +10,7 @@ import {isValidPortName} from '../api/validation/pod-containers.js'
 import {createGenerated} from './create-generated.js'
 import {CliError} from './errors.js'
 
+/** What the create service commands collect from their flags. */
 export interface CreateServiceOptions {
   name: string
   namespace: string
@@ -54,6 +55,7 @@ export function serviceFromOptions(o: CreateServiceOptions): KObject {
     kind: 'Service',
     metadata: {name: o.name, namespace: o.namespace, labels: {app: o.name}},
     spec: {ports, selector: {app: o.name}, type: o.type, ...(o.clusterIP ? {clusterIP: o.clusterIP} : {})},
+    status: {loadBalancer: {}},
   }
 }
 

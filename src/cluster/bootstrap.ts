@@ -7,6 +7,7 @@ import {SYSTEM_NAMESPACES} from '../api/kinds/namespace.js'
 import {writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import {rfc3339, type KObject} from '../api/types.js'
 import {Store} from '../store/sqlite-store.js'
+import {createKubernetesService} from './kubernetes-service.js'
 
 export const KUBELET_VERSION = 'v1.34.0'
 
@@ -87,5 +88,6 @@ export function bootstrapCluster(store: Store, profile: ClusterProfile, now: Dat
       const cp = i === 0
       api.create(nodeObject(name, i, profile, {controlPlane: cp, tainted: cp && profile.nodes > 1, now}))
     })
+    createKubernetesService(api, '172.18.0.2')
   })
 }

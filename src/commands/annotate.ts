@@ -44,6 +44,7 @@ Attempting to set an annotation that already exists will fail unless --overwrite
     const {argv, flags} = await this.parse(Annotate)
     const target = await this.target(flags)
     const api = await this.openApi(target)
+    if (flags['dry-run'] === 'none' && !flags.list) await this.ensureReconcilerRunning(target)
     const ok = runLabel(api, target, {
       field: 'annotations',
       args: argv as string[],

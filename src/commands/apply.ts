@@ -32,6 +32,7 @@ JSON and YAML formats are accepted.`
     if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify one of -f and -k', true)
     const target = await this.target(flags)
     const api = await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     const ok = runApply({
       args: flags.filename,
       recursive: flags.recursive,

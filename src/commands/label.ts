@@ -46,6 +46,7 @@ export default class Label extends KsimCommand {
     const {argv, flags} = await this.parse(Label)
     const target = await this.target(flags)
     const api = await this.openApi(target)
+    if (flags['dry-run'] === 'none' && !flags.list) await this.ensureReconcilerRunning(target)
     const ok = runLabel(api, target, {
       field: 'labels',
       args: argv as string[],

@@ -48,6 +48,8 @@ A successful message will be printed to stdout indicating when the specified con
     if (timeoutMs < 0) timeoutMs = 168 * 3600 * 1000
     const target = await this.target(flags)
     const api = await this.openApi(target)
+    // waiting for a condition needs something that moves the cluster on
+    await this.ensureReconcilerRunning(target)
     const ok = await runWait(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],

@@ -7,8 +7,13 @@ import {EventTTLController} from './event-ttl.js'
 import {Kubelet} from './kubelet.js'
 import {NamespaceController} from './namespace.js'
 import {Scheduler} from './scheduler.js'
+import {EndpointsController} from './endpoints.js'
+import {EndpointSliceController} from './endpointslice.js'
+import {DeploymentController} from './deployment.js'
+import {GarbageCollector} from './garbage-collector.js'
+import {ReplicaSetController} from './replicaset.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
-  return [new Scheduler(), new Kubelet(), new NamespaceController(), new EventTTLController()]
+  return [new Scheduler(), new Kubelet(), new NamespaceController(), new EventTTLController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new GarbageCollector()]
 }

@@ -8,6 +8,7 @@ import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
 import {replicaSetType} from '../api/kinds/replicaset.js'
+import {sortKeysDeep} from '../api/defaults/sort-keys.js'
 import {clone} from '../api/meta.js'
 import {labelSelectorFromObject, matchLabelSelector, type LabelSelector} from '../api/selectors.js'
 import {computeReplicaSetStatus, type ReplicaSetStatus} from './replicaset-status.js'
@@ -21,6 +22,7 @@ interface RSSpec {
 }
 
 const SOURCE = {component: 'replicaset-controller'}
+const OWNED_STATUS = ['availableReplicas', 'fullyLabeledReplicas', 'observedGeneration', 'readyReplicas', 'replicas']
 const specOf = (rs: KObject): RSSpec => (rs.spec ?? {}) as RSSpec
 
 function selectorOf(rs: KObject): LabelSelector | undefined {
@@ -103,7 +105,15 @@ export class ReplicaSetController implements Controller {
   private manageReplicas(ctx: ControllerContext, rs: KObject, active: KObject[]): void {
     const diff = active.length - (specOf(rs).replicas ?? 1)
     if (diff < 0) {
-      for (let i = 0; i < -diff; i++) this.createPod(ctx, rs)
+      for (let i = 0; i < -diff; i++) {
+        try {
+          this.createPod(ctx, rs)
+        } catch (error) {
+          // the slow-start batch stops at the first failure; the next pass tries again
+          recordEvent(ctx.api, {involved: rs, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${(error as Error).message}`, source: SOURCE})
+          throw error
+        }
+      }
     } else if (diff > 0) {
       for (const pod of deletionOrder(active).slice(0, diff)) {
         try {
@@ -132,9 +142,12 @@ export class ReplicaSetController implements Controller {
   private writeStatus(ctx: ControllerContext, rs: KObject, status: ReplicaSetStatus): void {
     ctx.api.modify(replicaSetType, rs.metadata.namespace ?? 'default', rs.metadata.name!, (o) => {
       if (o.metadata.uid !== rs.metadata.uid) return false
-      const merged = {...(o.status as Record<string, unknown> | undefined), ...status}
-      if (JSON.stringify(merged) === JSON.stringify(o.status)) return false
-      o.status = merged
+      const merged: Record<string, unknown> = {...(o.status as Record<string, unknown> | undefined)}
+      for (const k of OWNED_STATUS) delete merged[k]
+      Object.assign(merged, status)
+      const sorted = sortKeysDeep(merged)
+      if (JSON.stringify(sorted) === JSON.stringify(sortKeysDeep(o.status ?? {}))) return false
+      o.status = sorted
     })
   }
 }

@@ -52,6 +52,7 @@ export default class CreateConfigMap extends KsimCommand {
     }
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     createGenerated(
       {
         apiVersion: 'v1',

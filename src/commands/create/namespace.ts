@@ -30,6 +30,7 @@ export default class CreateNamespace extends KsimCommand {
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     createGenerated({apiVersion: 'v1', kind: 'Namespace', metadata: {name: String(argv[0])}}, {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
   }
 }

@@ -78,13 +78,13 @@ function describeMounts(c: Container, w: PrefixWriter): void {
   }
 }
 
-/** describeContainers: the `<label>:` section with one block per container, statuses matched by name. */
-export function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[], pod: Pod, w: PrefixWriter): void {
+/** describeContainers: the `<label>:` section with one block per container, statuses matched by name; `space` indents a pod template's. */
+export function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[], pod: Pod, w: PrefixWriter, space = ''): void {
   const byName = new Map(statuses.map((s) => [s.name, s]))
-  w.write(LEVEL_0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
+  w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const c of containers) {
     const status = byName.get(c.name)
-    w.write(LEVEL_1, `${c.name}:\n`)
+    w.write(LEVEL_1, `${space ? ' ' : ''}${c.name}:\n`)
     if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`)
     w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`)
     if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID ?? ''}\n`)

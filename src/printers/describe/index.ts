@@ -4,6 +4,9 @@ import type {KObject} from '../../api/types.js'
 import {describeConfigMap, describeSecret} from './configmap.js'
 import {describeNamespace} from './namespace.js'
 import {describeNode} from './node.js'
+import {describeEndpointSlice, describeEndpoints, describeService} from './service.js'
+import {describeDeployment} from './deployment.js'
+import {describeReplicaSet} from './replicaset.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -18,6 +21,8 @@ const DESCRIBERS: Record<string, Describer> = {
   Namespace: describeNamespace,
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
+  Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
+  Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
 }
 
 /** The describer of a Kind, or undefined when ksim has none. */

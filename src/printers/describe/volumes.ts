@@ -100,14 +100,14 @@ function printSource(v: Volume, w: PrefixWriter): void {
 }
 
 /** describeVolumes: `Volumes:\t<none>` or one `  <name>:` block per volume. */
-export function describeVolumes(volumes: Volume[] | undefined, w: PrefixWriter): void {
+export function describeVolumes(volumes: Volume[] | undefined, w: PrefixWriter, space = ''): void {
   if (!volumes || volumes.length === 0) {
-    w.write(LEVEL_0, 'Volumes:\t<none>\n')
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`)
     return
   }
-  w.write(LEVEL_0, 'Volumes:\n')
+  w.write(LEVEL_0, `${space}Volumes:\n`)
   for (const v of volumes) {
-    w.write(LEVEL_1, `${v.name}:\n`)
+    w.write(LEVEL_1, `${space ? ' ' : ''}${v.name}:\n`)
     printSource(v, w)
   }
 }

@@ -14,6 +14,8 @@ import {namespaceTable} from './namespace.js'
 import {nodeTable} from './node.js'
 import {podTable} from './pod.js'
 import {secretTable} from './secret.js'
+import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
+import {deploymentTable, replicaSetTable} from './workloads.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -26,6 +28,8 @@ const defaultTable: TableHandler = {
 
 const HANDLERS: Record<string, TableHandler> = {
   Pod: podTable, Node: nodeTable, Namespace: namespaceTable, Event: eventTable, ConfigMap: configMapTable, Secret: secretTable,
+  Service: serviceTable, Endpoints: endpointsTable, EndpointSlice: endpointSliceTable,
+  Deployment: deploymentTable, ReplicaSet: replicaSetTable,
 }
 
 /** A kind's columns and rows, default and wide. */

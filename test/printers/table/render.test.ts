@@ -48,7 +48,7 @@ describe('table options', () => {
       'NAME          STATUS   ROLES    AGE   VERSION\n' +
       'node/node-1   Ready    <none>   10m   v1.34.1\n')
     const rs: KObject = {apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {name: 'web-6b7f9c5d8', creationTimestamp: '2026-07-01T11:59:00Z'}}
-    expect(renderTable([rs], {now: NOW, withKind: true})).to.equal('NAME                            AGE\nreplicaset.apps/web-6b7f9c5d8   60s\n')
+    expect(renderTable([rs], {now: NOW, withKind: true})).to.equal('NAME                            DESIRED   CURRENT   READY   AGE\nreplicaset.apps/web-6b7f9c5d8   0         0         0       60s\n')
   })
 
   it('prints nothing at all for no objects', () => {

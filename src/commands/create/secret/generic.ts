@@ -45,6 +45,7 @@ export default class CreateSecretGeneric extends KsimCommand {
     for (const [k, v] of bytes) data[k] = v.toString('base64')
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     createGenerated(
       {
         apiVersion: 'v1',

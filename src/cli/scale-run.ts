@@ -1,0 +1,78 @@
+// `scale`: resolve the objects (names, --all, -l), check --current-replicas, set spec.replicas and
+// print kubectl's `deployment.apps/web scaled` line per object.
+import type {Api} from '../api/server.js'
+import type {KObject} from '../api/types.js'
+import type {Target} from '../cluster/clusters.js'
+
+import {StatusError} from '../api/errors.js'
+import {nameKind, type ResourceType} from '../api/registry.js'
+import {dryRunSuffix} from './flags.js'
+import {CliError, errorText} from './errors.js'
+import {formatObjects} from './print-objects.js'
+import {parseResourceArgs} from './resource-args.js'
+
+/** What `scale` was asked to do. */
+export interface ScaleRun {
+  args: string[]
+  all: boolean
+  selector?: string
+  replicas: number
+  /** -1 = no precondition */
+  currentReplicas: number
+  dryRun: 'none' | 'client' | 'server'
+  output?: string
+  out(text: string): void
+  err(line: string): void
+}
+
+const SCALABLE = new Set(['Deployment', 'ReplicaSet'])
+
+const RESOURCE_EXAMPLES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`
+
+function targets(api: Api, target: Target, run: ScaleRun): {rt: ResourceType; name: string}[] {
+  const {requests} = parseResourceArgs(run.args)
+  if (requests.length === 0) throw new CliError(RESOURCE_EXAMPLES, true)
+  const byName = requests.some((r) => r.names.length > 0)
+  if (!byName && !run.all && !run.selector) throw new CliError('resource(s) were provided, but no name was specified')
+  const out: {rt: ResourceType; name: string}[] = []
+  for (const {rt, names} of requests) {
+    if (names.length > 0) for (const name of names) out.push({rt, name})
+    else for (const o of api.list(rt, target.namespace, {labelSelector: run.selector}).items) out.push({rt, name: o.metadata.name!})
+  }
+  return out
+}
+
+/** Scales every object named; false when any failed (the errors are printed). */
+export function runScale(api: Api, target: Target, run: ScaleRun): boolean {
+  let ok = true
+  const list = targets(api, target, run)
+  if (list.length === 0) throw new CliError('no objects passed to scale')
+  for (const {rt, name} of list) {
+    try {
+      if (!SCALABLE.has(rt.kind)) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource')
+      const current = api.get(rt, target.namespace, name)
+      const spec = (current.spec ?? {}) as {replicas?: number}
+      if (run.currentReplicas >= 0 && (spec.replicas ?? 1) !== run.currentReplicas) {
+        throw new CliError(`Expected replicas to be ${run.currentReplicas}, was ${spec.replicas ?? 1}`)
+      }
+      let result: KObject = {...current, spec: {...spec, replicas: run.replicas}}
+      if (run.dryRun !== 'client') {
+        result = api.modify(rt, target.namespace, name, (o) => {
+          ;(o.spec as {replicas?: number}).replicas = run.replicas
+        }, {dryRun: run.dryRun === 'server'})
+      }
+      if (run.output === 'yaml' || run.output === 'json') run.out(formatObjects([result], run.output))
+      else if (run.output === 'name') run.out(`${nameKind(rt)}/${name}\n`)
+      else run.out(`${nameKind(rt)}/${name} scaled${dryRunSuffix(run.dryRun)}\n`)
+    } catch (error) {
+      ok = false
+      run.err(errorText(error))
+    }
+  }
+  return ok
+}

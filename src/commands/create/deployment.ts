@@ -1,0 +1,52 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../../cli/base-command.js'
+import {CliError} from '../../cli/errors.js'
+import {dryRunFlag} from '../../cli/flags.js'
+import {createGenerated} from '../../cli/create-generated.js'
+import {generateDeployment} from '../../cli/deployment-generator.js'
+
+export default class CreateDeployment extends KsimCommand {
+  static override aliases = ['create:deploy']
+
+  static override args = {
+    name: Args.string({description: 'deployment name'}),
+  }
+
+  static override description = 'Create a deployment with the specified name.'
+
+  static override examples = [
+    '# Create a deployment named my-nginx that runs the nginx image\n<%= config.bin %> create deployment my-nginx --image=nginx',
+    '# Create a deployment with a command\n<%= config.bin %> create deployment my-nginx --image=nginx -- date',
+    '# Create a deployment named my-nginx that runs the nginx image with 3 replicas\n<%= config.bin %> create deployment my-nginx --image=nginx --replicas=3',
+    '# Create a deployment named my-nginx that runs the nginx image and expose port 80\n<%= config.bin %> create deployment my-nginx --image=nginx --port=80',
+  ]
+
+  static override flags = {
+    'dry-run': dryRunFlag,
+    image: Flags.string({description: 'Image names to run. A deployment can have multiple images set for multi-container pod.', multiple: true}),
+    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    port: Flags.integer({description: 'The containerPort that this deployment exposes.', default: -1}),
+    replicas: Flags.integer({char: 'r', description: 'Number of replicas to create. Default is 1.', default: 1}),
+  }
+
+  static override strict = false
+
+  static override summary = 'Create a deployment with the specified name'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(CreateDeployment)
+    const dash = this.argv.indexOf('--')
+    const command = dash >= 0 ? this.argv.slice(dash + 1) : []
+    const names = dash >= 0 ? (argv as string[]).slice(0, (argv as string[]).length - command.length) : (argv as string[])
+    if (names.length !== 1) throw new CliError(`exactly one NAME is required, got ${names.length}`, true)
+    if (!flags.image || flags.image.length === 0) throw new CliError('required flag(s) "image" not set')
+    if (flags.image.length > 1 && command.length > 0) throw new CliError('cannot specify multiple --image options and command')
+    const target = await this.target(flags)
+    const input = {name: String(names[0]), namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
+    const dryRun = flags['dry-run']
+    const api = dryRun === 'client' ? undefined : await this.openApi(target)
+    createGenerated(generateDeployment(input, dryRun === 'client'), {api, dryRun, output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    if (dryRun === 'none') await this.ensureReconcilerRunning(target)
+  }
+}

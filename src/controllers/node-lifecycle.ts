@@ -1,0 +1,141 @@
+// The node lifecycle controller (kube-controller-manager's nodelifecycle): watches the kubelets'
+// heartbeats; after --node-monitor-grace-period without one it marks the node's conditions Unknown,
+// taints it node.kubernetes.io/unreachable (NoSchedule and NoExecute) and sets its pods' Ready
+// condition False. When the kubelet posts Ready again the taints go. Staleness is judged as upstream:
+// from when this process last saw the heartbeat change (its probe time), so time the reconciler was
+// not running never counts against a node.
+import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
+import type {KObject} from '../api/types.js'
+import type {LeaseSpec} from '../api/kinds/lease.js'
+import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+
+import {isStatusError} from '../api/errors.js'
+import {recordEvent} from '../api/events.js'
+import {rfc3339} from '../api/types.js'
+import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet-heartbeat.js'
+import {readyCondition, reconcileTaints, unknownConditions, wantedTaintKey} from './node-health.js'
+
+const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
+
+/** A write lost to another writer is retried this soon. */
+const RETRY_MS = 1000
+
+/** Node events are filed under the node's name as uid, as the recorders of node-controller and kubelet do. */
+export function nodeEventRef(node: KObject): KObject {
+  return {...node, metadata: {...node.metadata, uid: node.metadata.name, namespace: undefined}}
+}
+
+/** The node lifecycle controller. Its memory (probe times) starts empty with each process. */
+export class NodeLifecycleController implements Controller {
+  readonly name = 'node-lifecycle'
+  readonly watches = ['Node', 'Lease', 'Pod']
+  /** per node: the heartbeat last seen and when this process first saw it */
+  private readonly probes = new Map<string, {seen: string; atMs: number}>()
+
+  reconcile(ctx: ControllerContext): ReconcileResult {
+    const now = ctx.clock.now()
+    const nowMs = now.getTime()
+    const graceMs = ctx.profile.nodeMonitorGracePeriodSeconds * 1000
+    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    let next: number | undefined
+    let pending = false
+    const names = new Set<string>()
+    for (const cached of ctx.cache.list('Node')) {
+      const name = cached.metadata.name!
+      names.add(name)
+      const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, name)
+      const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached as unknown as Node)?.lastHeartbeatTime ?? ''}`
+      let probe = this.probes.get(name)
+      if (!probe || probe.seen !== seen) {
+        probe = {seen, atMs: nowMs}
+        this.probes.set(name, probe)
+      }
+      const staleAt = probe.atMs + graceMs
+      let node: KObject | undefined = cached
+      if (nowMs >= staleAt) node = this.markUnknown(ctx, cached, now)
+      else {
+        next = Math.min(next ?? Infinity, staleAt)
+        // a stopped kubelet is work in progress: the reconciler stays up to notice the silence
+        if (!kubeletRunning(cached)) pending = true
+      }
+      if (!node) {
+        next = Math.min(next ?? Infinity, nowMs + RETRY_MS)
+        continue
+      }
+      if (!this.syncTaints(ctx, node, now) || !this.markPodsNotReady(ctx, node, pods, now)) next = Math.min(next ?? Infinity, nowMs + RETRY_MS)
+    }
+    for (const name of [...this.probes.keys()]) if (!names.has(name)) this.probes.delete(name)
+    if (next === undefined) return {}
+    return {requeueAfterMs: Math.max(0, next - nowMs), background: !pending}
+  }
+
+  // the grace period has passed: conditions Unknown and the NodeNotReady event; the node as written
+  private markUnknown(ctx: ControllerContext, cached: KObject, now: Date): KObject | undefined {
+    const conditions = unknownConditions(cached as unknown as Node, now)
+    if (!conditions) return cached
+    const wasReady = readyCondition(cached as unknown as Node)?.status === 'True'
+    const next = structuredClone(cached)
+    next.status = {...(next.status as object), conditions}
+    let written: KObject
+    try {
+      written = ctx.api.update(next)
+    } catch (error) {
+      if (lostRace(error)) return undefined
+      throw error
+    }
+    if (wasReady) {
+      const name = cached.metadata.name!
+      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: {component: 'node-controller'}})
+    }
+    return written
+  }
+
+  // unreachable / not-ready taints as the Ready condition says; NodeReady when they go because it is True
+  private syncTaints(ctx: ControllerContext, node: KObject, now: Date): boolean {
+    const key = wantedTaintKey(node as unknown as Node)
+    const taints = reconcileTaints(node as unknown as Node, key, now)
+    if (!taints) return true
+    const next = structuredClone(node)
+    const spec = (next.spec ?? {}) as Record<string, unknown>
+    if (taints.length > 0) spec.taints = taints
+    else delete spec.taints
+    next.spec = spec
+    let written: KObject
+    try {
+      written = ctx.api.update(next)
+    } catch (error) {
+      if (lostRace(error)) return false
+      throw error
+    }
+    if (!key) {
+      const name = node.metadata.name!
+      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: {component: 'kubelet', host: name}})
+    }
+    return true
+  }
+
+  // MarkPodsNotReady: on a node that is not Ready, each pod's Ready condition becomes False
+  private markPodsNotReady(ctx: ControllerContext, node: KObject, pods: Pod[], now: Date): boolean {
+    const status = readyCondition(node as unknown as Node)?.status
+    if (status === undefined || status === 'True') return true
+    let ok = true
+    for (const pod of pods) {
+      if (pod.spec?.nodeName !== node.metadata.name) continue
+      const conditions = pod.status?.conditions ?? []
+      if (!conditions.some((c) => c.type === 'Ready' && c.status === 'True')) continue
+      const next = structuredClone(pod) as unknown as KObject
+      const st = next.status as {conditions: PodCondition[]}
+      st.conditions = conditions.map((c) => (c.type === 'Ready' ? {...c, status: 'False', lastTransitionTime: rfc3339(now)} : c))
+      let written: KObject
+      try {
+        written = ctx.api.update(next)
+      } catch (error) {
+        if (!lostRace(error)) throw error
+        ok = false
+        continue
+      }
+      recordEvent(ctx.api, {involved: written, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: {component: 'node-controller'}})
+    }
+    return ok
+  }
+}
