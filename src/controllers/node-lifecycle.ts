@@ -1,9 +1,9 @@
 // The node lifecycle controller (kube-controller-manager's nodelifecycle): watches the kubelets'
 // heartbeats; after --node-monitor-grace-period without one it marks the node's conditions Unknown,
 // taints it node.kubernetes.io/unreachable (NoSchedule and NoExecute) and sets its pods' Ready
-// condition False. When the kubelet posts Ready again the taints go. Staleness is judged as upstream:
+// condition False. When the kubelet posts Ready again the taints go. Staleness is judged as upstream,
 // from when this process last saw the heartbeat change (its probe time), so time the reconciler was
-// not running never counts against a node.
+// not running never counts against a node; a node whose kubelet runs counts as heartbeating.
 import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
 import type {LeaseSpec} from '../api/kinds/lease.js'
@@ -30,7 +30,7 @@ export class NodeLifecycleController implements Controller {
   readonly name = 'node-lifecycle'
   readonly watches = ['Node', 'Lease', 'Pod']
   /** per node: the heartbeat last seen and when this process first saw it */
-  private readonly probes = new Map<string, {seen: string; atMs: number}>()
+  private readonly probes = new Map<string, {seen: string; atMs: number; running: boolean}>()
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
@@ -45,9 +45,12 @@ export class NodeLifecycleController implements Controller {
       names.add(name)
       const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, name)
       const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached as unknown as Node)?.lastHeartbeatTime ?? ''}`
+      // a running simulated kubelet always heartbeats in time (its 10 s lease renewals would otherwise
+      // trip a grace period shorter than that): staleness counts from when this process saw it stop
+      const running = kubeletRunning(cached)
       let probe = this.probes.get(name)
-      if (!probe || probe.seen !== seen) {
-        probe = {seen, atMs: nowMs}
+      if (!probe || probe.seen !== seen || running || probe.running !== running) {
+        probe = {seen, atMs: nowMs, running}
         this.probes.set(name, probe)
       }
       const staleAt = probe.atMs + graceMs
@@ -56,7 +59,7 @@ export class NodeLifecycleController implements Controller {
       else {
         next = Math.min(next ?? Infinity, staleAt)
         // a stopped kubelet is work in progress: the reconciler stays up to notice the silence
-        if (!kubeletRunning(cached)) pending = true
+        if (!running) pending = true
       }
       if (!node) {
         next = Math.min(next ?? Infinity, nowMs + RETRY_MS)

@@ -59,6 +59,8 @@ const QUIET_AFTER_MS = 1000
 const MAX_RUNS_PER_TICK = 200
 /** a pass slower than this is logged */
 const SLOW_PASS_MS = 1000
+/** longest a pass keeps its writes uncommitted (other writers wait meanwhile) */
+const BATCH_MS = 50
 /** consecutive failures of the loop itself (not of a controller) before it gives up */
 const MAX_LOOP_FAILURES = 20
 
@@ -166,7 +168,8 @@ export class Runner {
     const started = this.#now()
     const failedBefore = this.queue.failures(c.name)
     try {
-      const result = c.reconcile(this.context(c))
+      // one commit per pass (or per BATCH_MS of it), not one per write
+      const result = this.opts.store.batch(() => c.reconcile(this.context(c)), BATCH_MS)
       this.queue.succeeded(c.name, this.#now(), result)
       if (failedBefore > 0) log.info(`${c.name}: reconcile succeeded after ${failedBefore} failure${failedBefore === 1 ? '' : 's'}`)
     } catch (error) {

@@ -64,6 +64,8 @@ export class Store {
   readonly file: string
   readonly db: Database.Database
   #stmts: ReturnType<Store['prepare']>
+  // the open batch(): when its shared transaction was opened, and how deep in transaction() we are
+  #batch?: {maxMs: number; openedAt: number; depth: number}
 
   private constructor(file: string, db: Database.Database) {
     this.file = file
@@ -278,8 +280,40 @@ export class Store {
    * committed until the outermost call returns.
    */
   transaction<R>(fn: () => R): R {
-    // better-sqlite3 turns a transaction started inside another into SAVEPOINT/RELEASE
-    return this.guard(() => this.db.transaction(fn).immediate())
+    const batch = this.#batch
+    if (!batch) {
+      // better-sqlite3 turns a transaction started inside another into SAVEPOINT/RELEASE
+      return this.guard(() => this.db.transaction(fn).immediate())
+    }
+    // inside batch(): the first write opens the shared transaction; each outermost call is a savepoint
+    if (!this.db.inTransaction) {
+      this.guard(() => this.db.exec('BEGIN IMMEDIATE'))
+      batch.openedAt = performance.now()
+    }
+    batch.depth++
+    try {
+      return this.guard(() => this.db.transaction(fn).immediate())
+    } finally {
+      batch.depth--
+      if (batch.depth === 0 && this.db.inTransaction && performance.now() - batch.openedAt >= batch.maxMs) this.guard(() => this.db.exec('COMMIT'))
+    }
+  }
+
+  /**
+   * Runs `fn` with its write transactions grouped: they commit together (one commit instead of one
+   * per write) when `fn` returns or throws, or whenever the group has been open `maxMs`, so another
+   * process's write waits at most about that long. Each write still succeeds or fails on its own
+   * (a throwing write is undone through its savepoint); only the moment the others see it moves.
+   */
+  batch<R>(fn: () => R, maxMs = 50): R {
+    if (this.#batch || this.db.inTransaction) return fn()
+    this.#batch = {maxMs, openedAt: 0, depth: 0}
+    try {
+      return fn()
+    } finally {
+      this.#batch = undefined
+      if (this.db.inTransaction) this.guard(() => this.db.exec('COMMIT'))
+    }
   }
 
   /** Runs `fn` in one read transaction: every read inside sees the same snapshot. */

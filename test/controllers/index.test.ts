@@ -6,7 +6,7 @@ import {T0, phaseOf, testCluster} from './helpers.js'
 describe('createControllers', () => {
   it('gives the scheduler, kubelet, namespace and event-ttl controllers, fresh each time', () => {
     const a = createControllers()
-    expect(a.map((c) => c.name)).to.deep.equal(['scheduler', 'kubelet', 'namespace', 'event-ttl', 'deployment', 'replicaset', 'endpoints', 'endpointslice', 'garbage-collector'])
+    expect(a.map((c) => c.name)).to.deep.equal(['scheduler', 'kubelet', 'namespace', 'event-ttl', 'deployment', 'replicaset', 'endpoints', 'endpointslice', 'garbage-collector', 'node-lifecycle', 'taint-eviction', 'pod-gc'])
     expect(createControllers()[1]).to.not.equal(a[1])
   })
 

@@ -1,0 +1,95 @@
+// The taint eviction controller (kube-controller-manager's tainteviction): a pod on a node with
+// NoExecute taints it does not tolerate is deleted at once; one it tolerates for a while is deleted
+// when the shortest of those tolerations runs out (counted from the taint's timeAdded). Deleting means
+// a DisruptionTarget condition, a TaintManagerEviction event and an ordinary graceful delete: on an
+// unreachable node the pod then stays Terminating until its kubelet returns or the Node is deleted.
+import type {Node, Pod, PodCondition, Taint} from 'kubernetes-types/core/v1.js'
+import type {KObject} from '../api/types.js'
+import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+
+import {isStatusError} from '../api/errors.js'
+import {recordEvent} from '../api/events.js'
+import {podType} from '../api/kinds/pod.js'
+import {rfc3339} from '../api/types.js'
+import {toleratesTaint} from './node-affinity.js'
+
+const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
+
+/**
+ * When a pod on a node with these NoExecute taints is to be evicted (ms since the epoch): `nowMs` for
+ * a taint it does not tolerate, undefined when it tolerates them all forever.
+ */
+export function evictionTime(pod: Pod, taints: Taint[], nowMs: number): number | undefined {
+  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'NoExecute')
+  let at: number | undefined
+  for (const taint of taints) {
+    if (taint.effect !== 'NoExecute') continue
+    // GetMatchingTolerations: the first toleration that tolerates the taint is the one used
+    const used = tolerations.find((t) => toleratesTaint(t, taint))
+    if (!used) return nowMs
+    if (used.tolerationSeconds === undefined || used.tolerationSeconds === null) continue
+    const added = Date.parse(taint.timeAdded ?? '')
+    const start = Number.isNaN(added) ? nowMs : added
+    at = Math.min(at ?? Infinity, start + Math.max(0, used.tolerationSeconds) * 1000)
+  }
+  return at
+}
+
+/** The condition the taint manager adds before deleting. */
+export function taintEvictionCondition(now: Date): PodCondition {
+  const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now), reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint'}
+  return c as unknown as PodCondition
+}
+
+/** Replaces (or appends) a condition of the same type. */
+export function withCondition(conditions: PodCondition[], c: PodCondition): PodCondition[] {
+  return conditions.some((x) => x.type === c.type) ? conditions.map((x) => (x.type === c.type ? c : x)) : [...conditions, c]
+}
+
+/** NoExecute taint-based eviction. */
+export class TaintEvictionController implements Controller {
+  readonly name = 'taint-eviction'
+  readonly watches = ['Node', 'Pod']
+
+  reconcile(ctx: ControllerContext): ReconcileResult {
+    const now = ctx.clock.now()
+    const nowMs = now.getTime()
+    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    let next: number | undefined
+    for (const obj of ctx.cache.list('Node')) {
+      const node = obj as unknown as Node
+      const taints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute')
+      if (taints.length === 0) continue
+      for (const pod of pods) {
+        if (pod.spec?.nodeName !== node.metadata?.name || pod.metadata?.deletionTimestamp) continue
+        const at = evictionTime(pod, taints, nowMs)
+        if (at === undefined) continue
+        if (at > nowMs) {
+          next = Math.min(next ?? Infinity, at)
+          continue
+        }
+        if (!this.evict(ctx, pod, now)) next = Math.min(next ?? Infinity, nowMs + 1000)
+      }
+    }
+    return next === undefined ? {} : {requeueAfterMs: Math.max(0, next - nowMs)}
+  }
+
+  // event, DisruptionTarget, graceful delete; false when the pod changed under us
+  private evict(ctx: ControllerContext, pod: Pod, now: Date): boolean {
+    const ns = pod.metadata!.namespace!
+    const name = pod.metadata!.name!
+    const next = structuredClone(pod) as unknown as KObject
+    const status = (next.status ?? {}) as {conditions?: PodCondition[]}
+    status.conditions = withCondition(status.conditions ?? [], taintEvictionCondition(now))
+    next.status = status
+    try {
+      const written = ctx.api.update(next)
+      recordEvent(ctx.api, {involved: written, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${name}`, source: {component: 'taint-eviction-controller'}})
+      ctx.api.delete(podType, ns, name, {preconditions: {uid: pod.metadata!.uid}})
+    } catch (error) {
+      if (lostRace(error)) return false
+      throw error
+    }
+    return true
+  }
+}

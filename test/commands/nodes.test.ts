@@ -1,0 +1,98 @@
+import {expect} from 'chai'
+
+import {Sandbox} from '../helpers/cli.js'
+
+const BARE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  nodeName: ksim-worker\n  containers:\n  - name: c\n    image: nginx\n'
+const SCRATCH = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: scratch\nspec:\n  nodeName: ksim-worker\n  containers:\n  - name: c\n    image: nginx\n  volumes:\n  - name: v\n    emptyDir: {}\n'
+
+describe('ksim node stop/start, cordon, uncordon, drain and create node (API only)', function () {
+  this.timeout(60_000)
+  let sb: Sandbox
+  beforeEach(() => {
+    sb = new Sandbox('ksim-nodes-', {KSIM_NO_RECONCILER: '1'})
+  })
+  afterEach(() => sb.cleanup())
+
+  it('stops and starts a node kubelet through its annotation, and rejects unknown nodes', () => {
+    expect(sb.run(['node', 'stop', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker stopped\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'node', 'ksim-worker', '-o', 'jsonpath={.metadata.annotations.ksim\\.io/kubelet-stopped}']).stdout).to.equal('true')
+    expect(sb.run(['node', 'stop', 'ksim-worker']).stdout).to.equal('node/ksim-worker already stopped\n')
+    expect(sb.run(['node', 'start', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker started\n', stderr: '', code: 0})
+    expect(sb.run(['node', 'stop', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n', code: 1})
+    expect(sb.run(['node', 'start', 'nope']).code).to.equal(1)
+  })
+
+  it('cordons and uncordons as kubectl does, showing SchedulingDisabled in between', () => {
+    expect(sb.run(['cordon', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker cordoned\n', stderr: '', code: 0})
+    expect(sb.run(['cordon', 'ksim-worker']).stdout).to.equal('node/ksim-worker already cordoned\n')
+    expect(sb.run(['get', 'nodes', 'ksim-worker', '--no-headers']).stdout).to.match(/^ksim-worker\s+Ready,SchedulingDisabled\s/)
+    expect(sb.run(['uncordon', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker uncordoned\n', stderr: '', code: 0})
+    expect(sb.run(['uncordon', 'ksim-worker']).stdout).to.equal('node/ksim-worker already uncordoned\n')
+    expect(sb.run(['get', 'node', 'ksim-worker', '-o', 'jsonpath={.spec.unschedulable}']).stdout).to.equal('')
+    expect(sb.run(['cordon', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n', code: 1})
+  })
+
+  it('refuses to drain bare and emptyDir pods without --force and --delete-emptydir-data, after cordoning', () => {
+    sb.run(['create', '-f', '-'], {input: `${BARE}---\n${SCRATCH}`})
+    expect(sb.run(['drain', 'ksim-worker'])).to.deep.equal({
+      stdout: 'node/ksim-worker cordoned\n',
+      stderr: [
+        'error: unable to drain node "ksim-worker" due to error: [cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch], continuing command...',
+        'There are pending nodes to be drained:',
+        ' ksim-worker',
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare',
+        'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch',
+        '',
+      ].join('\n'),
+      code: 1,
+    })
+    expect(sb.run(['drain', 'ksim-worker', '--force']).stderr).to.equal(
+      [
+        'error: unable to drain node "ksim-worker" due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch, continuing command...',
+        'There are pending nodes to be drained:',
+        ' ksim-worker',
+        'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch',
+        '',
+      ].join('\n'),
+    )
+    expect(sb.run(['get', 'pods', '--no-headers', '-o', 'name']).stdout).to.equal('pod/bare\npod/scratch\n')
+  })
+
+  it('drains with --force and --delete-emptydir-data, evicting each pod and waiting until it is gone', () => {
+    sb.run(['create', '-f', '-'], {input: `${BARE}---\n${SCRATCH}`})
+    expect(sb.run(['drain', 'ksim-worker', '--force', '--delete-emptydir-data', '--grace-period', '0'])).to.deep.equal({
+      stdout: ['node/ksim-worker cordoned', 'evicting pod default/bare', 'evicting pod default/scratch', 'pod/bare evicted', 'pod/scratch evicted', 'node/ksim-worker drained', ''].join('\n'),
+      stderr: 'Warning: deleting Pods that declare no controller: default/bare, default/scratch\n',
+      code: 0,
+    })
+    expect(sb.run(['get', 'pods']).stderr).to.equal('No resources found in default namespace.\n')
+  })
+
+  it('gives up waiting after --timeout, listing the pods still there', () => {
+    sb.run(['create', '-f', '-'], {input: BARE})
+    const r = sb.run(['drain', 'ksim-worker', '--force', '--timeout', '1s'])
+    expect(r.code).to.equal(1)
+    expect(r.stdout).to.equal('node/ksim-worker cordoned\nevicting pod default/bare\n')
+    expect(r.stderr).to.equal(
+      [
+        'Warning: deleting Pods that declare no controller: default/bare',
+        'There are pending pods in node "ksim-worker" when an error occurred: error when waiting for pod "bare" in namespace "default" to terminate: context deadline exceeded',
+        'pod/bare',
+        'error: unable to drain node "ksim-worker" due to error: error when waiting for pod "bare" in namespace "default" to terminate: context deadline exceeded, continuing command...',
+        'There are pending nodes to be drained:',
+        ' ksim-worker',
+        'error when waiting for pod "bare" in namespace "default" to terminate: context deadline exceeded',
+        '',
+      ].join('\n'),
+    )
+    expect(sb.run(['get', 'pod', 'bare', '-o', 'jsonpath={.status.conditions[?(@.type=="DisruptionTarget")].reason}']).stdout).to.equal('EvictionByEvictionAPI')
+  })
+
+  it('creates a node with the given capacity, labels and taints, and deletes it', () => {
+    expect(sb.run(['create', 'node', 'big', '--cpu', '16', '--memory', '64Gi', '--labels', 'disk=ssd', '--taints', 'dedicated=db:NoSchedule'])).to.deep.equal({stdout: 'node/big created\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'node', 'big', '-o', 'jsonpath={.status.capacity.cpu} {.status.capacity.memory} {.metadata.labels.disk} {.spec.taints[0].key}={.spec.taints[0].value}:{.spec.taints[0].effect}']).stdout).to.equal('16 64Gi ssd dedicated=db:NoSchedule')
+    expect(sb.run(['get', 'nodes', 'big', '--no-headers']).stdout).to.match(/^big\s+Ready\s+<none>\s/)
+    expect(sb.run(['create', 'node', 'big']).stderr).to.equal('Error from server (AlreadyExists): nodes "big" already exists\n')
+    expect(sb.run(['delete', 'node', 'big']).stdout).to.equal('node "big" deleted\n')
+  })
+})
