@@ -27,7 +27,10 @@ Note for zsh users: zsh completion needs compinit to have run first (autoload -U
   ]
 
   /** The registry's resource types, published in oclif.manifest.json for the completion fast path. */
-  static resourceTypes = allTypes().map(({kind, group, plural, singular, shortNames, namespaced}) => ({kind, group, plural, singular, shortNames, namespaced}))
+  static resourceTypes = allTypes()
+    .map(({kind, group, plural, singular, shortNames, namespaced}) => ({kind, group, plural, singular, shortNames, namespaced}))
+    // sorted: registration order depends on which module imported the kinds first
+    .sort((a, b) => (a.plural + '.' + a.group < b.plural + '.' + b.group ? -1 : 1))
 
   static override strict = false
 
