@@ -8,7 +8,11 @@ export async function buildManifest(root) {
   const manifestFile = path.join(root, 'oclif.manifest.json')
   const plugin = new Plugin({root, type: 'core', ignoreManifest: true, errorOnManifestCreate: true, isRoot: true})
   await plugin.load()
-  return {file: manifestFile, manifest: plugin.manifest}
+  // oclif lists commands in the order it finds their files, which varies between machines and runs;
+  // sorted, the committed manifest changes only when a command does
+  const manifest = plugin.manifest
+  manifest.commands = Object.fromEntries(Object.entries(manifest.commands).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return {file: manifestFile, manifest}
 }
 
 export async function writeManifest(root) {
