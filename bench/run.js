@@ -1,5 +1,7 @@
-// `npm run bench`: runs every scenario in bench/ (each bench/*.js but this file) in turn, in its own
-// process. Each prints its figures and a JSON line; a scenario over its target exits non-zero.
+// `npm run bench`: runs every scenario in bench/ (each bench/*.js but this file; shared code lives in
+// bench/lib/) in turn, in its own process. Each prints its figures, PASS/MISS against its targets and a
+// JSON line; a scenario that misses a target or fails exits non-zero. This prints a summary of them
+// all and exits 1 if any missed or failed. `npm run bench -- scale idle` runs only those.
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,12 +15,18 @@ const scenarios = fs
   .filter((f) => only.length === 0 || only.includes(path.basename(f, '.js')))
   .sort()
 
-let failed = 0
+const summary = []
 for (const file of scenarios) {
   console.log(`# ${file}`)
+  const start = performance.now()
   const r = spawnSync(process.execPath, [path.join(dir, file)], {stdio: 'inherit'})
-  if (r.status !== 0) failed++
+  const seconds = ((performance.now() - start) / 1000).toFixed(1)
+  const outcome = r.status === 0 ? 'all targets met' : r.status === 1 ? 'missed a target (or failed; see above)' : `failed (exit ${r.status ?? r.signal})`
+  summary.push({name: path.basename(file, '.js'), ok: r.status === 0, line: `${path.basename(file, '.js').padEnd(14)} ${outcome} (${seconds} s)`})
 }
+console.log('# summary')
+for (const s of summary) console.log(`  ${s.ok ? 'PASS' : 'MISS'}  ${s.line}`)
+const failed = summary.filter((s) => !s.ok).length
 if (failed > 0) {
   console.log(`${failed} of ${scenarios.length} scenarios missed their target or failed`)
   process.exitCode = 1

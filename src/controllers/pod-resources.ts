@@ -30,8 +30,24 @@ function containerRequests(c: Container, nonZero: boolean): Requests {
 const add = (a: Requests, b: Requests): Requests => ({milliCPU: a.milliCPU + b.milliCPU, memory: a.memory + b.memory})
 const max = (a: Requests, b: Requests): Requests => ({milliCPU: Math.max(a.milliCPU, b.milliCPU), memory: Math.max(a.memory, b.memory)})
 
+// the scheduler asks for every pod x node pair; a frozen object (the reconciler's cache hands out only
+// frozen ones, replaced on change) cannot change, so its figures are worked out once
+const requestsMemo = [new WeakMap<Pod, Requests>(), new WeakMap<Pod, Requests>()]
+const allocatableMemo = new WeakMap<Node, Requests & {pods: number}>()
+
+function memoized<K extends object, V>(memo: WeakMap<K, V>, key: K, compute: (k: K) => V): V {
+  if (!Object.isFrozen(key)) return compute(key)
+  let v = memo.get(key)
+  if (v === undefined) memo.set(key, (v = Object.freeze(compute(key))))
+  return v
+}
+
 /** The pod's effective request; `nonZero` substitutes the scoring defaults for missing requests. */
 export function podRequests(pod: Pod, nonZero = false): Requests {
+  return memoized(requestsMemo[nonZero ? 1 : 0]!, pod, (p) => computePodRequests(p, nonZero))
+}
+
+function computePodRequests(pod: Pod, nonZero: boolean): Requests {
   let sum: Requests = {milliCPU: 0, memory: 0}
   for (const c of pod.spec?.containers ?? []) sum = add(sum, containerRequests(c, nonZero))
   let sidecars: Requests = {milliCPU: 0, memory: 0}
@@ -54,6 +70,10 @@ export function podRequests(pod: Pod, nonZero = false): Requests {
 
 /** A node's allocatable cpu (millicores), memory (bytes) and pod count. */
 export function allocatable(node: Node): Requests & {pods: number} {
+  return memoized(allocatableMemo, node, computeAllocatable)
+}
+
+function computeAllocatable(node: Node): Requests & {pods: number} {
   const a = (node.status?.allocatable ?? {}) as Record<string, string>
   return {
     milliCPU: parseQuantity(a.cpu ?? '0')?.milliValue() ?? 0,

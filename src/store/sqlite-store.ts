@@ -66,11 +66,14 @@ export class Store {
   #stmts: ReturnType<Store['prepare']>
   // the open batch(): when its shared transaction was opened, and how deep in transaction() we are
   #batch?: {maxMs: number; openedAt: number; depth: number}
+  // one better-sqlite3 transaction function for every call: building one per call costs more than the write
+  readonly #tx: Database.Transaction<(fn: () => unknown) => unknown>
 
   private constructor(file: string, db: Database.Database) {
     this.file = file
     this.db = db
     this.#stmts = this.prepare()
+    this.#tx = db.transaction((fn: () => unknown) => fn())
   }
 
   /**
@@ -283,7 +286,7 @@ export class Store {
     const batch = this.#batch
     if (!batch) {
       // better-sqlite3 turns a transaction started inside another into SAVEPOINT/RELEASE
-      return this.guard(() => this.db.transaction(fn).immediate())
+      return this.guard(() => this.#tx.immediate(fn) as R)
     }
     // inside batch(): the first write opens the shared transaction; each outermost call is a savepoint
     if (!this.db.inTransaction) {
@@ -292,7 +295,7 @@ export class Store {
     }
     batch.depth++
     try {
-      return this.guard(() => this.db.transaction(fn).immediate())
+      return this.guard(() => this.#tx.immediate(fn) as R)
     } finally {
       batch.depth--
       if (batch.depth === 0 && this.db.inTransaction && performance.now() - batch.openedAt >= batch.maxMs) this.guard(() => this.db.exec('COMMIT'))
@@ -318,7 +321,7 @@ export class Store {
 
   /** Runs `fn` in one read transaction: every read inside sees the same snapshot. */
   snapshot<R>(fn: () => R): R {
-    return this.guard(() => (this.db.inTransaction ? fn() : this.db.transaction(fn).deferred()))
+    return this.guard(() => (this.db.inTransaction ? fn() : (this.#tx.deferred(fn) as R)))
   }
 
   private bump(): number {
