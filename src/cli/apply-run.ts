@@ -58,7 +58,7 @@ export function runApply(run: ApplyRun): boolean {
     }
     try {
       const obj = placeInNamespace(raw, rt, run.target)
-      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${qualifiedPlural(rt)}", GroupVersionKind: "${raw.apiVersion}, Kind=${raw.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
+      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
