@@ -37,11 +37,12 @@ const FILES: Record<string, string> = {
   'noname-deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  namespace: work\n',
   'deploy.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
+  'deploy-selector.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: other}\n  template:\n    metadata:\n      labels: {app: other}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
   'frozen.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frozen\nimmutable: true\ndata:\n  a: "1"\n',
   'frozen-changed.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frozen\nimmutable: true\ndata:\n  a: "2"\n',
   'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  selector: {app: x}\n  ports:\n  - port: 80\n',
   'svc-ip.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  clusterIP: 10.96.200.200\n  selector: {app: x}\n  ports:\n  - port: 80\n',
-  'pod-renamed.yaml': pod('x', '', 'renamed'),
   'bare.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  containers:\n  - name: app\n    image: nginx\n',
 }
 
@@ -124,6 +125,11 @@ const CASES: Case[] = [
   // apply: bad input and immutable fields
   {args: ['apply'], stderr: 'error: must specify one of -f and -k\n'},
   {args: ['apply', '-f', 'bad.yaml'], stderr: PARSE('bad.yaml', 'mapping values are not allowed in this context')},
+  {
+    args: ['apply', '-f', 'deploy-selector.yaml'],
+    stderr:
+      'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"other"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n',
+  },
   {
     args: ['apply', '-f', 'frozen-changed.yaml'],
     stderr: 'The ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set\n',
