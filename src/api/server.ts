@@ -175,21 +175,19 @@ export class Api {
   }
 
   /**
-   * Reads, changes and writes an object, retrying on Conflict (as client-go's RetryOnConflict).
-   * `mutate` returns false to skip the write.
+   * Reads, changes and writes an object as one step, like a patch without a resourceVersion: the API
+   * server applies it to the latest object and retries its own compare-and-swap, so a client never sees
+   * a Conflict. Here the read and the write share one store transaction (the write lock is held from the
+   * read on), so another writer waits instead of invalidating the read. `mutate` returns false to skip
+   * the write.
    */
   modify(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): KObject {
-    for (let attempt = 0; ; attempt++) {
+    return this.store.transaction(() => {
       const current = this.get(rt, namespace, name)
       const next = clone(current)
       if (mutate(next) === false) return current
-      try {
-        return this.update(next, opts)
-      } catch (error) {
-        if (attempt < 5 && (error as {reason?: string}).reason === 'Conflict') continue
-        throw error
-      }
-    }
+      return this.update(next, opts)
+    })
   }
 
   /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */

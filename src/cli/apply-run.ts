@@ -5,7 +5,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {lookupKind, nameKind, qualifiedPlural} from '../api/registry.js'
+import {lookupKind, nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
 import {LAST_APPLIED} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
@@ -58,41 +58,11 @@ export function runApply(run: ApplyRun): boolean {
     }
     try {
       const obj = placeInNamespace(raw, rt, run.target)
-      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${qualifiedPlural(rt)}", GroupVersionKind: "${raw.apiVersion}, Kind=${raw.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
+      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
       const modified = withAnnotation(obj)
-      const live = run.api.peek(rt.kind, rt.namespaced ? obj.metadata.namespace! : '', obj.metadata.name)
-      let result: KObject
-      let op: string
-      if (!live) {
-        result = run.dryRun === 'client' ? modified : (() => {
-          const r = run.api.create(modified, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
-          for (const w of r.warnings) run.err(`Warning: ${w}`)
-          return r.object
-        })()
-        op = 'created'
-      } else {
-        const prev = live.metadata.annotations?.[LAST_APPLIED]
-        if (prev === undefined) {
-          run.err(
-            `Warning: resource ${qualifiedPlural(rt)}/${obj.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
-          )
-        }
-        let original: Obj | undefined
-        try {
-          original = prev ? (JSON.parse(prev) as Obj) : undefined
-        } catch {
-          original = undefined
-        }
-        const merged = threeWayMerge(original, modified as unknown as Obj, live as unknown as Obj) as unknown as KObject
-        merged.metadata = {...merged.metadata, resourceVersion: live.metadata.resourceVersion}
-        if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
-          result = live
-          op = 'unchanged'
-        } else {
-          result = run.dryRun === 'client' ? merged : run.api.update(merged, {dryRun: run.dryRun === 'server'})
-          op = 'configured'
-        }
-      }
+      // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
+      // object: reading, merging and writing in one transaction keeps the merge from going stale
+      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}`}${dryRunSuffix(run.dryRun)}\n`)
     } catch (error) {
@@ -103,4 +73,42 @@ export function runApply(run: ApplyRun): boolean {
   if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to apply')
   for (const e of errors) run.err(e)
   return errors.length === 0
+}
+
+// one object: created when absent, else merged three ways with its live state and written if that changes it
+function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject): {result: KObject; op: string} {
+  const live = run.api.peek(rt.kind, rt.namespaced ? modified.metadata.namespace! : '', modified.metadata.name!)
+  let result: KObject
+  let op: string
+  if (!live) {
+    result = run.dryRun === 'client' ? modified : (() => {
+      const r = run.api.create(modified, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
+      for (const w of r.warnings) run.err(`Warning: ${w}`)
+      return r.object
+    })()
+    op = 'created'
+  } else {
+    const prev = live.metadata.annotations?.[LAST_APPLIED]
+    if (prev === undefined) {
+      run.err(
+        `Warning: resource ${qualifiedPlural(rt)}/${modified.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+      )
+    }
+    let original: Obj | undefined
+    try {
+      original = prev ? (JSON.parse(prev) as Obj) : undefined
+    } catch {
+      original = undefined
+    }
+    const merged = threeWayMerge(original, modified as unknown as Obj, live as unknown as Obj) as unknown as KObject
+    merged.metadata = {...merged.metadata, resourceVersion: live.metadata.resourceVersion}
+    if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
+      result = live
+      op = 'unchanged'
+    } else {
+      result = run.dryRun === 'client' ? merged : run.api.update(merged, {dryRun: run.dryRun === 'server'})
+      op = 'configured'
+    }
+  }
+  return {result, op}
 }

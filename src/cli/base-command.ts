@@ -79,7 +79,9 @@ export abstract class KsimCommand extends Command {
   override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
     if (err instanceof Errors.ExitError) throw err
     if (isParseError(err)) {
-      this.warn2(`error: ${parseErrorText(err)}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.`)
+      const ctor = this.ctor as typeof Command
+      const {text, usage} = parseErrorText(err, this.argv, {...ctor.baseFlags, ...ctor.flags})
+      this.warn2(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
       process.exitCode = 1
       return
     }
@@ -122,17 +124,57 @@ export function normaliseBooleanFlags(argv: string[], flags: Record<string, {typ
 }
 
 function isParseError(err: Error): boolean {
-  return ['NonExistentFlagsError', 'UnexpectedArgsError', 'RequiredArgsError', 'FailedFlagValidationError', 'CLIParseError', 'FlagInvalidOptionError', 'ArgInvalidOptionError'].includes(
-    err.constructor?.name,
-  ) || (err as {parse?: unknown}).parse !== undefined
+  return (
+    ['NonExistentFlagsError', 'UnexpectedArgsError', 'RequiredArgsError', 'FailedFlagValidationError', 'CLIParseError', 'FlagInvalidOptionError', 'ArgInvalidOptionError'].includes(
+      err.constructor?.name,
+    ) ||
+    (err as {parse?: unknown}).parse !== undefined ||
+    /^(Flag --\S+ expects (a value|one of these values)|Parsing --\S+ \n)/.test(err.message)
+  )
 }
 
-/** oclif's parse messages reworded as kubectl's (`unknown flag: --foo`). */
-function parseErrorText(err: Error): string {
+type FlagDefs = Record<string, {char?: string; options?: readonly string[]}>
+
+/** pflag names a flag with a shorthand `-r, --replicas` in its errors, whichever form was typed. */
+function pflagName(name: string, flags: FlagDefs): string {
+  const char = flags[name]?.char
+  return char ? `-${char}, --${name}` : `--${name}`
+}
+
+/**
+ * oclif's parse messages reworded as kubectl's. `usage` is whether kubectl adds its "See '... --help' for
+ * usage." line: it does for every pflag parse failure, not for the values kubectl checks itself
+ * (--dry-run, -o).
+ */
+export function parseErrorText(err: Error, argv: string[], flags: FlagDefs): {text: string; usage: boolean} {
   const first = err.message.split('\n')[0]
-  const m = /Nonexistent flags?: (.*)/.exec(first)
-  if (m) return `unknown flag: ${m[1].split(',')[0].trim()}`
-  const shorthand = /Flag --?(\S+) expects a value/.exec(first)
-  if (shorthand) return `flag needs an argument: --${shorthand[1]}`
-  return first.replace(/^Error: /, '')
+  const unknown = /Nonexistent flags?: (.*)/.exec(first)
+  if (unknown) {
+    const flag = unknown[1].split(',')[0].trim()
+    const short = /^-([^-])/.exec(flag)
+    return {text: short ? `unknown shorthand flag: '${short[1]}' in ${flag}` : `unknown flag: ${flag}`, usage: true}
+  }
+  const needsValue = /^Flag --(\S+) expects (a value|one of these values)/.exec(first)
+  if (needsValue) {
+    const name = needsValue[1]
+    const char = flags[name]?.char
+    const typedShort = char !== undefined && argv.some((a) => a === `-${char}` || (/^-[^-]/.test(a) && a.endsWith(char)))
+    return {text: typedShort ? `flag needs an argument: '${char}' in -${char}` : `flag needs an argument: --${name}`, usage: true}
+  }
+  const integer = /^Parsing --(\S+) \n\tExpected an integer but received: (.*)$/.exec(err.message.split('\nSee more help')[0])
+  if (integer) {
+    return {text: `invalid argument "${integer[2]}" for "${pflagName(integer[1], flags)}" flag: strconv.ParseInt: parsing "${integer[2]}": invalid syntax`, usage: true}
+  }
+  const invalid = /^Parsing --(\S+) \n\t(.*?)(?: but received: (.*))?$/.exec(err.message.split('\nSee more help')[0])
+  if (invalid) {
+    const reason = invalid[2].charAt(0).toLowerCase() + invalid[2].slice(1)
+    return {text: invalid[3] === undefined ? `invalid value for "${pflagName(invalid[1], flags)}" flag: ${reason}` : `invalid argument "${invalid[3]}" for "${pflagName(invalid[1], flags)}" flag: ${reason}`, usage: true}
+  }
+  const option = /^Expected --(\S+?)=(.*) to be one of: /.exec(first)
+  if (option && option[1] === 'dry-run') return {text: `Invalid dry-run value (${option[2]}). Must be "none", "server", or "client".`, usage: false}
+  if (option && option[1] === 'output') {
+    const allowed = [...(flags.output?.options ?? [])].sort().join(',')
+    return {text: `unable to match a printer suitable for the output format "${option[2]}", allowed formats are: ${allowed}`, usage: false}
+  }
+  return {text: first.replace(/^Error: /, ''), usage: true}
 }

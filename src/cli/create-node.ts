@@ -8,7 +8,7 @@ import {defaultProfile, readProfile} from '../api/cluster-profile.js'
 import {nodeType} from '../api/kinds/node.js'
 import {quantityError} from '../api/quantity.js'
 import {nodeObject} from '../cluster/bootstrap.js'
-import {CliError} from './errors.js'
+import {CliError, FlagError} from './errors.js'
 
 export interface CreateNodeOptions {
   cpu?: string
@@ -45,7 +45,7 @@ export function parseTaints(text: string): KObject[] {
 /** Builds the Node object for `create node`; index picks a free pod CIDR and address. */
 export function newNode(api: Api, name: string, o: CreateNodeOptions): KObject {
   for (const [flag, v] of [['cpu', o.cpu], ['memory', o.memory]] as const) {
-    if (v !== undefined && quantityError(v)) throw new CliError(`invalid argument "${v}" for "--${flag}" flag: ${quantityError(v)}`)
+    if (v !== undefined && quantityError(v)) throw new FlagError(`invalid argument "${v}" for "--${flag}" flag: ${quantityError(v)}`)
   }
   const profile = readProfile(api.store) ?? {...defaultProfile, name: 'ksim'}
   let index = 0

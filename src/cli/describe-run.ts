@@ -83,7 +83,7 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
     }
   } else {
     const {requests} = parseResourceArgs(run.args)
-    if (requests.length === 0) throw new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.', true)
+    if (requests.length === 0) throw new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.')
     const ns = run.allNamespaces ? undefined : target.namespace
     for (const {rt, names} of requests) {
       if (!describerFor(rt.kind)) {

@@ -1,5 +1,5 @@
 // Go time.Duration syntax for flags like --timeout (`30s`, `1m30s`, `500ms`, `2h`), in milliseconds.
-import {CliError} from './errors.js'
+import {FlagError} from './errors.js'
 
 const UNITS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
 
@@ -17,7 +17,7 @@ export function parseDuration(text: string, flag: string): number {
     pos = re.lastIndex
   }
   if (body.length === 0 || pos !== body.length) {
-    throw new CliError(`invalid argument "${text}" for "--${flag}" flag: time: invalid duration "${text}"`)
+    throw new FlagError(`invalid argument "${text}" for "--${flag}" flag: time: invalid duration "${text}"`)
   }
   return s.startsWith('-') ? -total : total
 }

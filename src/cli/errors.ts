@@ -15,6 +15,14 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A flag value kubectl's flag parser (pflag) refuses: printed with its `See '<bin> <cmd> --help' for
+ * usage.` line.
+ */
+export class FlagError extends CliError {
+  override name = 'FlagError'
+}
+
 /** An error that has already been printed (the command only needs to exit 1). */
 export class SilentError extends Error {
   override name = 'SilentError'
@@ -40,6 +48,10 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
       return lines.length === 1 ? `${head}: ${lines[0]}` : `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`
     }
     return `Error from server (${err.reason}): ${err.message}`
+  }
+  if (err instanceof FlagError) {
+    const msg = prefixed(err.message)
+    return commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} --help' for usage.` : msg
   }
   if (err instanceof CliError) {
     const msg = prefixed(err.message)

@@ -29,22 +29,23 @@ export function parseWaitFor(text: string): WaitCondition {
     return eq === -1 ? {kind: 'condition', name: rest, value: 'true'} : {kind: 'condition', name: rest.slice(0, eq), value: rest.slice(eq + 1)}
   }
   if (text.startsWith('jsonpath=')) {
-    const rest = text.slice('jsonpath='.length)
-    // the expression ends at its closing brace (or at the first `=` in the relaxed form)
-    const close = rest.startsWith('{') ? rest.indexOf('}') + 1 : rest.indexOf('=') === -1 ? rest.length : rest.indexOf('=')
-    const expr = rest.slice(0, close)
-    const tail = rest.slice(close)
-    if (expr === '') throw new CliError('jsonpath expression cannot be empty')
-    if (tail !== '' && !tail.startsWith('=')) {
+    // kubectl splits on each single `=` (a `==` inside a filter stays), wanting an expression and maybe a value
+    const parts = splitOnSingleEquals(text.slice('jsonpath='.length))
+    if (parts.length > 2) {
       throw new CliError("jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'")
     }
-    const value = tail === '' ? undefined : tail.slice(1).replace(/^['"]+|['"]+$/g, '')
-    if (value === '') throw new CliError('jsonpath wait value cannot be empty')
     let template: JsonPathTemplate
+    let value: string | undefined
     try {
-      template = compileJsonPath(relaxedJsonPathExpression(expr))
+      const expr = relaxedJsonPathExpression(parts[0])
+      if (parts.length === 2) {
+        value = parts[1].replace(/^['"]+|['"]+$/g, '')
+        if (value === '') throw new CliError("jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3")
+      }
+      if (expr === '') throw new CliError('jsonpath expression cannot be empty')
+      template = compileJsonPath(expr)
     } catch (error) {
-      throw new CliError((error as Error).message)
+      throw error instanceof CliError ? error : new CliError((error as Error).message)
     }
     return {kind: 'jsonpath', template, value}
   }
@@ -157,4 +158,21 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     return false
   }
   return true
+}
+
+/** kubectl's splitJSONPathInput: splits on every `=` that is not half of `==`. */
+export function splitOnSingleEquals(input: string): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] !== '=') cur += input[i]
+    else if (input[i + 1] === '=') {
+      cur += '=='
+      i++
+    } else {
+      out.push(cur)
+      cur = ''
+    }
+  }
+  return [...out, cur]
 }

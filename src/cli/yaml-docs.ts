@@ -2,6 +2,8 @@
 // YAMLReader + sigs.k8s.io/yaml), with go-yaml's error wording and per-document line numbers.
 import yaml from 'js-yaml'
 
+import {goYamlError} from './yaml-errors.js'
+
 /** go-yaml (YAML 1.1) reads 0644 as octal; js-yaml's core schema would read 644. */
 const intType = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
@@ -80,23 +82,12 @@ function decodeOne(chunk: string): RawDoc {
 
 /** Rewords a js-yaml error as go-yaml words the same problem. */
 function goYamlMessage(e: yaml.YAMLException, chunk: string): string {
-  const line = (e.mark?.line ?? 0) + 1
-  const col = e.mark?.column ?? 0
+  const line = e.mark?.line ?? 0
   const reason = e.reason ?? e.message
-  const text = chunk.split('\n')[line - 1] ?? ''
-  if (/tab characters must not be used/.test(reason)) return `yaml: line ${line}: found a tab character that violates indentation`
-  if (/bad indentation of a mapping entry/.test(reason)) {
-    const before = text.slice(0, col)
-    return /:\s/.test(before) ? `yaml: line ${line}: mapping values are not allowed in this context` : `yaml: line ${line}: did not find expected key`
-  }
   if (/duplicated mapping key/.test(reason)) {
+    const text = chunk.split('\n')[line] ?? ''
     const key = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(text)?.[1] ?? ''
-    return `yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`
+    return `yaml: unmarshal errors:\n  line ${line + 1}: key "${key}" already set in map`
   }
-  if (/end of the stream within a (double|single) quoted scalar/.test(reason)) return `yaml: line ${line}: found unexpected end of stream`
-  if (/end of the stream within a flow collection/.test(reason)) {
-    return `yaml: line ${line}: did not find expected ',' or '${chunk.trimStart().startsWith('[') ? ']' : '}'}'`
-  }
-  if (/end of the stream or a document separator is expected/.test(reason)) return `yaml: line ${line}: did not find expected <document start>`
-  return `yaml: line ${line}: ${reason}`
+  return goYamlError({reason, line, column: e.mark?.column ?? 0}, chunk)
 }

@@ -55,6 +55,11 @@ IMPORTANT: Force deleting pods does not wait for confirmation that the pod's pro
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Delete)
+    // in kubectl's order: flag parsing (--timeout), the delete flags (--cascade), Complete (--now, the
+    // resource builder's --all check), then Validate
+    const timeoutMs = parseDuration(flags.timeout, 'timeout')
+    const cascade = ({background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan'} as const)[flags.cascade as 'background']
+    if (!cascade) throw new CliError(`invalid cascade value (${flags.cascade}). Must be "background", "foreground", or "orphan"`)
     let grace = flags['grace-period']
     if (flags.now) {
       if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together')
@@ -62,16 +67,12 @@ IMPORTANT: Force deleting pods does not wait for confirmation that the pod's pro
     }
     if (grace === 0 && !flags.force) grace = 1
     if (flags.force && grace < 0) grace = 0
+    if (flags.all && (flags.selector || flags['field-selector'])) throw new CliError("setting 'all' parameter but found a non empty selector. ")
     if (flags.output && flags.output !== 'name') throw new CliError(`unexpected -o output mode: ${flags.output}. We only support '-o name'`)
-    if (flags.all && flags.selector) throw new CliError('cannot set --all and --selector at the same time')
-    if (flags.all && flags['field-selector']) throw new CliError('cannot set --all and --field-selector at the same time')
     if (grace > 0 && flags.force) throw new CliError('--force and --grace-period greater than 0 cannot be specified together')
     if (grace === 0 && flags.force) {
       this.warn2('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
     }
-    const cascade = ({background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan'} as const)[flags.cascade as 'background']
-    if (!cascade) throw new CliError(`invalid cascade value (${flags.cascade}). Must be "background", "foreground", or "orphan"`)
-    const timeoutMs = parseDuration(flags.timeout, 'timeout')
     const target = await this.target(flags)
     const api = await this.openApi(target)
     if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)

@@ -55,10 +55,9 @@ By specifying the output as 'template' and providing a JSONPath template as the 
     const {argv, flags} = await this.parse(Get)
     const args = argv as string[]
     if (args.length === 0 && !flags.filename) {
-      throw new CliError(
-        'You must specify the type of resource to get. Use "ksim api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "ksim explain <resource>" for a detailed description of that resource (e.g. ksim explain pods).',
-        true,
-      )
+      // kubectl prints the hint on its own, then a usage error (naming `explain` only where it exists)
+      this.warn2(`You must specify the type of resource to get. Use "${this.config.bin} api-resources" for a complete list of supported resources.\n\n`)
+      throw new CliError('Required resource not specified.', true)
     }
     const target = await this.target(flags)
     const api = await this.openApi(target)

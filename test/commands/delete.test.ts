@@ -78,7 +78,9 @@ describe('ksim delete', function () {
     expect(sb.run(['delete', 'pod', 'x'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): pods "x" not found\n', code: 1})
     expect(sb.run(['delete', 'pod', 'x', '--ignore-not-found'])).to.deep.equal({stdout: 'No resources found\n', stderr: '', code: 0})
     expect(sb.run(['delete', 'pods'])).to.deep.include({stderr: 'error: resource(s) were provided, but no name was specified\n', code: 1})
-    expect(sb.run(['delete', 'pods', '--all', '-l', 'a=b']).stderr).to.equal('error: cannot set --all and --selector at the same time\n')
+    // the resource builder refuses --all with a selector before delete's own checks run
+    expect(sb.run(['delete', 'pods', '--all', '-l', 'a=b']).stderr).to.equal("error: setting 'all' parameter but found a non empty selector. \n")
+    expect(sb.run(['delete', 'pods', '--all', '--field-selector', 'a=b']).stderr).to.equal("error: setting 'all' parameter but found a non empty selector. \n")
   })
 
   it('moves a namespace to Terminating, deletes what is in it, and protects the system namespaces', () => {

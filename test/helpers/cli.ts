@@ -45,9 +45,9 @@ export class Sandbox {
   }
 
   /** Runs `ksim <args>` asynchronously (for commands that wait). */
-  runAsync(args: string[], opts: {input?: string} = {}): Promise<RunResult> {
+  runAsync(args: string[], opts: {input?: string; env?: Record<string, string>} = {}): Promise<RunResult> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], {cwd: this.home, env: this.env()})
+      const child = spawn(process.execPath, [BIN, ...args], {cwd: this.home, env: this.env(opts.env)})
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d) => (stdout += d))

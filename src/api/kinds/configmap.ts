@@ -3,6 +3,7 @@ import type {KObject} from '../types.js'
 
 import {register} from '../registry.js'
 import {validateDataKeys} from '../validation/data-keys.js'
+import {validateImmutableData} from '../validation/immutable-data.js'
 
 export const configMapType = register({
   kind: 'ConfigMap',
@@ -15,6 +16,6 @@ export const configMapType = register({
   categories: [],
   strategy: {
     validate: (obj: KObject) => validateDataKeys(obj, ['data', 'binaryData']),
-    validateUpdate: (obj: KObject) => validateDataKeys(obj, ['data', 'binaryData']),
+    validateUpdate: (obj: KObject, old: KObject) => [...validateImmutableData(obj, old, ['data', 'binaryData']), ...validateDataKeys(obj, ['data', 'binaryData'])],
   },
 })

@@ -4,6 +4,7 @@ import type {KObject} from '../types.js'
 import {fieldErr} from '../errors.js'
 import {register} from '../registry.js'
 import {validateDataKeys} from '../validation/data-keys.js'
+import {validateImmutableData} from '../validation/immutable-data.js'
 
 function foldStringData(obj: KObject): void {
   const stringData = obj.stringData as Record<string, string> | undefined
@@ -40,9 +41,9 @@ export const secretType = register({
     },
     validate: validateBase64,
     validateUpdate(obj: KObject, old: KObject) {
-      const errs = validateBase64(obj)
+      const errs: ReturnType<typeof validateBase64> = []
       if (obj.type !== old.type) errs.push(fieldErr.invalid('type', obj.type, 'field is immutable'))
-      return errs
+      return [...errs, ...validateImmutableData(obj, old, ['data']), ...validateBase64(obj)]
     },
   },
 })

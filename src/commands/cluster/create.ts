@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {CliError} from '../../cli/errors.js'
+import {CliError, FlagError} from '../../cli/errors.js'
 import {parseDuration} from '../../cli/duration-flag.js'
 
 export default class ClusterCreate extends KsimCommand {
@@ -31,7 +31,7 @@ export default class ClusterCreate extends KsimCommand {
     const {args, flags} = await this.parse(ClusterCreate)
     const {parseQuantity} = await import('../../api/quantity.js')
     for (const f of ['node-cpu', 'node-memory'] as const) {
-      if (!parseQuantity(flags[f])) throw new CliError(`invalid argument "${flags[f]}" for "--${f}" flag: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)
+      if (!parseQuantity(flags[f])) throw new FlagError(`invalid argument "${flags[f]}" for "--${f}" flag: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)
     }
     const grace = parseDuration(flags['node-monitor-grace-period'], 'node-monitor-grace-period')
     const {createCluster} = await import('../../cluster/clusters.js')

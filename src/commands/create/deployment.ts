@@ -39,8 +39,9 @@ export default class CreateDeployment extends KsimCommand {
     const dash = this.argv.indexOf('--')
     const command = dash >= 0 ? this.argv.slice(dash + 1) : []
     const names = dash >= 0 ? (argv as string[]).slice(0, (argv as string[]).length - command.length) : (argv as string[])
-    if (names.length !== 1) throw new CliError(`exactly one NAME is required, got ${names.length}`, true)
+    // cobra checks required flags before the command runs
     if (!flags.image || flags.image.length === 0) throw new CliError('required flag(s) "image" not set')
+    if (names.length !== 1) throw new CliError(`exactly one NAME is required, got ${names.length}`, true)
     if (flags.image.length > 1 && command.length > 0) throw new CliError('cannot specify multiple --image options and command')
     const target = await this.target(flags)
     const input = {name: String(names[0]), namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
