@@ -56,6 +56,9 @@ interface ChangeRow extends Row {
   type: ChangeType
 }
 
+/** The page size of new state files. */
+const PAGE_SIZE = 16_384
+
 function fromRow<T>(r: Row): StoredValue<T> {
   return {kind: r.kind, namespace: r.namespace, name: r.name, rev: r.rev, createRev: r.create_rev, value: JSON.parse(r.data) as T}
 }
@@ -112,6 +115,10 @@ export class Store {
         throw new StoreError('NotFound', `state file ${file} has not been initialised`, file)
       }
       if (!opts.readonly) {
+        // a new file gets 16 KiB pages: a pod (2-3 KB of JSON) then fits in one page with no overflow
+        // page, which makes each write and read about twice as cheap; it only takes effect before
+        // the file's first write, so an existing file keeps its size
+        if (version === undefined) db.pragma(`page_size = ${PAGE_SIZE}`)
         useWal(db, busyTimeoutMs)
         db.pragma('synchronous = NORMAL')
         if (version === undefined) migrate(db, false, file)
@@ -224,7 +231,9 @@ export class Store {
         throw new StoreError('Conflict', `${key.kind} ${key.namespace}/${key.name} is at revision ${row.rev}, not ${expectedRev}`)
       }
       const rev = this.bump()
-      const value = build(rev, fromRow<T>(row))
+      // most builders ignore the current value: parse it only when asked
+      const current = {kind: row.kind, namespace: row.namespace, name: row.name, rev: row.rev, createRev: row.create_rev, get value(): T { return JSON.parse(row.data) as T }}
+      const value = build(rev, current)
       const data = JSON.stringify(value)
       this.#stmts.update.run({...key, rev, data})
       this.#stmts.log.run({...key, rev, type: 'MODIFIED', create_rev: row.create_rev, data})
