@@ -175,6 +175,34 @@ export class Api {
   }
 
   /**
+   * PUT of the status subresource (what the kubelet and controllers write): only `status` is taken from
+   * `input`; spec and metadata stay as stored (ResetObjectMetaForStatus), so nothing but the status is
+   * validated or defaulted, and generation does not move. Conflict when `metadata.resourceVersion` is
+   * given and no longer current.
+   */
+  updateStatus(input: KObject): KObject {
+    const rt = this.typeOf(input)
+    const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
+    const name = input.metadata.name ?? ''
+    return this.store.transaction(() => {
+      const key = {kind: rt.kind, namespace, name}
+      const old = this.store.get<KObject>(key)
+      if (!old) throw apiErrors.notFound(rt.plural, rt.group, name)
+      const rv = input.metadata.resourceVersion
+      if (rv && rv !== String(old.rev)) {
+        throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
+      }
+      const status = clone(input.status)
+      rt.strategy.prepareForStatusUpdate?.(status)
+      const next: KObject = {...old.value}
+      if (status === undefined) delete next.status
+      else next.status = status
+      const sv = this.store.update<KObject>(key, old.rev, () => next)
+      return withResourceVersion(sv.value, sv.rev)
+    })
+  }
+
+  /**
    * Reads, changes and writes an object, retrying on Conflict (as client-go's RetryOnConflict).
    * `mutate` returns false to skip the write.
    */
