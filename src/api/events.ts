@@ -1,5 +1,5 @@
 // Recording events as the client-go event recorder does: one Event per (object, reason, message,
-// source); a repeat bumps count and lastTimestamp instead of adding a row.
+// source); a repeat the recorder remembers bumps count and lastTimestamp instead of adding a row.
 import {createHash} from 'node:crypto'
 
 import type {Api} from './server.js'
@@ -36,17 +36,42 @@ export function eventName(objectName: string, at: Date, bump = 0): string {
   return `${objectName}.${(BigInt(at.getTime()) * 1_000_000n + BigInt(bump)).toString(16)}`
 }
 
-/** Where the dedupe key points to its event (an internal store kind, never served). */
-const INDEX_KIND = 'ksim.io/EventIndex'
+/** client-go's maxLruCacheEntries: how many distinct events each recorder remembers for deduplication */
+export const EVENT_CACHE_ENTRIES = 4096
+
+/**
+ * What each recorder remembers of the events it recorded (client-go's EventCorrelator keeps this LRU
+ * in the recording process, not in the API): dedupe key to event name, per source (one kubelet, the
+ * scheduler, ...), least recently used first. A new process starts with none, as a restarted kubelet
+ * does: its first repeat of an old event is a new Event.
+ */
+const recorders = new WeakMap<Api, Map<string, Map<string, string>>>()
+
+function recorderOf(api: Api, source: EventSource): Map<string, string> {
+  let bySource = recorders.get(api)
+  if (!bySource) recorders.set(api, (bySource = new Map()))
+  const id = `${source.component}\u0000${source.host ?? ''}`
+  let lru = bySource.get(id)
+  if (!lru) bySource.set(id, (lru = new Map()))
+  return lru
+}
+
+function remember(lru: Map<string, string>, key: string, name: string): void {
+  lru.delete(key)
+  lru.set(key, name)
+  if (lru.size > EVENT_CACHE_ENTRIES) lru.delete(lru.keys().next().value!)
+}
 
 /** Records (or repeats) an event; returns the stored Event. */
 export function recordEvent(api: Api, e: EventInput): KObject {
   const now = rfc3339(api.clock.now())
   const namespace = e.involved.metadata.namespace || 'default'
-  const key = {kind: INDEX_KIND, namespace, name: eventKey(e)}
-  const indexed = api.store.get<{event: string}>(key)
-  const existing = indexed ? api.peek('Event', namespace, indexed.value.event) : undefined
+  const lru = recorderOf(api, e.source)
+  const key = eventKey(e)
+  const known = lru.get(key)
+  const existing = known === undefined ? undefined : api.peek('Event', namespace, known)
   if (existing) {
+    remember(lru, key, known!)
     const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
     try {
       return api.update(next)
@@ -83,12 +108,9 @@ export function recordEvent(api: Api, e: EventInput): KObject {
     reportingInstance: e.source.host ?? '',
   }
   try {
-    return api.store.transaction(() => {
-      const created = api.create(ev).object
-      if (indexed) api.store.update(key, indexed.rev, () => ({event: name}))
-      else api.store.create(key, () => ({event: name}))
-      return created
-    })
+    const created = api.create(ev).object
+    remember(lru, key, name)
+    return created
   } catch {
     return api.peek('Event', namespace, name) ?? ev
   }
