@@ -16,12 +16,37 @@ export function lastWritten(e: KObject): number {
   return 0
 }
 
+/**
+ * All the reconciler's cache keeps of an Event: its key and the timestamp lastWritten() reads. No other
+ * controller reads Events, and a cluster's events outnumber everything else.
+ */
+export function eventExpiryView(e: KObject): KObject {
+  const meta = e.metadata
+  const view: KObject = {apiVersion: 'v1', kind: 'Event', metadata: {namespace: meta.namespace, name: meta.name, resourceVersion: meta.resourceVersion}}
+  for (const f of [e.lastTimestamp, e.eventTime, e.firstTimestamp, meta.creationTimestamp]) {
+    if (typeof f === 'string' && !Number.isNaN(Date.parse(f))) {
+      view.lastTimestamp = f
+      break
+    }
+  }
+  return view
+}
+
+// an unchanged (frozen) event is parsed once, not on every pass
+const writtenMemo = new WeakMap<KObject, number>()
+const lastWrittenOf = (e: KObject): number => {
+  if (!Object.isFrozen(e)) return lastWritten(e)
+  let t = writtenMemo.get(e)
+  if (t === undefined) writtenMemo.set(e, (t = lastWritten(e)))
+  return t
+}
+
 /** The events expired at `nowMs` and when the next one expires. */
 export function expiredEvents(events: KObject[], ttlMs: number, nowMs: number): {expired: KObject[]; nextMs?: number} {
   const expired: KObject[] = []
   let nextMs: number | undefined
   for (const e of events) {
-    const at = lastWritten(e) + ttlMs
+    const at = lastWrittenOf(e) + ttlMs
     if (at <= nowMs) expired.push(e)
     else nextMs = Math.min(nextMs ?? Infinity, at)
   }

@@ -2,12 +2,13 @@
 // load the cache, run the loop until SIGTERM/SIGINT, idleness or a lost lease, then give the lease back.
 import {apiSettingsOf, defaultProfile, readProfile} from '../api/cluster-profile.js'
 import {Api} from '../api/server.js'
-import type {Clock} from '../api/types.js'
+import type {Clock, KObject} from '../api/types.js'
 import {clusterExists} from '../cluster/clusters.js'
 import {stateFile, reconcilerLog} from '../config/paths.js'
+import {eventExpiryView} from '../controllers/event-ttl.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
-import {Store} from '../store/sqlite-store.js'
+import {Store, type Change} from '../store/sqlite-store.js'
 import {StoreCache} from './cache.js'
 import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity} from './lease.js'
 import {describeError, openLogger, type Logger} from './log.js'
@@ -84,7 +85,8 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
   const controllers = opts.controllers ?? createControllers()
   log.info(`started as ${lease.identity}${from}; controllers: ${controllers.map((c) => c.name).join(', ') || '<none>'}`)
 
-  const cache = new StoreCache(store, {quiet: (c) => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME})
+  const quiet = (c: Change<KObject>): boolean => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME
+  const cache = new StoreCache(store, {quiet, views: {Event: eventExpiryView}})
   cache.load()
   const idleMs = opts.idleMs ?? profile.reconcilerIdleSeconds * 1000
   const runner = new Runner({store, api, cache, controllers, profile, log, lease, clock: opts.clock, idleMs, pollMs: opts.pollMs, stateFile: store.file})
