@@ -22,7 +22,7 @@ export function autoStartDisabled(env: NodeJS.ProcessEnv = process.env): boolean
 
 /** The arguments (after the node executable) that run a cluster's reconciler in the background. */
 export function reconcilerArgv(cluster: string): string[] {
-  return [KSIM_BIN, 'reconciler', 'run', '--cluster', cluster, '--no-log-to-stderr']
+  return [KSIM_BIN, '__reconciler', cluster]
 }
 
 /** Options of ensureReconciler. */
