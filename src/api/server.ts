@@ -13,6 +13,7 @@ import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
+import {bindPod, type BindingPreconditions} from './binding.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
@@ -200,6 +201,11 @@ export class Api {
       const sv = this.store.update<KObject>(key, old.rev, () => next)
       return withResourceVersion(sv.value, sv.rev)
     })
+  }
+
+  /** POST pods/binding: places an unbound pod on `node` (see binding.ts). */
+  bind(namespace: string, name: string, node: string, pre: BindingPreconditions = {}): KObject {
+    return bindPod(this, namespace, name, node, pre)
   }
 
   /**
