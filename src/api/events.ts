@@ -22,19 +22,27 @@ export interface EventInput {
   source: EventSource
 }
 
-/** The dedupe key: a repeat of the same event on the same object from the same source. */
-export function eventKey(e: EventInput): string {
+/**
+ * The dedupe key: a repeat of the same event on the same object from the same source. A number (52
+ * bits of a SHA-256) rather than the text: a recorder remembers thousands of them.
+ */
+export function eventKey(e: EventInput): number {
   const key = [e.involved.metadata.uid, e.fieldPath ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000')
-  return createHash('sha256').update(key).digest('hex').slice(0, 32)
+  const d = createHash('sha256').update(key).digest()
+  return d.readUIntBE(0, 6) * 16 + (d[6]! >> 4)
 }
 
 /**
  * The recorder's name, `<object>.<unix nanos in hex>`: names sort in the order events happened, which
  * is the order `get events` lists them and describe shows same-second events in.
  */
-export function eventName(objectName: string, at: Date, bump = 0): string {
-  return `${objectName}.${(BigInt(at.getTime()) * 1_000_000n + BigInt(bump)).toString(16)}`
+export function eventName(objectName: string, atMs: number, bump = 0): string {
+  return `${objectName}.${(BigInt(atMs) * 1_000_000n + BigInt(bump)).toString(16)}`
 }
+
+/** an event's name as a recorder remembers it: the time and the bump, in one number */
+const stampOf = (atMs: number, bump: number): number => atMs * MAX_BUMP + bump
+const MAX_BUMP = 1024
 
 /** client-go's maxLruCacheEntries: how many distinct events each recorder remembers for deduplication */
 export const EVENT_CACHE_ENTRIES = 4096
@@ -45,9 +53,9 @@ export const EVENT_CACHE_ENTRIES = 4096
  * scheduler, ...), least recently used first. A new process starts with none, as a restarted kubelet
  * does: its first repeat of an old event is a new Event.
  */
-const recorders = new WeakMap<Api, Map<string, Map<string, string>>>()
+const recorders = new WeakMap<Api, Map<string, Map<number, number>>>()
 
-function recorderOf(api: Api, source: EventSource): Map<string, string> {
+function recorderOf(api: Api, source: EventSource): Map<number, number> {
   let bySource = recorders.get(api)
   if (!bySource) recorders.set(api, (bySource = new Map()))
   const id = `${source.component}\u0000${source.host ?? ''}`
@@ -56,9 +64,9 @@ function recorderOf(api: Api, source: EventSource): Map<string, string> {
   return lru
 }
 
-function remember(lru: Map<string, string>, key: string, name: string): void {
+function remember(lru: Map<number, number>, key: number, stamp: number): void {
   lru.delete(key)
-  lru.set(key, name)
+  lru.set(key, stamp)
   if (lru.size > EVENT_CACHE_ENTRIES) lru.delete(lru.keys().next().value!)
 }
 
@@ -68,8 +76,9 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   const namespace = e.involved.metadata.namespace || 'default'
   const lru = recorderOf(api, e.source)
   const key = eventKey(e)
+  const objectName = e.involved.metadata.name ?? ''
   const known = lru.get(key)
-  const existing = known === undefined ? undefined : api.peek('Event', namespace, known)
+  const existing = known === undefined ? undefined : api.peek('Event', namespace, eventName(objectName, Math.floor(known / MAX_BUMP), known % MAX_BUMP))
   if (existing) {
     remember(lru, key, known!)
     const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
@@ -89,8 +98,10 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   if (e.involved.metadata.namespace) involvedObject.namespace = e.involved.metadata.namespace
   if (e.involved.metadata.resourceVersion) involvedObject.resourceVersion = e.involved.metadata.resourceVersion
   if (e.fieldPath) involvedObject.fieldPath = e.fieldPath
-  let name = eventName(e.involved.metadata.name ?? '', api.clock.now())
-  for (let bump = 1; api.peek('Event', namespace, name); bump++) name = eventName(e.involved.metadata.name ?? '', api.clock.now(), bump)
+  const atMs = api.clock.now().getTime()
+  let bump = 0
+  let name = eventName(objectName, atMs)
+  while (api.store.get({kind: 'Event', namespace, name})) name = eventName(objectName, atMs, ++bump)
   const ev: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -109,7 +120,7 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   }
   try {
     const created = api.create(ev).object
-    remember(lru, key, name)
+    if (bump < MAX_BUMP) remember(lru, key, stampOf(atMs, bump))
     return created
   } catch {
     return api.peek('Event', namespace, name) ?? ev
