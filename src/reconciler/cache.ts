@@ -1,7 +1,8 @@
 // The reconciler's view of the cluster: every object of every registered kind, read once at start and
 // then kept current from the store's change log, so a pass never rereads the whole state. Each kind is
-// kept in store order as it changes (a change moves one entry, not a sort of the kind), and a kind may
-// be held as a view: only the fields its readers need (Events: what expiry reads).
+// kept in store order as it changes (a change moves one entry, not a sort of the kind). A kind may be
+// left unheld: its changes are reported, its objects are not kept (Events: the most numerous kind,
+// which no controller reads from the cache).
 import type {ObjectCache} from '../controllers/types.js'
 import type {KObject} from '../api/types.js'
 import type {Change, Store} from '../store/sqlite-store.js'
@@ -9,6 +10,7 @@ import type {Change, Store} from '../store/sqlite-store.js'
 import {withResourceVersion} from '../api/meta.js'
 import {allTypes} from '../api/registry.js'
 import {isStoreError} from '../store/errors.js'
+import {Freezer} from './freezer.js'
 
 /** How the cache is built: which kinds it holds, and which changes wake nobody. */
 export interface CacheOptions {
@@ -16,22 +18,19 @@ export interface CacheOptions {
   kinds?: readonly string[]
   /** changes applied to the cache but not reported as changed (the reconciler's own lease renewals) */
   quiet?: (change: Change<KObject>) => boolean
-  /** change-log entries read per query; default 1000 */
+  /**
+   * change-log entries read per query; default 100 (a page is parsed whole and lives until applied: a
+   * small one dies young, a large one is promoted to the old generation and collected there)
+   */
   pageSize?: number
-  /** kinds held as a view: what is kept of each object (list and get hand out the view) */
-  views?: Readonly<Record<string, (o: KObject) => KObject>>
+  /**
+   * kinds whose changes sync() reports without holding their objects (they are not even parsed):
+   * for controllers that are woken by a kind but read it elsewhere
+   */
+  unheld?: readonly string[]
 }
 
 const keyOf = (namespace: string, name: string): string => `${namespace}\u0000${name}`
-
-// the cache hands out shared objects: freezing them turns an accidental in-place edit into a TypeError
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o)
-    for (const v of Object.values(o)) deepFreeze(v)
-  }
-  return o
-}
 
 /**
  * One kind in store order: keys sorted (namespace, then name), objects at the same positions. New keys
@@ -108,15 +107,18 @@ const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 /** An ObjectCache fed by the store's change log; `sync()` says which kinds moved. */
 export class StoreCache implements ObjectCache {
   readonly kinds: ReadonlySet<string>
+  readonly #unheld: ReadonlySet<string>
   #objects = new Map<string, KindIndex>()
   #revision = 0
   #stamp = ''
+  readonly #freezer = new Freezer()
 
   constructor(
     readonly store: Store,
     readonly opts: CacheOptions = {},
   ) {
-    this.kinds = new Set(opts.kinds ?? allTypes().map((t) => t.kind))
+    this.#unheld = new Set(opts.unheld ?? [])
+    this.kinds = new Set((opts.kinds ?? allTypes().map((t) => t.kind)).filter((k) => !this.#unheld.has(k)))
   }
 
   /** Reads every object of every kind in one snapshot and starts following the change log from there. */
@@ -128,7 +130,7 @@ export class StoreCache implements ObjectCache {
         // the store lists in key order: appending keeps it
         for (const sv of this.store.list<KObject>(kind).items) {
           const key = keyOf(sv.namespace, sv.name)
-          const o = this.held(kind, sv.value, sv.rev)
+          const o = this.held(sv.value, sv.rev)
           index.byKey.set(key, o)
           index.keys.push(key)
           index.objects.push(o)
@@ -155,16 +157,16 @@ export class StoreCache implements ObjectCache {
     const changed = new Set<string>()
     // read the stamp before the log: a commit after this read shows up as a new stamp next time
     this.#stamp = `${this.store.dataVersion()}:${this.store.localWrites()}`
-    const limit = this.opts.pageSize ?? 1000
+    const limit = this.opts.pageSize ?? 100
     try {
       for (;;) {
         const {revision, changes} = this.store.snapshot(() => ({
           revision: this.store.revision(),
-          changes: this.store.changesSince<KObject>(this.#revision, {limit}),
+          changes: this.store.changesSince<KObject>(this.#revision, {limit, withoutValues: this.#unheld, withoutDeletedValues: true}),
         }))
         for (const c of changes) {
           this.apply(c)
-          if (this.kinds.has(c.kind) && !this.opts.quiet?.(c)) changed.add(c.kind)
+          if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) changed.add(c.kind)
         }
         if (changes.length < limit) {
           this.#revision = Math.max(this.#revision, revision)
@@ -174,7 +176,7 @@ export class StoreCache implements ObjectCache {
     } catch (error) {
       if (!isStoreError(error, 'Compacted')) throw error
       this.load()
-      return new Set(this.kinds)
+      return new Set([...this.kinds, ...this.#unheld])
     }
   }
 
@@ -198,12 +200,11 @@ export class StoreCache implements ObjectCache {
     if (!index) return
     const key = keyOf(c.namespace, c.name)
     if (c.type === 'DELETED') index.delete(key)
-    else index.set(key, this.held(c.kind, c.value, c.rev))
+    else index.set(key, this.held(c.value, c.rev, index.byKey.get(key)))
   }
 
-  // what the cache keeps of a stored object: frozen, with its resourceVersion, as the kind's view
-  private held(kind: string, value: KObject, rev: number): KObject {
-    const view = this.opts.views?.[kind]
-    return deepFreeze(view ? view(withResourceVersion(value, rev)) : withResourceVersion(value, rev))
+  // what the cache keeps of a stored object: frozen, with its resourceVersion, sharing with `prev`
+  private held(value: KObject, rev: number, prev?: KObject): KObject {
+    return this.#freezer.adopt(withResourceVersion(value, rev), prev) as KObject
   }
 }
