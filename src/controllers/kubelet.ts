@@ -5,13 +5,15 @@
 // (kubelet-pod.ts and friends); this file reads the cache and writes through the API.
 import type {Node, Pod} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
-import type {PodPlan} from './kubelet-pod.js'
+import type {NodeContext, PodPlan} from './kubelet-pod.js'
+import type {NodeUsage} from './pod-resources.js'
 import type {Runtime} from './runtime.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
+import {compareText} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning, planHeartbeat} from './kubelet-heartbeat.js'
 import {KubeletMemory} from './kubelet-memory.js'
 import {usedPodIPs} from './kubelet-network.js'
@@ -61,7 +63,22 @@ export class Kubelet implements Controller {
         for (const s of p.status?.initContainerStatuses ?? []) if (s.imageID) images.add(s.image)
         for (const s of p.status?.containerStatuses ?? []) if (s.imageID) images.add(s.image)
       }
-      const context = {node: node as unknown as Node, now: now.getTime(), runtime, lookup, images, usedIPs: usedPodIPs(nodePods, name), admitted: nodeUsage(nodePods.filter(hasKubeletStatus), name)}
+      // what the node's pods use is worked out only when a pod is admitted or given an IP in this pass
+      let usedIPs: Set<string> | undefined
+      let admitted: NodeUsage | undefined
+      const context: NodeContext = {
+        node: node as unknown as Node,
+        now: now.getTime(),
+        runtime,
+        lookup,
+        images,
+        get usedIPs() {
+          return (usedIPs ??= usedPodIPs(nodePods, name))
+        },
+        get admitted() {
+          return (admitted ??= nodeUsage(nodePods.filter(hasKubeletStatus), name))
+        },
+      }
       for (const pod of nodePods) {
         const uid = pod.metadata!.uid!
         live.add(uid)
@@ -126,5 +143,5 @@ export class Kubelet implements Controller {
 
 /** Pods in the order a kubelet admits them: oldest first. */
 function byAge(a: Pod, b: Pod): number {
-  return (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '') || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '')
+  return compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? '')
 }
