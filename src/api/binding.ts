@@ -3,6 +3,7 @@
 // update: neither the spec validation nor the defaulting of an update run, and generation stays.
 import type {Api} from './server.js'
 
+import {isStoreError} from '../store/errors.js'
 import {apiErrors} from './errors.js'
 import {withResourceVersion} from './meta.js'
 import {podType} from './kinds/pod.js'
@@ -18,26 +19,34 @@ type Condition = Record<string, unknown> & {type: string; status?: string; lastT
 
 /** Binds pod `namespace/name` to `node`; returns the stored pod. Conflict when it changed or is bound already. */
 export function bindPod(api: Api, namespace: string, name: string, node: string, pre: BindingPreconditions = {}): KObject {
+  const key = {kind: podType.kind, namespace, name}
+  const conflict = (detail: string): Error => apiErrors.conflict(podType.plural, podType.group, name, detail)
+  const now = rfc3339(api.clock.now())
   return api.store.transaction(() => {
-    const key = {kind: podType.kind, namespace, name}
-    const sv = api.store.get<KObject>(key)
-    if (!sv) throw apiErrors.notFound(podType.plural, podType.group, name)
-    const pod = sv.value
-    const conflict = (detail: string): Error => apiErrors.conflict(podType.plural, podType.group, name, detail)
-    if ((pre.uid && pre.uid !== pod.metadata.uid) || (pre.resourceVersion && pre.resourceVersion !== String(sv.rev))) {
-      throw conflict('the object has been modified; please apply your changes to the latest version and try again')
+    const expected = pre.resourceVersion ? Number(pre.resourceVersion) : api.store.get(key)?.rev
+    if (expected === undefined) throw apiErrors.notFound(podType.plural, podType.group, name)
+    try {
+      const stored = api.store.update<KObject>(key, expected, (_rev, current) => {
+        const pod = current.value
+        if (pre.uid && pre.uid !== pod.metadata.uid) throw conflict(MODIFIED)
+        const spec = (pod.spec ?? {}) as {nodeName?: string; schedulingGates?: unknown[]}
+        if (pod.metadata.deletionTimestamp) throw conflict(`pod ${name} is being deleted, cannot be assigned to a host`)
+        if (spec.nodeName) throw conflict(`pod ${name} is already assigned to node "${spec.nodeName}"`)
+        if ((spec.schedulingGates ?? []).length > 0) throw conflict(`pod ${name} has non-empty .spec.schedulingGates`)
+        const status = {...(pod.status as {conditions?: Condition[]} | undefined)}
+        status.conditions = scheduledConditions(status.conditions ?? [], pod.metadata.generation, now)
+        return {...pod, spec: {...spec, nodeName: node}, status}
+      })
+      return withResourceVersion(stored.value, stored.rev)
+    } catch (error) {
+      if (isStoreError(error, 'NotFound')) throw apiErrors.notFound(podType.plural, podType.group, name)
+      if (isStoreError(error, 'Conflict')) throw conflict(MODIFIED)
+      throw error
     }
-    const spec = (pod.spec ?? {}) as {nodeName?: string; schedulingGates?: unknown[]}
-    if (pod.metadata.deletionTimestamp) throw conflict(`pod ${name} is being deleted, cannot be assigned to a host`)
-    if (spec.nodeName) throw conflict(`pod ${name} is already assigned to node "${spec.nodeName}"`)
-    if ((spec.schedulingGates ?? []).length > 0) throw conflict(`pod ${name} has non-empty .spec.schedulingGates`)
-    const status = {...(pod.status as {conditions?: Condition[]} | undefined)}
-    status.conditions = scheduledConditions(status.conditions ?? [], pod.metadata.generation, rfc3339(api.clock.now()))
-    const next: KObject = {...pod, spec: {...spec, nodeName: node}, status}
-    const stored = api.store.update<KObject>(key, sv.rev, () => next)
-    return withResourceVersion(stored.value, stored.rev)
   })
 }
+
+const MODIFIED = 'the object has been modified; please apply your changes to the latest version and try again'
 
 // podutil.UpdatePodCondition with PodScheduled=True: replaced in place (its transition time kept when
 // it was True already), or added at the end

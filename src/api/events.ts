@@ -1,7 +1,5 @@
 // Recording events as the client-go event recorder does: one Event per (object, reason, message,
 // source); a repeat the recorder remembers bumps count and lastTimestamp instead of adding a row.
-import {createHash} from 'node:crypto'
-
 import type {Api} from './server.js'
 
 import {rfc3339, type KObject} from './types.js'
@@ -23,13 +21,21 @@ export interface EventInput {
 }
 
 /**
- * The dedupe key: a repeat of the same event on the same object from the same source. A number (52
- * bits of a SHA-256) rather than the text: a recorder remembers thousands of them.
+ * The dedupe key: a repeat of the same event on the same object from the same source. A 53-bit hash
+ * rather than the text, as a recorder remembers thousands of them; with 4096 per source a collision
+ * (which would count an event as a repeat of another) has a chance of about 1 in 10^9.
  */
 export function eventKey(e: EventInput): number {
   const key = [e.involved.metadata.uid, e.fieldPath ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000')
-  const d = createHash('sha256').update(key).digest()
-  return d.readUIntBE(0, 6) * 16 + (d[6]! >> 4)
+  // two FNV-1a hashes of 32 bits with different offsets: 21 bits of one and 32 of the other
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x0100019d)
+  }
+  return (a >>> 11) * 0x1_0000_0000 + (b >>> 0)
 }
 
 /**
@@ -63,6 +69,13 @@ function recorderOf(api: Api, source: EventSource): Map<number, number> {
   if (!lru) bySource.set(id, (lru = new Map()))
   return lru
 }
+
+/**
+ * The name each API client's recorder gave last: the next event about the same object in the same
+ * millisecond (the kubelet's Pulled, Created and Started) takes the next number without trying
+ * the ones before it.
+ */
+const lastNames = new WeakMap<Api, {object: string; atMs: number; bump: number}>()
 
 function remember(lru: Map<number, number>, key: number, stamp: number): void {
   lru.delete(key)
@@ -99,9 +112,12 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   if (e.involved.metadata.resourceVersion) involvedObject.resourceVersion = e.involved.metadata.resourceVersion
   if (e.fieldPath) involvedObject.fieldPath = e.fieldPath
   const atMs = api.clock.now().getTime()
-  let bump = 0
-  let name = eventName(objectName, atMs)
+  const object = `${namespace}/${objectName}`
+  const last = lastNames.get(api)
+  let bump = last && last.object === object && last.atMs === atMs ? last.bump + 1 : 0
+  let name = eventName(objectName, atMs, bump)
   while (api.store.get({kind: 'Event', namespace, name})) name = eventName(objectName, atMs, ++bump)
+  lastNames.set(api, {object, atMs, bump})
   const ev: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -119,7 +135,8 @@ export function recordEvent(api: Api, e: EventInput): KObject {
     reportingInstance: e.source.host ?? '',
   }
   try {
-    const created = api.create(ev).object
+    // the recorder builds its events whole: the API server takes this one over as it is
+    const created = api.create(ev, {owned: true}).object
     if (bump < MAX_BUMP) remember(lru, key, stampOf(atMs, bump))
     return created
   } catch {

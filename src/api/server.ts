@@ -21,6 +21,11 @@ export interface WriteOptions {
   dryRun?: boolean
   /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
   fieldValidation?: FieldValidation
+  /**
+   * create only: the object was built for this request inside the API layer (the event recorder) and
+   * is not used after, so it is taken over as it is: not copied, and not decoded as a client's body
+   */
+  owned?: boolean
 }
 
 export interface CreateResult {
@@ -78,9 +83,9 @@ export class Api {
   /** POST: validates, defaults, admits and stores a new object. */
   create(input: KObject, opts: WriteOptions = {}): CreateResult {
     const rt = this.typeOf(input)
-    const obj = clone(input)
+    const obj = opts.owned ? input : clone(input)
     // decoding the body: type errors always fail, unknown fields per fieldValidation
-    const decodeWarnings = decodeFields(obj, opts.fieldValidation ?? 'Warn')
+    const decodeWarnings = opts.owned ? [] : decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
     obj.metadata = {...obj.metadata}
     const meta = obj.metadata
@@ -185,21 +190,27 @@ export class Api {
     const rt = this.typeOf(input)
     const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
     const name = input.metadata.name ?? ''
+    const key = {kind: rt.kind, namespace, name}
+    const status = clone(input.status)
+    rt.strategy.prepareForStatusUpdate?.(status)
+    const rv = input.metadata.resourceVersion
     return this.store.transaction(() => {
-      const key = {kind: rt.kind, namespace, name}
-      const old = this.store.get<KObject>(key)
-      if (!old) throw apiErrors.notFound(rt.plural, rt.group, name)
-      const rv = input.metadata.resourceVersion
-      if (rv && rv !== String(old.rev)) {
-        throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
+      // with a resourceVersion the store's compare-and-swap checks it; without, any version will do
+      const expected = rv ? Number(rv) : this.store.get(key)?.rev
+      if (expected === undefined) throw apiErrors.notFound(rt.plural, rt.group, name)
+      try {
+        const sv = this.store.update<KObject>(key, expected, (_rev, current) => {
+          const next: KObject = {...current.value}
+          if (status === undefined) delete next.status
+          else next.status = status
+          return next
+        })
+        return withResourceVersion(sv.value, sv.rev)
+      } catch (error) {
+        if (isStoreError(error, 'NotFound')) throw apiErrors.notFound(rt.plural, rt.group, name)
+        if (isStoreError(error, 'Conflict')) throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
+        throw error
       }
-      const status = clone(input.status)
-      rt.strategy.prepareForStatusUpdate?.(status)
-      const next: KObject = {...old.value}
-      if (status === undefined) delete next.status
-      else next.status = status
-      const sv = this.store.update<KObject>(key, old.rev, () => next)
-      return withResourceVersion(sv.value, sv.rev)
     })
   }
 

@@ -78,6 +78,25 @@ describe('event recorder', () => {
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
     const e = {involved: pod, type: 'Warning' as const, reason: 'BackOff', message: 'Back-off', source: {component: 'kubelet', host: 'ksim-worker'}}
     const first = recordEvent(tc.api, e)
+    const {uid, resourceVersion} = first.metadata
+    expect(JSON.stringify(tc.api.peek('Event', 'default', first.metadata.name!))).to.equal(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {name: first.metadata.name, namespace: 'default', uid, creationTimestamp: '2026-07-01T10:00:00Z', resourceVersion},
+        involvedObject: {apiVersion: 'v1', kind: 'Pod', name: 'web', uid: pod.metadata.uid, namespace: 'default', resourceVersion: pod.metadata.resourceVersion},
+        reason: 'BackOff',
+        message: 'Back-off',
+        source: {component: 'kubelet', host: 'ksim-worker'},
+        firstTimestamp: '2026-07-01T10:00:00Z',
+        lastTimestamp: '2026-07-01T10:00:00Z',
+        count: 1,
+        type: 'Warning',
+        eventTime: null,
+        reportingComponent: 'kubelet',
+        reportingInstance: 'ksim-worker',
+      }),
+    )
     tc.clock.ms = T0 + 5000
     const again = recordEvent(tc.api, e)
     expect([again.metadata.name, again.count, again.firstTimestamp, again.lastTimestamp]).to.deep.equal([first.metadata.name, 2, '2026-07-01T10:00:00Z', '2026-07-01T10:00:05Z'])
