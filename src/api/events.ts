@@ -1,7 +1,5 @@
 // Recording events as the client-go event recorder does: one Event per (object, reason, message,
-// source); a repeat bumps count and lastTimestamp instead of adding a row.
-import {createHash} from 'node:crypto'
-
+// source); a repeat the recorder remembers bumps count and lastTimestamp instead of adding a row.
 import type {Api} from './server.js'
 
 import {rfc3339, type KObject} from './types.js'
@@ -22,31 +20,80 @@ export interface EventInput {
   source: EventSource
 }
 
-/** The dedupe key: a repeat of the same event on the same object from the same source. */
-export function eventKey(e: EventInput): string {
+/**
+ * The dedupe key: a repeat of the same event on the same object from the same source. A 53-bit hash
+ * rather than the text, as a recorder remembers thousands of them; with 4096 per source a collision
+ * (which would count an event as a repeat of another) has a chance of about 1 in 10^9.
+ */
+export function eventKey(e: EventInput): number {
   const key = [e.involved.metadata.uid, e.fieldPath ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? ''].join('\u0000')
-  return createHash('sha256').update(key).digest('hex').slice(0, 32)
+  // two FNV-1a hashes of 32 bits with different offsets: 21 bits of one and 32 of the other
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x0100019d)
+  }
+  return (a >>> 11) * 0x1_0000_0000 + (b >>> 0)
 }
 
 /**
  * The recorder's name, `<object>.<unix nanos in hex>`: names sort in the order events happened, which
  * is the order `get events` lists them and describe shows same-second events in.
  */
-export function eventName(objectName: string, at: Date, bump = 0): string {
-  return `${objectName}.${(BigInt(at.getTime()) * 1_000_000n + BigInt(bump)).toString(16)}`
+export function eventName(objectName: string, atMs: number, bump = 0): string {
+  return `${objectName}.${(BigInt(atMs) * 1_000_000n + BigInt(bump)).toString(16)}`
 }
 
-/** Where the dedupe key points to its event (an internal store kind, never served). */
-const INDEX_KIND = 'ksim.io/EventIndex'
+/** an event's name as a recorder remembers it: the time and the bump, in one number */
+const stampOf = (atMs: number, bump: number): number => atMs * MAX_BUMP + bump
+const MAX_BUMP = 1024
+
+/** client-go's maxLruCacheEntries: how many distinct events each recorder remembers for deduplication */
+export const EVENT_CACHE_ENTRIES = 4096
+
+/**
+ * What each recorder remembers of the events it recorded (client-go's EventCorrelator keeps this LRU
+ * in the recording process, not in the API): dedupe key to event name, per source (one kubelet, the
+ * scheduler, ...), least recently used first. A new process starts with none, as a restarted kubelet
+ * does: its first repeat of an old event is a new Event.
+ */
+const recorders = new WeakMap<Api, Map<string, Map<number, number>>>()
+
+function recorderOf(api: Api, source: EventSource): Map<number, number> {
+  let bySource = recorders.get(api)
+  if (!bySource) recorders.set(api, (bySource = new Map()))
+  const id = `${source.component}\u0000${source.host ?? ''}`
+  let lru = bySource.get(id)
+  if (!lru) bySource.set(id, (lru = new Map()))
+  return lru
+}
+
+/**
+ * The name each API client's recorder gave last: the next event about the same object in the same
+ * millisecond (the kubelet's Pulled, Created and Started) takes the next number without trying
+ * the ones before it.
+ */
+const lastNames = new WeakMap<Api, {object: string; atMs: number; bump: number}>()
+
+function remember(lru: Map<number, number>, key: number, stamp: number): void {
+  lru.delete(key)
+  lru.set(key, stamp)
+  if (lru.size > EVENT_CACHE_ENTRIES) lru.delete(lru.keys().next().value!)
+}
 
 /** Records (or repeats) an event; returns the stored Event. */
 export function recordEvent(api: Api, e: EventInput): KObject {
   const now = rfc3339(api.clock.now())
   const namespace = e.involved.metadata.namespace || 'default'
-  const key = {kind: INDEX_KIND, namespace, name: eventKey(e)}
-  const indexed = api.store.get<{event: string}>(key)
-  const existing = indexed ? api.peek('Event', namespace, indexed.value.event) : undefined
+  const lru = recorderOf(api, e.source)
+  const key = eventKey(e)
+  const objectName = e.involved.metadata.name ?? ''
+  const known = lru.get(key)
+  const existing = known === undefined ? undefined : api.peek('Event', namespace, eventName(objectName, Math.floor(known / MAX_BUMP), known % MAX_BUMP))
   if (existing) {
+    remember(lru, key, known!)
     const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
     try {
       return api.update(next)
@@ -64,8 +111,13 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   if (e.involved.metadata.namespace) involvedObject.namespace = e.involved.metadata.namespace
   if (e.involved.metadata.resourceVersion) involvedObject.resourceVersion = e.involved.metadata.resourceVersion
   if (e.fieldPath) involvedObject.fieldPath = e.fieldPath
-  let name = eventName(e.involved.metadata.name ?? '', api.clock.now())
-  for (let bump = 1; api.peek('Event', namespace, name); bump++) name = eventName(e.involved.metadata.name ?? '', api.clock.now(), bump)
+  const atMs = api.clock.now().getTime()
+  const object = `${namespace}/${objectName}`
+  const last = lastNames.get(api)
+  let bump = last && last.object === object && last.atMs === atMs ? last.bump + 1 : 0
+  let name = eventName(objectName, atMs, bump)
+  while (api.store.get({kind: 'Event', namespace, name})) name = eventName(objectName, atMs, ++bump)
+  lastNames.set(api, {object, atMs, bump})
   const ev: KObject = {
     apiVersion: 'v1',
     kind: 'Event',
@@ -83,12 +135,10 @@ export function recordEvent(api: Api, e: EventInput): KObject {
     reportingInstance: e.source.host ?? '',
   }
   try {
-    return api.store.transaction(() => {
-      const created = api.create(ev).object
-      if (indexed) api.store.update(key, indexed.rev, () => ({event: name}))
-      else api.store.create(key, () => ({event: name}))
-      return created
-    })
+    // the recorder builds its events whole: the API server takes this one over as it is
+    const created = api.create(ev, {owned: true}).object
+    if (bump < MAX_BUMP) remember(lru, key, stampOf(atMs, bump))
+    return created
   } catch {
     return api.peek('Event', namespace, name) ?? ev
   }

@@ -36,11 +36,14 @@ export function withResourceVersion(obj: KObject, rev: number): KObject {
   return obj
 }
 
-/** The stored form: everything but resourceVersion, which the store revision supplies on read. */
+/**
+ * The stored form: everything but resourceVersion, which the store revision supplies on read. A
+ * shallow copy: the caller hands over an object it built for this write and changes no part of it after.
+ */
 export function forStorage(obj: KObject): KObject {
-  const copy = clone(obj)
-  if (copy.metadata) delete copy.metadata.resourceVersion
-  return copy
+  if (!obj.metadata || obj.metadata.resourceVersion === undefined) return {...obj}
+  const {resourceVersion: _, ...metadata} = obj.metadata
+  return {...obj, metadata}
 }
 
 /** Orders metadata fields as the API server's JSON does, so -o yaml/json read like kubectl's. */

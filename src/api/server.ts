@@ -13,6 +13,7 @@ import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
+import {bindPod, type BindingPreconditions} from './binding.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
@@ -20,6 +21,11 @@ export interface WriteOptions {
   dryRun?: boolean
   /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
   fieldValidation?: FieldValidation
+  /**
+   * create only: the object was built for this request inside the API layer (the event recorder) and
+   * is not used after, so it is taken over as it is: not copied, and not decoded as a client's body
+   */
+  owned?: boolean
 }
 
 export interface CreateResult {
@@ -77,9 +83,9 @@ export class Api {
   /** POST: validates, defaults, admits and stores a new object. */
   create(input: KObject, opts: WriteOptions = {}): CreateResult {
     const rt = this.typeOf(input)
-    const obj = clone(input)
+    const obj = opts.owned ? input : clone(input)
     // decoding the body: type errors always fail, unknown fields per fieldValidation
-    const decodeWarnings = decodeFields(obj, opts.fieldValidation ?? 'Warn')
+    const decodeWarnings = opts.owned ? [] : decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
     obj.metadata = {...obj.metadata}
     const meta = obj.metadata
@@ -172,6 +178,45 @@ export class Api {
       }
       return stored
     })
+  }
+
+  /**
+   * PUT of the status subresource (what the kubelet and controllers write): only `status` is taken from
+   * `input`; spec and metadata stay as stored (ResetObjectMetaForStatus), so nothing but the status is
+   * validated or defaulted, and generation does not move. Conflict when `metadata.resourceVersion` is
+   * given and no longer current.
+   */
+  updateStatus(input: KObject): KObject {
+    const rt = this.typeOf(input)
+    const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
+    const name = input.metadata.name ?? ''
+    const key = {kind: rt.kind, namespace, name}
+    const status = clone(input.status)
+    rt.strategy.prepareForStatusUpdate?.(status)
+    const rv = input.metadata.resourceVersion
+    return this.store.transaction(() => {
+      // with a resourceVersion the store's compare-and-swap checks it; without, any version will do
+      const expected = rv ? Number(rv) : this.store.get(key)?.rev
+      if (expected === undefined) throw apiErrors.notFound(rt.plural, rt.group, name)
+      try {
+        const sv = this.store.update<KObject>(key, expected, (_rev, current) => {
+          const next: KObject = {...current.value}
+          if (status === undefined) delete next.status
+          else next.status = status
+          return next
+        })
+        return withResourceVersion(sv.value, sv.rev)
+      } catch (error) {
+        if (isStoreError(error, 'NotFound')) throw apiErrors.notFound(rt.plural, rt.group, name)
+        if (isStoreError(error, 'Conflict')) throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
+        throw error
+      }
+    })
+  }
+
+  /** POST pods/binding: places an unbound pod on `node` (see binding.ts). */
+  bind(namespace: string, name: string, node: string, pre: BindingPreconditions = {}): KObject {
+    return bindPod(this, namespace, name, node, pre)
   }
 
   /**

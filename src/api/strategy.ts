@@ -39,6 +39,8 @@ export interface Strategy {
   default?(obj: KObject, ctx: StrategyContext): void
   /** fills system-owned fields on create (e.g. status.phase) */
   prepareForCreate?(obj: KObject, ctx: StrategyContext): void
+  /** what the status subresource does to a new status before storing it (drop disabled fields) */
+  prepareForStatusUpdate?(status: unknown): void
   /** validation of a new object beyond metadata */
   validate?(obj: KObject, ctx: StrategyContext): FieldError[]
   /** validation of an update beyond metadata (immutable fields etc.) */

@@ -34,3 +34,11 @@ export const systemClock: Clock = {now: () => new Date()}
 export function rfc3339(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
+
+/**
+ * Orders names and timestamps as Go compares strings (by code unit). For what Kubernetes allows in
+ * names and for RFC 3339 times this is also localeCompare's order, at a fraction of its cost.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

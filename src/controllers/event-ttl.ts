@@ -1,11 +1,15 @@
 // Events expire: the API server stores each with a TTL (--event-ttl, default 1 h) renewed by every
 // write, so an event disappears that long after its lastTimestamp. This controller deletes expired
-// ones and wakes when the next one is due.
+// ones and wakes when the next one is due. Events outnumber every other kind, so it holds none of
+// them: it follows their changes in the store's change log for the earliest expiry, and reads them
+// all only when that time has come.
 import type {KObject} from '../api/types.js'
+import type {Store} from '../store/sqlite-store.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
 import {eventType} from '../api/kinds/event.js'
+import {isStoreError} from '../store/errors.js'
 
 /** When an event was last written: lastTimestamp, else eventTime, else firstTimestamp, else creation. */
 export function lastWritten(e: KObject): number {
@@ -28,14 +32,46 @@ export function expiredEvents(events: KObject[], ttlMs: number, nowMs: number): 
   return {expired, nextMs}
 }
 
-/** Deletes events older than the profile's eventTTLSeconds. */
+/** change-log entries read per query */
+const PAGE = 1000
+
+/** Deletes events older than the profile's eventTTLSeconds. Its memory (two numbers) starts empty. */
 export class EventTTLController implements Controller {
   readonly name = 'event-ttl'
   readonly watches = ['Event']
+  /** the change-log revision read up to; undefined before the first sweep */
+  #revision?: number
+  /** the earliest expiry among the events seen (early when that one was rewritten or deleted since) */
+  #nextMs?: number
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now().getTime()
-    const {expired, nextMs} = expiredEvents(ctx.cache.list('Event'), ctx.profile.eventTTLSeconds * 1000, now)
+    const ttlMs = ctx.profile.eventTTLSeconds * 1000
+    if (this.#revision !== undefined) this.follow(ctx.api.store, ttlMs)
+    if (this.#revision === undefined || (this.#nextMs !== undefined && this.#nextMs <= now)) this.sweep(ctx, ttlMs, now)
+    return this.#nextMs === undefined ? {} : {requeueAfterMs: Math.max(0, this.#nextMs - now), background: true}
+  }
+
+  // the events written since the last look can only bring the next expiry forward
+  private follow(store: Store, ttlMs: number): void {
+    try {
+      for (;;) {
+        const {revision, changes} = store.snapshot(() => ({revision: store.revision(), changes: store.changesSince<KObject>(this.#revision!, {kind: eventType.kind, limit: PAGE})}))
+        for (const c of changes) if (c.type !== 'DELETED') this.#nextMs = Math.min(this.#nextMs ?? Infinity, lastWritten(c.value) + ttlMs)
+        this.#revision = changes.length < PAGE ? revision : changes[changes.length - 1]!.rev
+        if (changes.length < PAGE) return
+      }
+    } catch (error) {
+      // the log no longer reaches back that far: read everything again
+      if (!isStoreError(error, 'Compacted')) throw error
+      this.#revision = undefined
+    }
+  }
+
+  // reads every event: deletes the expired ones and finds the next expiry
+  private sweep(ctx: ControllerContext, ttlMs: number, now: number): void {
+    const {items, revision} = ctx.api.store.list<KObject>(eventType.kind)
+    const {expired, nextMs} = expiredEvents(items.map((sv) => sv.value), ttlMs, now)
     for (const e of expired) {
       try {
         ctx.api.delete(eventType, e.metadata.namespace ?? '', e.metadata.name!)
@@ -43,6 +79,7 @@ export class EventTTLController implements Controller {
         if (!isStatusError(error, 'NotFound')) throw error
       }
     }
-    return nextMs === undefined ? {} : {requeueAfterMs: Math.max(0, nextMs - now), background: true}
+    this.#revision = revision
+    this.#nextMs = nextMs
   }
 }

@@ -23,7 +23,9 @@ export class GarbageCollector implements Controller {
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const objects: KObject[] = []
-    for (const t of allTypes()) if (t.kind !== 'Event') objects.push(...ctx.cache.list(t.kind))
+    for (const t of allTypes()) if (t.kind !== 'Event') for (const o of ctx.cache.list(t.kind)) objects.push(o)
+    // nothing to collect while no object has an owner and no owner waits for its dependents
+    if (!objects.some((o) => (o.metadata.ownerReferences ?? []).length > 0 || (o.metadata.finalizers ?? []).includes(FOREGROUND_FINALIZER))) return {}
     const byUid = new Map<string, KObject>()
     const dependents = new Map<string, KObject[]>()
     for (const o of objects) {

@@ -79,19 +79,59 @@ export function stamp(memo: PodMemo, key: string, ms: number): string {
   return rfc3339(new Date(ms))
 }
 
+/** A pod whose last sync had nothing to do, and what that sync read. */
+interface Settled {
+  pod: object
+  node: object
+  configs: number
+}
+
 /** The kubelet's memory of every pod it runs, plus the images each node has pulled. */
 export class KubeletMemory {
   readonly pods = new Map<string, PodMemo>()
   readonly images = new Map<string, Set<string>>()
+  readonly #settled = new Map<string, Settled>()
+  #configs: readonly object[] = []
+  #configEpoch = 0
 
   /** Forgets pods that no longer exist. */
   retain(uids: Set<string>): void {
     for (const uid of this.pods.keys()) if (!uids.has(uid)) this.pods.delete(uid)
+    for (const uid of this.#settled.keys()) if (!uids.has(uid)) this.#settled.delete(uid)
   }
 
   imagesOf(node: string): Set<string> {
     let s = this.images.get(node)
     if (!s) this.images.set(node, (s = new Set()))
     return s
+  }
+
+  /**
+   * A number that changes whenever one of the ConfigMaps and Secrets a pod may read changes (the
+   * reconciler's cache replaces an object when it changes, so comparing the objects themselves is enough).
+   */
+  configEpoch(configs: readonly object[]): number {
+    if (configs.length !== this.#configs.length || configs.some((c, i) => c !== this.#configs[i])) {
+      this.#configs = configs
+      this.#configEpoch++
+    }
+    return this.#configEpoch
+  }
+
+  /**
+   * Records that a sync of exactly these (frozen, cached) objects planned nothing now and nothing
+   * later: another sync of the same objects would plan nothing either.
+   */
+  settle(uid: string, pod: object, node: object, configs: number): void {
+    if (Object.isFrozen(pod) && Object.isFrozen(node)) this.#settled.set(uid, {pod, node, configs})
+    else this.#settled.delete(uid)
+  }
+
+  /** Whether the pod, its node and the config objects are those of a sync that planned nothing. */
+  isSettled(uid: string, pod: object, node: object, configs: number): boolean {
+    const s = this.#settled.get(uid)
+    if (s && s.pod === pod && s.node === node && s.configs === configs) return true
+    if (s) this.#settled.delete(uid)
+    return false
   }
 }

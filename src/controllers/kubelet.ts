@@ -5,13 +5,15 @@
 // (kubelet-pod.ts and friends); this file reads the cache and writes through the API.
 import type {Node, Pod} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
-import type {PodPlan} from './kubelet-pod.js'
+import type {NodeContext, PodPlan} from './kubelet-pod.js'
+import type {NodeUsage} from './pod-resources.js'
 import type {Runtime} from './runtime.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
+import {compareText} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning, planHeartbeat} from './kubelet-heartbeat.js'
 import {KubeletMemory} from './kubelet-memory.js'
 import {usedPodIPs} from './kubelet-network.js'
@@ -38,6 +40,15 @@ export class Kubelet implements Controller {
     const runtime = this.runtime ?? new SimulatedRuntime(ctx.profile)
     const pods = ctx.cache.list('Pod') as unknown as Pod[]
     const lookup = (kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined => ctx.cache.get(kind, ns, name)
+    const configs = this.memory.configEpoch([...ctx.cache.list('ConfigMap'), ...ctx.cache.list('Secret')])
+    const byNode = new Map<string, Pod[]>()
+    for (const p of pods) {
+      const n = p.spec?.nodeName
+      if (!n) continue
+      const list = byNode.get(n)
+      if (list) list.push(p)
+      else byNode.set(n, [p])
+    }
     let heartbeatAt: number | undefined
     let workAt: number | undefined
     let retryAt: number | undefined
@@ -47,15 +58,36 @@ export class Kubelet implements Controller {
       const name = node.metadata.name!
       heartbeatAt = Math.min(heartbeatAt ?? Infinity, this.heartbeat(ctx, node, now))
       const images = this.memory.imagesOf(name)
-      const nodePods = pods.filter((p) => p.spec?.nodeName === name).sort(byAge)
-      for (const p of nodePods) for (const s of [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]) if (s.imageID) images.add(s.image)
-      const context = {node: node as unknown as Node, now: now.getTime(), runtime, lookup, images, usedIPs: usedPodIPs(pods, name), admitted: nodeUsage(pods.filter(hasKubeletStatus), name)}
+      const nodePods = (byNode.get(name) ?? []).sort(byAge)
+      for (const p of nodePods) {
+        for (const s of p.status?.initContainerStatuses ?? []) if (s.imageID) images.add(s.image)
+        for (const s of p.status?.containerStatuses ?? []) if (s.imageID) images.add(s.image)
+      }
+      // what the node's pods use is worked out only when a pod is admitted or given an IP in this pass
+      let usedIPs: Set<string> | undefined
+      let admitted: NodeUsage | undefined
+      const context: NodeContext = {
+        node: node as unknown as Node,
+        now: now.getTime(),
+        runtime,
+        lookup,
+        images,
+        get usedIPs() {
+          return (usedIPs ??= usedPodIPs(nodePods, name))
+        },
+        get admitted() {
+          return (admitted ??= nodeUsage(nodePods.filter(hasKubeletStatus), name))
+        },
+      }
       for (const pod of nodePods) {
         const uid = pod.metadata!.uid!
         live.add(uid)
+        // nothing is due for a pod whose last sync found nothing to do, until it or what it reads changes
+        if (this.memory.isSettled(uid, pod, node, configs)) continue
         const plan = planPod(pod, context, this.memory.pods.get(uid))
         if (!this.apply(ctx, pod, name, plan)) continue
         this.memory.pods.set(uid, plan.memo)
+        if (!plan.status && plan.events.length === 0 && !plan.remove && plan.nextAtMs === undefined) this.memory.settle(uid, pod, node, configs)
         if (plan.nextAtMs === undefined) continue
         if (plan.busy) workAt = Math.min(workAt ?? Infinity, plan.nextAtMs)
         else retryAt = Math.min(retryAt ?? Infinity, plan.nextAtMs)
@@ -87,10 +119,9 @@ export class Kubelet implements Controller {
   private apply(ctx: ControllerContext, pod: Pod, node: string, plan: PodPlan): boolean {
     let involved = pod as unknown as KObject
     if (plan.status) {
-      const next = structuredClone(pod) as unknown as KObject
-      next.status = plan.status
+      const next = {...pod, status: plan.status} as unknown as KObject
       try {
-        involved = ctx.api.update(next)
+        involved = ctx.api.updateStatus(next)
       } catch (error) {
         if (lostRace(error)) return false
         throw error
@@ -112,5 +143,5 @@ export class Kubelet implements Controller {
 
 /** Pods in the order a kubelet admits them: oldest first. */
 function byAge(a: Pod, b: Pod): number {
-  return (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '') || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '')
+  return compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? '')
 }

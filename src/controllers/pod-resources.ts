@@ -31,8 +31,9 @@ const add = (a: Requests, b: Requests): Requests => ({milliCPU: a.milliCPU + b.m
 const max = (a: Requests, b: Requests): Requests => ({milliCPU: Math.max(a.milliCPU, b.milliCPU), memory: Math.max(a.memory, b.memory)})
 
 // the scheduler asks for every pod x node pair; a frozen object (the reconciler's cache hands out only
-// frozen ones, replaced on change) cannot change, so its figures are worked out once
-const requestsMemo = [new WeakMap<Pod, Requests>(), new WeakMap<Pod, Requests>()]
+// frozen ones, replaced on change) cannot change, so its figures are worked out once. Requests depend
+// on the spec alone, which the cache shares between the versions of a pod whose status changes.
+const requestsMemo = [new WeakMap<object, Requests>(), new WeakMap<object, Requests>()]
 const allocatableMemo = new WeakMap<Node, Requests & {pods: number}>()
 
 function memoized<K extends object, V>(memo: WeakMap<K, V>, key: K, compute: (k: K) => V): V {
@@ -44,7 +45,8 @@ function memoized<K extends object, V>(memo: WeakMap<K, V>, key: K, compute: (k:
 
 /** The pod's effective request; `nonZero` substitutes the scoring defaults for missing requests. */
 export function podRequests(pod: Pod, nonZero = false): Requests {
-  return memoized(requestsMemo[nonZero ? 1 : 0]!, pod, (p) => computePodRequests(p, nonZero))
+  if (!pod.spec || !Object.isFrozen(pod.spec)) return computePodRequests(pod, nonZero)
+  return memoized(requestsMemo[nonZero ? 1 : 0]!, pod.spec, () => computePodRequests(pod, nonZero))
 }
 
 function computePodRequests(pod: Pod, nonZero: boolean): Requests {

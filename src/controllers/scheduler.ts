@@ -9,7 +9,7 @@ import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
-import {rfc3339} from '../api/types.js'
+import {compareText, rfc3339} from '../api/types.js'
 import {isTerminalPhase} from './kubelet-status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
 import {filterNode, leastAllocatedScore, type FilterFailure} from './scheduler-filters.js'
@@ -27,7 +27,7 @@ export function schedulingQueue(pods: Pod[]): Pod[] {
   return pods
     .filter((p) => !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME)
     .filter((p) => !(p.spec?.schedulingGates ?? []).length && !isTerminalPhase(p.status?.phase))
-    .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '') || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''))
+    .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? ''))
 }
 
 /** The outcome of one scheduling attempt. */
@@ -63,40 +63,58 @@ export class Scheduler implements Controller {
   readonly name = 'scheduler'
   readonly watches = ['Pod', 'Node']
   readonly #attempts = new Map<string, Attempt>()
-  #bound = new Set<string>()
+  /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
+  #bound?: Set<string>
   #releases = 0
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
-    const nodes = (ctx.cache.list('Node') as unknown as Node[]).slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
     const pods = ctx.cache.list('Pod') as unknown as Pod[]
-    const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(pods, n.metadata!.name!)]))
-    const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, pods.filter((p) => p.spec?.nodeName === n.metadata!.name && !isTerminalPhase(p.status?.phase))]))
+    const queue = schedulingQueue(pods)
+    if (queue.length === 0) {
+      // nobody waits: nothing to place, and room made now helps no one
+      this.#attempts.clear()
+      this.#bound = undefined
+      return {}
+    }
+    const nodes = (ctx.cache.list('Node') as unknown as Node[]).slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+    // one pass over the pods: what is bound where (finished pods hold no room)
+    const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
+    const bound = new Set<string>()
+    for (const p of pods) {
+      const node = p.spec?.nodeName
+      if (!node || isTerminalPhase(p.status?.phase)) continue
+      bound.add(p.metadata!.uid!)
+      boundOn.get(node)?.push(p)
+    }
+    const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
     // a bound pod that went away or finished may have made room
-    const bound = new Set(pods.filter((p) => p.spec?.nodeName && !isTerminalPhase(p.status?.phase)).map((p) => p.metadata!.uid!))
-    if ([...this.#bound].some((uid) => !bound.has(uid))) this.#releases++
+    for (const uid of this.#bound ?? []) {
+      if (bound.has(uid)) continue
+      this.#releases++
+      break
+    }
     this.#bound = bound
     const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
     let next: number | undefined
-    const queue = schedulingQueue(pods)
     for (const pod of queue) {
       const uid = pod.metadata!.uid!
-      const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, atMs: now.getTime()}
       const last = this.#attempts.get(uid)
-      if (last && last.nodes === attempt.nodes && last.spec === attempt.spec && last.releases === attempt.releases && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS) {
+      if (last && last.nodes === nodesKey && last.releases === this.#releases && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
       const decision = decide(pod, nodes, usage, (n) => boundOn.get(n) ?? [])
       if ('node' in decision) {
-        if (this.bind(ctx, pod, decision.node, now)) {
+        if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
           boundOn.get(decision.node)!.push(pod)
-          this.#bound.add(uid)
+          bound.add(uid)
         }
         this.#attempts.delete(uid)
       } else {
         this.unschedulable(ctx, pod, decision.message, now)
+        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, atMs: now.getTime()}
         this.#attempts.set(uid, attempt)
         next = Math.min(next ?? Infinity, attempt.atMs + UNSCHEDULABLE_RETRY_MS)
       }
@@ -106,13 +124,10 @@ export class Scheduler implements Controller {
     return next === undefined ? {} : {requeueAfterMs: Math.max(0, next - now.getTime()), background: true}
   }
 
-  // the binding: spec.nodeName, PodScheduled=True, and the Scheduled event
-  private bind(ctx: ControllerContext, pod: Pod, node: string, now: Date): boolean {
-    const next = structuredClone(pod) as unknown as KObject & Pod
-    next.spec!.nodeName = node
-    setCondition(next, {type: 'PodScheduled', status: 'True'}, now)
+  // the binding (pods/binding: spec.nodeName and PodScheduled=True) and the Scheduled event
+  private bind(ctx: ControllerContext, pod: Pod, node: string): boolean {
     try {
-      const stored = ctx.api.update(next)
+      const stored = ctx.api.bind(pod.metadata!.namespace!, pod.metadata!.name!, node, {uid: pod.metadata!.uid, resourceVersion: pod.metadata!.resourceVersion})
       recordEvent(ctx.api, {involved: stored, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${pod.metadata?.name} to ${node}`, source: {component: SCHEDULER_NAME}})
       return true
     } catch (error) {
@@ -124,10 +139,11 @@ export class Scheduler implements Controller {
   private unschedulable(ctx: ControllerContext, pod: Pod, message: string, now: Date): void {
     const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
     recordEvent(ctx.api, {involved: pod as unknown as KObject, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
-    const next = structuredClone(pod) as unknown as KObject & Pod
+    const next = {...pod, status: structuredClone(pod.status ?? {})} as unknown as KObject & Pod
     if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
     try {
-      ctx.api.update(next)
+      // the scheduler writes the condition through the status subresource
+      ctx.api.updateStatus(next)
     } catch (error) {
       if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error
     }

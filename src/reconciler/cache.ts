@@ -1,5 +1,8 @@
 // The reconciler's view of the cluster: every object of every registered kind, read once at start and
-// then kept current from the store's change log, so a pass never rereads the whole state.
+// then kept current from the store's change log, so a pass never rereads the whole state. Each kind is
+// kept in store order as it changes (a change moves one entry, not a sort of the kind). A kind may be
+// left unheld: its changes are reported, its objects are not kept (Events: the most numerous kind,
+// which no controller reads from the cache).
 import type {ObjectCache} from '../controllers/types.js'
 import type {KObject} from '../api/types.js'
 import type {Change, Store} from '../store/sqlite-store.js'
@@ -7,6 +10,7 @@ import type {Change, Store} from '../store/sqlite-store.js'
 import {withResourceVersion} from '../api/meta.js'
 import {allTypes} from '../api/registry.js'
 import {isStoreError} from '../store/errors.js'
+import {Freezer} from './freezer.js'
 
 /** How the cache is built: which kinds it holds, and which changes wake nobody. */
 export interface CacheOptions {
@@ -14,50 +18,128 @@ export interface CacheOptions {
   kinds?: readonly string[]
   /** changes applied to the cache but not reported as changed (the reconciler's own lease renewals) */
   quiet?: (change: Change<KObject>) => boolean
-  /** change-log entries read per query; default 1000 */
+  /**
+   * change-log entries read per query; default 100 (a page is parsed whole and lives until applied: a
+   * small one dies young, a large one is promoted to the old generation and collected there)
+   */
   pageSize?: number
+  /**
+   * kinds whose changes sync() reports without holding their objects (they are not even parsed):
+   * for controllers that are woken by a kind but read it elsewhere
+   */
+  unheld?: readonly string[]
 }
 
 const keyOf = (namespace: string, name: string): string => `${namespace}\u0000${name}`
 
-// the cache hands out shared objects: freezing them turns an accidental in-place edit into a TypeError
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o)
-    for (const v of Object.values(o)) deepFreeze(v)
+/**
+ * One kind in store order: keys sorted (namespace, then name), objects at the same positions. New keys
+ * wait in `added` until the next read merges them in, so a burst of creations costs one merge, not a
+ * shift of the whole array per object.
+ */
+class KindIndex {
+  readonly byKey = new Map<string, KObject>()
+  keys: string[] = []
+  objects: KObject[] = []
+  readonly added = new Map<string, KObject>()
+
+  set(key: string, o: KObject): void {
+    const had = this.byKey.has(key)
+    this.byKey.set(key, o)
+    if (!had) this.added.set(key, o)
+    else if (this.added.has(key)) this.added.set(key, o)
+    else this.objects[this.position(key)] = o
   }
-  return o
+
+  delete(key: string): void {
+    if (!this.byKey.delete(key)) return
+    if (this.added.delete(key)) return
+    const i = this.position(key)
+    this.keys.splice(i, 1)
+    this.objects.splice(i, 1)
+  }
+
+  /** Every object in store order. */
+  ordered(): KObject[] {
+    if (this.added.size > 0) this.merge()
+    return this.objects
+  }
+
+  private merge(): void {
+    const add = [...this.added.keys()].sort(byBytes)
+    const keys: string[] = []
+    const objects: KObject[] = []
+    let i = 0
+    for (const k of add) {
+      while (i < this.keys.length && this.keys[i]! < k) {
+        keys.push(this.keys[i]!)
+        objects.push(this.objects[i++]!)
+      }
+      keys.push(k)
+      objects.push(this.added.get(k)!)
+    }
+    while (i < this.keys.length) {
+      keys.push(this.keys[i]!)
+      objects.push(this.objects[i++]!)
+    }
+    this.keys = keys
+    this.objects = objects
+    this.added.clear()
+  }
+
+  // the position of a key among the sorted ones
+  private position(key: string): number {
+    const keys = this.keys
+    let lo = 0
+    let hi = keys.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (keys[mid]! < key) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
 }
+
+// SQLite compares bytes; names are ASCII
+const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** An ObjectCache fed by the store's change log; `sync()` says which kinds moved. */
 export class StoreCache implements ObjectCache {
   readonly kinds: ReadonlySet<string>
-  #objects = new Map<string, Map<string, KObject>>()
-  #sorted = new Map<string, KObject[]>()
+  readonly #unheld: ReadonlySet<string>
+  #objects = new Map<string, KindIndex>()
   #revision = 0
   #stamp = ''
+  readonly #freezer = new Freezer()
 
   constructor(
     readonly store: Store,
     readonly opts: CacheOptions = {},
   ) {
-    this.kinds = new Set(opts.kinds ?? allTypes().map((t) => t.kind))
+    this.#unheld = new Set(opts.unheld ?? [])
+    this.kinds = new Set((opts.kinds ?? allTypes().map((t) => t.kind)).filter((k) => !this.#unheld.has(k)))
   }
 
   /** Reads every object of every kind in one snapshot and starts following the change log from there. */
   load(): void {
     this.store.snapshot(() => {
       this.#objects = new Map()
-      this.#sorted = new Map()
       for (const kind of this.kinds) {
-        const m = new Map<string, KObject>()
-        for (const sv of this.store.list<KObject>(kind).items) m.set(keyOf(sv.namespace, sv.name), deepFreeze(withResourceVersion(sv.value, sv.rev)))
-        this.#objects.set(kind, m)
+        const index = new KindIndex()
+        // the store lists in key order: appending keeps it
+        for (const sv of this.store.list<KObject>(kind).items) {
+          const key = keyOf(sv.namespace, sv.name)
+          const o = this.held(sv.value, sv.rev)
+          index.byKey.set(key, o)
+          index.keys.push(key)
+          index.objects.push(o)
+        }
+        this.#objects.set(kind, index)
       }
       this.#revision = this.store.revision()
     })
   }
-
   /**
    * Whether another connection (or this one) may have written since the last sync: SQLite's
    * data_version plus this connection's own write count. Cheap enough to ask every few milliseconds.
@@ -75,16 +157,16 @@ export class StoreCache implements ObjectCache {
     const changed = new Set<string>()
     // read the stamp before the log: a commit after this read shows up as a new stamp next time
     this.#stamp = `${this.store.dataVersion()}:${this.store.localWrites()}`
-    const limit = this.opts.pageSize ?? 1000
+    const limit = this.opts.pageSize ?? 100
     try {
       for (;;) {
         const {revision, changes} = this.store.snapshot(() => ({
           revision: this.store.revision(),
-          changes: this.store.changesSince<KObject>(this.#revision, {limit}),
+          changes: this.store.changesSince<KObject>(this.#revision, {limit, withoutValues: this.#unheld, withoutDeletedValues: true}),
         }))
         for (const c of changes) {
           this.apply(c)
-          if (this.kinds.has(c.kind) && !this.opts.quiet?.(c)) changed.add(c.kind)
+          if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) changed.add(c.kind)
         }
         if (changes.length < limit) {
           this.#revision = Math.max(this.#revision, revision)
@@ -94,24 +176,18 @@ export class StoreCache implements ObjectCache {
     } catch (error) {
       if (!isStoreError(error, 'Compacted')) throw error
       this.load()
-      return new Set(this.kinds)
+      return new Set([...this.kinds, ...this.#unheld])
     }
   }
 
   list(kind: string, namespace?: string): KObject[] {
-    const m = this.#objects.get(kind)
-    if (!m) return []
-    let all = this.#sorted.get(kind)
-    if (!all) {
-      // store order: namespace, then name (SQLite compares bytes; names are ASCII)
-      all = [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1])
-      this.#sorted.set(kind, all)
-    }
-    return namespace === undefined ? [...all] : all.filter((o) => (o.metadata.namespace ?? '') === namespace)
+    const all = this.#objects.get(kind)?.ordered()
+    if (!all) return []
+    return namespace === undefined ? all.slice() : all.filter((o) => (o.metadata.namespace ?? '') === namespace)
   }
 
   get(kind: string, namespace: string, name: string): KObject | undefined {
-    return this.#objects.get(kind)?.get(keyOf(namespace, name))
+    return this.#objects.get(kind)?.byKey.get(keyOf(namespace, name))
   }
 
   revision(): number {
@@ -120,11 +196,15 @@ export class StoreCache implements ObjectCache {
 
   private apply(c: Change<KObject>): void {
     this.#revision = c.rev
-    const m = this.#objects.get(c.kind)
-    if (!m) return
+    const index = this.#objects.get(c.kind)
+    if (!index) return
     const key = keyOf(c.namespace, c.name)
-    if (c.type === 'DELETED') m.delete(key)
-    else m.set(key, deepFreeze(withResourceVersion(c.value, c.rev)))
-    this.#sorted.delete(c.kind)
+    if (c.type === 'DELETED') index.delete(key)
+    else index.set(key, this.held(c.value, c.rev, index.byKey.get(key)))
+  }
+
+  // what the cache keeps of a stored object: frozen, with its resourceVersion, sharing with `prev`
+  private held(value: KObject, rev: number, prev?: KObject): KObject {
+    return this.#freezer.adopt(withResourceVersion(value, rev), prev) as KObject
   }
 }

@@ -2,12 +2,12 @@
 // load the cache, run the loop until SIGTERM/SIGINT, idleness or a lost lease, then give the lease back.
 import {apiSettingsOf, defaultProfile, readProfile} from '../api/cluster-profile.js'
 import {Api} from '../api/server.js'
-import type {Clock} from '../api/types.js'
+import type {Clock, KObject} from '../api/types.js'
 import {clusterExists} from '../cluster/clusters.js'
 import {stateFile, reconcilerLog} from '../config/paths.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
-import {Store} from '../store/sqlite-store.js'
+import {Store, type Change} from '../store/sqlite-store.js'
 import {StoreCache} from './cache.js'
 import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity} from './lease.js'
 import {describeError, openLogger, type Logger} from './log.js'
@@ -32,13 +32,19 @@ export interface ReconcilerRunResult {
   reason: StopReason | 'lease-held' | 'no-cluster'
 }
 
+/**
+ * SQLite's page cache for the reconciler's connection. Its writes touch pages all over the file
+ * (every pod, every event), so a bigger cache saves little time and costs its size in resident memory.
+ */
+const STORE_CACHE_KIB = 4096
+
 /** Runs the reconciler in this process until it stops; never throws for a failing controller. */
 export async function runReconciler(opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
   if (!clusterExists(opts.cluster)) return {exitCode: 1, reason: 'no-cluster'}
   const log = openLogger(reconcilerLog(opts.cluster), {stderr: opts.logToStderr})
   let store: Store | undefined
   try {
-    store = Store.open(stateFile(opts.cluster), {mustExist: true})
+    store = Store.open(stateFile(opts.cluster), {mustExist: true, cacheKiB: STORE_CACHE_KIB})
     return await runWithStore(store, log, opts)
   } catch (error) {
     log.error(`reconciler failed: ${describeError(error)}`)
@@ -84,7 +90,9 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
   const controllers = opts.controllers ?? createControllers()
   log.info(`started as ${lease.identity}${from}; controllers: ${controllers.map((c) => c.name).join(', ') || '<none>'}`)
 
-  const cache = new StoreCache(store, {quiet: (c) => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME})
+  const quiet = (c: Change<KObject>): boolean => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME
+  // Events are the most numerous kind and event-ttl reads them from the store: wake it, hold none
+  const cache = new StoreCache(store, {quiet, unheld: ['Event']})
   cache.load()
   const idleMs = opts.idleMs ?? profile.reconcilerIdleSeconds * 1000
   const runner = new Runner({store, api, cache, controllers, profile, log, lease, clock: opts.clock, idleMs, pollMs: opts.pollMs, stateFile: store.file})

@@ -1,5 +1,6 @@
 import {expect} from 'chai'
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -50,6 +51,16 @@ describe('ksim cluster status, start and stop', function () {
     expect(pidAlive(pid)).to.equal(false)
     expect(sb.run(['cluster', 'stop']).stdout).to.equal('Reconciler of cluster "ksim" is not running.\n')
     expect(sb.run(['cluster', 'status']).stdout.split('\n').slice(3, 5)).to.deep.equal(['Reconciler:  stopped', 'Lease:       <none>'])
+  })
+
+  it('runs the background reconciler through the __reconciler entry point (no oclif), with a small young generation', () => {
+    sb.run(['get', 'nodes'])
+    const pid = pidOf(sb.run(['cluster', 'start']).stdout)
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '')
+    expect(argv.slice(1)).to.deep.equal(['--max-semi-space-size=4', BIN, '__reconciler', 'ksim'])
+    sb.run(['cluster', 'stop'])
+    expect(sb.run(['__reconciler'])).to.deep.equal({stdout: '', stderr: 'usage: ksim __reconciler CLUSTER\n', code: 2})
+    expect(sb.run(['__reconciler', 'nope']).code).to.equal(1)
   })
 
   it('stops every cluster\'s reconciler with --all', () => {

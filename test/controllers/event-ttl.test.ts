@@ -36,4 +36,21 @@ describe('event expiry', () => {
     expect(tc.pass(c)).to.deep.include({writes: 1})
     expect(tc.pass(c).requeueAfterMs).to.equal(undefined)
   })
+
+  it('notices an event written after its last look that expires before the one it was waiting for', () => {
+    tc = testCluster()
+    const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
+    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source: {component: 'kubelet'}})
+    const c = new EventTTLController()
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_600_000})
+    // an Event posted with an old time (kubectl create -f, another recorder): an hour after it, it goes
+    const old = new Date(T0 - 3_000_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const involvedObject = {kind: 'Pod', namespace: 'default', name: 'web', uid: pod.metadata.uid}
+    tc.api.create({apiVersion: 'v1', kind: 'Event', metadata: {name: 'web.old', namespace: 'default'}, involvedObject, reason: 'Old', message: 'old', type: 'Normal', firstTimestamp: old, lastTimestamp: old})
+    tc.clock.ms = T0 + 1000
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 599_000})
+    tc.clock.ms = T0 + 600_000
+    expect(tc.pass(c)).to.deep.include({writes: 1, requeueAfterMs: 3_000_000})
+    expect(tc.events('web')).to.deep.equal(['Normal Pulling Pulling image "nginx"'])
+  })
 })

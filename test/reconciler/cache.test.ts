@@ -80,6 +80,40 @@ describe('reconciler cache', () => {
     expect(structuredClone(o).metadata.name).to.equal('a')
   })
 
+  it('reports changes of an unheld kind without holding its objects', async () => {
+    await t.cluster()
+    const {store, api} = t.open()
+    const cache = new StoreCache(store, {unheld: ['ConfigMap']})
+    api.create(configMap('before'))
+    cache.load()
+    expect(cache.kinds.has('ConfigMap')).to.equal(false)
+    expect(cache.list('ConfigMap')).to.deep.equal([])
+    api.create(configMap('a'))
+    expect([...cache.sync()]).to.deep.equal(['ConfigMap'])
+    expect([cache.list('ConfigMap'), cache.get('ConfigMap', 'default', 'a')]).to.deep.equal([[], undefined])
+    store.compact(store.revision())
+    api.create(configMap('b'))
+    expect(cache.sync().has('ConfigMap')).to.equal(true)
+  })
+
+  it('keeps the parts a change left alone: a new version shares them with the one it replaces', async () => {
+    await t.cluster()
+    const {store, api} = t.open()
+    api.create(configMap('a', {k: '1'}))
+    api.create({...configMap('b', {k: '1'}), metadata: {name: 'b', namespace: 'default', labels: {app: 'web'}}})
+    const cache = new StoreCache(store)
+    cache.load()
+    const before = cache.get('ConfigMap', 'default', 'b')!
+    api.modify(configMapType, 'default', 'b', (o) => void (o.data = {k: '2'}))
+    cache.sync()
+    const after = cache.get('ConfigMap', 'default', 'b')!
+    expect(after).to.not.equal(before)
+    expect(after.metadata.labels).to.equal(before.metadata.labels)
+    expect(after.data).to.deep.equal({k: '2'})
+    expect(Object.isFrozen(after.data)).to.equal(true)
+    expectSameAsStore(cache, store, ['ConfigMap'])
+  })
+
   it('lists everything again when the change log was compacted past its position', async () => {
     await t.cluster()
     const {store, api} = t.open()

@@ -47,6 +47,29 @@ describe('Store batch', () => {
     }, 0)
   })
 
+  it('numbers the writes of a group without gaps when one in the middle is undone, and others read the revision it reached once committed', () => {
+    const s = t.open()
+    const other = t.open()
+    s.create(pod('x'), () => 0)
+    s.batch(() => {
+      expect(s.create(pod('a'), () => 1).rev).to.equal(2)
+      expect(s.revision()).to.equal(2)
+      expect(() =>
+        s.transaction(() => {
+          s.create(pod('b'), () => 2)
+          s.update(pod('a'), 2, () => 3)
+          throw new Error('undone')
+        }),
+      ).to.throw('undone')
+      expect(s.revision()).to.equal(2)
+      expect(s.create(pod('c'), () => 4).rev).to.equal(3)
+      expect(other.revision()).to.equal(1)
+    }, 60_000)
+    expect([s.revision(), other.revision(), t.open().revision()]).to.deep.equal([3, 3, 3])
+    expect(other.changesSince(1).map((c) => `${c.rev} ${c.name}`)).to.deep.equal(['2 a', '3 c'])
+    expect(s.create(pod('d'), () => 5).rev).to.equal(4)
+  })
+
   it('opens no write transaction when nothing inside writes', () => {
     const s = t.open()
     s.batch(() => {

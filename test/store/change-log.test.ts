@@ -89,6 +89,26 @@ describe('Store change log', () => {
     expect(s.changesSince(3, {kind: 'Node', limit: 2}).map((c) => c.rev)).to.deep.equal([5, 7])
   })
 
+  it('leaves the values of the kinds asked, or of deletions, unread (null) and keeps the rest of each change', () => {
+    const s = t.open()
+    writeHistory(s)
+    expect(s.changesSince(0, {withoutValues: new Set(['Node'])}).map(line).slice(0, 5)).to.deep.equal([
+      '1 ADDED Pod default/a "a1" 1',
+      '2 ADDED Node /n1 null 2',
+      '3 MODIFIED Pod default/a "a2" 1',
+      '4 ADDED Pod default/b "b1" 4',
+      '5 DELETED Node /n1 null 2',
+    ])
+    expect(s.changesSince(6, {withoutDeletedValues: true}).map(line)).to.deep.equal([
+      '7 ADDED Node /n2 "n2" 7',
+      '8 DELETED Pod default/a null 1',
+      '9 ADDED Pod default/a "a-again" 9',
+      '10 MODIFIED Node /n2 "n2b" 7',
+      '11 MODIFIED Pod default/a "a-again2" 9',
+      '12 DELETED Pod default/b null 4',
+    ])
+  })
+
   it('filters by kind while keeping the global revisions', () => {
     const s = t.open()
     writeHistory(s)

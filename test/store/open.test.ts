@@ -6,7 +6,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 
 import {Store} from '../../src/store/sqlite-store.js'
-import {SCHEMA_VERSION} from '../../src/store/schema.js'
+import {SCHEMA_VERSION, migrate} from '../../src/store/schema.js'
 import {fixture, storeError, useTempStores} from './temp-store.js'
 
 const pod = (name: string) => ({kind: 'Pod', namespace: 'default', name})
@@ -32,6 +32,21 @@ describe('Store.open', () => {
     expect(s.db.pragma('synchronous', {simple: true})).to.equal(1)
     expect(s.db.pragma('busy_timeout', {simple: true})).to.equal(10_000)
     expect(t.open('other.db', {busyTimeoutMs: 250}).db.pragma('busy_timeout', {simple: true})).to.equal(250)
+  })
+
+  it('gives a new file 16 KiB pages, keeps the page size of an existing file, and sizes the page cache as asked', () => {
+    const s = t.open()
+    expect(s.db.pragma('page_size', {simple: true})).to.equal(16_384)
+    expect(s.db.pragma('cache_size', {simple: true})).to.equal(-16_000)
+    const file = t.file('old.db')
+    // a file made by an earlier ksim, with SQLite's default page size
+    const old = new Database(file)
+    old.pragma('page_size = 4096')
+    migrate(old, false, file)
+    old.close()
+    const reopened = t.open('old.db', {cacheKiB: 4096})
+    expect(reopened.db.pragma('page_size', {simple: true})).to.equal(4096)
+    expect(reopened.db.pragma('cache_size', {simple: true})).to.equal(-4096)
   })
 
   it('creates missing state directories 0700 and the file 0600, and the WAL files SQLite adds 0600 too', () => {

@@ -11,7 +11,7 @@ import {register} from '../registry.js'
 import {rfc3339, type KObject} from '../types.js'
 import {podWarnings, validatePodCreate, validatePodUpdate} from '../validation/pod.js'
 import {semanticEqual} from '../validation/pod-update.js'
-import {dropDisabledPodFields} from '../schema/drop-disabled.js'
+import {dropDisabledPodFields, dropDisabledPodStatusFields} from '../schema/drop-disabled.js'
 import {validateLifecycleAnnotations} from '../validation/lifecycle-annotations.js'
 
 const asPod = (obj: KObject): Pod => obj as unknown as Pod
@@ -57,6 +57,9 @@ export const podType = register({
       // fields behind feature gates that v1.34 leaves off are dropped, as the API server does
       dropDisabledPodFields(obj as never)
       defaultPod(asPod(obj), ctx.settings)
+    },
+    prepareForStatusUpdate(status: unknown) {
+      dropDisabledPodStatusFields(status)
     },
     prepareForCreate(obj: KObject, ctx: StrategyContext) {
       const status: Record<string, unknown> = {phase: 'Pending', qosClass: podQOSClass(asPod(obj))}

@@ -74,9 +74,14 @@ export function dropDisabledPodSpecFields(spec: unknown): void {
 export function dropDisabledPodFields(pod: unknown): void {
   if (!isObj(pod)) return
   dropDisabledPodSpecFields(pod.spec)
-  if (!isObj(pod.status)) return
-  delete pod.status.extendedResourceClaimStatus
+  dropDisabledPodStatusFields(pod.status)
+}
+
+/** Drops the gated-off fields of a pod's status, in place (what a pods/status update may change). */
+export function dropDisabledPodStatusFields(status: unknown): void {
+  if (!isObj(status)) return
+  delete status.extendedResourceClaimStatus
   for (const key of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
-    for (const cs of objects(pod.status[key])) delete cs.allocatedResourcesStatus
+    for (const cs of objects(status[key])) delete cs.allocatedResourcesStatus
   }
 }
