@@ -234,6 +234,16 @@ function ksimPlugin(root, {applied, cold}) {
   }
 }
 
+// esbuild turns `import fs from 'node:fs'` into __toESM(require("node:fs")): a new object with a getter
+// per property of the module, for each importing file (~30 files, 1 ms and 0.7 MB at every start). For
+// a built-in module an object that inherits from it reads the same.
+function withBuiltinNamespaces(code) {
+  const pattern = /__toESM\(require\("(node:[\w/]+)"\)(, 1)?\)/g
+  if (!pattern.test(code)) return code
+  const helper = 'var __builtinNamespace = (mod) => Object.create(mod, { default: { value: mod, enumerable: true } });\n'
+  return code.replace('"use strict";\n', `"use strict";\n${helper}`).replace(pattern, '__builtinNamespace(require("$1"))')
+}
+
 const COMMON = {
   bundle: true,
   platform: 'node',
@@ -259,7 +269,7 @@ export async function bundle(root) {
     plugins: [ksimPlugin(root, {applied, cold})],
   })
   for (const p of PATCHES) if (!applied.includes(p.file)) console.warn(`bundle: patch not applied (text not found): ${p.file}`)
-  const code = main.outputFiles[0].text
+  const code = withBuiltinNamespaces(main.outputFiles[0].text)
   const id = createHash('sha256').update(code).digest('hex').slice(0, 32)
   fs.writeFileSync(outfile, `${BUNDLE_ID_PREFIX}${id}\n${code}`)
 
