@@ -3,7 +3,7 @@
 // `ksim __complete ...` (what the shell completion scripts call on every TAB) takes a fast path that
 // loads only the completion module, never oclif or the commands. Everything else runs dist/ksim.cjs,
 // the whole CLI in one file (scripts/bundle.js), compiled with the V8 code cache the build wrote beside
-// it (scripts/code-cache.js): together they start about twice as fast as the separate modules.
+// it (scripts/code-cache.js): `ksim get pods` takes ~1.5x `node -e 0` this way, ~3.6x from dist/src.
 'use strict'
 const fs = require('node:fs')
 const Module = require('node:module')
