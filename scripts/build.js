@@ -1,5 +1,6 @@
-// Builds ksim: compiles TypeScript (src and test) into dist/, then writes oclif.manifest.json from
-// the compiled commands so the CLI starts without scanning the commands folder.
+// Builds ksim: compiles TypeScript (src and test) into dist/, bundles the CLI into dist/ksim.cjs with
+// its V8 code cache (what bin/run.js runs), then writes oclif.manifest.json from the bundled commands
+// so the CLI starts without loading every command.
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,5 +14,9 @@ generateSchema([path.join(root, 'src', 'api', 'schema', 'generated.json'), path.
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 
+const {bundle} = await import('./bundle.js')
+await bundle(root)
 const {writeManifest} = await import('./manifest.js')
 await writeManifest(root)
+const {writeCodeCache} = await import('./code-cache.js')
+writeCodeCache(root)

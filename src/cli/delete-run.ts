@@ -8,9 +8,7 @@ import type {Target} from '../cluster/clusters.js'
 import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
 import {waitUntilGone} from './wait-gone.js'
 
 export interface DeleteRun {
@@ -47,10 +45,14 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`
 
-/** Works out which objects the arguments name; errors for names that do not exist come back separately. */
-function resolveVictims(api: Api, target: Target, run: DeleteRun, errors: string[]): Victim[] {
+/**
+ * Works out which objects the arguments name; errors for names that do not exist come back separately.
+ * Manifests (with the YAML parser) load only for -f.
+ */
+async function resolveVictims(api: Api, target: Target, run: DeleteRun, errors: string[]): Promise<Victim[]> {
   if (run.files.length > 0) {
     if (run.args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(run.args).replaceAll('"', '').replaceAll(',', ' '), true)
+    const [{noKindMatch, readManifests}, {readStdin}] = await Promise.all([import('./manifests.js'), import('./stdin.js')])
     const victims: Victim[] = []
     for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
       if (item.error) {
@@ -88,7 +90,7 @@ function resolveVictims(api: Api, target: Target, run: DeleteRun, errors: string
 
 export async function runDelete(api: Api, target: Target, run: DeleteRun): Promise<boolean> {
   const errors: string[] = []
-  const victims = resolveVictims(api, target, run, errors)
+  const victims = await resolveVictims(api, target, run, errors)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
   for (const v of victims) {

@@ -7,13 +7,10 @@ import type {Target} from '../cluster/clusters.js'
 import {lookupKind} from '../api/registry.js'
 import {errorText} from './errors.js'
 import {fetchResources, type FetchedGroup} from './fetch.js'
-import {noKindMatch, readManifests} from './manifests.js'
 import {parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
-import {readStdin} from './stdin.js'
 import {CliError} from './errors.js'
-import {watchLoop} from './watch-run.js'
 
 export interface GetRun {
   args: string[]
@@ -38,7 +35,9 @@ export interface GetRun {
   err(line: string): void
 }
 
-function requestsFromFiles(run: GetRun, target: Target, errors: unknown[]): {requests: ResourceRequest[]; namespaces: Map<ResourceRequest, string>} {
+// manifests (with the YAML parser) and watching load only for -f and --watch
+async function requestsFromFiles(run: GetRun, target: Target, errors: unknown[]): Promise<{requests: ResourceRequest[]; namespaces: Map<ResourceRequest, string>}> {
+  const [{noKindMatch, readManifests}, {readStdin}] = await Promise.all([import('./manifests.js'), import('./stdin.js')])
   const requests: ResourceRequest[] = []
   const namespaces = new Map<ResourceRequest, string>()
   for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
@@ -68,7 +67,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   let revision = 0
   let watchRequests: ResourceRequest[] = []
   if (run.files.length > 0) {
-    const {requests, namespaces} = requestsFromFiles(run, target, errors)
+    const {requests, namespaces} = await requestsFromFiles(run, target, errors)
     for (const req of requests) {
       const r = fetchResources(api, [req], {namespace: namespaces.get(req), ignoreNotFound: run.ignoreNotFound})
       groups.push(...r.groups)
@@ -123,6 +122,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
       run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
     }
     const req = watchRequests[0]
+    const {watchLoop} = await import('./watch-run.js')
     await watchLoop(api, {
       rt: req.rt,
       namespace: run.allNamespaces ? undefined : target.namespace,
