@@ -116,6 +116,8 @@ describe('the Kubernetes documentation corpus through ksim create', function () 
         if (!rt.namespaced || rt.kind === 'Event' || rt.kind === 'Lease') continue
         for (const o of api.list(rt, undefined).items) {
           if (rt.kind === 'Service' && o.metadata.name === 'kubernetes' && o.metadata.namespace === 'default') continue
+          // every namespace's own: the default ServiceAccount and the cluster CA
+          if ((rt.kind === 'ServiceAccount' && o.metadata.name === 'default') || (rt.kind === 'ConfigMap' && o.metadata.name === 'kube-root-ca.crt')) continue
           api.delete(rt, o.metadata.namespace!, o.metadata.name!, {gracePeriodSeconds: 0, propagationPolicy: 'Orphan'})
         }
       }

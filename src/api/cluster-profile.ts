@@ -22,6 +22,8 @@ export interface ClusterProfile {
   eventTTLSeconds: number
   /** reconciler exits after this long with nothing pending, seconds */
   reconcilerIdleSeconds: number
+  /** the cluster CA certificate (PEM) published in every namespace's kube-root-ca.crt; absent in clusters made before ksim had one */
+  rootCACert?: string
 }
 
 export const defaultProfile: Omit<ClusterProfile, 'name'> = {
@@ -53,5 +55,5 @@ export function writeProfile(store: Store, profile: ClusterProfile): void {
 
 /** The API server settings a profile implies. */
 export function apiSettingsOf(p: ClusterProfile | undefined): Partial<ApiSettings> {
-  return p ? {allowPrivileged: p.allowPrivileged} : {}
+  return p ? {allowPrivileged: p.allowPrivileged, rootCACert: p.rootCACert} : {}
 }

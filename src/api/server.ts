@@ -127,7 +127,9 @@ export class Api {
         }
         try {
           const sv = this.store.create(key, () => forStorage(candidate))
-          return {object: withResourceVersion(sv.value, sv.rev), warnings}
+          const created = withResourceVersion(sv.value, sv.rev)
+          for (const companion of rt.strategy.companions?.(created, this.ctx) ?? []) this.create(companion)
+          return {object: created, warnings}
         } catch (error) {
           if (!isStoreError(error, 'KeyExists')) throw error
           if (i + 1 >= attempts) throw apiErrors.alreadyExists(rt.plural, rt.group, name)

@@ -10,6 +10,8 @@ export interface ApiSettings {
   /** DefaultTolerationSeconds admission: not-ready and unreachable tolerations */
   defaultNotReadyTolerationSeconds: number
   defaultUnreachableTolerationSeconds: number
+  /** the cluster CA (PEM) the root-ca-cert-publisher copies into each namespace's kube-root-ca.crt */
+  rootCACert?: string
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -52,6 +54,11 @@ export interface Strategy {
    * request's gracePeriodSeconds (undefined when not sent).
    */
   deleteGracePeriod?(obj: KObject, requested: number | undefined): number | undefined
+  /**
+   * objects created with a new object in the same transaction (a namespace's default ServiceAccount
+   * and kube-root-ca.crt, which Kubernetes' controllers add within milliseconds)
+   */
+  companions?(obj: KObject, ctx: StrategyContext): KObject[]
   /** whether a change between old and new counts as a spec change for generation */
   specChanged?(obj: KObject, old: KObject): boolean
 }

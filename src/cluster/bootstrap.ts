@@ -4,10 +4,11 @@ import os from 'node:os'
 
 import {Api} from '../api/server.js'
 import {SYSTEM_NAMESPACES} from '../api/kinds/namespace.js'
-import {writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
+import {apiSettingsOf, writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import {rfc3339, type KObject} from '../api/types.js'
 import {Store} from '../store/sqlite-store.js'
 import {createKubernetesService} from './kubernetes-service.js'
+import {generateRootCA} from './root-ca.js'
 
 export const KUBELET_VERSION = 'v1.34.0'
 
@@ -74,13 +75,15 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
 }
 
 /**
- * Writes a new cluster's state into `store`: profile, system namespaces, nodes. A one-node cluster's
+ * Writes a new cluster's state into `store`: profile (with a new CA), system namespaces, nodes. A one-node cluster's
  * control plane takes pods (as kind removes its taint); otherwise it keeps the NoSchedule taint.
  */
 export function bootstrapCluster(store: Store, profile: ClusterProfile, now: Date): void {
+  // the cluster CA, published in every namespace's kube-root-ca.crt
+  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now)}
   store.transaction(() => {
-    writeProfile(store, profile)
-    const api = new Api(store, {clock: {now: () => now}})
+    writeProfile(store, withCA)
+    const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(withCA)})
     for (const ns of SYSTEM_NAMESPACES) {
       api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: ns}})
     }

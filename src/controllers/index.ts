@@ -15,8 +15,9 @@ import {ReplicaSetController} from './replicaset.js'
 import {NodeLifecycleController} from './node-lifecycle.js'
 import {TaintEvictionController} from './taint-eviction.js'
 import {PodGCController} from './pod-gc.js'
+import {ServiceAccountController} from './service-account.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
-  return [new Scheduler(), new Kubelet(), new NamespaceController(), new EventTTLController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new PodGCController()]
+  return [new Scheduler(), new Kubelet(), new NamespaceController(), new EventTTLController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new PodGCController(), new ServiceAccountController()]
 }

@@ -48,9 +48,9 @@ describe('ksim cluster and config', function () {
   it('sets the namespace of the current context', () => {
     sb.run(['create', 'namespace', 'work'])
     expect(sb.run(['config', 'set-context', '--current', '--namespace=work']).stdout).to.equal('Context "ksim" modified.\n')
-    sb.run(['create', 'configmap', 'here', '--from-literal=a=b'])
-    expect(sb.run(['get', 'cm', '-n', 'work', '-o', 'name']).stdout).to.equal('configmap/here\n')
-    expect(sb.run(['get', 'cm', '-o', 'name']).stdout).to.equal('configmap/here\n')
+    sb.run(['create', 'secret', 'generic', 'here', '--from-literal=a=b'])
+    expect(sb.run(['get', 'secrets', '-n', 'work', '-o', 'name']).stdout).to.equal('secret/here\n')
+    expect(sb.run(['get', 'secrets', '-o', 'name']).stdout).to.equal('secret/here\n')
   })
 
   it('refuses a corrupt, unreadable or newer state file with a clear error and leaves it as it was', () => {

@@ -68,7 +68,7 @@ describe('ksim get', function () {
       'default   db-0\ndefault   web-1\ndefault   web-2\n',
     )
     expect(sb.run(['get', 'pods', '-n', 'kube-system'])).to.deep.equal({stdout: '', stderr: 'No resources found in kube-system namespace.\n', code: 0})
-    expect(sb.run(['get', 'cm', '-A'])).to.deep.equal({stdout: '', stderr: 'No resources found\n', code: 0})
+    expect(sb.run(['get', 'secrets', '-A'])).to.deep.equal({stdout: '', stderr: 'No resources found\n', code: 0})
     expect(sb.run(['get', 'pods', '-l', 'app=none', '-o', 'json']).stdout).to.equal(
       '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
     )

@@ -27,8 +27,9 @@ describe('ksim label, annotate, apply and wait', function () {
     expect(sb.run(['get', 'cm', 'cm', '-o', 'jsonpath={.metadata.labels.env}'], {env}).stdout).to.equal('dev')
     expect(sb.run(['label', 'cm', 'cm', 'env-'], {env}).stdout).to.equal('configmap/cm unlabeled\n')
     expect(sb.run(['label', 'cm', 'cm', 'env-'], {env}).stdout).to.equal('label "env" not found.\nconfigmap/cm not labeled\n')
-    expect(sb.run(['label', 'cm', '--all', 'tier=web'], {env}).stdout).to.equal('configmap/cm labeled\n')
-    expect(sb.run(['get', 'cm', '-l', 'tier=web', '-o', 'name'], {env}).stdout).to.equal('configmap/cm\n')
+    // --all takes every config map of the namespace: kube-root-ca.crt too, as on a real cluster
+    expect(sb.run(['label', 'cm', '--all', 'tier=web'], {env}).stdout).to.equal('configmap/cm labeled\nconfigmap/kube-root-ca.crt labeled\n')
+    expect(sb.run(['get', 'cm', '-l', 'tier=web', '-o', 'name'], {env}).stdout).to.equal('configmap/cm\nconfigmap/kube-root-ca.crt\n')
   })
 
   it('rejects invalid label keys with the API\'s message and invalid values with kubectl\'s', () => {

@@ -48,13 +48,13 @@ describe('ksim get --watch (real process)', function () {
 
   it('resumes from the revision it listed at: a change made right after the list is not lost', async () => {
     const env = sb.env({KSIM_NO_RECONCILER: '1'})
-    const child = spawn(process.execPath, [BIN, 'get', 'configmaps', '-n', 'w', '-w', '-o', 'name'], {env})
+    const child = spawn(process.execPath, [BIN, 'get', 'secrets', '-n', 'w', '-w', '-o', 'name'], {env})
     let out = ''
     child.stdout.on('data', (d) => (out += d))
-    for (let i = 0; i < 5; i++) sb.run(['create', 'configmap', `c${i}`, '-n', 'w'], {env: {KSIM_NO_RECONCILER: '1'}})
-    const text = await until(() => out, (s) => s.includes('configmap/c4'))
-    // each configmap exactly once, whether it came from the list or the watch
-    expect(text.split('\n').filter(Boolean).sort()).to.deep.equal(['configmap/c0', 'configmap/c1', 'configmap/c2', 'configmap/c3', 'configmap/c4'])
+    for (let i = 0; i < 5; i++) sb.run(['create', 'secret', 'generic', `c${i}`, '-n', 'w', '--from-literal=a=b'], {env: {KSIM_NO_RECONCILER: '1'}})
+    const text = await until(() => out, (s) => s.includes('secret/c4'))
+    // each secret exactly once, whether it came from the list or the watch
+    expect(text.split('\n').filter(Boolean).sort()).to.deep.equal(['secret/c0', 'secret/c1', 'secret/c2', 'secret/c3', 'secret/c4'])
     child.kill('SIGINT')
   })
 })

@@ -8,7 +8,7 @@ import type {ClusterProfile} from '../../src/api/cluster-profile.js'
 import type {Controller, ControllerContext, ObjectCache, ReconcileResult} from '../../src/controllers/types.js'
 import type {KObject} from '../../src/api/types.js'
 
-import {defaultProfile} from '../../src/api/cluster-profile.js'
+import {apiSettingsOf, defaultProfile, readProfile} from '../../src/api/cluster-profile.js'
 import {allTypes} from '../../src/api/registry.js'
 import {Api} from '../../src/api/server.js'
 import {bootstrapCluster} from '../../src/cluster/bootstrap.js'
@@ -75,10 +75,11 @@ export interface TestCluster {
 export function testCluster(overrides: Partial<ClusterProfile> = {}): TestCluster {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-ctrl-test-'))
   const store = Store.open(path.join(dir, 'state.db'))
-  const profile: ClusterProfile = {...defaultProfile, name: 'ksim', ...overrides}
-  bootstrapCluster(store, profile, new Date(T0))
+  bootstrapCluster(store, {...defaultProfile, name: 'ksim', ...overrides}, new Date(T0))
+  // as stored: with the CA bootstrap made
+  const profile: ClusterProfile = readProfile(store)!
   const clock = new FakeClock(T0)
-  const api = new Api(store, {clock})
+  const api = new Api(store, {clock, settings: apiSettingsOf(profile)})
   const logs: string[] = []
   const ctx: ControllerContext = {api, cache: new ApiCache(api), clock, profile, log: (m) => logs.push(m)}
   const tc: TestCluster = {
@@ -146,3 +147,9 @@ export function containerStatus(pod: KObject | undefined, name: string, init = f
 }
 
 export const phaseOf = (pod: KObject | undefined): string | undefined => (pod?.status as {phase?: string} | undefined)?.phase
+
+/** The status volumeMount the kubelet reports for the ServiceAccount admission's token volume of `pod`. */
+export function tokenMountStatus(pod: KObject | undefined): Record<string, unknown> {
+  const volume = ((pod?.spec as {volumes?: {name: string}[]} | undefined)?.volumes ?? []).find((v) => v.name.startsWith('kube-api-access-'))
+  return {mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: volume?.name, readOnly: true, recursiveReadOnly: 'Disabled'}
+}

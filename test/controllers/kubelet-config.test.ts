@@ -3,7 +3,7 @@ import {expect} from 'chai'
 import type {KObject} from '../../src/api/types.js'
 
 import {Kubelet} from '../../src/controllers/kubelet.js'
-import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from './helpers.js'
+import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster, tokenMountStatus} from './helpers.js'
 
 const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
 
@@ -70,7 +70,7 @@ describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
     run({volumeMounts: [{name: 'cfg', mountPath: '/etc/cfg'}]}, {volumes: [{name: 'cfg', configMap: {name: 'app-config'}}]})
     expect(conditions(pod())[0]).to.equal('PodReadyToStartContainers=False')
     expect([stateOf(pod(), 'web'), (pod()?.status as {podIP?: string}).podIP]).to.deep.equal(['waiting:ContainerCreating', undefined])
-    expect(containerStatus(pod(), 'web')!.volumeMounts).to.deep.equal([{name: 'cfg', mountPath: '/etc/cfg'}])
+    expect(containerStatus(pod(), 'web')!.volumeMounts).to.deep.equal([{name: 'cfg', mountPath: '/etc/cfg'}, tokenMountStatus(pod())])
     const failed = 'Warning FailedMount MountVolume.SetUp failed for volume "cfg" : configmap "app-config" not found'
     expect(tc.events('web')).to.deep.equal([failed])
     at(500) // retried 0.5 s later, then 1 s later, then 2 s later...

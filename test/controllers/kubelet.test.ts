@@ -6,7 +6,7 @@ import {nodeType} from '../../src/api/kinds/node.js'
 import {podType} from '../../src/api/kinds/pod.js'
 import {Kubelet} from '../../src/controllers/kubelet.js'
 import {Scheduler} from '../../src/controllers/scheduler.js'
-import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from './helpers.js'
+import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, tokenMountStatus, type TestCluster} from './helpers.js'
 
 const status = (p: KObject | undefined): Record<string, any> => (p?.status ?? {}) as Record<string, any>
 
@@ -32,7 +32,7 @@ describe('kubelet: starting pods', () => {
     expect(conditions(pod)).to.deep.equal(['PodReadyToStartContainers=False', 'Initialized=True', 'Ready=False/ContainersNotReady', 'ContainersReady=False/ContainersNotReady', 'PodScheduled=True'])
     expect(status(pod).conditions[2].message).to.equal('containers with unready status: [web]')
     expect([status(pod).hostIP, status(pod).hostIPs, status(pod).podIP, status(pod).startTime]).to.deep.equal(['172.18.0.3', [{ip: '172.18.0.3'}], undefined, '2026-07-01T10:00:00Z'])
-    expect(containerStatus(pod, 'web')).to.deep.equal({name: 'web', state: {waiting: {reason: 'ContainerCreating'}}, lastState: {}, ready: false, restartCount: 0, image: 'nginx', imageID: '', started: false})
+    expect(containerStatus(pod, 'web')).to.deep.equal({name: 'web', state: {waiting: {reason: 'ContainerCreating'}}, lastState: {}, ready: false, restartCount: 0, image: 'nginx', imageID: '', started: false, volumeMounts: [tokenMountStatus(pod)]})
     expect(r).to.deep.include({requeueAfterMs: 200, background: false})
     expect(tc.pass(k).writes).to.equal(0)
 
@@ -59,7 +59,7 @@ describe('kubelet: starting pods', () => {
     expect(cs).to.deep.include({state: {running: {startedAt: '2026-07-01T10:00:00Z'}}, lastState: {}, ready: true, restartCount: 0, image: 'docker.io/library/nginx:latest', started: true, resources: {}})
     expect(cs.imageID).to.match(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/)
     expect(cs.containerID).to.match(/^containerd:\/\/[0-9a-f]{64}$/)
-    expect(Object.keys(cs)).to.deep.equal(['name', 'state', 'lastState', 'ready', 'restartCount', 'image', 'imageID', 'containerID', 'started', 'resources'])
+    expect(Object.keys(cs)).to.deep.equal(['name', 'state', 'lastState', 'ready', 'restartCount', 'image', 'imageID', 'containerID', 'started', 'resources', 'volumeMounts'])
     expect(r.background).to.equal(true)
     expect(tc.pass(k).writes).to.equal(0)
 

@@ -2,6 +2,7 @@
 import type {KObject} from '../types.js'
 
 import {register} from '../registry.js'
+import {namespaceCompanions} from './namespace-companions.js'
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
@@ -25,5 +26,6 @@ export const namespaceType = register({
     prepareForCreate(obj: KObject) {
       obj.status = {phase: 'Active'}
     },
+    companions: (obj, ctx) => namespaceCompanions(obj.metadata.name ?? '', ctx.settings.rootCACert),
   },
 })

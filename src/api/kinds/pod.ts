@@ -4,6 +4,7 @@ import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {StrategyContext} from '../strategy.js'
 
 import {admitPodSecurity} from '../admission/pod-security.js'
+import {admitServiceAccount} from '../admission/service-account.js'
 import {defaultPod, podQOSClass} from '../defaults/pod.js'
 import {apiErrors} from '../errors.js'
 import {quantityError} from '../quantity.js'
@@ -92,6 +93,8 @@ export const podType = register({
       const namespace = ctx.getObject('Namespace', '', obj.metadata.namespace ?? '')
       const labels = (namespace?.metadata.labels ?? {}) as Record<string, string>
       const name = obj.metadata.name || obj.metadata.generateName || ''
+      // mutating admission (ServiceAccount) runs before validating admission (PodSecurity)
+      admitServiceAccount(pod, name, ctx)
       const psa = admitPodSecurity(pod, labels, name)
       return {warnings: [...podWarnings(pod), ...psa.warnings]}
     },

@@ -7,6 +7,7 @@ import {describeNode} from './node.js'
 import {describeEndpointSlice, describeEndpoints, describeService} from './service.js'
 import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
+import {describeServiceAccount} from './serviceaccount.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -21,6 +22,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Namespace: describeNamespace,
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
+  ServiceAccount: describeServiceAccount,
   Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
 }

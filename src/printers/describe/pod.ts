@@ -21,6 +21,8 @@ export interface DescribeContext {
   pods?: KObject[]
   /** describe node: its Lease in kube-node-lease, if any */
   lease?: KObject
+  /** describe serviceaccount: the secrets of its namespace */
+  secrets?: KObject[]
 }
 
 type Constraint = NonNullable<NonNullable<Pod['spec']>['topologySpreadConstraints']>[number]

@@ -14,6 +14,7 @@ import {namespaceTable} from './namespace.js'
 import {nodeTable} from './node.js'
 import {podTable} from './pod.js'
 import {secretTable} from './secret.js'
+import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
 import {deploymentTable, replicaSetTable} from './workloads.js'
 
@@ -28,6 +29,7 @@ const defaultTable: TableHandler = {
 
 const HANDLERS: Record<string, TableHandler> = {
   Pod: podTable, Node: nodeTable, Namespace: namespaceTable, Event: eventTable, ConfigMap: configMapTable, Secret: secretTable,
+  ServiceAccount: serviceAccountTable,
   Service: serviceTable, Endpoints: endpointsTable, EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable, ReplicaSet: replicaSetTable,
 }

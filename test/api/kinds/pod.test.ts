@@ -10,8 +10,12 @@ function ctx(namespaceLabels: Record<string, string> = {}, allowPrivileged = tru
   return {
     clock: {now: () => new Date('2026-07-01T10:20:30Z')},
     settings: {...defaultApiSettings, allowPrivileged},
-    getObject: (kind, _ns, name) =>
-      kind === 'Namespace' && name === 'default' ? {apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels: namespaceLabels}} : undefined,
+    getObject: (kind, ns, name) =>
+      kind === 'Namespace' && name === 'default'
+        ? {apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels: namespaceLabels}}
+        : kind === 'ServiceAccount' && ns === 'default' && name === 'default'
+          ? {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace: ns}}
+          : undefined,
   }
 }
 

@@ -1,0 +1,83 @@
+import {X509Certificate} from 'node:crypto'
+
+import {expect} from 'chai'
+
+import {Sandbox} from '../helpers/cli.js'
+
+const pod = (name: string, sa?: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${sa ? `  serviceAccountName: ${sa}\n` : ''}  containers:
+  - name: app
+    image: nginx:1.27
+`
+
+describe('service accounts and the cluster CA', function () {
+  this.timeout(120_000)
+  let sb: Sandbox
+  beforeEach(() => {
+    sb = new Sandbox('ksim-test-', {KSIM_NO_RECONCILER: '1'})
+  })
+  afterEach(() => sb.cleanup())
+
+  it('gives every namespace, new ones at once, a default ServiceAccount and kube-root-ca.crt', () => {
+    sb.run(['create', 'namespace', 'team'])
+    expect(sb.run(['get', 'sa,cm', '-n', 'team', '-o', 'name']).stdout).to.equal('serviceaccount/default\nconfigmap/kube-root-ca.crt\n')
+    expect(sb.run(['get', 'sa', '-A', '-o', 'custom-columns=NS:.metadata.namespace,NAME:.metadata.name,SECRETS:.secrets', '--no-headers']).stdout).to.equal(
+      'default           default   <none>\nkube-node-lease   default   <none>\nkube-public       default   <none>\nkube-system       default   <none>\nteam              default   <none>\n',
+    )
+    const pem = sb.run(['get', 'cm', 'kube-root-ca.crt', '-n', 'team', '-o', 'jsonpath={.data.ca\\.crt}']).stdout
+    expect(new X509Certificate(pem).subject).to.equal('CN=kubernetes')
+    // one CA per cluster: the same certificate in every namespace
+    expect(sb.run(['get', 'cm', 'kube-root-ca.crt', '-n', 'kube-system', '-o', 'jsonpath={.data.ca\\.crt}']).stdout).to.equal(pem)
+    expect(sb.run(['get', 'cm', 'kube-root-ca.crt', '-o', 'jsonpath={.metadata.annotations.kubernetes\\.io/description}']).stdout).to.match(/^Contains a CA bundle that can be used to verify the kube-apiserver/)
+  })
+
+  it('mounts the API access volume into pods and shows it in describe as kubectl does', () => {
+    expect(sb.run(['create', '-f', sb.write('p.yaml', pod('web'))]).stdout).to.equal('pod/web created\n')
+    const volume = sb.run(['get', 'pod', 'web', '-o', 'jsonpath={.spec.volumes[0].name}']).stdout
+    expect(volume).to.match(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
+    expect(sb.run(['get', 'pod', 'web', '-o', 'jsonpath={.spec.containers[0].volumeMounts}']).stdout).to.equal(
+      `[{"mountPath":"/var/run/secrets/kubernetes.io/serviceaccount","name":"${volume}","readOnly":true}]`,
+    )
+    const text = sb.run(['describe', 'pod', 'web']).stdout
+    expect(text).to.include(`    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from ${volume} (ro)\n`)
+    expect(text).to.include(
+      `Volumes:\n  ${volume}:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    ConfigMapOptional:       <nil>\n    DownwardAPI:             true\nQoS Class:                   BestEffort\n`,
+    )
+  })
+
+  it('refuses a pod whose service account does not exist, and takes it once the account is created', () => {
+    const f = sb.write('p.yaml', pod('builder', 'ci-bot'))
+    expect(sb.run(['create', '-f', f])).to.deep.equal({
+      stdout: '',
+      stderr: `Error from server (Forbidden): error when creating "${f}": pods "builder" is forbidden: error looking up service account default/ci-bot: serviceaccount "ci-bot" not found\n`,
+      code: 1,
+    })
+    expect(sb.run(['get', 'pods']).stderr).to.equal('No resources found in default namespace.\n')
+    expect(sb.run(['create', 'serviceaccount', 'ci-bot'])).to.deep.equal({stdout: 'serviceaccount/ci-bot created\n', stderr: '', code: 0})
+    expect(sb.run(['create', '-f', f]).stdout).to.equal('pod/builder created\n')
+    expect(sb.run(['get', 'pod', 'builder', '-o', 'jsonpath={.spec.serviceAccountName}']).stdout).to.equal('ci-bot')
+  })
+
+  it('lists and describes service accounts with kubectl\'s columns and layout', () => {
+    sb.run(['create', 'sa', 'puller'])
+    sb.run(['create', 'secret', 'generic', 'regcred', '--from-literal=a=b'])
+    sb.run(['apply', '-f', sb.write('sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: puller\nimagePullSecrets:\n- name: regcred\n- name: gone\nsecrets:\n- name: regcred\n')])
+    expect(sb.run(['get', 'sa']).stdout.replace(/\d+s\n/g, 'AGE\n')).to.equal('NAME      SECRETS   AGE\ndefault   0         AGE\npuller    1         AGE\n')
+    expect(sb.run(['describe', 'sa', 'puller']).stdout).to.equal(
+      'Name:                puller\n' +
+        'Namespace:           default\n' +
+        'Labels:              <none>\n' +
+        // describe leaves out the last-applied-configuration annotation
+        'Annotations:         <none>\n' +
+        'Image pull secrets:  regcred\n' +
+        '                     gone (not found)\n' +
+        'Mountable secrets:   regcred\n' +
+        'Tokens:              <none>\n' +
+        'Events:              <none>\n',
+    )
+  })
+})
