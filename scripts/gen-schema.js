@@ -21,6 +21,7 @@ const ROOTS = [
   ['v1', 'Event', 'core/v1', 'Event'],
   ['v1', 'Service', 'core/v1', 'Service'],
   ['v1', 'Endpoints', 'core/v1', 'Endpoints'],
+  ['v1', 'ServiceAccount', 'core/v1', 'ServiceAccount'],
   ['coordination.k8s.io/v1', 'Lease', 'coordination/v1', 'Lease'],
   ['apps/v1', 'ReplicaSet', 'apps/v1', 'ReplicaSet'],
   ['apps/v1', 'Deployment', 'apps/v1', 'Deployment'],

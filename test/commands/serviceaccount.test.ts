@@ -62,6 +62,16 @@ describe('service accounts and the cluster CA', function () {
     expect(sb.run(['get', 'pod', 'builder', '-o', 'jsonpath={.spec.serviceAccountName}']).stdout).to.equal('ci-bot')
   })
 
+  it('decodes a ServiceAccount manifest strictly, as the API server does', () => {
+    const f = sb.write('bad-sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: bot\nautomountServiceAccountToken: true\nimagePullSecret:\n- name: regcred\n')
+    expect(sb.run(['create', '-f', f])).to.deep.equal({
+      stdout: '',
+      stderr: `Error from server (BadRequest): error when creating "${f}": ServiceAccount in version "v1" cannot be handled as a ServiceAccount: strict decoding error: unknown field "imagePullSecret"\n`,
+      code: 1,
+    })
+    expect(sb.run(['get', 'sa', 'bot']).stderr).to.equal('Error from server (NotFound): serviceaccounts "bot" not found\n')
+  })
+
   it('lists and describes service accounts with kubectl\'s columns and layout', () => {
     sb.run(['create', 'sa', 'puller'])
     sb.run(['create', 'secret', 'generic', 'regcred', '--from-literal=a=b'])

@@ -10,7 +10,10 @@ import type {GeneratedSchema, ResolvedField, ResolvedStruct, StructDef, TypeExpr
 export interface Schema {
   /** `v1/Pod`, `apps/v1/Deployment` → struct id */
   roots: Map<string, string>
-  structs: Map<string, ResolvedStruct>
+  /** resolved on first use: a command decodes a handful of the ~300 structs */
+  structs: {get(id: string): ResolvedStruct | undefined}
+  /** every struct id, for checking the whole schema */
+  ids(): string[]
 }
 
 /** Where the build writes generated.json: beside the compiled module, else in the source tree. */
@@ -48,37 +51,57 @@ export function goElemType(go: string): string {
   return NAMED_MAPS[go] ?? go
 }
 
-/** Merges the overlay into the generated structs and resolves Go types. */
+/**
+ * Merges the overlay into the generated structs and resolves Go types, one struct at a time as the
+ * decoder reaches it (resolving all of them up front cost a `ksim create` ~2 ms of its start-up).
+ * An overlay that names a missing struct, or a field referring to one, throws when that struct is
+ * resolved; `checkSchema` resolves them all.
+ */
 export function resolveSchema(gen: GeneratedSchema): Schema {
-  const defs: Record<string, StructDef> = {}
-  for (const [id, def] of Object.entries(gen.structs)) defs[id] = {...def}
-  for (const [id, def] of Object.entries(ADDED_STRUCTS)) defs[id] = {...def}
-  for (const [id, fields] of Object.entries(ADDED_FIELDS)) {
-    if (!defs[id]) throw new Error(`schema overlay: no struct ${id}`)
-    for (const [name, type] of Object.entries(fields)) defs[id][name] = {type, optional: true}
+  for (const id of Object.keys(ADDED_FIELDS)) {
+    if (!Object.hasOwn(gen.structs, id) && !Object.hasOwn(ADDED_STRUCTS, id)) throw new Error(`schema overlay: no struct ${id}`)
   }
-  for (const [id, names] of Object.entries(REMOVED_FIELDS)) for (const n of names) delete defs[id]?.[n]
-  for (const [id, fields] of Object.entries(SHAPE_OVERRIDES)) {
-    for (const [name, type] of Object.entries(fields)) if (defs[id]?.[name]) defs[id][name] = {...defs[id][name], type}
+  const has = (id: string) => Object.hasOwn(ADDED_STRUCTS, id) || Object.hasOwn(gen.structs, id)
+  const defOf = (id: string): StructDef | undefined => {
+    const base = Object.hasOwn(ADDED_STRUCTS, id) ? ADDED_STRUCTS[id] : Object.hasOwn(gen.structs, id) ? gen.structs[id] : undefined
+    if (!base) return undefined
+    const def: StructDef = {...base}
+    for (const [name, type] of Object.entries(ADDED_FIELDS[id] ?? {})) def[name] = {type, optional: true}
+    for (const n of REMOVED_FIELDS[id] ?? []) delete def[n]
+    for (const [name, type] of Object.entries(SHAPE_OVERRIDES[id] ?? {})) if (def[name]) def[name] = {...def[name], type}
+    return def
   }
-  const structs = new Map<string, ResolvedStruct>()
-  for (const [id, def] of Object.entries(defs)) {
+  const resolved = new Map<string, ResolvedStruct>()
+  const get = (id: string): ResolvedStruct | undefined => {
+    let struct = resolved.get(id)
+    if (struct) return struct
+    const def = defOf(id)
+    if (!def) return undefined
     const name = id.slice(id.lastIndexOf('.') + 1)
     const fields = new Map<string, ResolvedField>()
     for (const [fname, f] of Object.entries(def)) {
       fields.set(fname, {type: f.type, go: GO_TYPES[`${name}.${fname}`] ?? goTypeOf(f.type)})
-      checkRefs(f.type, defs, `${id}.${fname}`)
+      checkRefs(f.type, has, `${id}.${fname}`)
     }
-    structs.set(id, {name, fields})
+    struct = {name, fields}
+    resolved.set(id, struct)
+    return struct
   }
-  return {roots: new Map(Object.entries(gen.roots)), structs}
+  const ids = () => [...new Set([...Object.keys(gen.structs), ...Object.keys(ADDED_STRUCTS)])]
+  return {roots: new Map(Object.entries(gen.roots)), structs: {get}, ids}
 }
 
-function checkRefs(t: TypeExpr, defs: Record<string, StructDef>, where: string): void {
+/** Resolves every struct of `schema`, throwing at the first overlay or reference that names a missing one. */
+export function checkSchema(schema: Schema): void {
+  for (const id of schema.ids()) schema.structs.get(id)
+  for (const [root, id] of schema.roots) if (!schema.structs.get(id)) throw new Error(`schema: root ${root} refers to unknown struct ${id}`)
+}
+
+function checkRefs(t: TypeExpr, has: (id: string) => boolean, where: string): void {
   if (typeof t === 'string') return
   if ('ref' in t) {
-    if (!defs[t.ref]) throw new Error(`schema: ${where} refers to unknown struct ${t.ref}`)
-  } else checkRefs('array' in t ? t.array : t.map, defs, where)
+    if (!has(t.ref)) throw new Error(`schema: ${where} refers to unknown struct ${t.ref}`)
+  } else checkRefs('array' in t ? t.array : t.map, has, where)
 }
 
 /** Reads generated.json from the first place the build put it. */

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {defaultSchema, goElemType, goTypeOf} from '../../../src/api/schema/schema.js'
+import {checkSchema, defaultSchema, goElemType, goTypeOf, readGeneratedSchema, resolveSchema} from '../../../src/api/schema/schema.js'
 import {checkFields} from '../../../src/api/schema/strict.js'
 
 type Obj = Record<string, unknown>
@@ -22,7 +22,24 @@ describe('field schema', () => {
       'v1/Pod',
       'v1/Secret',
       'v1/Service',
+      'v1/ServiceAccount',
     ])
+  })
+
+  it('resolves every struct and root of the generated schema with its overlay', () => {
+    const schema = defaultSchema()
+    expect(() => checkSchema(schema)).not.to.throw()
+    expect(schema.ids().length).to.be.greaterThan(150)
+    expect(schema.structs.get('core/v1.Pod')?.fields.get('spec')).to.deep.equal({type: {ref: 'core/v1.PodSpec'}, go: 'v1.PodSpec'})
+    expect(schema.structs.get('core/v1.Nope')).to.equal(undefined)
+  })
+
+  it('names a field that refers to a struct the schema lacks, when that struct is resolved', () => {
+    const gen = readGeneratedSchema()
+    const schema = resolveSchema({...gen, structs: {...gen.structs, 'core/v1.Thing': {spec: {type: {ref: 'core/v1.Missing'}, optional: true}}}})
+    expect(schema.structs.get('core/v1.Pod')?.name).to.equal('Pod')
+    expect(() => schema.structs.get('core/v1.Thing')).to.throw('schema: core/v1.Thing.spec refers to unknown struct core/v1.Missing')
+    expect(() => checkSchema(schema)).to.throw('refers to unknown struct core/v1.Missing')
   })
 
   it('knows the pod fields added in 1.31–1.34', () => {
