@@ -3,6 +3,7 @@
 import {Command, Errors, Flags, Interfaces} from '@oclif/core'
 
 import type {Api} from '../api/server.js'
+import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
 
@@ -49,6 +50,18 @@ export abstract class KsimCommand extends Command {
     } catch (error) {
       this.warn2(`Warning: could not start the reconciler of cluster "${target.cluster}": ${(error as Error).message}`)
     }
+  }
+
+  /**
+   * What every `create <kind> NAME` generator does with the object it built: create it (not for
+   * --dry-run=client, where nothing is opened), start the reconciler after a real write, and print
+   * kubectl's line or the object (`-o`).
+   */
+  protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string): Promise<void> {
+    const {createGenerated} = await import('./create-generated.js')
+    const api = dryRun === 'client' ? undefined : await this.openApi(target)
+    createGenerated(obj, {api, dryRun, output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    if (dryRun === 'none') await this.ensureReconcilerRunning(target)
   }
 
   /** Writes to stdout exactly (no added newline). */

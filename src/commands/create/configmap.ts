@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {collectData, createGenerated} from '../../cli/create-generated.js'
+import {collectData} from '../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../cli/data-files.js'
 
 export default class CreateConfigMap extends KsimCommand {
@@ -51,9 +51,8 @@ export default class CreateConfigMap extends KsimCommand {
       else binaryData[k] = v.toString('base64')
     }
     const target = await this.target(flags)
-    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    createGenerated(
+    await this.createGenerated(
+      target,
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -61,7 +60,8 @@ export default class CreateConfigMap extends KsimCommand {
         ...(Object.keys(data).length > 0 ? {data} : {}),
         ...(Object.keys(binaryData).length > 0 ? {binaryData} : {}),
       },
-      {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)},
+      flags['dry-run'],
+      flags.output,
     )
   }
 }

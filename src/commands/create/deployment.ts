@@ -3,7 +3,6 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {createGenerated} from '../../cli/create-generated.js'
 import {generateDeployment} from '../../cli/deployment-generator.js'
 
 export default class CreateDeployment extends KsimCommand {
@@ -46,8 +45,6 @@ export default class CreateDeployment extends KsimCommand {
     const target = await this.target(flags)
     const input = {name: String(names[0]), namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
     const dryRun = flags['dry-run']
-    const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(generateDeployment(input, dryRun === 'client'), {api, dryRun, output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    if (dryRun === 'none') await this.ensureReconcilerRunning(target)
+    await this.createGenerated(target, generateDeployment(input, dryRun === 'client'), dryRun, flags.output)
   }
 }

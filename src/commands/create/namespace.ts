@@ -3,7 +3,6 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {createGenerated} from '../../cli/create-generated.js'
 
 export default class CreateNamespace extends KsimCommand {
   static override aliases = ['create:ns']
@@ -29,8 +28,6 @@ export default class CreateNamespace extends KsimCommand {
     const {argv, flags} = await this.parse(CreateNamespace)
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
     const target = await this.target(flags)
-    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    createGenerated({apiVersion: 'v1', kind: 'Namespace', metadata: {name: String(argv[0])}}, {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    await this.createGenerated(target, {apiVersion: 'v1', kind: 'Namespace', metadata: {name: String(argv[0])}}, flags['dry-run'], flags.output)
   }
 }

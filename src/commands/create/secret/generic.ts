@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../../cli/base-command.js'
 import {CliError} from '../../../cli/errors.js'
 import {dryRunFlag} from '../../../cli/flags.js'
-import {collectData, createGenerated} from '../../../cli/create-generated.js'
+import {collectData} from '../../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../../cli/data-files.js'
 
 export default class CreateSecretGeneric extends KsimCommand {
@@ -44,9 +44,8 @@ export default class CreateSecretGeneric extends KsimCommand {
     const data: Record<string, string> = {}
     for (const [k, v] of bytes) data[k] = v.toString('base64')
     const target = await this.target(flags)
-    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    createGenerated(
+    await this.createGenerated(
+      target,
       {
         apiVersion: 'v1',
         kind: 'Secret',
@@ -54,7 +53,8 @@ export default class CreateSecretGeneric extends KsimCommand {
         ...(Object.keys(data).length > 0 ? {data} : {}),
         ...(flags.type ? {type: flags.type} : {}),
       },
-      {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)},
+      flags['dry-run'],
+      flags.output,
     )
   }
 }
