@@ -33,8 +33,20 @@ export abstract class KsimCommand extends Command {
       import('../config/paths.js'),
       import('../api/cluster-profile.js'),
     ])
-    this.#store = Store.open(stateFile(target.cluster), {mustExist: true})
-    return new Api(this.#store, {settings: apiSettingsOf(readProfile(this.#store))})
+    const store = Store.open(stateFile(target.cluster), {mustExist: true})
+    this.#store = store
+    let profile = readProfile(store)
+    if (profile && !profile.rootCACert) {
+      // a cluster made by an older ksim: bring it up to date once (see cluster/upgrade.ts)
+      const {upgradeCluster} = await import('../cluster/upgrade.js')
+      try {
+        profile = upgradeCluster(store, new Date())
+      } catch (error) {
+        // a file this user may only read still serves reads; a write says what stands in its way
+        this.warn2(`Warning: could not upgrade the state of cluster "${target.cluster}": ${(error as Error).message}`)
+      }
+    }
+    return new Api(store, {settings: apiSettingsOf(profile)})
   }
 
   /**

@@ -1,10 +1,10 @@
 // One reconciler process for one cluster: take the lease (or leave quietly if another process has it),
 // load the cache, run the loop until SIGTERM/SIGINT, idleness or a lost lease, then give the lease back.
-import {apiSettingsOf, defaultProfile, readProfile, writeProfile} from '../api/cluster-profile.js'
+import {apiSettingsOf, defaultProfile, readProfile} from '../api/cluster-profile.js'
 import {Api} from '../api/server.js'
 import type {Clock, KObject} from '../api/types.js'
 import {clusterExists} from '../cluster/clusters.js'
-import {generateRootCA} from '../cluster/root-ca.js'
+import {needsUpgrade, upgradeCluster} from '../cluster/upgrade.js'
 import {stateFile, reconcilerLog} from '../config/paths.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
@@ -88,12 +88,8 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
     return {exitCode: 0, reason: 'lease-held'}
   }
   const from = got.previous ? ` (took over from ${got.previous}: ${got.reason === 'dead' ? 'process gone' : 'lease expired'})` : ''
-  // clusters made before ksim had a CA get one now, from the lease holder only
-  if (!api.settings.rootCACert && readProfile(store)) {
-    const withCA = {...profile, rootCACert: generateRootCA(new Date())}
-    writeProfile(store, withCA)
-    api.settings.rootCACert = withCA.rootCACert
-  }
+  // a cluster made by an older ksim gets what this one expects (its CA, each namespace's companions)
+  if (needsUpgrade(readProfile(store))) api.settings.rootCACert = upgradeCluster(store, opts.clock?.now() ?? new Date())?.rootCACert
   const controllers = opts.controllers ?? createControllers()
   log.info(`started as ${lease.identity}${from}; controllers: ${controllers.map((c) => c.name).join(', ') || '<none>'}`)
 

@@ -1,7 +1,10 @@
 import {X509Certificate} from 'node:crypto'
+import path from 'node:path'
 
 import {expect} from 'chai'
 
+import {readProfile, writeProfile} from '../../src/api/cluster-profile.js'
+import {Store} from '../../src/store/sqlite-store.js'
 import {Sandbox} from '../helpers/cli.js'
 
 const pod = (name: string, sa?: string) => `apiVersion: v1
@@ -60,6 +63,22 @@ describe('service accounts and the cluster CA', function () {
     expect(sb.run(['create', 'serviceaccount', 'ci-bot'])).to.deep.equal({stdout: 'serviceaccount/ci-bot created\n', stderr: '', code: 0})
     expect(sb.run(['create', '-f', f]).stdout).to.equal('pod/builder created\n')
     expect(sb.run(['get', 'pod', 'builder', '-o', 'jsonpath={.spec.serviceAccountName}']).stdout).to.equal('ci-bot')
+  })
+
+  it('brings a cluster made before ksim had service accounts up to date on first use, so its pods are admitted', () => {
+    sb.run(['get', 'nodes'])
+    const store = Store.open(path.join(sb.home, 'clusters', 'ksim', 'state.db'))
+    store.transaction(() => {
+      const {rootCACert: _, ...profile} = readProfile(store)!
+      writeProfile(store, profile)
+      for (const kind of ['ServiceAccount', 'ConfigMap']) for (const o of store.list(kind).items) store.delete({kind, namespace: o.namespace, name: o.name})
+    })
+    store.close()
+    expect(sb.run(['create', '-f', sb.write('pod.yaml', pod('web'))])).to.deep.equal({stdout: 'pod/web created\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'pod', 'web', '-o', 'jsonpath={.spec.volumes[0].name}']).stdout).to.match(/^kube-api-access-[a-z0-9]{5}$/)
+    expect(sb.run(['get', 'sa,cm', '-n', 'kube-system', '-o', 'name']).stdout).to.equal('serviceaccount/default\nconfigmap/kube-root-ca.crt\n')
+    const ca = sb.run(['get', 'cm', 'kube-root-ca.crt', '-o', 'jsonpath={.data.ca\\.crt}']).stdout
+    expect(new X509Certificate(ca).subject).to.equal('CN=kubernetes')
   })
 
   it('decodes a ServiceAccount manifest strictly, as the API server does', () => {
