@@ -1,6 +1,7 @@
-// kubectl drain's pod filters (kubectl pkg/drain/filters.go), in its order: DaemonSet-managed, mirror,
-// local storage (emptyDir), unreplicated. The first filter that keeps a pod decides; otherwise the last
-// one's warning stands. Errors and warnings are grouped by message as kubectl groups them.
+// kubectl drain's pod filters (kubectl pkg/drain/filters.go), in its order: long-deleted (with
+// --skip-wait-for-delete-timeout), DaemonSet-managed, mirror, local storage (emptyDir), unreplicated.
+// The first filter that keeps a pod decides; otherwise the last one's warning stands. Errors and
+// warnings are grouped by message as kubectl groups them.
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
@@ -17,6 +18,14 @@ export interface DrainFlags {
   force: boolean
   ignoreDaemonsets: boolean
   deleteEmptydirData: boolean
+  /** --skip-wait-for-delete-timeout: pods whose deletionTimestamp passed more than this many seconds ago are left alone (0: none) */
+  skipWaitForDeleteTimeoutSeconds?: number
+}
+
+/** Whether a pod's deletionTimestamp (the end of its grace period) passed more than `seconds` (> 0) whole seconds before `now`. */
+export function shouldSkipPod(pod: KObject, seconds: number | undefined, now: Date): boolean {
+  const since = pod.metadata.deletionTimestamp
+  return (seconds ?? 0) > 0 && since !== undefined && Math.trunc((now.getTime() - Date.parse(since)) / 1000) > seconds!
 }
 
 /** One pod's verdict. */
@@ -66,7 +75,9 @@ function unreplicatedFilter(pod: KObject, f: DrainFlags): Verdict {
 
 /** Sorts a node's pods into those to evict, warnings and errors. */
 export function podsForDeletion(api: Api, pods: KObject[], f: DrainFlags): DrainPlan {
-  const filters = [(p: KObject) => daemonSetFilter(api, p, f), mirrorFilter, (p: KObject) => localStorageFilter(p, f), (p: KObject) => unreplicatedFilter(p, f)]
+  const now = api.clock.now()
+  const skipDeleted = (p: KObject): Verdict => (shouldSkipPod(p, f.skipWaitForDeleteTimeoutSeconds, now) ? {delete: false, kind: 'skip'} : {delete: true, kind: 'ok'})
+  const filters = [skipDeleted, (p: KObject) => daemonSetFilter(api, p, f), mirrorFilter, (p: KObject) => localStorageFilter(p, f), (p: KObject) => unreplicatedFilter(p, f)]
   const warnings = new Map<string, string[]>()
   const errors = new Map<string, string[]>()
   const out: KObject[] = []

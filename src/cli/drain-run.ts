@@ -6,18 +6,24 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
 import {isStatusError} from '../api/errors.js'
-import {nodeType} from '../api/kinds/node.js'
 import {podType} from '../api/kinds/pod.js'
 import {rfc3339} from '../api/types.js'
 import {cordonNode} from './cordon-run.js'
-import {aggregate, podsForDeletion, type DrainFlags} from './drain-filters.js'
+import {aggregate, podsForDeletion, shouldSkipPod, type DrainFlags} from './drain-filters.js'
+import {dryRunSuffix} from './flags.js'
 
 export interface DrainOptions extends DrainFlags {
-  node: string
+  /** the nodes to drain, as read (chooseNodes) */
+  nodes: KObject[]
   /** --grace-period; negative: each pod's own */
   gracePeriod: number
-  /** --timeout in ms; 0 waits forever */
+  /** --timeout in ms, for each node's evictions; 0 waits forever */
   timeoutMs: number
+  dryRun: 'none' | 'client' | 'server'
+  /** --pod-selector: only the node's pods with these labels */
+  podSelector?: string
+  /** --disable-eviction: DELETE the pods instead of evicting them */
+  disableEviction: boolean
   out(text: string): void
   err(text: string): void
   /** runs after the evictions are sent, before waiting (the CLI starts the reconciler here) */
@@ -28,12 +34,13 @@ export interface DrainOptions extends DrainFlags {
 
 const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
 
-/** The Eviction API on one pod: false when it is already gone. */
-export function evictPod(api: Api, pod: KObject, gracePeriod: number): boolean {
+/** The Eviction API on one pod: false when it is already gone. With `dryRun`, nothing changes. */
+export function evictPod(api: Api, pod: KObject, gracePeriod: number, dryRun = false): boolean {
   const ns = pod.metadata.namespace!
   const name = pod.metadata.name!
   try {
     const current = api.get(podType, ns, name)
+    if (dryRun) return true
     if (!current.metadata.deletionTimestamp && !finished(current)) {
       api.modify(podType, ns, name, (p) => {
         const status = (p.status ?? {}) as {conditions?: PodCondition[]}
@@ -51,46 +58,88 @@ export function evictPod(api: Api, pod: KObject, gracePeriod: number): boolean {
   }
 }
 
-const podsOn = (api: Api, node: string): KObject[] => api.list(podType, undefined).items.filter((p) => (p.spec as {nodeName?: string} | undefined)?.nodeName === node)
-
-// prints kubectl's failure lines for the node; the caller exits 1
-function failed(o: DrainOptions, errors: string[]): false {
-  o.err(`error: unable to drain node "${o.node}" due to error: ${aggregate(errors)}, continuing command...\n`)
-  o.err(`There are pending nodes to be drained:\n ${o.node}\n`)
-  for (const e of errors) o.err(`${e}\n`)
-  return false
+/** DELETE of one pod (drain --disable-eviction): false when it is already gone. */
+function deletePod(api: Api, pod: KObject, gracePeriod: number, dryRun: boolean): boolean {
+  try {
+    api.delete(podType, pod.metadata.namespace!, pod.metadata.name!, {gracePeriodSeconds: gracePeriod >= 0 ? gracePeriod : undefined, dryRun})
+    return true
+  } catch (error) {
+    if (isStatusError(error, 'NotFound')) return false
+    throw error
+  }
 }
 
-/** Runs `drain NODE`; false when it failed (its messages already printed). A missing node throws NotFound. */
-export async function runDrain(api: Api, o: DrainOptions): Promise<boolean> {
-  api.get(nodeType, '', o.node)
-  o.out(cordonNode(api, o.node, true))
-  const plan = podsForDeletion(api, podsOn(api, o.node), o)
-  if (plan.errors.length > 0) return failed(o, plan.errors)
+const podsOn = (api: Api, node: string, podSelector: string | undefined): KObject[] =>
+  api.list(podType, undefined, {labelSelector: podSelector}).items.filter((p) => (p.spec as {nodeName?: string} | undefined)?.nodeName === node)
+
+/**
+ * Evicts (or deletes) one node's pods and waits until they are gone, printing kubectl's lines; returns
+ * the errors that stop the node from being drained (none: drained).
+ */
+async function drainNode(api: Api, node: string, o: DrainOptions): Promise<string[]> {
+  const plan = podsForDeletion(api, podsOn(api, node, o.podSelector), o)
+  if (plan.errors.length > 0) return plan.errors
   if (plan.warnings) o.err(`Warning: ${plan.warnings}\n`)
+  if (o.dryRun === 'client') {
+    for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`)
+    return []
+  }
   const deadline = o.timeoutMs > 0 ? Date.now() + o.timeoutMs : Infinity
   let waiting: KObject[] = []
   for (const pod of plan.pods) {
-    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`)
-    if (evictPod(api, pod, o.gracePeriod)) waiting.push(pod)
+    if (o.disableEviction) {
+      if (deletePod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
+      continue
+    }
+    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${o.dryRun === 'server' ? ' (server dry run)' : ''}\n`)
+    if (evictPod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
   }
+  if (o.dryRun === 'server') return []
   if (waiting.length > 0) await o.beforeWait?.()
+  const done = o.disableEviction ? 'deleted' : 'evicted'
   while (waiting.length > 0) {
     waiting = waiting.filter((pod) => {
       const now = api.peek('Pod', pod.metadata.namespace!, pod.metadata.name!)
-      if (now && now.metadata.uid === pod.metadata.uid) return true
-      o.out(`pod/${pod.metadata.name} evicted\n`)
+      if (now && now.metadata.uid === pod.metadata.uid) {
+        if (!shouldSkipPod(now, o.skipWaitForDeleteTimeoutSeconds, api.clock.now())) return true
+        o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping\n`)
+        return false
+      }
+      o.out(`pod/${pod.metadata.name} ${done}\n`)
       return false
     })
     if (waiting.length === 0) break
     if (Date.now() >= deadline) {
       const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
-      const pending = podsForDeletion(api, podsOn(api, o.node), o).pods
-      if (pending.length > 0) o.err(`There are pending pods in node "${o.node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
-      return failed(o, errors)
+      const pending = podsForDeletion(api, podsOn(api, node, o.podSelector), o).pods
+      if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
+      return errors
     }
     await new Promise((r) => setTimeout(r, Math.min(o.pollMs ?? 100, Math.max(1, deadline - Date.now()))))
   }
-  o.out(`node/${o.node} drained\n`)
-  return true
+  return []
+}
+
+/**
+ * Runs `drain`: cordons every node, then drains them one after another, going on past a node that
+ * fails; false when one did (kubectl's messages already printed, the caller exits 1).
+ */
+export async function runDrain(api: Api, o: DrainOptions): Promise<boolean> {
+  for (const node of o.nodes) o.out(cordonNode(api, node, true, o.dryRun))
+  const failed: {node: string; errors: string[]}[] = []
+  for (const node of o.nodes.map((n) => n.metadata.name!)) {
+    const errors = await drainNode(api, node, o)
+    if (errors.length === 0) {
+      o.out(`node/${node} drained${dryRunSuffix(o.dryRun)}\n`)
+      continue
+    }
+    o.err(`error: unable to drain node "${node}" due to error: ${aggregate(errors)}, continuing command...\n`)
+    failed.push({node, errors})
+  }
+  if (failed.length === 0) return true
+  o.err(`There are pending nodes to be drained:\n${failed.map((f) => ` ${f.node}\n`).join('')}`)
+  // kubectl prints the aggregate of the nodes' errors one per line (one node's own errors, one per line)
+  const lines = failed.length === 1 ? failed[0]!.errors : failed.map((f) => aggregate(f.errors))
+  for (const line of lines) o.err(`${line}\n`)
+  return false
 }

@@ -1,9 +1,23 @@
 import {Args, Flags} from '@oclif/core'
 
+import {parseLabelSelector} from '../api/label-selector-parse.js'
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError, SilentError} from '../cli/errors.js'
+import {nodeChoice, nodeSelectorFlag} from '../cli/cordon-command.js'
+import {chooseNodes} from '../cli/cordon-run.js'
 import {runDrain} from '../cli/drain-run.js'
+import {dryRunFlag} from '../cli/flags.js'
 import {parseDuration} from '../cli/duration-flag.js'
+
+/** labels.Parse accepts it */
+function validLabelSelector(text: string): boolean {
+  try {
+    parseLabelSelector(text)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export default class Drain extends KsimCommand {
   static override args = {
@@ -22,10 +36,16 @@ When you are ready to put the node back into service, use uncordon, which will m
   ]
 
   static override flags = {
+    'chunk-size': Flags.integer({description: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.', default: 500}),
     'delete-emptydir-data': Flags.boolean({description: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).', default: false}),
+    'disable-eviction': Flags.boolean({description: 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.', default: false}),
+    'dry-run': dryRunFlag,
     force: Flags.boolean({description: 'Continue even if there are pods that do not declare a controller.', default: false}),
     'grace-period': Flags.integer({description: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.', default: -1}),
     'ignore-daemonsets': Flags.boolean({description: 'Ignore DaemonSet-managed pods.', default: false}),
+    'pod-selector': Flags.string({description: 'Label selector to filter pods on the node'}),
+    selector: nodeSelectorFlag,
+    'skip-wait-for-delete-timeout': Flags.integer({description: 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.', default: 0}),
     timeout: Flags.string({description: 'The length of time to wait before giving up, zero means infinite', default: '0s'}),
   }
 
@@ -33,24 +53,32 @@ When you are ready to put the node back into service, use uncordon, which will m
 
   static override usage = 'drain NODE'
 
+  // NODE may be given several times
+  static override strict = false
+
   async run(): Promise<void> {
-    const {args, flags} = await this.parse(Drain)
-    if (!args.node) throw new CliError('USAGE: drain NODE [flags]', true)
+    const {argv, flags} = await this.parse(Drain)
+    const choice = nodeChoice(argv, flags.selector, 'drain NODE')
     const timeoutMs = parseDuration(flags.timeout, 'timeout')
+    if (flags['pod-selector'] && !validLabelSelector(flags['pod-selector'])) throw new CliError('--pod-selector=<pod_selector> must be a valid label selector')
     const target = await this.target(flags)
     const api = await this.openApi(target)
     const ok = await runDrain(api, {
-      node: args.node,
+      nodes: chooseNodes(api, choice),
       force: flags.force,
       ignoreDaemonsets: flags['ignore-daemonsets'],
       deleteEmptydirData: flags['delete-emptydir-data'],
+      skipWaitForDeleteTimeoutSeconds: flags['skip-wait-for-delete-timeout'],
       gracePeriod: flags['grace-period'],
       timeoutMs,
+      dryRun: flags['dry-run'],
+      podSelector: flags['pod-selector'] || undefined,
+      disableEviction: flags['disable-eviction'],
       out: (s) => this.out(s),
       err: (s) => this.warn2(s),
       beforeWait: () => this.ensureReconcilerRunning(target),
     })
-    await this.ensureReconcilerRunning(target)
+    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
     if (!ok) throw new SilentError()
   }
 }

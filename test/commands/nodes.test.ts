@@ -32,6 +32,93 @@ describe('ksim node stop/start, cordon, uncordon, drain and create node (API onl
     expect(sb.run(['cordon', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n', code: 1})
   })
 
+  it('cordons several nodes, nodes picked by -l, and nothing at all when one named node is missing', () => {
+    const unschedulable = (node: string) => sb.run(['get', 'node', node, '-o', 'jsonpath={.spec.unschedulable}']).stdout
+    expect(sb.run(['cordon', 'ksim-worker', 'ksim-worker2'])).to.deep.equal({stdout: 'node/ksim-worker cordoned\nnode/ksim-worker2 cordoned\n', stderr: '', code: 0})
+    expect(sb.run(['uncordon', 'ksim-worker', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n', code: 1})
+    expect(unschedulable('ksim-worker')).to.equal('true')
+    expect(sb.run(['uncordon', '-l', 'kubernetes.io/hostname in (ksim-worker, ksim-control-plane)'])).to.deep.equal({
+      stdout: 'node/ksim-control-plane already uncordoned\nnode/ksim-worker uncordoned\n',
+      stderr: '',
+      code: 0,
+    })
+    expect(sb.run(['cordon', '-l', 'no-such-label=1'])).to.deep.equal({stdout: '', stderr: '', code: 0})
+    expect(sb.run(['cordon', 'ksim-worker', '-l', 'a=b'])).to.deep.equal({
+      stdout: '',
+      stderr: "error: cannot specify both a node name and a --selector option\nSee 'ksim cordon -h' for help and examples\n",
+      code: 1,
+    })
+    expect(sb.run(['uncordon'])).to.deep.equal({stdout: '', stderr: "error: USAGE: uncordon NODE [flags]\nSee 'ksim uncordon -h' for help and examples\n", code: 1})
+  })
+
+  it('cordons with --dry-run without changing the node', () => {
+    expect(sb.run(['cordon', 'ksim-worker', '--dry-run=client'])).to.deep.equal({stdout: 'node/ksim-worker cordoned (dry run)\n', stderr: '', code: 0})
+    expect(sb.run(['cordon', 'ksim-worker', '--dry-run=server'])).to.deep.equal({stdout: 'node/ksim-worker cordoned (server dry run)\n', stderr: '', code: 0})
+    expect(sb.run(['uncordon', 'ksim-worker', '--dry-run=client']).stdout).to.equal('node/ksim-worker already uncordoned (dry run)\n')
+    expect(sb.run(['get', 'node', 'ksim-worker', '-o', 'jsonpath={.spec.unschedulable}']).stdout).to.equal('')
+  })
+
+  it('drains several nodes one after another, going on past one that cannot be drained', () => {
+    sb.run(['create', '-f', '-'], {input: BARE})
+    expect(sb.run(['drain', 'ksim-worker', 'ksim-worker2'])).to.deep.equal({
+      stdout: 'node/ksim-worker cordoned\nnode/ksim-worker2 cordoned\nnode/ksim-worker2 drained\n',
+      stderr: [
+        'error: unable to drain node "ksim-worker" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare, continuing command...',
+        'There are pending nodes to be drained:',
+        ' ksim-worker',
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare',
+        '',
+      ].join('\n'),
+      code: 1,
+    })
+    const other = BARE.replace('name: bare', 'name: other').replace('nodeName: ksim-worker', 'nodeName: ksim-worker2')
+    const scratch = SCRATCH.replace('nodeName: ksim-worker', 'nodeName: ksim-worker2')
+    sb.run(['create', '-f', '-'], {input: `${other}---\n${scratch}`})
+    // two failing nodes: one line per node, each node's errors aggregated
+    expect(sb.run(['drain', '-l', 'kubernetes.io/hostname notin (ksim-control-plane)']).stderr).to.equal(
+      [
+        'error: unable to drain node "ksim-worker" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare, continuing command...',
+        'error: unable to drain node "ksim-worker2" due to error: [cannot delete cannot delete Pods that declare no controller (use --force to override): default/other, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch], continuing command...',
+        'There are pending nodes to be drained:',
+        ' ksim-worker',
+        ' ksim-worker2',
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare',
+        '[cannot delete cannot delete Pods that declare no controller (use --force to override): default/other, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch]',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('drains only the pods --pod-selector picks, and with --dry-run evicts nothing', () => {
+    sb.run(['create', '-f', '-'], {input: `${BARE.replace('name: bare', 'name: bare\n  labels:\n    app: web')}---\n${SCRATCH}`})
+    expect(sb.run(['drain', 'ksim-worker', '--force', '--pod-selector', 'app=web', '--dry-run=client'])).to.deep.equal({
+      stdout: 'node/ksim-worker cordoned (dry run)\nevicting pod default/bare (dry run)\nnode/ksim-worker drained (dry run)\n',
+      stderr: 'Warning: deleting Pods that declare no controller: default/bare\n',
+      code: 0,
+    })
+    expect(sb.run(['drain', 'ksim-worker', '--force', '--pod-selector', 'app=web', '--dry-run=server']).stdout).to.equal(
+      'node/ksim-worker cordoned (server dry run)\nevicting pod default/bare (server dry run)\nnode/ksim-worker drained (server dry run)\n',
+    )
+    expect(sb.run(['get', 'pods', '-o', 'name']).stdout).to.equal('pod/bare\npod/scratch\n')
+    expect(sb.run(['get', 'node', 'ksim-worker', '-o', 'jsonpath={.spec.unschedulable}']).stdout).to.equal('')
+    expect(sb.run(['drain', 'ksim-worker', '--force', '--pod-selector', 'app=web', '--grace-period', '0'])).to.deep.equal({
+      stdout: 'node/ksim-worker cordoned\nevicting pod default/bare\npod/bare evicted\nnode/ksim-worker drained\n',
+      stderr: 'Warning: deleting Pods that declare no controller: default/bare\n',
+      code: 0,
+    })
+    expect(sb.run(['get', 'pods', '-o', 'name']).stdout).to.equal('pod/scratch\n')
+    expect(sb.run(['drain', 'ksim-worker', '--pod-selector', 'app in'])).to.deep.equal({stdout: '', stderr: 'error: --pod-selector=<pod_selector> must be a valid label selector\n', code: 1})
+  })
+
+  it('deletes instead of evicting with --disable-eviction', () => {
+    sb.run(['create', '-f', '-'], {input: BARE})
+    expect(sb.run(['drain', 'ksim-worker', '--force', '--disable-eviction', '--grace-period', '0'])).to.deep.equal({
+      stdout: 'node/ksim-worker cordoned\npod/bare deleted\nnode/ksim-worker drained\n',
+      stderr: 'Warning: deleting Pods that declare no controller: default/bare\n',
+      code: 0,
+    })
+  })
+
   it('refuses to drain bare and emptyDir pods without --force and --delete-emptydir-data, after cordoning', () => {
     sb.run(['create', '-f', '-'], {input: `${BARE}---\n${SCRATCH}`})
     expect(sb.run(['drain', 'ksim-worker'])).to.deep.equal({
