@@ -65,3 +65,12 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
 function prefixed(msg: string): string {
   return msg.startsWith('error: ') ? msg : `error: ${msg}`
 }
+
+/**
+ * What kubectl's CheckErr prints for utilerrors.NewAggregate(errs): one error as CheckErr prints it
+ * alone, several one per line (MultipleErrors: the API's standard text, others as they are, no prefix).
+ */
+export function aggregateErrorText(errs: unknown[], commandId?: string, bin = 'ksim'): string {
+  if (errs.length === 1) return errorText(errs[0], commandId, bin)
+  return errs.map((e) => (isStatusError(e) || isNoResourceMatch(e) ? errorText(e, commandId, bin) : e instanceof Error ? e.message : String(e))).join('\n')
+}

@@ -108,3 +108,21 @@ export function syncDeploymentStatus(sync: DeploymentSync, all: KObject[], newRS
     x.status = sortKeysDeep(s)
   })
 }
+
+/**
+ * checkPausedConditions: pausing or resuming a Deployment with a progress deadline turns Progressing to
+ * Unknown (DeploymentPaused / DeploymentResumed), so that time spent paused never counts against the
+ * deadline; a Deployment that already timed out keeps saying so.
+ */
+export function checkPausedConditions(sync: DeploymentSync): void {
+  const d = sync.d
+  if (!hasDeadline(d)) return
+  const conditions = ((d.status ?? {}) as Status).conditions ?? []
+  const current = conditions.find((c) => c.type === 'Progressing')
+  if (current?.reason === 'ProgressDeadlineExceeded') return
+  const paused = specOf(d).paused === true
+  if (paused === (current?.reason === 'DeploymentPaused')) return
+  sync.saveDeployment((x) => {
+    sync.setProgressing('Unknown', paused ? 'DeploymentPaused' : 'DeploymentResumed', paused ? 'Deployment is paused' : 'Deployment is resumed', x)
+  })
+}

@@ -3,13 +3,14 @@
 import type {KObject} from '../api/types.js'
 
 import {sortKeysDeep} from '../api/defaults/sort-keys.js'
+import {REVISION} from '../api/deployment-revisions.js'
 import {NAME_ALPHABET} from '../api/meta.js'
 
-/** Annotation keys the Deployment controller keeps on Deployments and ReplicaSets, and the hash label. */
-export const REVISION = 'deployment.kubernetes.io/revision'
+export {HASH_LABEL, REVISION, templateWithoutHash} from '../api/deployment-revisions.js'
+
+/** Annotation keys the Deployment controller keeps on Deployments and ReplicaSets (REVISION and HASH_LABEL: api/deployment-revisions). */
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas'
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas'
-export const HASH_LABEL = 'pod-template-hash'
 
 /** Annotations a Deployment keeps to itself (never copied to its ReplicaSets). */
 const NOT_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', DESIRED_REPLICAS, MAX_REPLICAS, 'deprecated.deployment.rollback.to'])
@@ -48,16 +49,6 @@ function fnv32a(text: string): number {
 export function podTemplateHash(template: unknown, collisionCount?: number): string {
   const text = JSON.stringify(sortKeysDeep(template ?? {})) + (collisionCount === undefined ? '' : String(collisionCount))
   return [...String(fnv32a(text))].map((c) => NAME_ALPHABET[c.charCodeAt(0) % NAME_ALPHABET.length]).join('')
-}
-
-/** The template without the pod-template-hash label, for EqualIgnoreHash. */
-export function templateWithoutHash(template: DeploymentSpec['template']): unknown {
-  const t = sortKeysDeep(template ?? {}) as NonNullable<DeploymentSpec['template']>
-  const labels = {...(t.metadata?.labels ?? {})}
-  delete labels[HASH_LABEL]
-  const metadata = {...t.metadata, labels}
-  if (Object.keys(labels).length === 0) delete (metadata as {labels?: unknown}).labels
-  return JSON.stringify(sortKeysDeep({...t, metadata}))
 }
 
 /** GetScaledValueFromIntOrPercent. */

@@ -9,7 +9,7 @@ import {replicaSetType} from '../api/kinds/replicaset.js'
 import {labelSelectorFromObject, matchLabelSelector} from '../api/selectors.js'
 import {DeploymentSync} from './deployment-state.js'
 import {isScalingEvent, rolloutRecreate, rolloutRolling, scaleDeployment} from './deployment-rollout.js'
-import {syncDeploymentStatus} from './deployment-status.js'
+import {checkPausedConditions, syncDeploymentStatus} from './deployment-status.js'
 import {specOf} from './deployment-util.js'
 import {controllerRefFor, controllerRefOf} from './workload-pods.js'
 
@@ -42,6 +42,7 @@ export class DeploymentController implements Controller {
       syncDeploymentStatus(sync, sync.rsList, sync.split().newRS)
       return undefined
     }
+    checkPausedConditions(sync)
     if (specOf(d).paused || isScalingEvent(sync)) {
       const newRS = sync.newReplicaSet(false, () => 0)
       scaleDeployment(sync, newRS)

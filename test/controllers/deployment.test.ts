@@ -151,4 +151,33 @@ describe('deployment controller', () => {
     ])
     expect(tc.pass(controllers[0]).writes).to.equal(0)
   })
+
+  it('holds a paused rollout, marks Progressing Unknown while paused, and rolls out once resumed', () => {
+    tc.api.create(deployment('web', 2))
+    run()
+    const [first] = rsList()
+    tc.api.modify(deploymentType, 'default', 'web', (o) => {
+      ;(o.spec as {paused?: boolean}).paused = true
+    })
+    run()
+    expect(conds(dep())[1]).to.equal('Progressing=Unknown DeploymentPaused: Deployment is paused')
+    tc.api.modify(deploymentType, 'default', 'web', (o) => {
+      ;(o.spec as any).template.spec.containers[0].image = 'nginx:1.28'
+    })
+    run()
+    // no new ReplicaSet while paused, the status still counts what runs
+    expect(rsList().map((rs) => rs.metadata.name)).to.deep.equal([first.metadata.name])
+    expect((dep().status as {availableReplicas: number}).availableReplicas).to.equal(2)
+    for (const c of controllers) expect(tc.pass(c).writes).to.equal(0)
+    tc.api.modify(deploymentType, 'default', 'web', (o) => {
+      delete (o.spec as {paused?: boolean}).paused
+    })
+    tc.pass(controllers[0])
+    // the same sync that says Resumed creates the new ReplicaSet, which says so last
+    expect(conds(dep())[1]).to.match(/^Progressing=True NewReplicaSetCreated: Created new replica set "web-\w+"$/)
+    run(12)
+    expect(rsList()).to.have.length(2)
+    const second = rsList().find((rs) => rs.metadata.uid !== first.metadata.uid)!
+    expect(conds(dep())[1]).to.equal(`Progressing=True NewReplicaSetAvailable: ReplicaSet "${second.metadata.name}" has successfully progressed.`)
+  })
 })

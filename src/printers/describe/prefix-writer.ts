@@ -15,6 +15,9 @@ export class PrefixWriter {
   private done: string[] = []
   private pending = ''
 
+  /** `aligned: false`: describe.NewPrefixWriter over a plain buffer (rollout history), tabs kept as tabs. */
+  constructor(private readonly opts: {aligned?: boolean} = {}) {}
+
   /** Write(level, text): `text` after `level` two-space indents. */
   write(level: number, text: string): void {
     this.pending += escapeTerminal('  '.repeat(level) + text)
@@ -27,7 +30,7 @@ export class PrefixWriter {
 
   /** Flush: lays out everything so far; later lines start new column blocks. */
   flush(): void {
-    this.done.push(formatDescribe(this.pending))
+    this.done.push(this.opts.aligned === false ? this.pending : formatDescribe(this.pending))
     this.pending = ''
   }
 
