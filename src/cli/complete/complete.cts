@@ -23,6 +23,7 @@ const RESOURCE_ARGS: Record<string, string[] | undefined> = {
   annotate: undefined, delete: undefined, describe: undefined, edit: undefined, get: undefined,
   label: undefined, patch: undefined, wait: undefined,
   scale: ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'],
+  'set:image': ['daemonsets', 'deployments', 'pods', 'cronjobs', 'replicasets', 'replicationcontrollers', 'statefulsets'],
   taint: ['node'],
 }
 /** Commands whose first argument is a pod, or a node. */

@@ -149,6 +149,13 @@ describe('completion (ksim __complete)', function () {
       }
     })
 
+    it('offers set image the types kubectl lists for it, then live names', () => {
+      expect(tab('set ')).to.equal('image\n:0\n')
+      expect(tab('set image ')).to.equal('daemonsets\ndeployments\npods\ncronjobs\nreplicasets\nreplicationcontrollers\nstatefulsets\n:0\n')
+      expect(tab('set image pods ng')).to.equal('nginx\nnginx-2\n:0\n')
+      expect(tab('set image pod/w')).to.equal('pod/web\n:0\n')
+    })
+
     it('offers nothing for an unknown resource type', () => {
       expect(tab('get foos ')).to.equal(':0\n')
     })
