@@ -1,10 +1,14 @@
 // Flags several commands share, declared once with kubectl's names, defaults and help text.
 import {Flags} from '@oclif/core'
 
+// kubectl's -f is a string slice: repeated, or comma-separated; the arguments after it stay arguments
+// (`ksim label -f pod.yaml app=web`)
 export const filenameFlag = Flags.string({
   char: 'f',
   description: 'Filename, directory, or URL to files to use',
   multiple: true,
+  multipleNonGreedy: true,
+  delimiter: ',',
 })
 
 export const recursiveFlag = Flags.boolean({

@@ -37,12 +37,13 @@ export function splitResourcesAndPairs(args: string[], verb: string): {resources
   const pairs: string[] = []
   let inPairs = false
   for (const a of args) {
-    const isPair = a.includes('=') || (a.endsWith('-') && a.length > 1)
+    const isPair = (a.includes('=') && !a.startsWith('=')) || (a.endsWith('-') && a !== '-')
     if (isPair) {
       inPairs = true
       pairs.push(a)
     } else if (inPairs) {
-      throw new CliError(`all resources must be specified before ${verb} changes: ${args.join(' ')}`)
+      // kubectl names the first argument out of place
+      throw new CliError(`all resources must be specified before ${verb} changes: ${a}`)
     } else {
       resources.push(a)
     }
@@ -114,8 +115,8 @@ function victims(api: Api, target: Target, run: LabelRun, resources: string[]): 
 
 /** Runs label/annotate; returns false when any object failed. */
 export function runLabel(api: Api, target: Target, run: LabelRun): boolean {
-  const verb = run.field === 'labels' ? 'label' : 'annotate'
-  const {resources, pairs} = splitResourcesAndPairs(run.args, verb)
+  // kubectl's GetResourcesAndPairs(args, "label" | "annotation")
+  const {resources, pairs} = splitResourcesAndPairs(run.args, run.field === 'labels' ? 'label' : 'annotation')
   if (run.all && run.selector) throw new CliError('cannot set --all and --selector at the same time')
   if (resources.length === 0 && run.files.length === 0) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>')
   const {set, remove} = parsePairs(pairs, run.field)

@@ -11,7 +11,7 @@ import {rolloutTargets, type RolloutTargets} from './rollout-run.js'
 
 /** -f, -R and -l as the rollout subcommands word them. */
 export const rolloutFlags = {
-  filename: Flags.string({char: 'f', multiple: true, description: 'Filename, directory, or URL to files identifying the resource to get from a server.'}),
+  filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, delimiter: ',', description: 'Filename, directory, or URL to files identifying the resource to get from a server.'}),
   recursive: Flags.boolean({char: 'R', default: false, description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.'}),
   selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."}),
 }

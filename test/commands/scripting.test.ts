@@ -32,6 +32,18 @@ describe('ksim label, annotate, apply and wait', function () {
     expect(sb.run(['get', 'cm', '-l', 'tier=web', '-o', 'name'], {env}).stdout).to.equal('configmap/cm\nconfigmap/kube-root-ca.crt\n')
   })
 
+  it('takes -f as kubectl does: repeated or comma-separated, with the label changes after it', () => {
+    const a = sb.write('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n')
+    const b = sb.write('b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n')
+    expect(sb.run(['create', '-f', `${a},${b}`], {env})).to.deep.equal({stdout: 'configmap/a created\nconfigmap/b created\n', stderr: '', code: 0})
+    expect(sb.run(['label', '-f', a, 'tier=web'], {env})).to.deep.equal({stdout: 'configmap/a labeled\n', stderr: '', code: 0})
+    expect(sb.run(['annotate', '-f', a, '-f', b, 'note=x'], {env}).stdout).to.equal('configmap/a annotated\nconfigmap/b annotated\n')
+    expect(sb.run(['get', '-f', `${a},${b}`, '-o', 'jsonpath={range .items[*]}{.metadata.name}:{.metadata.labels.tier}:{.metadata.annotations.note} {end}'], {env}).stdout).to.equal('a:web:x b::x ')
+    expect(sb.run(['label', 'cm', 'a', 'x=1', 'b', 'c'], {env}).stderr).to.equal('error: all resources must be specified before label changes: b\n')
+    expect(sb.run(['annotate', 'cm', 'a', 'x=1', 'b'], {env}).stderr).to.equal('error: all resources must be specified before annotation changes: b\n')
+    expect(sb.run(['create', '-f', a, 'extra', 'more'], {env})).to.deep.equal({stdout: '', stderr: "error: Unexpected args: [extra more]\nSee 'ksim create -h' for help and examples\n", code: 1})
+  })
+
   it('rejects invalid label keys with the API\'s message and invalid values with kubectl\'s', () => {
     const r = sb.run(['label', 'cm', 'cm', 'a b=c'], {env})
     expect(r.stderr).to.equal(

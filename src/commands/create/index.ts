@@ -24,13 +24,17 @@ export default class Create extends KsimCommand {
     'save-config': Flags.boolean({description: 'If true, the configuration of current object will be saved in its annotation.', default: false}),
   }
 
+  // arguments are refused in kubectl's words below, not oclif's
+  static override strict = false
+
   static override summary = 'Create a resource from a file or from stdin'
 
   async run(): Promise<void> {
-    const {flags} = await this.parse(Create)
+    const {argv, flags} = await this.parse(Create)
     if (!flags.filename || flags.filename.length === 0) {
       throw new CliError('must specify one of -f and -k', true)
     }
+    if (argv.length > 0) throw new CliError(`Unexpected args: [${argv.join(' ')}]`, true)
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
     const ok = await createFromItems({
