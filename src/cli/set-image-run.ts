@@ -11,6 +11,7 @@ import {nameKind} from '../api/registry.js'
 import {CliError, errorText} from './errors.js'
 import {dryRunSuffix} from './flags.js'
 import {formatObjects} from './print-objects.js'
+import {splitResourcesAndPairs} from './label-run.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 
 /** What `set image` was asked to do. */
@@ -39,14 +40,7 @@ interface PodSpec {
 
 /** cmdutil.GetResourcesAndPairs + ParsePairs for `image`: resources, then `name=image` pairs (last wins). */
 export function splitImageArgs(args: string[]): {resources: string[]; images: Map<string, string>} {
-  const resources: string[] = []
-  const pairs: string[] = []
-  for (const s of args) {
-    const isPair = (s.includes('=') && !s.startsWith('=')) || (s.endsWith('-') && s !== '-')
-    if (isPair) pairs.push(s)
-    else if (pairs.length > 0) throw new CliError(`all resources must be specified before image changes: ${s}`)
-    else resources.push(s)
-  }
+  const {resources, pairs} = splitResourcesAndPairs(args, 'image')
   const invalid = pairs.filter((p) => !p.includes('='))
   if (invalid.length > 0) throw new CliError(`invalid image format: ${invalid.join(', ')}`)
   const images = new Map<string, string>()
