@@ -93,5 +93,5 @@ if (require.main === module) {
   if (process.argv[2] === '__complete') require('../dist/src/cli/complete/index.cjs').main(process.argv.slice(3))
   // the background reconciler (spawned by ksim itself) runs from dist/src without oclif: less memory
   else if (process.argv[2] === '__reconciler') import('../dist/src/reconciler/daemon.js').then(({main}) => main(process.argv.slice(3)))
-  else loadBundle().exports.execute({dir: path.join(__dirname, '..')})
+  else loadBundle().exports.main(path.join(__dirname, '..'))
 }

@@ -98,6 +98,7 @@ function entrySource(root) {
     "Object.defineProperty(exports, 'KsimHelp', {enumerable: true, get: () => require('./src/help.js').default})",
     "exports.run = require('@oclif/core').run",
     "exports.execute = require('@oclif/core').execute",
+    "exports.main = require('./src/cli/main.js').main",
   ]
   return lines.join('\n') + '\n'
 }

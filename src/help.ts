@@ -3,16 +3,8 @@
 // stays oclif's. Loaded by oclif through `oclif.helpClass` in package.json.
 import {Help} from '@oclif/core'
 
-/** kubectl's command groups, in kubectl's order, with ksim's own `cluster` and `node` where they fit. */
-export const COMMAND_GROUPS: Array<[title: string, names: string[]]> = [
-  ['Basic Commands (Beginner):', ['create', 'expose', 'run', 'set']],
-  ['Basic Commands (Intermediate):', ['explain', 'get', 'edit', 'delete']],
-  ['Deploy Commands:', ['rollout', 'scale', 'autoscale']],
-  ['Cluster Management Commands:', ['cluster', 'node', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
-  ['Troubleshooting and Debugging Commands:', ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events']],
-  ['Advanced Commands:', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
-  ['Settings Commands:', ['label', 'annotate', 'completion']],
-]
+import {COMMAND_GROUPS} from './cli/command-groups.js'
+
 
 /** A command as the root page needs it. */
 export interface RootEntry {
