@@ -111,7 +111,9 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   // a try that failed for a reason that has gone away (the ConfigMap was created, the image pulled by
   // another pod) is tried again at once instead of at the next periodic sync
   const failed = (id: string): boolean => attempt.emitted.includes(`${attempt.tries}:${id}`)
-  if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present)) {
+  // so is a try whose container spec changed since (the update makes the pod worker sync at once)
+  const respecified = attempt.image !== c.image && (failed('Failed') || failed('ErrImageNeverPull'))
+  if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present) || respecified) {
     nextTry(env, c, attempt)
     return pipeline(env, c, init, s, attempt)
   }
@@ -259,13 +261,18 @@ const same = (before: ContainerStatus, after: ContainerStatus): ContainerStatus 
  * ready, earlier init containers done). `stopping`: the pod is terminating, nothing starts any more.
  */
 export function stepContainer(env: PodEnv, c: Container, init: boolean, old: ContainerStatus | undefined, eligible: boolean, stopping = false): ContainerStatus {
-  let s = old ?? initialStatus(env.pod, c)
-  // a container not created yet shows the image of the spec
-  if (!s.containerID && s.image !== (c.image ?? '')) s = {...s, image: c.image ?? ''}
+  let s = specImage(env, c, init, old ?? initialStatus(env.pod, c))
   for (let i = 0; i < 8; i++) {
     const next = transition(env, c, init, s, eligible, stopping)
     if (!next) break
     s = next
   }
-  return s
+  return specImage(env, c, init, s)
+}
+
+// a container not created yet shows the image of the spec its pod worker syncs (a pull in progress
+// holds the worker: the spec it began with)
+function specImage(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerStatus {
+  const image = env.memo.attempts[containerKey(c.name, init)]?.image ?? c.image ?? ''
+  return s.containerID || s.image === image ? s : {...s, image}
 }

@@ -166,6 +166,37 @@ describe('kubelet: restarts a container whose definition changed', () => {
     expect([containerStatus(pod(), 'setup', true), containerStatus(pod(), 'web')!.restartCount]).to.deep.equal([setup, 0])
   })
 
+  it('finishes a pull in progress with the image it began with, then restarts the container for the new one', () => {
+    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {'ksim.io/pull-seconds': '10'}})
+    at(0)
+    at(200)
+    tc.clock.ms = T0 + 5_000
+    setImage('nginx:1.28')
+    tc.pass(k)
+    expect([stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.image]).to.deep.equal(['waiting:ContainerCreating', 'nginx:1.27'])
+    at(10_400)
+    // the old image's container ran, and is killed at once for the new definition: pulling 1.28 until 20.4 s
+    expect([stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.image, containerStatus(pod(), 'web')!.restartCount]).to.deep.equal(['running', 'docker.io/library/nginx:1.27', 0])
+    expect(kubeletEvents().slice(-2)).to.deep.equal([KILLING, 'Normal Pulling Pulling image "nginx:1.28"'])
+    at(20_600)
+    const cs = containerStatus(pod(), 'web')!
+    expect([stateOf(pod(), 'web'), cs.image, cs.restartCount, cs.lastState.terminated.finishedAt]).to.deep.equal(['running', 'docker.io/library/nginx:1.28', 1, '2026-07-01T10:00:10Z'])
+  })
+
+  it('tries a container that could not start again at once with its new image', () => {
+    tc.pod('other', {containers: [{name: 'c', image: 'nginx:1.28'}], nodeName: 'ksim-worker'})
+    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.29', imagePullPolicy: 'Never'}], nodeName: 'ksim-worker'})
+    for (const ms of [0, 200, 500, 700]) at(ms)
+    expect([stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.image]).to.deep.equal(['waiting:ErrImageNeverPull', 'nginx:1.29'])
+    tc.clock.ms = T0 + 1_000
+    setImage('nginx:1.28')
+    tc.pass(k)
+    expect([stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.image]).to.deep.equal(['waiting:ErrImageNeverPull', 'nginx:1.28'])
+    at(1_200)
+    const cs = containerStatus(pod(), 'web')!
+    expect([stateOf(pod(), 'web'), cs.image, cs.restartCount]).to.deep.equal(['running', 'docker.io/library/nginx:1.28', 0])
+  })
+
   it('starts the kill over with the full grace period after a kubelet restart', () => {
     run({terminationGracePeriodSeconds: 5}, {'ksim.io/ignore-sigterm': 'true'})
     tc.clock.ms = T0 + 10_000
