@@ -10,6 +10,7 @@ import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
 import {goDuration} from './images.js'
 import {containerConfigError} from './kubelet-config.js'
 import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './kubelet-container-status.js'
+import {beginRestartKill, endRestartKill, imageChanged, restartKill, restartsOnChange} from './kubelet-definition.js'
 import {containerKey, exactTime, stamp, type AttemptMemo, type PodMemo} from './kubelet-memory.js'
 import {shouldRestart} from './kubelet-status.js'
 
@@ -56,15 +57,16 @@ function emitOnce(env: PodEnv, attempt: AttemptMemo, id: string, c: Container, i
 }
 
 /**
- * The handle of a running container: its ID and precise start, with the termination's SIGTERM and
- * SIGKILL delivered through the runtime once they are due (at their planned times).
+ * The handle of a running container: its ID and precise start, with the SIGTERM and SIGKILL of its
+ * pod's termination (or of a restart for a changed definition) delivered through the runtime once they
+ * are due (at their planned times).
  */
 export function handleOf(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerHandle {
   const key = containerKey(c.name, init)
   const ref: ContainerRef = {pod: env.pod, container: c, init}
   const startedAtMs = exactTime(env.memo, `${key}/startedAt`, s.state?.running?.startedAt) ?? env.now
   let handle: ContainerHandle = {containerID: s.containerID ?? '', startedAtMs}
-  const signals = env.memo.termination?.containers[key]
+  const signals = env.memo.termination?.containers[key] ?? env.memo.restarts?.[key]
   if (signals && signals.termAtMs <= env.now) handle = env.runtime.signalTerm(ref, handle, signals.termAtMs)
   if (signals && signals.killAtMs <= env.now) handle = env.runtime.kill(ref, handle, signals.killAtMs)
   return handle
@@ -101,7 +103,7 @@ function exited(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, st
 function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, attempt: AttemptMemo): ContainerStatus {
   const ref: ContainerRef = {pod: env.pod, container: c, init}
   const key = containerKey(c.name, init)
-  const image = c.image ?? ''
+  const image = attempt.image ?? c.image ?? ''
   const info = env.runtime.resolveImage(image)
   const timings = env.runtime.timings(ref)
   const present = env.images.has(info.image)
@@ -109,9 +111,11 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   // a try that failed for a reason that has gone away (the ConfigMap was created, the image pulled by
   // another pod) is tried again at once instead of at the next periodic sync
   const failed = (id: string): boolean => attempt.emitted.includes(`${attempt.tries}:${id}`)
-  if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present)) {
-    attempt.tries++
-    attempt.anchorMs = env.now
+  // so is a try whose container spec changed since (the update makes the pod worker sync at once)
+  const respecified = attempt.image !== c.image && (failed('Failed') || failed('ErrImageNeverPull'))
+  if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present) || respecified) {
+    nextTry(env, c, attempt)
+    return pipeline(env, c, init, s, attempt)
   }
   if (policy === 'Never' && !present) {
     const message = `Container image "${image}" is not present with pull policy of Never`
@@ -119,7 +123,7 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
     emitOnce(env, attempt, 'NeverPullFailed', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull'})
     return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ErrImageNeverPull', message}})
   }
-  const pulls = policy === 'Always' || !present
+  const pulls = (attempt.pulls ??= policy === 'Always' || !present)
   const pullMs = pulls ? timings.pullMs : 0
   if (pulls) emitOnce(env, attempt, 'Pulling', c, init, {type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`})
   const pulledAt = attempt.anchorMs + pullMs
@@ -146,6 +150,7 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   emitOnce(env, attempt, 'Started', c, init, {type: 'Normal', reason: 'Started', message: `Started container ${c.name}`})
   const handle = env.runtime.start(ref, attempt.restartCount, startedAt)
   delete env.memo.attempts[key]
+  endRestartKill(env, c, init)
   const running: ContainerState = {running: {startedAt: stamp(env.memo, `${key}/startedAt`, startedAt)}}
   const base = createdStatus(c, s, {state: running, lastState: lastTermination(s), restartCount: attempt.restartCount, image: info.image, imageID: info.imageID, containerID: handle.containerID, started: false, ready: false})
   return withProbes(env, c, init, base, startedAt)
@@ -159,9 +164,16 @@ function retryLater(env: PodEnv, c: Container, init: boolean, attempt: AttemptMe
     env.wake(retryAt, true)
     return shown
   }
+  nextTry(env, c, attempt)
+  return pipeline(env, c, init, shown, attempt)
+}
+
+// a new try of an attempt begins now, with the spec as it is now
+function nextTry(env: PodEnv, c: Container, attempt: AttemptMemo): void {
   attempt.tries++
   attempt.anchorMs = env.now
-  return pipeline(env, c, init, shown, attempt)
+  attempt.image = c.image
+  attempt.pulls = undefined
 }
 
 /** A terminated container to be restarted: wait out the back-off (CrashLoopBackOff), then begin the next attempt. */
@@ -173,7 +185,8 @@ function restart(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): 
     const last = lastTermination(s).terminated!
     const finished = exactTime(env.memo, `${key}/finishedAt`, last.finishedAt) ?? env.now
     const entry = env.memo.backoff[key]
-    const fresh = !entry || finished - entry.lastUpdateMs > 2 * BACKOFF_MAX_MS
+    // the back-off is keyed by a hash of the spec: a changed container starts with none
+    const fresh = !entry || finished - entry.lastUpdateMs > 2 * BACKOFF_MAX_MS || imageChanged(env, c, s)
     if (!fresh && env.now - finished < entry.backoffMs) {
       const until = finished + entry.backoffMs
       env.wake(until)
@@ -187,29 +200,57 @@ function restart(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): 
     }
     env.memo.backoff[key] = {backoffMs: fresh ? BACKOFF_INITIAL_MS : Math.min(2 * entry.backoffMs, BACKOFF_MAX_MS), lastUpdateMs: finished}
     env.memo.noted = env.memo.noted.filter((n) => !n.startsWith(`${key}/backoff/`))
-    attempt = env.memo.attempts[key] = {restartCount: nextCount, tries: 0, anchorMs: env.now, emitted: []}
+    attempt = env.memo.attempts[key] = {restartCount: nextCount, tries: 0, anchorMs: env.now, emitted: [], image: c.image}
   }
   return pipeline(env, c, init, s, attempt)
 }
 
+/**
+ * A running container killed because its definition changed has exited: start the new definition at
+ * once (no back-off: its key is new). Until the new container runs, the status shows the old one
+ * running (undefined); a start that fails shows its reason with the old container as lastState.
+ */
+function replace(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, st: {exitCode: number; reason: string; finishedAtMs: number}): ContainerStatus | undefined {
+  const key = containerKey(c.name, init)
+  const dead = exited(env, c, init, s, st)
+  let attempt = env.memo.attempts[key]
+  if (!attempt || attempt.restartCount !== s.restartCount + 1) {
+    // a container that restarted before leaves an exited one behind: the new key's back-off begins now
+    if (s.lastState?.terminated) env.memo.backoff[key] = {backoffMs: BACKOFF_INITIAL_MS, lastUpdateMs: env.now}
+    else delete env.memo.backoff[key]
+    attempt = env.memo.attempts[key] = {restartCount: s.restartCount + 1, tries: 0, anchorMs: st.finishedAtMs, emitted: [], image: c.image}
+  }
+  const next = pipeline(env, c, init, dead, attempt)
+  return next === dead ? undefined : next
+}
+
+/** A running container: exits, probes, and the kill of a changed definition. */
+function running(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, stopping: boolean): ContainerStatus | undefined {
+  const ref: ContainerRef = {pod: env.pod, container: c, init}
+  let kill = stopping ? undefined : restartKill(env, c, init)
+  if (!kill && !stopping && restartsOnChange(c, init) && imageChanged(env, c, s)) kill = beginRestartKill(env, c, init, fieldPathOf(c, init))
+  const handle = handleOf(env, c, init, s)
+  const st = env.runtime.inspect(ref, handle, env.now)
+  if (!st.running) return kill ? replace(env, c, init, s, st) : exited(env, c, init, s, st)
+  const next = env.runtime.nextChangeAt(ref, handle)
+  if (next !== undefined) env.wake(next)
+  if (kill) {
+    for (const t of [kill.termAtMs, kill.killAtMs]) if (t > env.now) env.wake(t)
+    return undefined
+  }
+  const probed = withProbes(env, c, init, s, handle.startedAtMs)
+  return probed === s ? undefined : probed
+}
+
 /** One transition of a container at env.now, or undefined when nothing happens now. */
 function transition(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, eligible: boolean, stopping: boolean): ContainerStatus | undefined {
-  const ref: ContainerRef = {pod: env.pod, container: c, init}
-  if (s.state?.running) {
-    const handle = handleOf(env, c, init, s)
-    const st = env.runtime.inspect(ref, handle, env.now)
-    if (!st.running) return exited(env, c, init, s, st)
-    const next = env.runtime.nextChangeAt(ref, handle)
-    if (next !== undefined) env.wake(next)
-    const probed = withProbes(env, c, init, s, handle.startedAtMs)
-    return probed === s ? undefined : probed
-  }
+  if (s.state?.running) return running(env, c, init, s, stopping)
   if (stopping) return undefined
   const last = lastTermination(s).terminated
   if (last) return shouldRestart(env.pod, c, init, last.exitCode) ? same(s, restart(env, c, init, s)) : undefined
   if (!eligible) return undefined
   const key = containerKey(c.name, init)
-  const attempt = (env.memo.attempts[key] ??= {restartCount: s.restartCount, tries: 0, anchorMs: env.now, emitted: []})
+  const attempt = (env.memo.attempts[key] ??= {restartCount: s.restartCount, tries: 0, anchorMs: env.now, emitted: [], image: c.image})
   return same(s, pipeline(env, c, init, s, attempt))
 }
 
@@ -220,11 +261,18 @@ const same = (before: ContainerStatus, after: ContainerStatus): ContainerStatus 
  * ready, earlier init containers done). `stopping`: the pod is terminating, nothing starts any more.
  */
 export function stepContainer(env: PodEnv, c: Container, init: boolean, old: ContainerStatus | undefined, eligible: boolean, stopping = false): ContainerStatus {
-  let s = old ?? initialStatus(env.pod, c)
+  let s = specImage(env, c, init, old ?? initialStatus(env.pod, c))
   for (let i = 0; i < 8; i++) {
     const next = transition(env, c, init, s, eligible, stopping)
     if (!next) break
     s = next
   }
-  return s
+  return specImage(env, c, init, s)
+}
+
+// a container not created yet shows the image of the spec its pod worker syncs (a pull in progress
+// holds the worker: the spec it began with)
+function specImage(env: PodEnv, c: Container, init: boolean, s: ContainerStatus): ContainerStatus {
+  const image = env.memo.attempts[containerKey(c.name, init)]?.image ?? c.image ?? ''
+  return s.containerID || s.image === image ? s : {...s, image}
 }

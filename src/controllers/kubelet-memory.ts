@@ -15,6 +15,10 @@ export interface AttemptMemo {
   anchorMs: number
   /** events recorded for this attempt, keyed `<try>:<reason>` */
   emitted: string[]
+  /** the spec image this try pulls and starts (a spec change mid-try applies to the next container) */
+  image?: string
+  /** whether this try pulls the image, decided when it begins (the pull puts the image on the node) */
+  pulls?: boolean
 }
 
 /** client-go's per-container back-off entry (flowcontrol.Backoff). */
@@ -44,6 +48,8 @@ export interface PodMemo {
   /** FailedMount retries (the volume manager's exponential back-off) */
   mount?: {nextMs: number; delayMs: number}
   termination?: TerminationMemo
+  /** running containers being killed to start again with a changed definition, by containerKey() */
+  restarts?: Record<string, {termAtMs: number; killAtMs: number}>
 }
 
 /** Memo keys: init and app containers may not share names, but keep them apart anyway. */

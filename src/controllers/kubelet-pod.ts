@@ -12,6 +12,7 @@ import {rfc3339} from '../api/types.js'
 import {admissionRejection} from './kubelet-admission.js'
 import {failedMountMessage, mountFailures} from './kubelet-config.js'
 import {stepContainer} from './kubelet-containers.js'
+import {DEADLINE_MESSAGE, DEADLINE_REASON, activeDeadlineAt, deadlineEvent} from './kubelet-deadline.js'
 import {cloneMemo, type PodMemo} from './kubelet-memory.js'
 import {allocatePodIP, hostIPOf} from './kubelet-network.js'
 import {KUBELET_CONDITIONS, getPhase, isSidecar, isTerminalPhase, podConditions, type Phase} from './kubelet-status.js'
@@ -72,7 +73,17 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     const sandboxReady = !step.phase && hasSandbox(pod)
     return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: step.phase ?? currentPhase(pod, step.init, step.app), sandboxReady}, now), step.phase !== undefined)
   }
+  const deadline = activeDeadlineAt(pod)
+  if (deadline !== undefined && ctx.now >= deadline && (!isTerminalPhase(pod.status?.phase) || anyRunning(pod))) {
+    // SyncPod generates the Failed status; SyncTerminatingPod generates it again before and after the
+    // kill, SyncTerminatedPod once more: each time the deadline handler records its event
+    if (!memo.termination) env.events.push(deadlineEvent(), deadlineEvent())
+    const step = stepTermination(env)
+    if (step.phase) env.events.push(deadlineEvent(), deadlineEvent())
+    return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: 'Failed', sandboxReady: false, reason: DEADLINE_REASON, message: DEADLINE_MESSAGE}, now))
+  }
   if (isTerminalPhase(pod.status?.phase)) return done(undefined)
+  if (deadline !== undefined) env.wake(deadline, true)
   if (!hasKubeletStatus(pod)) {
     const rejection = admissionRejection(pod, ctx.node, ctx.admitted)
     if (rejection) {
@@ -113,6 +124,8 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
   return done(assemble(pod, ctx, {init, app, phase: currentPhase(pod, init, app), sandboxReady}, now))
 }
 
+const anyRunning = (pod: Pod): boolean => [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some((s) => s.state?.running)
+
 const hasSandbox = (pod: Pod): boolean => (pod.status?.conditions ?? []).some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True')
 
 // getPhase, but a terminal phase never changes back
@@ -122,8 +135,18 @@ function currentPhase(pod: Pod, init: ContainerStatus[], app: ContainerStatus[])
   return getPhase(pod, init, app, false)
 }
 
+/** What a sync made of the pod: statuses, phase, sandbox, and the phase's reason when the kubelet sets one. */
+interface StatusParts {
+  init: ContainerStatus[]
+  app: ContainerStatus[]
+  phase: Phase
+  sandboxReady: boolean
+  reason?: string
+  message?: string
+}
+
 /** The full status in the order the API server serialises PodStatus; fields we do not manage are kept. */
-function assemble(pod: Pod, ctx: NodeContext, parts: {init: ContainerStatus[]; app: ContainerStatus[]; phase: Phase; sandboxReady: boolean}, now: Date): PodStatus {
+function assemble(pod: Pod, ctx: NodeContext, parts: StatusParts, now: Date): PodStatus {
   const old = (pod.status ?? {}) as Record<string, unknown>
   const hostIP = hostIPOf(ctx.node)
   let podIP = pod.status?.podIP
@@ -135,7 +158,8 @@ function assemble(pod: Pod, ctx: NodeContext, parts: {init: ContainerStatus[]; a
   if (pod.metadata?.generation) out.observedGeneration = pod.metadata.generation
   out.phase = parts.phase
   out.conditions = podConditions(pod, {sandboxReady: parts.sandboxReady, init: parts.init, app: parts.app, phase: parts.phase}, now)
-  for (const k of ['message', 'reason', 'nominatedNodeName']) if (old[k] !== undefined) out[k] = old[k]
+  const own: Record<string, unknown> = {message: parts.message, reason: parts.reason}
+  for (const k of ['message', 'reason', 'nominatedNodeName']) if ((own[k] ?? old[k]) !== undefined) out[k] = own[k] ?? old[k]
   if (hostIP) {
     out.hostIP = hostIP
     out.hostIPs = [{ip: hostIP}]

@@ -12,16 +12,9 @@ import type {Container, ContainerStatus, Pod} from 'kubernetes-types/core/v1.js'
 import type {PodEnv} from './kubelet-containers.js'
 
 import {fieldPathOf, stepContainer} from './kubelet-containers.js'
+import {killSignals, terminationGraceSeconds} from './kubelet-kill.js'
 import {containerKey, type TerminationMemo} from './kubelet-memory.js'
 import {getPhase, type Phase} from './kubelet-status.js'
-
-/** minimumGracePeriodInSeconds: the SIGTERM→SIGKILL window is never shorter. */
-export const MINIMUM_GRACE_SECONDS = 2
-
-/** The grace period the kubelet applies: the deletion's, else the spec's, else 30 s. */
-export function terminationGraceSeconds(pod: Pod): number {
-  return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
-}
 
 interface Target {
   c: Container
@@ -38,18 +31,16 @@ function targets(pod: Pod): Target[] {
   ]
 }
 
-// killContainer for every running container, from `startMs` with `grace` seconds
+// killContainer for every running container, from `startMs` with `grace` seconds; a signal already
+// planned (by an earlier termination, or by a restart for a changed definition) is never delayed
 function plan(env: PodEnv, startMs: number, grace: number, previous?: TerminationMemo): TerminationMemo {
   const memo: TerminationMemo = {startedMs: startMs, graceSeconds: grace, containers: {}}
   for (const t of targets(env.pod)) {
     if (!t.status?.state?.running) continue
     const key = containerKey(t.c.name, t.init)
     env.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
-    const hookMs = grace > 0 ? Math.min(env.runtime.runPreStop({pod: env.pod, container: t.c, init: t.init}, startMs), grace * 1000) : 0
-    const remaining = Math.max(grace - Math.floor(hookMs / 1000), MINIMUM_GRACE_SECONDS)
-    let termAtMs = startMs + hookMs
-    let killAtMs = termAtMs + remaining * 1000
-    const before = previous?.containers[key]
+    let {termAtMs, killAtMs} = killSignals(env.runtime, env.pod, t.c, t.init, startMs, grace)
+    const before = previous?.containers[key] ?? env.memo.restarts?.[key]
     if (before) {
       termAtMs = Math.min(termAtMs, before.termAtMs)
       killAtMs = Math.min(killAtMs, before.killAtMs)
@@ -74,6 +65,7 @@ export function stepTermination(env: PodEnv): TerminationStep {
   if (!current) env.memo.termination = plan(env, env.now, grace)
   else if (grace < current.graceSeconds) env.memo.termination = plan(env, env.now, grace, current)
   env.memo.attempts = {} // nothing new starts
+  env.memo.restarts = undefined // a kill for a changed definition goes on as part of the termination
   const signals = env.memo.termination!.containers
   for (const s of Object.values(signals)) {
     if (s.termAtMs > env.now) env.wake(s.termAtMs)

@@ -89,6 +89,19 @@ describe('kubelet: starting pods', () => {
     expect(status(tc.get('b')).podIP).to.equal('10.244.1.3')
   })
 
+  it('starts a container only after its pull and start times, however often it is synced in between', () => {
+    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker'})
+    for (const ms of [0, 200, 500, 501, 699]) {
+      tc.clock.ms = T0 + ms
+      tc.pass(k)
+    }
+    // pulled at 500: the image is on the node now, but this try still began with a pull
+    expect(stateOf(tc.get('web'), 'web')).to.equal('waiting:ContainerCreating')
+    tc.clock.ms = T0 + 700
+    tc.pass(k)
+    expect(containerStatus(tc.get('web'), 'web')!.state).to.deep.equal({running: {startedAt: '2026-07-01T10:00:00Z'}})
+  })
+
   it('keeps a container with a readiness probe unready until the probe first succeeds', () => {
     tc.pod('web', {containers: [{name: 'web', image: 'nginx', readinessProbe: {httpGet: {port: 80}, initialDelaySeconds: 2}}]})
     tc.pass(s)

@@ -1,0 +1,28 @@
+// killContainer's timing, shared by a pod's termination and a container restarted because its
+// definition changed: the preStop hook runs first (bounded by the grace period, skipped when the grace
+// is 0), then the stop signal with what is left of the grace period — never less than 2 s — then
+// SIGKILL. The grace is the deletion's when the pod is being deleted, else the spec's, else 30 s.
+import type {Container, Pod} from 'kubernetes-types/core/v1.js'
+import type {Runtime} from './runtime.js'
+
+/** minimumGracePeriodInSeconds: the SIGTERM→SIGKILL window is never shorter. */
+export const MINIMUM_GRACE_SECONDS = 2
+
+/** When one container gets its stop signal and when SIGKILL. */
+export interface KillSignals {
+  termAtMs: number
+  killAtMs: number
+}
+
+/** The grace period the kubelet applies: the deletion's, else the spec's, else 30 s. */
+export function terminationGraceSeconds(pod: Pod): number {
+  return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
+}
+
+/** The signals of killing `c` from `startMs` with `grace` seconds (runs its preStop hook through the runtime). */
+export function killSignals(runtime: Runtime, pod: Pod, c: Container, init: boolean, startMs: number, grace: number): KillSignals {
+  const hookMs = grace > 0 ? Math.min(runtime.runPreStop({pod, container: c, init}, startMs), grace * 1000) : 0
+  const remaining = Math.max(grace - Math.floor(hookMs / 1000), MINIMUM_GRACE_SECONDS)
+  const termAtMs = startMs + hookMs
+  return {termAtMs, killAtMs: termAtMs + remaining * 1000}
+}
