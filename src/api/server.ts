@@ -14,7 +14,7 @@ import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
-import {patchObject} from './patch/server-patch.js'
+import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import type {PatchType} from './patch/apply-patch.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
@@ -243,7 +243,7 @@ export class Api {
    * PATCH (strategic merge, JSON merge or JSON patch; `body` is the request's JSON text): applied to the
    * current object and written through `update` in one transaction (see patch/server-patch.ts).
    */
-  patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: WriteOptions = {}): KObject {
+  patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 

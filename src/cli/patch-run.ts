@@ -13,6 +13,7 @@ import {applyPatch, sameJson, type PatchType} from '../api/patch/apply-patch.js'
 import {GoJsonError, parseGoJson} from '../api/patch/go-json.js'
 import {JsonPatchError} from '../api/patch/json-patch.js'
 import {StrategicPatchError} from '../api/patch/strategic.js'
+import {checkSubresource, scaleOf, type Subresource} from '../api/patch/subresources.js'
 import {nameKind} from '../api/registry.js'
 import {CliError, aggregateErrorText} from './errors.js'
 import {formatObjects} from './print-objects.js'
@@ -27,6 +28,7 @@ export interface PatchRun {
   patch?: string
   patchFile?: string
   type: string
+  subresource?: string
   local: boolean
   dryRun: 'none' | 'client' | 'server'
   output?: 'yaml' | 'json' | 'name'
@@ -35,15 +37,19 @@ export interface PatchRun {
 }
 
 const TYPES: PatchType[] = ['json', 'merge', 'strategic']
+const SUBRESOURCES: Subresource[] = ['status', 'scale']
 
 /** PatchOptions.Validate: the refusals before anything is read (or a cluster opened). */
-export function validatePatch(run: Pick<PatchRun, 'patch' | 'patchFile' | 'local' | 'args' | 'dryRun' | 'type'>): PatchType {
+export function validatePatch(run: Pick<PatchRun, 'patch' | 'patchFile' | 'local' | 'args' | 'dryRun' | 'type' | 'subresource'>): PatchType {
   if (run.patch && run.patchFile) throw new CliError('cannot specify --patch and --patch-file together')
   if (!run.patch && !run.patchFile) throw new CliError('must specify --patch or --patch-file containing the contents of the patch')
   if (run.local && run.args.length > 0) throw new CliError('cannot specify --local and server resources')
   if (run.local && run.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?')
   const type = run.type.toLowerCase() as PatchType
   if (!TYPES.includes(type)) throw new CliError(`--type must be one of [${TYPES.join(' ')}], not ${JSON.stringify(run.type)}`)
+  if (run.subresource && !SUBRESOURCES.includes(run.subresource as Subresource)) {
+    throw new CliError(`invalid subresource value: ${JSON.stringify(run.subresource)}. Must be one of [${SUBRESOURCES.join(' ')}]`)
+  }
   return type
 }
 
@@ -105,10 +111,17 @@ export function runPatch(api: Api | undefined, target: Target, run: PatchRun): b
   }
   if (targets.length === 0) throw new CliError('no objects passed to patch')
   const errors: unknown[] = []
+  const subresource = run.local ? undefined : (run.subresource as Subresource | undefined)
   for (const t of targets) {
     try {
-      const after = run.local || run.dryRun === 'client' ? patchLocally(t.object, type, body) : api!.patch(t.rt, t.namespace, t.name, type, body, {dryRun: run.dryRun === 'server', fieldValidation: 'Strict'})
-      print(run, t, after, !sameJson(after, t.object))
+      // the object as GET of the subresource returns it (a Scale for `scale`)
+      checkSubresource(t.rt, subresource)
+      const before = subresource === 'scale' ? scaleOf(t.object) : t.object
+      const after =
+        run.local || run.dryRun === 'client'
+          ? patchLocally(before, type, body)
+          : api!.patch(t.rt, t.namespace, t.name, type, body, {dryRun: run.dryRun === 'server', fieldValidation: 'Strict', subresource})
+      print(run, subresource === 'scale' ? 'scale.autoscaling' : nameKind(t.rt), after, !sameJson(after, before))
     } catch (error) {
       if (!isStatusError(error) && !(error instanceof CliError)) throw error
       errors.push(error)
@@ -119,8 +132,8 @@ export function runPatch(api: Api | undefined, target: Target, run: PatchRun): b
 }
 
 /** One printer per object, as kubectl's ToPrinter: no `---` between YAML documents, no dry-run suffix. */
-function print(run: PatchRun, t: SetTarget, obj: KObject, changed: boolean): void {
+function print(run: PatchRun, kind: string, obj: KObject, changed: boolean): void {
   if (run.output === 'yaml' || run.output === 'json') run.out(formatObjects([obj], run.output))
-  else if (run.output === 'name') run.out(`${nameKind(t.rt)}/${obj.metadata.name}\n`)
-  else run.out(`${nameKind(t.rt)}/${obj.metadata.name} patched${changed ? '' : ' (no change)'}\n`)
+  else if (run.output === 'name') run.out(`${kind}/${obj.metadata.name}\n`)
+  else run.out(`${kind}/${obj.metadata.name} patched${changed ? '' : ' (no change)'}\n`)
 }

@@ -22,6 +22,7 @@ export default class Patch extends KsimCommand {
     '# Partially update a node identified by the type and name specified in "node.json" using strategic merge patch\n<%= config.bin %> patch -f node.json -p \'{"spec":{"unschedulable":true}}\'',
     "# Update a container's image; spec.containers[*].name is required because it's a merge key\n<%= config.bin %> patch pod valid-pod -p '{\"spec\":{\"containers\":[{\"name\":\"kubernetes-serve-hostname\",\"image\":\"new image\"}]}}'",
     "# Update a container's image using a JSON patch with positional arrays\n<%= config.bin %> patch pod valid-pod --type='json' -p='[{\"op\": \"replace\", \"path\": \"/spec/containers/0/image\", \"value\":\"new image\"}]'",
+    "# Update a deployment's replicas through the 'scale' subresource using a merge patch\n<%= config.bin %> patch deployment nginx-deployment --subresource='scale' --type='merge' -p '{\"spec\":{\"replicas\":2}}'",
   ]
 
   static override flags = {
@@ -32,6 +33,7 @@ export default class Patch extends KsimCommand {
     patch: Flags.string({char: 'p', description: 'The patch to be applied to the resource JSON file.'}),
     'patch-file': Flags.string({description: 'A file containing a patch to be applied to the resource.'}),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
+    subresource: Flags.string({description: 'If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.'}),
     type: Flags.string({description: 'The type of patch being provided; one of [json merge strategic]', default: 'strategic'}),
   }
 
@@ -43,7 +45,7 @@ export default class Patch extends KsimCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Patch)
-    const request = {args: argv as string[], patch: flags.patch, patchFile: flags['patch-file'], type: flags.type, local: flags.local, dryRun: flags['dry-run']}
+    const request = {args: argv as string[], patch: flags.patch, patchFile: flags['patch-file'], type: flags.type, subresource: flags.subresource, local: flags.local, dryRun: flags['dry-run']}
     validatePatch(request)
     const target = await this.target(flags)
     const api = flags.local ? undefined : await this.openApi(target)

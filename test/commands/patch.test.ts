@@ -112,4 +112,22 @@ describe('ksim patch', function () {
     )
     expect(get('deploy/web', '{.spec.replicas} {.metadata.generation}')).to.equal('2 1')
   })
+
+  it('patches the scale and status subresources: a Scale in, replicas written to the workload; status only', () => {
+    expect(sb.run(['patch', 'deploy', 'web', '--subresource=scale', '--type=merge', '-p', '{"spec":{"replicas":4}}'])).to.deep.equal(ok('scale.autoscaling/web patched\n'))
+    expect(get('deploy/web', '{.spec.replicas} {.metadata.generation}')).to.equal('4 2')
+    expect(sb.run(['patch', 'deploy', 'web', '--subresource', 'scale', '-p', '{"spec":{"replicas":4}}'])).to.deep.equal(ok('scale.autoscaling/web patched (no change)\n'))
+    const scale = sb.run(['patch', 'deploy', 'web', '--subresource=scale', '-p', '{"spec":{"replicas":3}}', '--dry-run=server', '-o', 'yaml']).stdout
+    expect(scale).to.match(/^apiVersion: autoscaling\/v1\nkind: Scale\nmetadata:\n[^]*\nspec:\n {2}replicas: 3\nstatus:\n {2}replicas: 0\n {2}selector: app=web\n$/)
+    expect(sb.run(['patch', 'deploy', 'web', '--subresource=scale', '-p', '{"spec":{"replicas":-1}}'])).to.deep.equal(
+      fails('The Scale "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n'),
+    )
+    expect(sb.run(['patch', 'cm', 'cm', '--subresource=scale', '-p', '{}'])).to.deep.equal(fails('Error from server (NotFound): the server could not find the requested resource\n'))
+    expect(sb.run(['patch', 'cm', 'cm', '--subresource=spec', '-p', '{}'])).to.deep.equal(fails('error: invalid subresource value: "spec". Must be one of [status scale]\n'))
+    // through status, spec changes are dropped
+    const status = '{"spec":{"paused":true},"status":{"observedGeneration":7}}'
+    expect(sb.run(['patch', 'deploy', 'web', '--subresource=status', '--type=merge', '-p', status])).to.deep.equal(ok('deployment.apps/web patched\n'))
+    expect(get('deploy/web', '{.status.observedGeneration} {.spec.paused}')).to.equal('7 ')
+    expect(sb.run(['patch', 'deploy', 'web', '--subresource=status', '-p', '{"spec":{"paused":true}}'])).to.deep.equal(ok('deployment.apps/web patched (no change)\n'))
+  })
 })

@@ -14,6 +14,12 @@ import {GoJsonError, parseGoJson} from './go-json.js'
 import {JsonPatchError} from './json-patch.js'
 import type {Json} from './merge-patch.js'
 import {StrategicPatchError} from './strategic.js'
+import {checkSubresource, scaleOf, writeScale, writeStatus, type Subresource} from './subresources.js'
+
+/** A PATCH request's options: the write options and the subresource it goes to. */
+export interface PatchOptions extends WriteOptions {
+  subresource?: Subresource
+}
 
 /** The Go type json.Unmarshal names for a JSON value it cannot put into the target. */
 function goKind(v: Json): string {
@@ -48,6 +54,15 @@ function goJson(v: Json): string {
   return JSON.stringify(v)
 }
 
+/** A Scale's replicas that would not decode into its int32. */
+function scaleTypeError(obj: KObject): string | undefined {
+  if (obj.kind !== 'Scale') return undefined
+  const replicas = (obj.spec as {replicas?: Json} | undefined)?.replicas
+  if (replicas === undefined || replicas === null || (typeof replicas === 'number' && Number.isInteger(replicas))) return undefined
+  const what = typeof replicas === 'number' ? `number ${replicas}` : goKind(replicas)
+  return `json: cannot unmarshal ${what} into Go struct field ScaleSpec.spec.replicas of type int32`
+}
+
 /** Applies the patch to the object as stored; the caller holds the transaction. */
 function patched(current: KObject, type: PatchType, patch: Json): KObject {
   let out: Json
@@ -62,7 +77,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
   const obj = out as unknown as KObject
   // the patched object is decoded into its Go type with fieldValidation=Strict (kubectl's default)
   const check = checkFields(current.kind, current.apiVersion, obj)
-  const problem = check.typeError ?? (check.unknown.length > 0 ? `strict decoding error: ${unknownFieldWarnings(check).join(', ')}` : undefined)
+  const problem = check.typeError ?? scaleTypeError(obj) ?? (check.unknown.length > 0 ? `strict decoding error: ${unknownFieldWarnings(check).join(', ')}` : undefined)
   if (problem !== undefined) {
     const value = type === 'strategic' ? goValue(patch) : goJson(out)
     const err: FieldError = {type: 'FieldValueInvalid', field: 'patch', value, hasValue: true, detail: problem}
@@ -72,10 +87,12 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
 }
 
 /** PATCH `namespace/name` of type `rt`; returns the object as stored (or as it would be, dry-run). */
-export function patchObject(api: Api, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: WriteOptions = {}): KObject {
+export function patchObject(api: Api, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
+  checkSubresource(rt, opts.subresource)
   const patch = decodePatchBody(type, body)
   return api.store.transaction(() => {
-    const current = api.get(rt, namespace, name)
+    const stored = api.get(rt, namespace, name)
+    const current = opts.subresource === 'scale' ? scaleOf(stored) : stored
     const next = patched(current, type, patch)
     next.metadata ??= {}
     if (next.metadata.name !== name) {
@@ -86,7 +103,10 @@ export function patchObject(api: Api, rt: ResourceType, namespace: string, name:
       throw apiErrors.badRequest('the namespace of the provided object does not match the namespace sent on the request')
     }
     if (sameJson(next, current)) return current
+    if (opts.subresource === 'status') return writeStatus(api, stored, next, opts)
+    if (opts.subresource === 'scale') return writeScale(api, stored, next, opts)
     next.metadata.resourceVersion ??= current.metadata.resourceVersion
-    return api.update(next, opts)
+    const {subresource: _, ...write} = opts
+    return api.update(next, write)
   })
 }
