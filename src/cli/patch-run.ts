@@ -102,15 +102,21 @@ export function runPatch(api: Api | undefined, target: Target, run: PatchRun): b
   }
   const body = patchBody(text, run.patch ?? '')
   let targets: SetTarget[]
+  const errors: unknown[] = []
   try {
     targets = findTargets(api, target, {resources: run.args, files: run.files, recursive: run.recursive, all: false, local: run.local})
   } catch (error) {
     if (!(error instanceof LookupErrors)) throw error
-    run.err(`${aggregateErrorText(error.errors, 'patch')}\n`)
-    return false
+    // an object the server does not have fails alone, as kubectl's visitor goes on to the next one;
+    // a file that does not decode stops everything before any patch
+    if (!error.errors.every((e) => isStatusError(e))) {
+      run.err(`${aggregateErrorText(error.errors, 'patch')}\n`)
+      return false
+    }
+    errors.push(...error.errors)
+    targets = error.found
   }
-  if (targets.length === 0) throw new CliError('no objects passed to patch')
-  const errors: unknown[] = []
+  if (targets.length === 0 && errors.length === 0) throw new CliError('no objects passed to patch')
   const subresource = run.local ? undefined : (run.subresource as Subresource | undefined)
   for (const t of targets) {
     try {

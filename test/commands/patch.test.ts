@@ -94,6 +94,9 @@ describe('ksim patch', function () {
 
   it("reports the API server's errors: not found, bad body, failed test, invalid and immutable fields", () => {
     expect(sb.run(['patch', 'deploy', 'nope', '-p', '{}'])).to.deep.equal(fails('Error from server (NotFound): deployments.apps "nope" not found\n'))
+    // a missing object fails alone: the others are still patched
+    expect(sb.run(['patch', 'cm', 'gone', 'cm', '-p', '{"data":{"z":"9"}}'])).to.deep.equal(fails('Error from server (NotFound): configmaps "gone" not found\n', 'configmap/cm patched\n'))
+    expect(get('cm/cm', '{.data.z}')).to.equal('9')
     expect(sb.run(['patch', 'cm', 'cm', '-p', '{bad'])).to.deep.equal(fails("Error from server (BadRequest): invalid character 'b' looking for beginning of object key string\n"))
     expect(sb.run(['patch', 'cm', 'cm', '--type', 'json', '-p', '[{"op":"test","path":"/data/a","value":"9"}]'])).to.deep.equal(
       fails('The request is invalid: the server rejected our request due to an error in our request\n'),
