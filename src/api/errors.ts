@@ -10,6 +10,8 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'InternalError'
   | 'Timeout'
+  /** metav1.StatusReasonUnknown: an error the API server did not type (kubectl: `Error from server: ...`) */
+  | ''
 
 export type CauseType =
   | 'FieldValueRequired'
@@ -141,6 +143,10 @@ export const apiErrors = {
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
   methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
+  /** A plain Go error the API server returned untyped (ErrorToAPIStatus: 500, reason Unknown). */
+  untyped: (message: string) => new StatusError(500, '', message),
+  /** NewGenericServerResponse(422, ...): the server's own message is dropped. */
+  unprocessable: () => new StatusError(422, 'Invalid', 'the server rejected our request due to an error in our request'),
   /** 422 Invalid: `<Kind> "<name>" is invalid: <causes>` as the API server aggregates them. */
   invalid: (kind: string, group: string, name: string, errs: FieldError[]) => {
     const texts = [...new Set(errs.map((e) => fieldErrorText(e)))]

@@ -14,6 +14,8 @@ import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
+import {patchObject, type PatchOptions} from './patch/server-patch.js'
+import type {PatchType} from './patch/apply-patch.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
@@ -235,6 +237,14 @@ export class Api {
       if (mutate(next) === false) return current
       return this.update(next, opts)
     })
+  }
+
+  /**
+   * PATCH (strategic merge, JSON merge or JSON patch; `body` is the request's JSON text): applied to the
+   * current object and written through `update` in one transaction (see patch/server-patch.ts).
+   */
+  patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
+    return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 
   /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */

@@ -47,7 +47,7 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
       const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message))
       return lines.length === 1 ? `${head}: ${lines[0]}` : `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`
     }
-    return `Error from server (${err.reason}): ${err.message}`
+    return err.reason ? `Error from server (${err.reason}): ${err.message}` : `Error from server: ${err.message}`
   }
   if (err instanceof FlagError) {
     const msg = prefixed(err.message)

@@ -46,7 +46,11 @@ Example resource specifications include:
 
 /** Thrown with every error the lookups met; the caller prints them as kubectl's aggregate. */
 export class LookupErrors extends Error {
-  constructor(readonly errors: unknown[]) {
+  constructor(
+    readonly errors: unknown[],
+    /** the objects that were found (a command that visits objects one by one still changes these) */
+    readonly found: SetTarget[] = [],
+  ) {
     super('lookup failed')
   }
 }
@@ -79,7 +83,7 @@ export function findTargets(api: Api | undefined, target: Target, q: TargetQuery
     }
     for (const name of names) fetch(api!, rt, namespace, name, out, errors)
   }
-  if (errors.length > 0) throw new LookupErrors(errors)
+  if (errors.length > 0) throw new LookupErrors(errors, out)
   return out
 }
 
@@ -116,7 +120,7 @@ function fromFiles(api: Api | undefined, target: Target, q: TargetQuery): SetTar
     }
     fetch(api!, rt, namespace, obj.metadata.name ?? '', out, errors)
   }
-  if (errors.length > 0) throw new LookupErrors(errors)
+  if (errors.length > 0) throw new LookupErrors(errors, out)
   // kubectl passes the selector to its builder only when it talks to the server
   if (!q.selector || q.local) return out
   return out.filter((t) => selectorFilter(t.rt, q.selector)(t.object))

@@ -63,7 +63,8 @@ export function decodeDocuments(text: string): RawDoc[] {
   return out
 }
 
-function decodeOne(chunk: string): RawDoc {
+/** Decodes one YAML document (the first of a stream, as sigs.k8s.io/yaml.YAMLToJSON reads it). */
+export function decodeOne(chunk: string): RawDoc {
   try {
     return {value: yaml.load(chunk, {schema: SCHEMA, json: false})}
   } catch (error) {

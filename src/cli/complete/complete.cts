@@ -32,7 +32,7 @@ const NODE_ARG = new Set(['cordon', 'drain', 'uncordon'])
 const CLUSTER_ARG = new Set(['cluster:delete', 'cluster:start', 'cluster:status', 'cluster:stop', 'cluster:use'])
 const CONTEXT_ARG = new Set(['config:get-contexts', 'config:set-context', 'config:use-context'])
 /** Flags whose value is a file name. */
-const FILE_FLAGS = new Set(['filename', 'from-env-file', 'from-file'])
+const FILE_FLAGS = new Set(['filename', 'from-env-file', 'from-file', 'patch-file'])
 
 const NONE: Completion = {candidates: [], directive: 0}
 

@@ -74,6 +74,7 @@ describe('completion (ksim __complete)', function () {
     it('asks the shell for file names after -f', () => {
       expect(tab('create -f ')).to.equal(':2\n')
       expect(tab('apply --filename=')).to.equal(':2\n')
+      expect(tab('patch deploy web --patch-file ')).to.equal(':2\n')
     })
 
     it('completes shells, clusters and contexts as arguments', () => {
