@@ -7,7 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {errorText, SilentError} from './errors.js'
+import {errorText, FlagError, SilentError} from './errors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
 
@@ -106,7 +106,8 @@ export abstract class KsimCommand extends Command {
     if (isParseError(err)) {
       const ctor = this.ctor as typeof Command
       const {text, usage} = parseErrorText(err, this.argv, {...ctor.baseFlags, ...ctor.flags})
-      this.warn2(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
+      // pflag's own failures come back through cobra, which says "Error:"; kubectl's checks say "error:"
+      this.warn2(usage ? `Error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
       process.exitCode = 1
       return
     }
@@ -130,18 +131,19 @@ export function normaliseBooleanFlags(argv: string[], flags: Record<string, {typ
       out.push(...argv.slice(argv.indexOf(arg)))
       break
     }
-    const m = /^--([^=]+)=(true|false|True|False|TRUE|FALSE|1|0|t|f|T|F)$/.exec(arg) ?? /^-([A-Za-z])=(true|false|1|0)$/.exec(arg)
-    if (!m) {
-      out.push(arg)
-      continue
-    }
-    const name = m[1].length === 1 ? Object.keys(flags).find((k) => flags[k].char === m[1]) : m[1]
+    const m = /^--([^=]+)=(.*)$/s.exec(arg) ?? /^-([A-Za-z])=(.*)$/s.exec(arg)
+    const name = m ? (m[1].length === 1 ? Object.keys(flags).find((k) => flags[k].char === m[1]) : m[1]) : undefined
     const def = name ? flags[name] : undefined
-    if (!def || def.type !== 'boolean') {
+    if (!m || !def || def.type !== 'boolean') {
       out.push(arg)
       continue
     }
-    const on = /^(true|1|t)$/i.test(m[2])
+    // strconv.ParseBool's spellings
+    if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(m[2])) {
+      const pflagName = def.char ? `-${def.char}, --${name}` : `--${name}`
+      throw new FlagError(`invalid argument "${m[2]}" for "${pflagName}" flag: strconv.ParseBool: parsing "${JSON.stringify(m[2]).slice(1, -1)}": invalid syntax`)
+    }
+    const on = /^(1|t|T|TRUE|true|True)$/.test(m[2])
     if (on) out.push(`--${name}`)
     else if (def.allowNo) out.push(`--no-${name}`)
   }

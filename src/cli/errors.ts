@@ -16,8 +16,8 @@ export class CliError extends Error {
 }
 
 /**
- * A flag value kubectl's flag parser (pflag) refuses: printed with its `See '<bin> <cmd> --help' for
- * usage.` line.
+ * A flag value kubectl's flag parser (pflag) refuses: printed as cobra prints it, `Error: ...` and its
+ * `See '<bin> <cmd> --help' for usage.` line.
  */
 export class FlagError extends CliError {
   override name = 'FlagError'
@@ -50,7 +50,8 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
     return err.reason ? `Error from server (${err.reason}): ${err.message}` : `Error from server: ${err.message}`
   }
   if (err instanceof FlagError) {
-    const msg = prefixed(err.message)
+    // cobra prints pflag's failures as "Error: ..."
+    const msg = `Error: ${err.message.replace(/^error: /, '')}`
     return commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} --help' for usage.` : msg
   }
   if (err instanceof CliError) {

@@ -28,7 +28,7 @@ describe('unknown commands in kubectl (cobra) words', function () {
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'Error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n\n', code: 1})
       expect(sb.run(['rollout', 'frobnicate', 'deploy/web'])).to.deep.equal({stdout: '', stderr: "error: unknown command \"frobnicate deploy/web\"\nSee 'ksim rollout -h' for help and examples\n", code: 1})
       // a real command with a bad flag still gets oclif's flag error in kubectl's words
-      expect(sb.run(['get', '--bogus']).stderr).to.equal("error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
+      expect(sb.run(['get', '--bogus']).stderr).to.equal("Error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
     } finally {
       sb.cleanup()
     }
