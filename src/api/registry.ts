@@ -15,6 +15,11 @@ export interface ResourceType {
   namespaced: boolean
   /** categories such as `all` (kubectl get all) */
   categories: string[]
+  /**
+   * The verbs discovery reports for the resource, when they differ from the eight most resources
+   * have (see api/discovery.ts): namespaces, for one, have no `deletecollection`.
+   */
+  verbs?: string[]
   strategy: Strategy
 }
 

@@ -16,6 +16,8 @@ export const namespaceType = register({
   shortNames: ['ns'],
   namespaced: false,
   categories: [],
+  // the API server serves no DELETE on the namespaces collection
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   strategy: {
     default(obj: KObject) {
       // the API server labels every namespace with its own name

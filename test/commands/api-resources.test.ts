@@ -1,0 +1,99 @@
+import {expect} from 'chai'
+
+import {Sandbox} from '../helpers/cli.js'
+
+const WIDE_VERBS = 'create,delete,deletecollection,get,list,patch,update,watch'
+
+describe('ksim api-resources and api-versions', function () {
+  this.timeout(60_000)
+  let sb: Sandbox
+  beforeEach(() => {
+    sb = new Sandbox('ksim-api-resources-', {KSIM_NO_RECONCILER: '1'})
+  })
+  afterEach(() => sb.cleanup())
+
+  it('lists the served resources by group, the core group first, then by name, in kubectl’s columns', () => {
+    expect(sb.run(['api-resources'])).to.deep.equal({
+      stdout:
+        'NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND\n' +
+        'configmaps        cm           v1                       true         ConfigMap\n' +
+        'endpoints         ep           v1                       true         Endpoints\n' +
+        'events            ev           v1                       true         Event\n' +
+        'namespaces        ns           v1                       false        Namespace\n' +
+        'nodes             no           v1                       false        Node\n' +
+        'pods              po           v1                       true         Pod\n' +
+        'secrets                        v1                       true         Secret\n' +
+        'serviceaccounts   sa           v1                       true         ServiceAccount\n' +
+        'services          svc          v1                       true         Service\n' +
+        'deployments       deploy       apps/v1                  true         Deployment\n' +
+        'replicasets       rs           apps/v1                  true         ReplicaSet\n' +
+        'leases                         coordination.k8s.io/v1   true         Lease\n' +
+        'endpointslices                 discovery.k8s.io/v1      true         EndpointSlice\n',
+      stderr: '',
+      code: 0,
+    })
+  })
+
+  it('adds comma-separated VERBS and CATEGORIES with -o wide, padding the verbs even when no category follows', () => {
+    const {stdout, code} = sb.run(['api-resources', '-o', 'wide', '--api-group', ''])
+    expect(code).to.equal(0)
+    expect(stdout).to.equal(
+      'NAME              SHORTNAMES   APIVERSION   NAMESPACED   KIND             VERBS                                                        CATEGORIES\n' +
+        `configmaps        cm           v1           true         ConfigMap        ${WIDE_VERBS}   \n` +
+        `endpoints         ep           v1           true         Endpoints        ${WIDE_VERBS}   \n` +
+        `events            ev           v1           true         Event            ${WIDE_VERBS}   \n` +
+        'namespaces        ns           v1           false        Namespace        create,delete,get,list,patch,update,watch                    \n' +
+        `nodes             no           v1           false        Node             ${WIDE_VERBS}   \n` +
+        `pods              po           v1           true         Pod              ${WIDE_VERBS}   all\n` +
+        `secrets                        v1           true         Secret           ${WIDE_VERBS}   \n` +
+        `serviceaccounts   sa           v1           true         ServiceAccount   ${WIDE_VERBS}   \n` +
+        `services          svc          v1           true         Service          ${WIDE_VERBS}   all\n`,
+    )
+  })
+
+  it('prints resource.group names with -o name, without a header', () => {
+    expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
+      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
+        'deployments.apps\nreplicasets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\n',
+    )
+  })
+
+  it('sorts by kind or name on --sort-by, ties by name', () => {
+    const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
+    expect(kinds).to.deep.equal(['configmaps', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'replicasets', 'secrets', 'services', 'serviceaccounts'])
+    expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
+      'configmaps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\n',
+    )
+  })
+
+  it('filters by --namespaced only when given, by --api-group, and by every one of --verbs and --categories', () => {
+    expect(sb.run(['api-resources', '--namespaced=false'])).to.deep.equal({
+      stdout: 'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n',
+      stderr: '',
+      code: 0,
+    })
+    expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('deployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
+    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\n')
+    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\n')
+    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndeployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
+    // nothing left: kubectl still prints the header
+    expect(sb.run(['api-resources', '--api-group', 'rbac.authorization.k8s.io'])).to.deep.equal({stdout: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n', stderr: '', code: 0})
+  })
+
+  it('accepts --cached (ksim has no discovery cache) and prints the same list', () => {
+    expect(sb.run(['api-resources', '--cached', '-o', 'name']).stdout).to.equal(sb.run(['api-resources', '-o', 'name']).stdout)
+  })
+
+  it('refuses arguments, other outputs and other sort keys with kubectl’s words', () => {
+    expect(sb.run(['api-resources', 'pods', 'nodes'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [pods nodes]\nSee 'ksim api-resources -h' for help and examples\n", code: 1})
+    expect(sb.run(['api-resources', '-o', 'json'])).to.deep.equal({stdout: '', stderr: 'error: --output json is not available\n', code: 1})
+    expect(sb.run(['api-resources', '--sort-by', 'group'])).to.deep.equal({stdout: '', stderr: 'error: --sort-by accepts only name or kind\n', code: 1})
+  })
+
+  it('lists the served group/versions sorted as strings, v1 last', () => {
+    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nv1\n', stderr: '', code: 0})
+    expect(sb.run(['api-versions', 'apps'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [apps]\nSee 'ksim api-versions -h' for help and examples\n", code: 1})
+  })
+})
