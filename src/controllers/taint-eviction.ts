@@ -17,9 +17,10 @@ const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStat
 
 /**
  * When a pod on a node with these NoExecute taints is to be evicted (ms since the epoch): `nowMs` for
- * a taint it does not tolerate, undefined when it tolerates them all forever.
+ * a taint it does not tolerate, undefined when it tolerates them all forever. A toleration's time
+ * counts from the taint's timeAdded, or from `sinceMs` for a taint without one (a user's `taint`).
  */
-export function evictionTime(pod: Pod, taints: Taint[], nowMs: number): number | undefined {
+export function evictionTime(pod: Pod, taints: Taint[], nowMs: number, sinceMs = nowMs): number | undefined {
   const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'NoExecute')
   let at: number | undefined
   for (const taint of taints) {
@@ -29,7 +30,7 @@ export function evictionTime(pod: Pod, taints: Taint[], nowMs: number): number |
     if (!used) return nowMs
     if (used.tolerationSeconds === undefined || used.tolerationSeconds === null) continue
     const added = Date.parse(taint.timeAdded ?? '')
-    const start = Number.isNaN(added) ? nowMs : added
+    const start = Number.isNaN(added) ? sinceMs : added
     at = Math.min(at ?? Infinity, start + Math.max(0, used.tolerationSeconds) * 1000)
   }
   return at
@@ -50,11 +51,17 @@ export function withCondition(conditions: PodCondition[], c: PodCondition): PodC
 export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction'
   readonly watches = ['Node', 'Pod']
+  /**
+   * pod uid → when this controller first found it waiting out a toleration: the start of the wait for
+   * taints without timeAdded, as the real taint manager's queue remembers it (and forgets it on restart)
+   */
+  private readonly waiting = new Map<string, number>()
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
     const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const stillWaiting = new Set<string>()
     let next: number | undefined
     for (const obj of ctx.cache.list('Node')) {
       const node = obj as unknown as Node
@@ -62,15 +69,20 @@ export class TaintEvictionController implements Controller {
       if (taints.length === 0) continue
       for (const pod of pods) {
         if (pod.spec?.nodeName !== node.metadata?.name || pod.metadata?.deletionTimestamp) continue
-        const at = evictionTime(pod, taints, nowMs)
+        const uid = pod.metadata?.uid ?? ''
+        const since = this.waiting.get(uid) ?? nowMs
+        const at = evictionTime(pod, taints, nowMs, since)
         if (at === undefined) continue
         if (at > nowMs) {
+          this.waiting.set(uid, since)
+          stillWaiting.add(uid)
           next = Math.min(next ?? Infinity, at)
           continue
         }
         if (!this.evict(ctx, pod, now)) next = Math.min(next ?? Infinity, nowMs + 1000)
       }
     }
+    for (const uid of this.waiting.keys()) if (!stillWaiting.has(uid)) this.waiting.delete(uid)
     return next === undefined ? {} : {requeueAfterMs: Math.max(0, next - nowMs)}
   }
 

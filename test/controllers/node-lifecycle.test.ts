@@ -127,6 +127,39 @@ describe('node lifecycle controller and taint-based eviction', () => {
     expect(nodeConditions()).to.include('Ready=Unknown/NodeStatusUnknown')
   })
 
+  const EVICTED = 'Normal TaintManagerEviction Marking for deletion Pod default/web'
+
+  it('counts a toleration of a taint without timeAdded (a user\'s `taint`) from when it first saw the pod wait', () => {
+    runningPod('web', [{key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30}])
+    runningPod('other')
+    at(2_000)
+    tc.api.modify(nodeType, '', 'ksim-worker', (n) => void (n.spec = {...(n.spec as object), taints: [{key: 'maintenance', value: 'now', effect: 'NoExecute'}]}))
+    at(2_000)
+    // the pod without a toleration goes at once, the other waits its 30 s
+    expect(tc.events('other')).to.include('Normal TaintManagerEviction Marking for deletion Pod default/other')
+    at(31_999)
+    expect(tc.events('web')).to.not.include(EVICTED)
+    expect(tc.get('web')!.metadata.deletionTimestamp).to.equal(undefined)
+    at(32_000)
+    expect(tc.events('web')).to.include(EVICTED)
+  })
+
+  it('starts the wait again when the taint is gone and comes back', () => {
+    runningPod('web', [{key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30}])
+    const taint = (on: boolean) => tc.api.modify(nodeType, '', 'ksim-worker', (n) => void (n.spec = {...(n.spec as object), taints: on ? [{key: 'maintenance', effect: 'NoExecute'}] : undefined}))
+    taint(true)
+    at(2_000)
+    at(20_000)
+    taint(false)
+    at(21_000)
+    taint(true)
+    at(21_000)
+    at(50_999)
+    expect(tc.events('web')).to.not.include(EVICTED)
+    at(51_000)
+    expect(tc.events('web')).to.include(EVICTED)
+  })
+
   it('writes nothing on a second pass over an unchanged state', () => {
     runningPod('web')
     setStopped(true)

@@ -3,12 +3,15 @@ import type {KObject} from '../types.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
 import {register} from '../registry.js'
+import {isQualifiedName, isValidLabelValue} from '../validation/names.js'
 
+// validateNodeTaints: the key is a label name, the value a label value, the effect one of three
 function validateTaints(obj: KObject): FieldError[] {
   const errs: FieldError[] = []
-  const taints = ((obj.spec as {taints?: {key?: string; effect?: string}[]} | undefined)?.taints ?? [])
+  const taints = ((obj.spec as {taints?: {key?: string; value?: string; effect?: string}[]} | undefined)?.taints ?? [])
   taints.forEach((t, i) => {
-    if (!t.key) errs.push(fieldErr.required(`spec.taints[${i}].key`))
+    for (const m of isQualifiedName(t.key ?? '')) errs.push(fieldErr.invalid(`spec.taints[${i}].key`, t.key ?? '', m))
+    for (const m of isValidLabelValue(t.value ?? '')) errs.push(fieldErr.invalid(`spec.taints[${i}].value`, t.value ?? '', m))
     if (!['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect ?? '')) {
       errs.push(fieldErr.notSupported(`spec.taints[${i}].effect`, t.effect ?? '', ['NoExecute', 'NoSchedule', 'PreferNoSchedule']))
     }

@@ -157,6 +157,12 @@ describe('completion (ksim __complete)', function () {
       expect(tab('set image pod/w')).to.equal('pod/web\n:0\n')
     })
 
+    it('offers taint only nodes, as kubectl lists its ValidArgs, then the node names', () => {
+      expect(tab('taint ')).to.equal('node\n:0\n')
+      expect(tab('taint node ')).to.equal('dev-control-plane\ndev-worker\n:0\n')
+      expect(tab('taint nodes dev-w')).to.equal('dev-worker\n:0\n')
+    })
+
     it('offers nothing for an unknown resource type', () => {
       expect(tab('get foos ')).to.equal(':0\n')
     })

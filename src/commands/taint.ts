@@ -1,0 +1,70 @@
+import {Args, Flags} from '@oclif/core'
+
+import {KsimCommand} from '../cli/base-command.js'
+import {nodeSelectorFlag} from '../cli/cordon-command.js'
+import {SilentError} from '../cli/errors.js'
+import {dryRunFlag, fieldValidationOf, validateFlag} from '../cli/flags.js'
+import {runTaint} from '../cli/taint-run.js'
+
+export default class Taint extends KsimCommand {
+  static override args = {
+    node: Args.string({description: 'NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'}),
+  }
+
+  static override description = `Update the taints on one or more nodes.
+
+  *  A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.
+  *  The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.
+  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.
+  *  The value is optional. If given, it must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters.
+  *  The effect must be NoSchedule, PreferNoSchedule or NoExecute.
+  *  Currently taint can only apply to node.`
+
+  static override examples = [
+    "# Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'\n# If a taint with that key and effect already exists, its value is replaced as specified\n<%= config.bin %> taint nodes foo dedicated=special-user:NoSchedule",
+    "# Remove from node 'foo' the taint with key 'dedicated' and effect 'NoSchedule' if one exists\n<%= config.bin %> taint nodes foo dedicated:NoSchedule-",
+    "# Remove from node 'foo' all the taints with key 'dedicated'\n<%= config.bin %> taint nodes foo dedicated-",
+    "# Add a taint with key 'dedicated' on nodes having label myLabel=X\n<%= config.bin %> taint node -l myLabel=X  dedicated=foo:PreferNoSchedule",
+    "# Add to node 'foo' a taint with key 'bar' and no value\n<%= config.bin %> taint nodes foo bar:NoSchedule",
+  ]
+
+  static override flags = {
+    all: Flags.boolean({description: 'Select all nodes in the cluster', default: false}),
+    'dry-run': dryRunFlag,
+    'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-taint'}),
+    output: Flags.string({
+      char: 'o',
+      description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+    }),
+    overwrite: Flags.boolean({description: 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.', default: false}),
+    selector: nodeSelectorFlag,
+    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.', default: false}),
+    validate: validateFlag,
+  }
+
+  static override strict = false
+
+  static override summary = 'Update the taints on one or more nodes'
+
+  static override usage = 'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Taint)
+    // kubectl rejects a bad --validate before it looks at the arguments
+    fieldValidationOf(flags.validate)
+    const target = await this.target(flags)
+    const api = await this.openApi(target)
+    const {ok, wrote} = runTaint(api, {
+      args: argv as string[],
+      all: flags.all,
+      selector: flags.selector,
+      overwrite: flags.overwrite,
+      dryRun: flags['dry-run'],
+      output: flags.output,
+      out: (s) => this.out(s),
+      err: (s) => this.warn2(s),
+    })
+    if (wrote) await this.ensureReconcilerRunning(target)
+    if (!ok) throw new SilentError()
+  }
+}
