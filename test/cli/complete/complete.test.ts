@@ -71,6 +71,13 @@ describe('completion (ksim __complete)', function () {
       expect(tab('delete --cascade=f')).to.equal('--cascade=foreground\n:0\n')
     })
 
+    it("completes run's flags and their values, and no live names for the new pod's NAME", () => {
+      expect(tab('run web --over')).to.equal('--override-type\n--overrides\n:0\n')
+      expect(tab('run web --image=nginx --dry-run=s')).to.equal('--dry-run=server\n:0\n')
+      expect(tab('run web -o ')).to.equal('name\nyaml\njson\n:0\n')
+      expect(tab('run ')).to.equal(':0\n')
+    })
+
     it('asks the shell for file names after -f', () => {
       expect(tab('create -f ')).to.equal(':2\n')
       expect(tab('apply --filename=')).to.equal(':2\n')
