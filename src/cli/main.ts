@@ -1,11 +1,24 @@
-// The CLI's entry point (bin/run.js calls it through the bundle): oclif's execute, except that a command
-// that does not exist gets kubectl's words rather than oclif's.
-import {flush, handle, run} from '@oclif/core'
+// The CLI's entry point (bin/run.js calls it through the bundle): oclif's execute, except where kubectl
+// (cobra) behaves otherwise: a command that does not exist gets kubectl's words, and a group named
+// without a subcommand (`ksim set`) prints its help and fails, as kubectl's DefaultSubCommandRun does.
+import {Config, flush, handle, run} from '@oclif/core'
 
-/** Runs `argv` as oclif's execute() does; an unknown command prints kubectl's message and exits 1. */
+/** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
+const HELP_ON_STDOUT = new Set(['rollout'])
+
+/** Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups. */
 export async function main(root: string, argv: string[] = process.argv.slice(2)): Promise<void> {
   try {
-    await run(argv, root)
+    const config = await Config.load(root)
+    const words = argv.filter((a) => !a.startsWith('-'))
+    const id = words.join(':')
+    const asksHelp = argv.some((a) => a === '--help' || a === '-h')
+    if (words.length > 0 && !asksHelp && !config.findCommand(id) && config.findTopic(id)) {
+      await groupHelp(config, words, HELP_ON_STDOUT.has(id))
+      process.exitCode = 1
+      return
+    }
+    await run(argv, config)
     await flush()
   } catch (error) {
     const [{notFoundId, unknownCommandText}, {commandIdsOf}] = await Promise.all([import('./unknown-command.js'), import('./command-ids.js')])
@@ -16,5 +29,20 @@ export async function main(root: string, argv: string[] = process.argv.slice(2))
     }
     process.stderr.write(unknownCommandText(id, commandIdsOf(root), 'ksim'))
     process.exitCode = 1
+  }
+}
+
+/** The group's help (oclif's page for the topic), on stdout or, as cobra's c.Help() to ErrOut, stderr. */
+async function groupHelp(config: Config, words: string[], onStdout: boolean): Promise<void> {
+  if (onStdout) {
+    await run([...words, '--help'], config)
+    return
+  }
+  const write = process.stdout.write
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  try {
+    await run([...words, '--help'], config)
+  } finally {
+    process.stdout.write = write
   }
 }

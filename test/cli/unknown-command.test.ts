@@ -27,6 +27,14 @@ describe('unknown commands in kubectl (cobra) words', function () {
     try {
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'Error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n\n', code: 1})
       expect(sb.run(['rollout', 'frobnicate', 'deploy/web'])).to.deep.equal({stdout: '', stderr: "error: unknown command \"frobnicate deploy/web\"\nSee 'ksim rollout -h' for help and examples\n", code: 1})
+      // a group without a subcommand prints its help and fails, as kubectl's DefaultSubCommandRun does
+      const set = sb.run(['set'])
+      expect([set.stdout, set.code]).to.deep.equal(['', 1])
+      expect(set.stderr).to.match(/^Set specific features on objects\n[^]*\n {2}set image +Update the image of a pod template\n/)
+      const rollout = sb.run(['rollout'])
+      expect([rollout.stderr, rollout.code]).to.deep.equal(['', 1])
+      expect(rollout.stdout).to.include('rollout undo')
+      expect(sb.run(['rollout', '--help']).code).to.equal(0)
       // a real command with a bad flag still gets oclif's flag error in kubectl's words
       expect(sb.run(['get', '--bogus']).stderr).to.equal("Error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
     } finally {
