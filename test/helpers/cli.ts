@@ -27,9 +27,10 @@ export class Sandbox {
   }
 
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {...process.env, KSIM_HOME: this.home, NO_COLOR: '1', ...this.defaults, ...extra}
-    delete env.FORCE_COLOR
-    return env
+    // ksim's switches come from the test alone, never from the shell that runs the tests (a developer's
+    // exported KSIM_NO_RECONCILER=1 would otherwise fail every test that needs a reconciler)
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'KSIM_NO_RECONCILER'))
+    return {...inherited, KSIM_HOME: this.home, NO_COLOR: '1', ...this.defaults, ...extra}
   }
 
   /** Runs `ksim <args>` to completion. */
