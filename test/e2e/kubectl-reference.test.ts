@@ -29,7 +29,7 @@ function runKubectl(kubectl: string, args: string[], env: NodeJS.ProcessEnv): Pr
   })
 }
 
-function namesOf(api: Api): Names {
+function namesOf(api: Api, manifest: string): Names {
   const names = (plural: string, ns: string, label?: string): string[] =>
     api
       .list(mustLookupResource(plural), ns, label ? {labelSelector: label} : {})
@@ -43,6 +43,7 @@ function namesOf(api: Api): Names {
     newRS: byReplicas(2),
     event: names('events', 'default')[0],
     apiSlice: names('endpointslices', 'default', 'kubernetes.io/service-name=api')[0],
+    manifest,
   }
 }
 
@@ -67,7 +68,7 @@ describe('ksim and the real kubectl 1.35 print the same bytes', function () {
     await buildPinnedCluster(sb.home)
     store = Store.open(path.join(sb.home, 'clusters', 'ksim', 'state.db'), {mustExist: true})
     const api = new Api(store, {settings: apiSettingsOf(readProfile(store))})
-    names = namesOf(api)
+    names = namesOf(api, sb.write('fresh.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fresh\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n'))
     server = await startFixtureServer(api)
     kdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-kref-kube-'))
     kenv = {PATH: process.env.PATH, HOME: kdir, KUBECONFIG: server.kubeconfig, KUBECACHEDIR: path.join(kdir, 'cache')}

@@ -12,18 +12,9 @@ import type {Api} from '../../src/api/server.js'
 import {servedGroupVersions, servedResources} from '../../src/api/discovery.js'
 import {apiErrors, isStatusError} from '../../src/api/errors.js'
 import {allTypes, apiVersionOf, type ResourceType} from '../../src/api/registry.js'
+// the server's version.Info as ksim reports it: `kubectl version` then compares the client part and the layout
+import {versionInfo} from '../../src/cli/version-info.js'
 
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '35',
-  gitVersion: 'v1.35.2',
-  gitCommit: '0000000000000000000000000000000000000000',
-  gitTreeState: 'clean',
-  buildDate: '2026-01-01T00:00:00Z',
-  goVersion: 'go1.25.7',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-}
 
 function resourceList(groupVersion: string): Record<string, unknown> {
   const resources = servedResources()
@@ -77,7 +68,7 @@ function route(pathname: string): Route | undefined {
 
 function answer(api: Api, url: URL): {code: number; body: unknown} {
   const p = url.pathname
-  if (p === '/version') return {code: 200, body: SERVER_VERSION}
+  if (p === '/version') return {code: 200, body: versionInfo(true)}
   if (p === '/api') return {code: 200, body: {kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: url.host}]}}
   if (p === '/apis') return {code: 200, body: groupList()}
   const gvMatch = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))$/.exec(p)
