@@ -64,7 +64,7 @@ export function runApply(run: ApplyRun): boolean {
       // object: reading, merging and writing in one transaction keeps the merge from going stale
       const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
-      else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}`}${dryRunSuffix(run.dryRun)}\n`)
+      else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
       errors.push(errorText(withSource(error, 'applying', item.source)))
     }

@@ -61,7 +61,8 @@ export function createFromItems(run: CreateRun): boolean {
         result = obj
       }
       if (run.output && run.output !== 'name') created.push(result)
-      else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ' created'}${dryRunSuffix(run.dryRun)}\n`)
+      // -o name: kubectl's NamePrintFlags drop the operation, `(dry run)` included
+      else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ` created${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
       errors.push(errorText(withSource(error, 'creating', item.source)))
     }

@@ -44,7 +44,6 @@ function context(api: Api, found: Found, showEvents: boolean) {
   if (rt.kind === 'Deployment' || rt.kind === 'ReplicaSet') return {now: api.clock.now(), events, showEvents, ...workloadContext(api, obj)}
   // describe service prints the endpoints of the Service's EndpointSlices
   if (rt.kind === 'Service') return {now: api.clock.now(), events, showEvents, endpointSlices: api.list(lookupKind('discovery.k8s.io/v1', 'EndpointSlice')!, obj.metadata.namespace, {labelSelector: `kubernetes.io/service-name=${obj.metadata.name}`}).items}
-  if (rt.kind === 'ServiceAccount') return {now: api.clock.now(), events, showEvents, secrets: api.list(lookupKind('v1', 'Secret')!, obj.metadata.namespace).items}
   if (rt.kind !== 'Node') return {now: api.clock.now(), events, showEvents}
   const pods = api
     .list(lookupKind('v1', 'Pod')!, undefined)
@@ -87,10 +86,6 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
     if (requests.length === 0) throw new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.')
     const ns = run.allNamespaces ? undefined : target.namespace
     for (const {rt, names} of requests) {
-      if (!describerFor(rt.kind)) {
-        errors.push(new CliError(`no description has been implemented for ${rt.kind}`))
-        continue
-      }
       if (names.length === 0) {
         for (const obj of api.list(rt, ns, {labelSelector: run.selector}).items) found.push({rt, obj})
         continue
@@ -107,7 +102,7 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
       run.err(run.allNamespaces || !requests[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
     }
   }
-  const texts = found.map((f) => describerFor(f.rt.kind)!(f.obj, context(api, f, run.showEvents)))
+  const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
   run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
   for (const e of errors) run.err(errorText(e))
   return errors.length === 0

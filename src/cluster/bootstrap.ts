@@ -10,7 +10,7 @@ import {Store} from '../store/sqlite-store.js'
 import {createKubernetesService} from './kubernetes-service.js'
 import {generateRootCA} from './root-ca.js'
 
-export const KUBELET_VERSION = 'v1.34.0'
+export const KUBELET_VERSION = 'v1.35.2'
 
 /** Node names as kind names them: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`… */
 export function nodeNames(cluster: string, count: number): string[] {

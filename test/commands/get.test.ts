@@ -78,9 +78,9 @@ describe('ksim get', function () {
     const nodes = cut(sb.run(['get', 'nodes']).stdout)
     expect(nodes).to.equal(
       'NAME                 STATUS   ROLES           AGE   VERSION\n' +
-        'ksim-control-plane   Ready    control-plane   AGE   v1.34.0\n' +
-        'ksim-worker          Ready    <none>          AGE   v1.34.0\n' +
-        'ksim-worker2         Ready    <none>          AGE   v1.34.0\n',
+        'ksim-control-plane   Ready    control-plane   AGE   v1.35.2\n' +
+        'ksim-worker          Ready    <none>          AGE   v1.35.2\n' +
+        'ksim-worker2         Ready    <none>          AGE   v1.35.2\n',
     )
     expect(sb.run(['get', 'ns', '-o', 'name']).stdout).to.equal('namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n')
   })

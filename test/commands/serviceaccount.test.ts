@@ -48,7 +48,7 @@ describe('service accounts and the cluster CA', function () {
     const text = sb.run(['describe', 'pod', 'web']).stdout
     expect(text).to.include(`    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from ${volume} (ro)\n`)
     expect(text).to.include(
-      `Volumes:\n  ${volume}:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    ConfigMapOptional:       <nil>\n    DownwardAPI:             true\nQoS Class:                   BestEffort\n`,
+      `Volumes:\n  ${volume}:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n    DownwardAPI:             true\nQoS Class:                   BestEffort\n`,
     )
   })
 
@@ -103,9 +103,8 @@ describe('service accounts and the cluster CA', function () {
         // describe leaves out the last-applied-configuration annotation
         'Annotations:         <none>\n' +
         'Image pull secrets:  regcred\n' +
-        '                     gone (not found)\n' +
-        'Mountable secrets:   regcred\n' +
-        'Tokens:              <none>\n' +
+        // kubectl 1.35 lists them as the object names them, and no longer prints Mountable secrets/Tokens
+        '                     gone\n' +
         'Events:              <none>\n',
     )
   })

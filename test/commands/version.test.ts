@@ -12,16 +12,22 @@ describe('ksim version', function () {
   afterEach(() => sb.cleanup())
 
   it('prints the client and server versions as kubectl does, and only the client with --client', () => {
-    expect(sb.run(['version'])).to.deep.equal({stdout: 'Client Version: v1.34.0\nServer Version: v1.34.0\n', stderr: '', code: 0})
-    expect(sb.run(['version', '--client'])).to.deep.equal({stdout: 'Client Version: v1.34.0\n', stderr: '', code: 0})
+    expect(sb.run(['version'])).to.deep.equal({stdout: 'Client Version: v1.35.2\nKustomize Version: v5.7.1\nServer Version: v1.35.2\n', stderr: '', code: 0})
+    expect(sb.run(['version', '--client'])).to.deep.equal({stdout: 'Client Version: v1.35.2\nKustomize Version: v5.7.1\n', stderr: '', code: 0})
   })
 
   it('prints version.Info as JSON in field order and as YAML with sorted keys', () => {
     const json = JSON.parse(sb.run(['version', '-o', 'json']).stdout)
-    expect(Object.keys(json.serverVersion)).to.deep.equal(['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform'])
-    expect([json.serverVersion.major, json.serverVersion.minor, json.clientVersion.gitVersion]).to.deep.equal(['1', '34', 'v1.34.0'])
+    expect(Object.keys(json)).to.deep.equal(['clientVersion', 'kustomizeVersion', 'serverVersion'])
+    expect(Object.keys(json.serverVersion)).to.deep.equal([
+      'major', 'minor', 'emulationMajor', 'emulationMinor', 'minCompatibilityMajor', 'minCompatibilityMinor',
+      'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform',
+    ])
+    expect([json.serverVersion.minor, json.serverVersion.emulationMinor, json.serverVersion.minCompatibilityMinor, json.clientVersion.gitVersion]).to.deep.equal(['35', '35', '34', 'v1.35.2'])
+    // kubectl 1.35.2's client part, byte for byte, and the empty line Fprintln adds after the YAML
     expect(sb.run(['version', '--client', '-o', 'yaml']).stdout).to.equal(
-      `clientVersion:\n  buildDate: ""\n  compiler: ""\n  gitCommit: ""\n  gitTreeState: ""\n  gitVersion: v1.34.0\n  goVersion: ""\n  major: "1"\n  minor: "34"\n  platform: ${platform()}\n`,
+      'clientVersion:\n  buildDate: "2026-02-26T20:05:34Z"\n  compiler: gc\n  gitCommit: fdc9d74cbf2da6754ebf81d56f80ae2948cd6425\n  gitTreeState: clean\n  gitVersion: v1.35.2\n' +
+        `  goVersion: go1.25.7\n  major: "1"\n  minor: "35"\n  platform: ${platform()}\nkustomizeVersion: v5.7.1\n\n`,
     )
     expect(sb.run(['version', '-o', 'wide'])).to.deep.equal({stdout: '', stderr: "error: --output must be 'yaml' or 'json'\n", code: 1})
   })

@@ -70,8 +70,12 @@ export function describeDeployment(obj: KObject, ctx: WorkloadDescribeContext): 
   const sets = ctx.replicaSets ?? []
   const want = templateKey(spec.template)
   const newRS = sets.find((rs) => templateKey((rs.spec as {template?: PodTemplate}).template) === want)
-  w.write(LEVEL_0, `OldReplicaSets:\t${rsList(sets.filter((rs) => rs !== newRS && replicasOf(rs) !== 0))}\n`)
-  w.write(LEVEL_0, `NewReplicaSet:\t${rsList(newRS ? [newRS] : [])}\n`)
+  // kubectl 1.35 lists every old ReplicaSet, those scaled to 0 too (GetAllReplicaSetsInChunks' allOldRSes)
+  const olds = sets.filter((rs) => rs !== newRS)
+  if (olds.length > 0 || newRS) {
+    w.write(LEVEL_0, `OldReplicaSets:\t${rsList(olds)}\n`)
+    w.write(LEVEL_0, `NewReplicaSet:\t${rsList(newRS ? [newRS] : [])}\n`)
+  }
   if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
   return w.toString()
 }

@@ -8,6 +8,7 @@ import {describeEndpointSlice, describeEndpoints, describeService} from './servi
 import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
 import {describeServiceAccount} from './serviceaccount.js'
+import {describeGeneric} from './generic.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -27,7 +28,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
 }
 
-/** The describer of a Kind, or undefined when ksim has none. */
-export function describerFor(kind: string): Describer | undefined {
-  return DESCRIBERS[kind]
+/** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */
+export function describerFor(kind: string): Describer {
+  return DESCRIBERS[kind] ?? describeGeneric
 }

@@ -36,22 +36,24 @@ export function formatEndpointSlices(slices: KObject[], portName: string): strin
   for (const slice of slices) {
     const ports = (slice.ports ?? []) as SlicePort[]
     const endpoints = (slice.endpoints ?? []) as SliceEndpoint[]
-    const add = (text: string) => {
+    // formatEndpointSlices marks `more` before it skips a not-ready endpoint: three ready addresses then
+    // a not-ready one print ` + 0 more...`
+    const add = (text: string | undefined) => {
       if (list.length === max) more = true
+      if (text === undefined) return
       if (!more) list.push(text)
       count++
     }
     const ready = (e: SliceEndpoint) => e.conditions?.ready === undefined || e.conditions?.ready === null || e.conditions.ready
     if (ports.length === 0) {
-      for (const e of endpoints) if (ready(e)) add(e.addresses[0])
+      for (const e of endpoints) add(ready(e) ? e.addresses[0] : undefined)
       continue
     }
     for (const p of ports) {
       if ((p.name ?? '') !== portName) continue
       for (const e of endpoints) {
-        if (!ready(e)) continue
         const ip = e.addresses[0]
-        add(ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`)
+        add(!ready(e) ? undefined : ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`)
       }
     }
   }

@@ -14,17 +14,6 @@ const imageOf = (v: Volume): {reference?: string; pullPolicy?: string} | undefin
 
 const opt = (o: boolean | undefined): string => String(o === true)
 
-/**
- * What Go's `%v` prints for a *bool, as describe.go does for projected sources' optional fields:
- * `<nil>` when unset, else the pointer's address (shaped like a Go heap address, from `seed`).
- */
-function goBoolPointer(o: boolean | undefined, seed: string): string {
-  if (o === undefined) return '<nil>'
-  let h = 0x811c9dc5
-  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0
-  return `0xc000${((h & 0xffffff) & ~7).toString(16).padStart(6, '0')}`
-}
-
 /** A writer that indents everything two more levels, as NewNestedPrefixWriter(w, LEVEL_2) does. */
 class NestedWriter extends PrefixWriter {
   constructor(private readonly inner: PrefixWriter, private readonly indent: number) {
@@ -81,11 +70,12 @@ function printSource(v: Volume, w: PrefixWriter): void {
       if (item.resourceFieldRef) w.write(LEVEL_3, `${item.resourceFieldRef.resource} -> ${item.path}\n`)
     }
   } else if (v.projected) {
+    // printProjectedVolumeSource (kubectl 1.33+): `Optional: false` when unset, as for the plain volumes
     w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n')
     for (const s of v.projected.sources ?? []) {
-      if (s.secret) w.write(LEVEL_2, `SecretName:\t${s.secret.name ?? ''}\n    SecretOptionalName:\t${goBoolPointer(s.secret.optional, `${v.name}/${s.secret.name}`)}\n`)
+      if (s.secret) w.write(LEVEL_2, `SecretName:\t${s.secret.name ?? ''}\n    Optional:\t${opt(s.secret.optional)}\n`)
       else if (s.downwardAPI) w.write(LEVEL_2, 'DownwardAPI:\ttrue\n')
-      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${s.configMap.name ?? ''}\n    ConfigMapOptional:\t${goBoolPointer(s.configMap.optional, `${v.name}/${s.configMap.name}`)}\n`)
+      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${s.configMap.name ?? ''}\n    Optional:\t${opt(s.configMap.optional)}\n`)
       else if (s.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 0}\n`)
     }
   } else if (v.csi) {

@@ -19,7 +19,7 @@ const tail = (qos: string, events: string): string => 'Volumes:\n' +
   '    Type:                    Projected (a volume that contains injected data from multiple sources)\n' +
   '    TokenExpirationSeconds:  3607\n' +
   '    ConfigMapName:           kube-root-ca.crt\n' +
-  '    ConfigMapOptional:       <nil>\n' +
+  '    Optional:                false\n' +
   '    DownwardAPI:             true\n' +
   `QoS Class:                   ${qos}\n` +
   'Node-Selectors:              <none>\n' +

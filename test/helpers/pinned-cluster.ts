@@ -1,0 +1,91 @@
+// A ksim cluster built in a sandbox's KSIM_HOME at a pinned time long past (2010), by ksim's own Api and
+// controllers on a fake clock: pods in several states, a deployment rolled out once (old ReplicaSet at 0),
+// services with ready and not-ready endpoints, configmaps, secrets, service accounts, events, leases.
+// Everything was created years ago, so kubectl and ksim print the same ages ("16y") whenever they run.
+import path from 'node:path'
+
+import type {KObject} from '../../src/api/types.js'
+import {apiSettingsOf, readProfile} from '../../src/api/cluster-profile.js'
+import {mustLookupResource} from '../../src/api/registry.js'
+import {Api} from '../../src/api/server.js'
+import {createCluster} from '../../src/cluster/clusters.js'
+import {createControllers} from '../../src/controllers/index.js'
+import type {ControllerContext} from '../../src/controllers/types.js'
+import {Store} from '../../src/store/sqlite-store.js'
+import {ApiCache, FakeClock} from '../controllers/helpers.js'
+
+export const PINNED_T0 = Date.parse('2010-03-01T12:00:00.000Z')
+
+const container = (name: string, image: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({name, image, ...extra})
+
+function pod(name: string, namespace: string, spec: Record<string, unknown>, meta: Record<string, unknown> = {}): KObject {
+  return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace, ...meta}, spec}
+}
+
+function deployment(name: string, replicas: number, image: string): KObject {
+  const labels = {app: name}
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {name, namespace: 'default', labels},
+    spec: {replicas, selector: {matchLabels: labels}, template: {metadata: {labels}, spec: {containers: [container('nginx', image, {ports: [{containerPort: 80}]})]}}},
+  }
+}
+
+function service(name: string, selector: Record<string, string>): KObject {
+  return {apiVersion: 'v1', kind: 'Service', metadata: {name, namespace: 'default', labels: selector}, spec: {selector, ports: [{name: 'http', port: 80, targetPort: 80}]}}
+}
+
+/** Builds the cluster `ksim` under `home` (which must be empty) and leaves it at rest. */
+export async function buildPinnedCluster(home: string): Promise<void> {
+  const saved = process.env.KSIM_HOME
+  process.env.KSIM_HOME = home
+  try {
+    await createCluster('ksim', {}, {use: true, now: new Date(PINNED_T0)})
+  } finally {
+    if (saved === undefined) delete process.env.KSIM_HOME
+    else process.env.KSIM_HOME = saved
+  }
+  const store = Store.open(path.join(home, 'clusters', 'ksim', 'state.db'), {mustExist: true})
+  try {
+    populate(store)
+  } finally {
+    store.close()
+  }
+}
+
+function populate(store: Store): void {
+  const profile = readProfile(store)!
+  const clock = new FakeClock(PINNED_T0)
+  const api = new Api(store, {clock, settings: apiSettingsOf(profile)})
+  const ctx: ControllerContext = {api, cache: new ApiCache(api), clock, profile, log: () => {}}
+  const controllers = createControllers()
+  const run = (seconds: number): void => {
+    for (let s = 0; s < seconds; s++) {
+      for (const c of controllers) c.reconcile(ctx)
+      clock.advance(1000)
+    }
+  }
+  const create = (obj: KObject): KObject => api.create(obj).object
+  run(2)
+  create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team', labels: {tier: 'dev'}}})
+  create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cfg', namespace: 'team'}, data: {'app.conf': 'port=80\nmode=fast\n', level: 'debug'}})
+  create({apiVersion: 'v1', kind: 'Secret', metadata: {name: 'creds', namespace: 'team'}, type: 'Opaque', data: {password: 'czNjcjN0', user: 'YWRtaW4='}})
+  create({apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'builder', namespace: 'team', labels: {role: 'ci'}}})
+  create(deployment('web', 2, 'nginx:1.27'))
+  create(service('web', {app: 'web'}))
+  run(20)
+  api.patch(mustLookupResource('deployments'), 'default', 'web', 'strategic', JSON.stringify({spec: {template: {spec: {containers: [{name: 'nginx', image: 'nginx:1.28'}]}}}}))
+  run(40)
+  for (let i = 1; i <= 3; i++) create(pod(`api-${i}`, 'default', {containers: [container('api', 'busybox:1.36')]}, {labels: {app: 'api'}}))
+  const probe = {httpGet: {path: '/healthz', port: 8080}, periodSeconds: 5}
+  create(pod('api-4', 'default', {containers: [container('api', 'busybox:1.36', {readinessProbe: probe})]}, {labels: {app: 'api'}, annotations: {'ksim.io/ready-seconds': '100000'}}))
+  create(service('api', {app: 'api'}))
+  create(pod('crash', 'default', {containers: [container('app', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds': '2', 'ksim.io/exit-code': '3'}}))
+  create(pod('done', 'default', {restartPolicy: 'Never', containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds': '1'}}))
+  create(pod('pending', 'default', {nodeSelector: {disk: 'ssd'}, containers: [container('app', 'nginx:1.27')]}))
+  create(pod('worker', 'team', {containers: [container('w', 'redis:7', {env: [{name: 'MODE', value: 'fast'}], resources: {requests: {cpu: '100m', memory: '64Mi'}}})]}))
+  run(60)
+  create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
+  run(5)
+}
