@@ -12,9 +12,10 @@ import {Api} from '../src/api/server.js'
 import {createFromItems} from '../src/cli/create-objects.js'
 import {bootstrapCluster} from '../src/cluster/bootstrap.js'
 import {Store} from '../src/store/sqlite-store.js'
-import {ROOT} from './helpers/cli.js'
+import {describeSkipped, sharedMissing, sharedPath} from './helpers/shared-data.js'
 
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'k8s-docs-examples')
+const CORPUS = sharedPath('corpus', 'k8s-docs-examples')
+const MISSING = sharedMissing(CORPUS)
 
 /** Files a real cluster rejects, with the exact error text (paths relative to the corpus). */
 const REJECTED = new Map<string, string>([
@@ -52,7 +53,8 @@ function rows(): Row[] {
     .map(([file, kinds, apiVersions, , needs]) => ({file, kinds: kinds.split(','), apiVersions: apiVersions.split(','), needs: needs.split(',')}))
 }
 
-describe('the Kubernetes documentation corpus through ksim create', function () {
+const TITLE = 'the Kubernetes documentation corpus through ksim create'
+if (MISSING === undefined) describe(TITLE, function () {
   this.timeout(120_000)
   let dir: string
   let store: Store
@@ -124,3 +126,4 @@ describe('the Kubernetes documentation corpus through ksim create', function () 
     })
   }
 })
+else describeSkipped(TITLE, MISSING)
