@@ -3,14 +3,18 @@
 // without a subcommand (`ksim set`) prints its help and fails, as kubectl's DefaultSubCommandRun does.
 import {Config, flush, handle, run} from '@oclif/core'
 
+import {hoistGlobalFlags} from './global-flags.js'
+
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
 
 /** Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups. */
-export async function main(root: string, argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function main(root: string, rawArgv: string[] = process.argv.slice(2)): Promise<void> {
   try {
     const config = await Config.load(root)
-    const words = argv.filter((a) => !a.startsWith('-'))
+    const argv = hoistGlobalFlags(rawArgv, (id) => config.findCommand(id) !== undefined || config.findTopic(id) !== undefined)
+    const firstFlag = argv.findIndex((a) => a.startsWith('-'))
+    const words = firstFlag < 0 ? argv : argv.slice(0, firstFlag)
     const id = words.join(':')
     const asksHelp = argv.some((a) => a === '--help' || a === '-h')
     if (words.length > 0 && !asksHelp && !config.findCommand(id) && config.findTopic(id)) {
