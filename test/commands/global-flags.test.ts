@@ -25,7 +25,7 @@ describe('global flags before the command', function () {
     const ctx = sb.run(['config', 'current-context']).stdout.trim()
     expect(sb.run(['--context', ctx, '-n', 'team', 'get', 'cm', 'cm', '-o', 'name']).stdout).to.equal('configmap/cm\n')
     expect(sb.run(['create', '-n', 'team', 'secret', '--context', ctx, 'generic', 's', '--from-literal=a=b'])).to.deep.equal({stdout: 'secret/s created\n', stderr: '', code: 0})
-    expect(sb.run(['--context', 'nope', 'get', 'pods']).stderr).to.equal('error: context "nope" does not exist\n')
+    expect(sb.run(['--context', 'nope', 'get', 'pods']).stderr).to.equal('error: context was not found for specified context: nope\n')
   })
 
   it('-n before delete deletes in that namespace', () => {
