@@ -1,7 +1,7 @@
 // System-set metadata: uid, generated names, timestamps, and the resourceVersion mapping.
 import {randomInt, randomUUID} from 'node:crypto'
 
-import type {KObject} from './types.js'
+import type {KObject, ObjectMeta} from './types.js'
 
 /** Kubernetes' name-suffix alphabet: no vowels, no `y`, no 0/1/3 (apimachinery util/rand). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
@@ -55,4 +55,18 @@ export function orderMetadata(meta: KObject['metadata']): KObject['metadata'] {
   }
   for (const k of Object.keys(m)) if (!(k in out)) out[k] = m[k]
   return out as KObject['metadata']
+}
+
+/**
+ * What the API server keeps from the stored object on every update whatever the client sent (rest.BeforeUpdate):
+ * the uid when none is given, the creation and deletion timestamps once set, a grace period the client dropped.
+ * (A manifest ksim wrote with `creationTimestamp: null` can so be applied again.)
+ */
+export function keepSystemFields(meta: ObjectMeta, old: ObjectMeta): void {
+  if (!meta.uid) meta.uid = old.uid
+  if (old.creationTimestamp) meta.creationTimestamp = old.creationTimestamp
+  if (old.deletionTimestamp) meta.deletionTimestamp = old.deletionTimestamp
+  if (old.deletionGracePeriodSeconds !== undefined && old.deletionGracePeriodSeconds !== null && (meta.deletionGracePeriodSeconds === undefined || meta.deletionGracePeriodSeconds === null)) {
+    meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds
+  }
 }

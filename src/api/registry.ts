@@ -2,6 +2,7 @@
 // version, namespaced or not, and each kind's strategy (defaulting, validation, admission, delete).
 import type {Strategy} from './strategy.js'
 
+import {builtinResource, notServedYet} from './builtin-kinds.js'
 import {StatusError} from './errors.js'
 
 export interface ResourceType {
@@ -86,10 +87,14 @@ export function mustLookupResource(text: string): ResourceType {
   return rt
 }
 
-/** kubectl prints this one without `Error from server`: `error: the server doesn't have a resource type "foo"`. */
+/**
+ * kubectl prints this one without `Error from server`: `error: the server doesn't have a resource type "foo"`;
+ * for a kind Kubernetes has built in but ksim does not serve yet, ksim says so plainly.
+ */
 export class NoResourceMatchError extends StatusError {
   constructor(readonly resource: string) {
-    super(404, 'NotFound', `the server doesn't have a resource type "${resource}"`)
+    const builtin = builtinResource(resource)
+    super(404, 'NotFound', builtin ? notServedYet(builtin) : `the server doesn't have a resource type "${resource}"`)
     this.name = 'StatusError'
   }
 }

@@ -4,7 +4,7 @@
 import {Store} from '../store/sqlite-store.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
-import {MAX_NAME_GENERATION_ATTEMPTS, clone, forStorage, generateName, newUID, orderMetadata, withResourceVersion} from './meta.js'
+import {MAX_NAME_GENERATION_ATTEMPTS, clone, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
 import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
 import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta} from './types.js'
@@ -164,6 +164,7 @@ export class Api {
       obj.apiVersion = apiVersionOf(rt)
       obj.metadata = {...obj.metadata, namespace: rt.namespaced ? namespace : undefined}
       if (!rt.namespaced) delete obj.metadata.namespace
+      keepSystemFields(obj.metadata, old.metadata)
       rt.strategy.default?.(obj, this.ctx)
       if (rt.strategy.tracksGeneration) {
         const changed = rt.strategy.specChanged?.(obj, old) ?? false

@@ -25,7 +25,7 @@ function containerNames(images: string[]): string[] {
   })
 }
 
-/** The Deployment kubectl would send (client dry-run prints it with its null and empty fields). */
+/** The Deployment kubectl would send (client dry-run prints it with its empty fields; 1.35 omits a zero creationTimestamp). */
 export function generateDeployment(input: DeploymentInput, forPrinting: boolean): KObject {
   const labels = {app: input.name}
   const names = containerNames(input.images)
@@ -36,16 +36,15 @@ export function generateDeployment(input: DeploymentInput, forPrinting: boolean)
     c.resources = {}
     return c
   })
-  const stamp = forPrinting ? {creationTimestamp: null} : {}
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: {...stamp, labels, name: input.name, ...(forPrinting ? {} : {namespace: input.namespace})},
+    metadata: {labels, name: input.name, ...(forPrinting ? {} : {namespace: input.namespace})},
     spec: {
       replicas: input.replicas,
       selector: {matchLabels: {...labels}},
       strategy: {},
-      template: {metadata: {...stamp, labels: {...labels}}, spec: {containers}},
+      template: {metadata: {labels: {...labels}}, spec: {containers}},
     },
     ...(forPrinting ? {status: {}} : {}),
   } as KObject

@@ -3,16 +3,28 @@
 // without a subcommand (`ksim set`) prints its help and fails, as kubectl's DefaultSubCommandRun does.
 import {Config, flush, handle, run} from '@oclif/core'
 
+import {hoistGlobalFlags} from './global-flags.js'
+import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
+
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
 
 /** Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups. */
-export async function main(root: string, argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function main(root: string, rawArgv: string[] = process.argv.slice(2)): Promise<void> {
   try {
     const config = await Config.load(root)
-    const words = argv.filter((a) => !a.startsWith('-'))
+    const isPath = (id: string) => config.findCommand(id) !== undefined || config.findTopic(id) !== undefined
+    const argv = hoistGlobalFlags(rawArgv, isPath)
+    const firstFlag = argv.findIndex((a) => a.startsWith('-'))
+    const words = firstFlag < 0 ? argv : argv.slice(0, firstFlag)
     const id = words.join(':')
     const asksHelp = argv.some((a) => a === '--help' || a === '-h')
+    const missing = missingKubectlCommand(words, isPath)
+    if (missing !== undefined) {
+      process.stderr.write(missingCommandText(missing, 'ksim'))
+      process.exitCode = 1
+      return
+    }
     if (words.length > 0 && !asksHelp && !config.findCommand(id) && config.findTopic(id)) {
       await groupHelp(config, words, HELP_ON_STDOUT.has(id))
       process.exitCode = 1

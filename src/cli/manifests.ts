@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import {builtinKind, notServedYet} from '../api/builtin-kinds.js'
 import type {KObject} from '../api/types.js'
 
 import {CliError} from './errors.js'
@@ -118,5 +119,7 @@ function checkTypeMeta(value: unknown, source: string, validate: boolean): strin
  * (without the `error: ` prefix, which the caller's error printing adds).
  */
 export function noKindMatch(obj: KObject, source: string): string {
+  const builtin = builtinKind(obj.apiVersion, obj.kind)
+  if (builtin) return `${notServedYet(builtin)}; from "${source}": name: "${obj.metadata.name ?? ''}"`
   return `resource mapping not found for name: "${obj.metadata.name ?? ''}" namespace: "${obj.metadata.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`
 }

@@ -1,5 +1,5 @@
 // What kubectl (cobra) says for a command that does not exist, instead of oclif's "command x not found":
-// at the top, `Error: unknown command "x" for "ksim"` with cobra's "Did you mean this?" suggestions;
+// at the top, `error: unknown command "x" for "ksim"` with cobra's "Did you mean this?" suggestions;
 // under a group (`ksim rollout x`), kubectl's `error: unknown command "x"` and the group's help hint.
 import {COMMAND_GROUPS} from './command-groups.js'
 
@@ -44,8 +44,9 @@ export function unknownCommandText(id: string, commandIds: string[], bin: string
   if (depth === 0) {
     const top = [...new Set(commandIds.map((c) => c.split(':')[0]!))]
     const suggestions = suggestionsFor(parts[0]!, top)
-    const hint = suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : ''
-    return `Error: unknown command "${parts[0]}" for "${bin}"${hint}\n`
+    // kubectl 1.35's words: `error:`, and no blank line after the suggestions
+    const hint = suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : ''
+    return `error: unknown command "${parts[0]}" for "${bin}"${hint}\n`
   }
   return `error: unknown command "${parts.slice(depth).join(' ')}"\nSee '${bin} ${parts.slice(0, depth).join(' ')} -h' for help and examples\n`
 }

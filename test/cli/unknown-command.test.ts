@@ -16,8 +16,8 @@ describe('unknown commands in kubectl (cobra) words', function () {
   })
 
   it('words a top-level typo as cobra and one under a group as kubectl\'s DefaultSubCommandRun', () => {
-    expect(unknownCommandText('xyzzy', IDS, 'ksim')).to.equal('Error: unknown command "xyzzy" for "ksim"\n')
-    expect(unknownCommandText('gte:pods', IDS, 'ksim')).to.equal('Error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n\n')
+    expect(unknownCommandText('xyzzy', IDS, 'ksim')).to.equal('error: unknown command "xyzzy" for "ksim"\n')
+    expect(unknownCommandText('gte:pods', IDS, 'ksim')).to.equal('error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n')
     expect(unknownCommandText('rollout:foo:deploy/web', IDS, 'ksim')).to.equal("error: unknown command \"foo deploy/web\"\nSee 'ksim rollout -h' for help and examples\n")
     expect(unknownCommandText('config:nope', IDS, 'ksim')).to.equal("error: unknown command \"nope\"\nSee 'ksim config -h' for help and examples\n")
   })
@@ -25,7 +25,7 @@ describe('unknown commands in kubectl (cobra) words', function () {
   it('is what the CLI prints, with exit code 1', () => {
     const sb = new Sandbox('ksim-unknown-', {KSIM_NO_RECONCILER: '1'})
     try {
-      expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'Error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n\n', code: 1})
+      expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n', code: 1})
       expect(sb.run(['rollout', 'frobnicate', 'deploy/web'])).to.deep.equal({stdout: '', stderr: "error: unknown command \"frobnicate deploy/web\"\nSee 'ksim rollout -h' for help and examples\n", code: 1})
       // a group without a subcommand prints its help and fails, as kubectl's DefaultSubCommandRun does
       const set = sb.run(['set'])

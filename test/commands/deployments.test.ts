@@ -38,8 +38,8 @@ describe('ksim deployments and replicasets (API only)', function () {
   it('prints the object kubectl would send with --dry-run=client -o yaml', () => {
     const r = sb.run(['create', 'deployment', 'x', '--image=registry.io/team/my_app:v2', '--dry-run=client', '-o', 'yaml'])
     expect(r.stdout).to.equal(
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: x\n  name: x\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: x\n' +
-        '  strategy: {}\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: x\n    spec:\n      containers:\n      - image: registry.io/team/my_app:v2\n' +
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app: x\n  name: x\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: x\n' +
+        '  strategy: {}\n  template:\n    metadata:\n      labels:\n        app: x\n    spec:\n      containers:\n      - image: registry.io/team/my_app:v2\n' +
         '        name: my-app\n        resources: {}\nstatus: {}\n',
     )
   })

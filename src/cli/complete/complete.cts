@@ -108,7 +108,8 @@ function resourceArgument(model: Model, line: Line, allowed: string[] | undefine
     const names = liveNames(model, line, type, cur.slice(slash + 1)).map((n) => `${type}/${n}`)
     return matching(names.filter((n) => !args.includes(n)), cur)
   }
-  const types = allowed ?? model.resourceTypes.map(resourceListName).sort()
+  // of the types kubectl offers there, only those ksim serves (no `scale statefulset`)
+  const types = allowed?.filter((t) => lookupType(model, t) !== undefined) ?? model.resourceTypes.map(resourceListName).sort()
   // after a `TYPE/NAME` argument every argument has that form: offer `TYPE/` and wait for the name
   if (args.length > 0) return matching(types.map((t) => `${t}/`), cur)
   const comma = cur.lastIndexOf(',') + 1

@@ -28,19 +28,43 @@ export function flagFor(command: CommandInfo | undefined, word: string): FlagInf
   return Object.values(command.flags).find((f) => f.char === word.slice(1))
 }
 
+/** -n/--namespace/--context as a word: [flag name, value attached to it, or undefined when the next word is the value]. */
+function globalFlag(word: string): [string, string | undefined] | undefined {
+  const m = /^(-n|--namespace|--context)(.*)$/s.exec(word)
+  if (!m) return undefined
+  const name = m[1] === '-n' ? 'namespace' : m[1].slice(2)
+  if (m[2] === '') return [name, undefined]
+  if (m[2].startsWith('=')) return [name, m[2].slice(1)]
+  return m[1] === '-n' ? [name, m[2]] : undefined
+}
+
 /** Splits `words` (the words after `ksim`, the last one being completed) into a Line. */
 export function parseLine(model: Model, words: string[]): Line {
   const done = words.slice(0, -1)
   const current = words.at(-1) ?? ''
   let path = ''
   let i = 0
-  for (; i < done.length && !done[i].startsWith('-'); i++) {
+  // global flags may come among the command's words (`ksim -n team get <TAB>`), as in kubectl
+  const globals: Record<string, string> = {}
+  let globalValueFor: string | undefined
+  for (; i < done.length; i++) {
+    const global = globalFlag(done[i])
+    if (global) {
+      const [name, value] = global
+      if (value !== undefined) globals[name] = value
+      else if (i + 1 < done.length) globals[name] = done[++i]
+      else globalValueFor = name
+      continue
+    }
+    if (done[i].startsWith('-')) break
     const next = path ? `${path}:${done[i]}` : done[i]
     if (!isCommandPath(model, next)) break
     path = next
   }
   const command = findCommand(model, path)
-  const line: Line = {path, command, atPath: i === done.length, args: [], values: {}, current, dashDash: false}
+  const anyCommand = command ?? findCommand(model, 'get')
+  const line: Line = {path, command, atPath: i === done.length && globalValueFor === undefined, args: [], values: globals, current, dashDash: false}
+  if (globalValueFor !== undefined) line.valueFor = anyCommand?.flags[globalValueFor]
   for (; i < done.length; i++) {
     const word = done[i]
     if (line.dashDash || word === '-' || !word.startsWith('-')) {

@@ -11,8 +11,9 @@ import {resolveSchema, type Schema} from '../../../src/api/schema/schema.js'
 import {checkFields, strictDecodingMessage} from '../../../src/api/schema/strict.js'
 import type {GeneratedSchema} from '../../../src/api/schema/types.js'
 import {ROOT} from '../../helpers/cli.js'
+import {sharedMissing, sharedPath} from '../../helpers/shared-data.js'
 
-const CORPUS = '/work/shared/corpus/k8s-docs-examples'
+const CORPUS = sharedPath('corpus', 'k8s-docs-examples')
 
 /** The examples a v1.34 API server rejects at decoding, with its message. */
 const REJECTED: Record<string, string> = {
@@ -42,7 +43,11 @@ describe('field schema against the Kubernetes documentation examples', () => {
   let generated: GeneratedSchema
 
   before(function () {
-    if (!fs.existsSync(CORPUS)) this.skip()
+    const missing = sharedMissing(CORPUS)
+    if (missing !== undefined) {
+      console.log(`      skipped: ${missing}`)
+      this.skip()
+    }
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-schema-')), 'generated.json')
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-schema.js'), '--out', out], {cwd: ROOT})
     generated = JSON.parse(fs.readFileSync(out, 'utf8')) as GeneratedSchema

@@ -67,7 +67,8 @@ describe('completion in bash', function () {
       'team-a|compopt:',
       'api|compopt:',
       'json|jsonpath=|jsonpath-file=|compopt:',
-      '|compopt:',
+      // global flags before the command, as kubectl takes them
+      'api|compopt:',
     ])
   })
 

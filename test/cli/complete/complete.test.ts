@@ -157,9 +157,20 @@ describe('completion (ksim __complete)', function () {
       }
     })
 
-    it('offers set image the types kubectl lists for it, then live names', () => {
+    it('honours -n, --namespace and --context before the command, as kubectl does', () => {
+      expect(tab('-n team-a get pods ')).to.equal('api\n:0\n')
+      expect(tab('--namespace=team-a get pod/')).to.equal('pod/api\n:0\n')
+      expect(tab('--context prod get pods ')).to.equal('billing\n:0\n')
+      expect(tab('-n team-a g')).to.equal('get\n:0\n')
+      expect(tab('--context prod -n ')).to.equal('default\nkube-node-lease\nkube-public\nkube-system\n:0\n')
+      expect(tab('-n ')).to.equal('default\nkube-node-lease\nkube-public\nkube-system\nteam-a\n:0\n')
+      expect(tab('--context p')).to.equal('prod\n:0\n')
+    })
+
+    it('offers set image and scale only the types of kubectl\'s list that ksim serves, then live names', () => {
       expect(tab('set ')).to.equal('image\n:0\n')
-      expect(tab('set image ')).to.equal('daemonsets\ndeployments\npods\ncronjobs\nreplicasets\nreplicationcontrollers\nstatefulsets\n:0\n')
+      expect(tab('set image ')).to.equal('deployments\npods\nreplicasets\n:0\n')
+      expect(tab('scale ')).to.equal('deployment\nreplicaset\n:0\n')
       expect(tab('set image pods ng')).to.equal('nginx\nnginx-2\n:0\n')
       expect(tab('set image pod/w')).to.equal('pod/web\n:0\n')
     })
