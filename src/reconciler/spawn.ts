@@ -90,9 +90,9 @@ export async function ensureReconciler(cluster: string, opts: EnsureReconcilerOp
   } finally {
     fs.closeSync(fd)
   }
-  const deadline = Date.now() + (opts.waitMs ?? 1000)
+  const deadline = performance.now() + (opts.waitMs ?? 1000)
   let status = before
-  while (Date.now() < deadline) {
+  while (performance.now() < deadline) {
     await sleep(20)
     status = withStore(cluster, opts.store, (s) => readReconcilerStatus(s))
     if (status.alive || exited) break
@@ -119,9 +119,9 @@ function looksLikeReconciler(pid: number): boolean {
 }
 
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms
+  const deadline = performance.now() + ms
   while (pidAlive(pid)) {
-    if (Date.now() >= deadline) return false
+    if (performance.now() >= deadline) return false
     await sleep(20)
   }
   return true
