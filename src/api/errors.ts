@@ -10,6 +10,7 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'InternalError'
   | 'Timeout'
+  | 'RequestEntityTooLarge'
   /** metav1.StatusReasonUnknown: an error the API server did not type (kubectl: `Error from server: ...`) */
   | ''
 
@@ -141,6 +142,8 @@ export const apiErrors = {
   forbidden: (resource: string, group: string, name: string, detail: string) =>
     new StatusError(403, 'Forbidden', `${qualifiedResource(resource, group)} "${name}" is forbidden: ${detail}`, {name, group, kind: resource}),
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
+  /** 413: a request body over the API server's limit (NewRequestEntityTooLargeError) */
+  requestEntityTooLarge: (limit: number) => new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`),
   methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
   /** A plain Go error the API server returned untyped (ErrorToAPIStatus: 500, reason Unknown). */

@@ -4,6 +4,7 @@
 import {Store} from '../store/sqlite-store.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
+import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
 import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
@@ -84,6 +85,8 @@ export class Api {
 
   /** POST: validates, defaults, admits and stores a new object. */
   create(input: KObject, opts: WriteOptions = {}): CreateResult {
+    // the body as a client sends it: the API server reads at most 3 MiB of it
+    if (!opts.owned) checkRequestBody(JSON.stringify(input))
     const rt = this.typeOf(input)
     const obj = opts.owned ? input : clone(input)
     // decoding the body: type errors always fail, unknown fields per fieldValidation
@@ -245,6 +248,7 @@ export class Api {
    * current object and written through `update` in one transaction (see patch/server-patch.ts).
    */
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
+    checkRequestBody(body)
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 

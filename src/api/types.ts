@@ -25,10 +25,26 @@ export interface KList {
 
 /** A time source; controllers and the API layer never call Date.now() directly. */
 export interface Clock {
+  /** wall-clock time: what timestamps in objects show */
   now(): Date
+  /**
+   * a monotonic reading in milliseconds (steps of the wall clock do not move it), for durations and
+   * deadlines; the system's is CLOCK_MONOTONIC, which every process on the host shares
+   */
+  monotonicMs?(): number
 }
 
-export const systemClock: Clock = {now: () => new Date()}
+/** CLOCK_MONOTONIC in milliseconds (process.hrtime): comparable between processes of one boot. */
+export function hostMonotonicMs(): number {
+  return Number(process.hrtime.bigint() / 1000n) / 1000
+}
+
+export const systemClock: Clock = {now: () => new Date(), monotonicMs: hostMonotonicMs}
+
+/** A clock's monotonic reading; a clock without one (a test's fake) counts its wall time as monotonic. */
+export function monotonicOf(clock: Clock): number {
+  return clock.monotonicMs ? clock.monotonicMs() : clock.now().getTime()
+}
 
 /** RFC 3339 in whole seconds, UTC, as metav1.Time marshals. */
 export function rfc3339(d: Date): string {

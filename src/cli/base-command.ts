@@ -9,6 +9,9 @@ import type {Target} from '../cluster/clusters.js'
 
 import {errorText, FlagError, SilentError} from './errors.js'
 
+/** The most one command waits, in all, for another process's write lock. */
+const CLI_WRITE_WAIT_MS = 5000
+
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
 
 export abstract class KsimCommand extends Command {
@@ -33,7 +36,9 @@ export abstract class KsimCommand extends Command {
       import('../config/paths.js'),
       import('../api/cluster-profile.js'),
     ])
-    const store = Store.open(stateFile(target.cluster), {mustExist: true})
+    // a command waits for other writers (a stopped process holding the lock, say) a few seconds in
+    // all, not per object: once one write has given up, the rest fail at once, each naming the holder
+    const store = Store.open(stateFile(target.cluster), {mustExist: true, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
     let profile = readProfile(store)
     if (profile && !profile.rootCACert) {
@@ -69,10 +74,10 @@ export abstract class KsimCommand extends Command {
    * --dry-run=client, where nothing is opened), start the reconciler after a real write, and print
    * kubectl's line or the object (`-o`).
    */
-  protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string): Promise<void> {
+  protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    createGenerated(obj, {api, dryRun, output, failPrefix, out: (s) => this.out(s), err: (s) => this.warn2(s)})
     if (dryRun === 'none') await this.ensureReconcilerRunning(target)
   }
 

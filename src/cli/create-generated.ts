@@ -3,7 +3,9 @@
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
+import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
+import {CliError} from './errors.js'
 import {dryRunSuffix} from './flags.js'
 import {formatObjects} from './print-objects.js'
 
@@ -13,13 +15,21 @@ export interface GeneratedRun {
   output?: string
   out(text: string): void
   err(line: string): void
+  /** kubectl's wrapping of the server's error (`failed to create configmap: `), when it has one */
+  failPrefix?: string
 }
 
 export function createGenerated(obj: KObject, run: GeneratedRun): void {
   const rt = lookupKind(obj.apiVersion, obj.kind)!
   let result = obj
   if (run.api && run.dryRun !== 'client') {
-    const r = run.api.create(obj, {dryRun: run.dryRun === 'server'})
+    let r: ReturnType<Api['create']>
+    try {
+      r = run.api.create(obj, {dryRun: run.dryRun === 'server'})
+    } catch (error) {
+      if (run.failPrefix !== undefined && isStatusError(error)) throw new CliError(`${run.failPrefix}${error.message}`)
+      throw error
+    }
     for (const w of r.warnings) run.err(`Warning: ${w}`)
     result = r.object
   }

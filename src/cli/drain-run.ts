@@ -84,7 +84,7 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
     for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`)
     return []
   }
-  const deadline = o.timeoutMs > 0 ? Date.now() + o.timeoutMs : Infinity
+  const deadline = o.timeoutMs > 0 ? performance.now() + o.timeoutMs : Infinity
   let waiting: KObject[] = []
   for (const pod of plan.pods) {
     if (o.disableEviction) {
@@ -109,13 +109,13 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
       return false
     })
     if (waiting.length === 0) break
-    if (Date.now() >= deadline) {
+    if (performance.now() >= deadline) {
       const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
       const pending = podsForDeletion(api, podsOn(api, node, o.podSelector), o).pods
       if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
       return errors
     }
-    await new Promise((r) => setTimeout(r, Math.min(o.pollMs ?? 100, Math.max(1, deadline - Date.now()))))
+    await new Promise((r) => setTimeout(r, Math.min(o.pollMs ?? 100, Math.max(1, deadline - performance.now()))))
   }
   return []
 }

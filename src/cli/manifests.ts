@@ -7,6 +7,7 @@ import {builtinKind, notServedYet} from '../api/builtin-kinds.js'
 import type {KObject} from '../api/types.js'
 
 import {CliError} from './errors.js'
+import {isInputTooLarge, readFileLimited, TOO_LARGE_MESSAGE} from './read-limited.js'
 import {decodeDocuments} from './yaml-docs.js'
 
 export interface ManifestItem {
@@ -54,11 +55,13 @@ function walk(dir: string, recursive: boolean, out: string[]): void {
   }
 }
 
-function readSource(file: string, stdin: () => string): string {
-  if (file === '-') return stdin()
+// the text of a file or stdin; `tooLarge` when reading stopped at a document too large to send
+function readSource(file: string, stdin: () => string): {text: string; tooLarge: boolean} {
   try {
-    return fs.readFileSync(file, 'utf8')
+    return {text: file === '-' ? stdin() : readFileLimited(file), tooLarge: false}
   } catch (error) {
+    if (isInputTooLarge(error)) return {text: error.text, tooLarge: true}
+    if (file === '-') throw error
     throw new CliError(`open ${file}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}`)
   }
 }
@@ -68,15 +71,18 @@ export function readManifests(args: string[], opts: {recursive: boolean; validat
   const items: ManifestItem[] = []
   for (const file of expandPaths(args, opts.recursive)) {
     const source = file === '-' ? 'STDIN' : file
-    const text = readSource(file, opts.stdin)
+    const {text, tooLarge} = readSource(file, opts.stdin)
+    let broken = false
     for (const doc of decodeDocuments(text)) {
       if (doc.error) {
         items.push({source, error: `error: error parsing ${source}: error converting YAML to JSON: ${doc.error}`})
+        broken = true
         break
       }
       const problem = checkTypeMeta(doc.value, source, opts.validate)
       if (problem) {
         items.push({source, error: problem})
+        broken = true
         break
       }
       const obj = doc.value as KObject
@@ -89,6 +95,8 @@ export function readManifests(args: string[], opts: {recursive: boolean; validat
       }
       items.push({source, object: normalise(obj)})
     }
+    // the document reading stopped at: the API server would refuse its body
+    if (tooLarge && !broken) items.push({source, error: `Error from server (RequestEntityTooLarge): error when creating "${source}": ${TOO_LARGE_MESSAGE}`})
   }
   return items
 }

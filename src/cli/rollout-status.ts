@@ -40,14 +40,14 @@ export interface RolloutStatusRun {
 /** Prints each new status line until done; throws kubectl's errors (not found, deadline, timeout). */
 export async function runRolloutStatus(api: Api, run: RolloutStatusRun): Promise<void> {
   const rt = lookupKind('apps/v1', 'Deployment')!
-  const deadline = run.timeoutMs > 0 ? Date.now() + run.timeoutMs : Infinity
+  const deadline = run.timeoutMs > 0 ? performance.now() + run.timeoutMs : Infinity
   let last = ''
   for (;;) {
     const {text, done} = deploymentRolloutStatus(api.get(rt, run.namespace, run.name))
     if (text !== last) run.out(text)
     last = text
     if (done || !run.watch) return
-    if (Date.now() >= deadline) throw new CliError('timed out waiting for the condition')
-    await new Promise((r) => setTimeout(r, Math.max(1, Math.min(50, deadline - Date.now()))))
+    if (performance.now() >= deadline) throw new CliError('timed out waiting for the condition')
+    await new Promise((r) => setTimeout(r, Math.max(1, Math.min(50, deadline - performance.now()))))
   }
 }

@@ -1,11 +1,7 @@
-// Reads all of standard input synchronously (for `-f -`); empty when stdin is a TTY or closed.
-import fs from 'node:fs'
+// Reads standard input synchronously (for `-f -`), bounded (see read-limited.ts); empty when stdin is
+// a TTY or closed.
+import {readFdLimited} from './read-limited.js'
 
 export function readStdin(): string {
-  try {
-    return fs.readFileSync(0, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EAGAIN' || (error as NodeJS.ErrnoException).code === 'EOF') return ''
-    throw error
-  }
+  return readFdLimited(0, {emptyOnAgain: true})
 }

@@ -12,7 +12,7 @@ export interface Awaited {
 
 /** Resolves with the objects still present when the timeout ran out (empty on success). */
 export async function waitUntilGone(api: Api, items: Awaited[], timeoutMs: number): Promise<Awaited[]> {
-  const deadline = Date.now() + timeoutMs
+  const deadline = performance.now() + timeoutMs
   let pending = items
   let seen = -1
   for (;;) {
@@ -25,7 +25,7 @@ export async function waitUntilGone(api: Api, items: Awaited[], timeoutMs: numbe
       })
     }
     if (pending.length === 0) return []
-    if (Date.now() >= deadline) return pending
-    await new Promise((r) => setTimeout(r, Math.min(25, Math.max(1, deadline - Date.now()))))
+    if (performance.now() >= deadline) return pending
+    await new Promise((r) => setTimeout(r, Math.min(25, Math.max(1, deadline - performance.now()))))
   }
 }

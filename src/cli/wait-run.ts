@@ -121,7 +121,7 @@ function resolve(api: Api, target: Target, run: WaitRun): Item[] {
 /** Waits for every object in turn (sharing one deadline); returns false on any failure. */
 export async function runWait(api: Api, target: Target, run: WaitRun): Promise<boolean> {
   const items = resolve(api, target, run)
-  const deadline = Date.now() + run.timeoutMs
+  const deadline = performance.now() + run.timeoutMs
   const forDelete = run.condition.kind === 'delete'
   let visited = 0
   for (const item of items) {
@@ -145,12 +145,12 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
           break
         }
       }
-      if (Date.now() >= deadline) {
+      if (performance.now() >= deadline) {
         const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
         run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
         return false
       }
-      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(20, deadline - Date.now()))))
+      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(20, deadline - performance.now()))))
     }
   }
   if (visited === 0 && !forDelete) {

@@ -2,6 +2,7 @@
 // YAMLReader + sigs.k8s.io/yaml), with go-yaml's error wording and per-document line numbers.
 import yaml from 'js-yaml'
 
+import {excessiveAliasing} from './yaml-aliases.js'
 import {goYamlError} from './yaml-errors.js'
 
 /** go-yaml (YAML 1.1) reads 0644 as octal; js-yaml's core schema would read 644. */
@@ -66,13 +67,17 @@ export function decodeDocuments(text: string): RawDoc[] {
 /** Decodes one YAML document (the first of a stream, as sigs.k8s.io/yaml.YAMLToJSON reads it). */
 export function decodeOne(chunk: string): RawDoc {
   try {
-    return {value: yaml.load(chunk, {schema: SCHEMA, json: false})}
+    const value = yaml.load(chunk, {schema: SCHEMA, json: false})
+    const aliasing = excessiveAliasing(value)
+    return aliasing ? {error: aliasing} : {value}
   } catch (error) {
     const e = error as yaml.YAMLException
     // go-yaml accepts `\'` inside double quotes; js-yaml does not
     if (/unknown escape sequence/.test(e.reason) && chunk.includes("\\'")) {
       try {
-        return {value: yaml.load(chunk.replaceAll("\\'", "'"), {schema: SCHEMA})}
+        const value = yaml.load(chunk.replaceAll("\\'", "'"), {schema: SCHEMA})
+        const aliasing = excessiveAliasing(value)
+        return aliasing ? {error: aliasing} : {value}
       } catch {
         // fall through to the original error
       }

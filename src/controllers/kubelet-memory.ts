@@ -100,6 +100,32 @@ export class KubeletMemory {
   #configs: readonly object[] = []
   #configEpoch = 0
 
+  /**
+   * Moves every deadline and start time the kubelet keeps by `deltaMs`: after the wall clock stepped,
+   * a grace period, a back-off or a pending step still ends as long after its start as it should
+   * (the real kubelet measures them on the monotonic clock). Status timestamps already written stay.
+   */
+  shiftDeadlines(deltaMs: number): void {
+    const shiftSignals = (m: Record<string, {termAtMs: number; killAtMs: number}> | undefined): void => {
+      for (const v of Object.values(m ?? {})) {
+        v.termAtMs += deltaMs
+        v.killAtMs += deltaMs
+      }
+    }
+    for (const memo of this.pods.values()) {
+      if (memo.sandboxReadyMs !== undefined) memo.sandboxReadyMs += deltaMs
+      for (const a of Object.values(memo.attempts)) a.anchorMs += deltaMs
+      for (const b of Object.values(memo.backoff)) b.lastUpdateMs += deltaMs
+      if (memo.mount) memo.mount.nextMs += deltaMs
+      if (memo.termination) {
+        memo.termination.startedMs += deltaMs
+        shiftSignals(memo.termination.containers)
+      }
+      shiftSignals(memo.restarts)
+    }
+    // a settled pod planned nothing for later: nothing of it moves
+  }
+
   /** Forgets pods that no longer exist. */
   retain(uids: Set<string>): void {
     for (const uid of this.pods.keys()) if (!uids.has(uid)) this.pods.delete(uid)

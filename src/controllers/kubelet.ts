@@ -13,7 +13,7 @@ import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
-import {compareText} from '../api/types.js'
+import {compareText, monotonicOf} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning, planHeartbeat} from './kubelet-heartbeat.js'
 import {KubeletMemory} from './kubelet-memory.js'
 import {usedPodIPs} from './kubelet-network.js'
@@ -23,6 +23,9 @@ import {SimulatedRuntime} from './simulated-runtime.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
 const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
+
+/** a change of the wall clock against the monotonic one this large is a step, not drift */
+const CLOCK_STEP_MS = 1000
 
 const hasKubeletStatus = (p: Pod): boolean => (p.status?.conditions ?? []).some((c) => c.type === 'PodReadyToStartContainers')
 
@@ -35,8 +38,12 @@ export class Kubelet implements Controller {
   /** `runtime`: default the simulated runtime with the cluster profile's timings. */
   constructor(private readonly runtime?: Runtime) {}
 
+  // wall clock minus monotonic clock at the last pass: a change is a step of the wall clock
+  #skewMs?: number
+
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
+    this.followClockSteps(now.getTime() - monotonicOf(ctx.clock))
     const runtime = this.runtime ?? new SimulatedRuntime(ctx.profile)
     const pods = ctx.cache.list('Pod') as unknown as Pod[]
     const lookup = (kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined => ctx.cache.get(kind, ns, name)
@@ -97,6 +104,15 @@ export class Kubelet implements Controller {
     const next = Math.min(heartbeatAt ?? Infinity, workAt ?? Infinity, retryAt ?? Infinity)
     if (next === Infinity) return {}
     return {requeueAfterMs: Math.max(0, next - now.getTime()), background: workAt === undefined}
+  }
+
+  // the wall clock stepped (NTP, a manual change) since the last pass: deadlines move with it, so each
+  // still ends its own duration after it began, and nothing ends early or hangs on until the clock returns
+  private followClockSteps(skewMs: number): void {
+    const before = this.#skewMs
+    this.#skewMs = skewMs
+    if (before !== undefined && Math.abs(skewMs - before) >= CLOCK_STEP_MS) this.memory.shiftDeadlines(skewMs - before)
+    else this.#skewMs = before ?? skewMs
   }
 
   // renews the node's lease and posts its conditions when due; returns when the next beat is due

@@ -10,7 +10,7 @@ import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
 import {Store, type Change} from '../store/sqlite-store.js'
 import {StoreCache} from './cache.js'
-import {LEASE_NAME, LEASE_NAMESPACE, ReconcilerLease, holderIdentity} from './lease.js'
+import {LEASE_NAME, LEASE_NAMESPACE, LEASE_RENEW_MS, ReconcilerLease, holderIdentity} from './lease.js'
 import {describeError, openLogger, type Logger} from './log.js'
 import {Runner, type StopReason} from './runner.js'
 
@@ -81,12 +81,14 @@ async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOption
 async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, signalled: () => boolean, started: (r: Runner) => void): Promise<ReconcilerRunResult> {
   const profile = readProfile(store) ?? {...defaultProfile, name: opts.cluster}
   const api = new Api(store, {settings: apiSettingsOf(profile), clock: opts.clock})
-  const lease = new ReconcilerLease(api, holderIdentity())
+  const lease = new ReconcilerLease(api, holderIdentity(), undefined, opts.clock?.monotonicMs ? () => opts.clock!.monotonicMs!() : undefined)
   const got = lease.acquire(new Date())
   if (!got.acquired) {
     log.info(`pid ${process.pid}: reconciler ${got.holder} holds the lease; exiting`)
     return {exitCode: 0, reason: 'lease-held'}
   }
+  // from now on every write commits only while the lease is still ours (and renews it when due)
+  store.setFence(() => lease.fence(LEASE_RENEW_MS))
   const from = got.previous ? ` (took over from ${got.previous}: ${got.reason === 'dead' ? 'process gone' : 'lease expired'})` : ''
   // a cluster made by an older ksim gets what this one expects (its CA, each namespace's companions)
   if (needsUpgrade(readProfile(store))) api.settings.rootCACert = upgradeCluster(store, opts.clock?.now() ?? new Date())?.rootCACert
@@ -104,10 +106,12 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
   // going idle: give the lease up first, then look once more, so that a command that wrote just
   // before seeing the lease free is not left without a reconciler
   while (reason === 'idle') {
+    store.setFence(undefined)
     lease.release(new Date())
-    if (!(await workArrived(cache, lease, log, signalled))) break
+    if (!(await workArrived(store, cache, lease, log, signalled))) break
     reason = await runner.run()
   }
+  store.setFence(undefined)
   if (reason !== 'lease-lost' && reason !== 'state-removed') {
     try {
       lease.release(new Date())
@@ -124,17 +128,20 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
 const IDLE_LINGER_MS = 1000
 
 // after releasing the lease for idleness: true when a change came in and the lease was ours again
-async function workArrived(cache: StoreCache, lease: ReconcilerLease, log: Logger, signalled: () => boolean): Promise<boolean> {
-  const until = Date.now() + IDLE_LINGER_MS
+async function workArrived(store: Store, cache: StoreCache, lease: ReconcilerLease, log: Logger, signalled: () => boolean): Promise<boolean> {
+  const until = performance.now() + IDLE_LINGER_MS
   for (;;) {
     if (signalled()) return false
     if (cache.mayHaveChanged() && cache.sync().size > 0) {
       const got = lease.acquire(new Date())
-      if (got.acquired) log.info('work arrived while stopping; carrying on')
+      if (got.acquired) {
+        log.info('work arrived while stopping; carrying on')
+        store.setFence(() => lease.fence(LEASE_RENEW_MS))
+      }
       else log.info(`work arrived while stopping; reconciler ${got.holder} has it`)
       return got.acquired
     }
-    if (Date.now() >= until) return false
+    if (performance.now() >= until) return false
     await new Promise((r) => setTimeout(r, 20))
   }
 }

@@ -13,7 +13,7 @@ import type {ReconcilerLease} from './lease.js'
 import {describeError, type Logger} from './log.js'
 
 import {systemClock} from '../api/types.js'
-import {LEASE_RENEW_MS} from './lease.js'
+import {LEASE_RENEW_MS, isLeaseLost} from './lease.js'
 import {Waker} from './waker.js'
 import {WorkQueue} from './work-queue.js'
 
@@ -133,6 +133,10 @@ export class Runner {
           if (opts.idleMs > 0 && !this.queue.pending()) wait = Math.min(wait, lastBusy + opts.idleMs - now)
           loopFailures = 0
         } catch (error) {
+          if (isLeaseLost(error)) {
+            this.leaseLost(error)
+            break
+          }
           loopFailures++
           opts.log.error(`reconcile loop failed (${loopFailures} in a row): ${describeError(error)}`)
           if (loopFailures >= MAX_LOOP_FAILURES) this.#stopReason ??= 'store-error'
@@ -173,6 +177,8 @@ export class Runner {
       this.queue.succeeded(c.name, this.#now(), result)
       if (failedBefore > 0) log.info(`${c.name}: reconcile succeeded after ${failedBefore} failure${failedBefore === 1 ? '' : 's'}`)
     } catch (error) {
+      // the fence refused the pass's writes: another reconciler has the cluster now
+      if (isLeaseLost(error)) return this.leaseLost(error)
       const wait = this.queue.failed(c.name, this.#now())
       log.error(`${c.name}: reconcile failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
     }
@@ -200,6 +206,11 @@ export class Runner {
       log.warn('lost the lease to another reconciler; exiting')
       this.#stopReason ??= 'lease-lost'
     }
+  }
+
+  private leaseLost(error: unknown): void {
+    this.opts.log.warn(`${(error as Error).message}; nothing of the pass in progress was written; exiting`)
+    this.#stopReason ??= 'lease-lost'
   }
 
   private compact(): void {

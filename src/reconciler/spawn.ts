@@ -90,9 +90,9 @@ export async function ensureReconciler(cluster: string, opts: EnsureReconcilerOp
   } finally {
     fs.closeSync(fd)
   }
-  const deadline = Date.now() + (opts.waitMs ?? 1000)
+  const deadline = performance.now() + (opts.waitMs ?? 1000)
   let status = before
-  while (Date.now() < deadline) {
+  while (performance.now() < deadline) {
     await sleep(20)
     status = withStore(cluster, opts.store, (s) => readReconcilerStatus(s))
     if (status.alive || exited) break
@@ -119,19 +119,61 @@ function looksLikeReconciler(pid: number): boolean {
 }
 
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms
+  const deadline = performance.now() + ms
   while (pidAlive(pid)) {
-    if (Date.now() >= deadline) return false
+    if (performance.now() >= deadline) return false
     await sleep(20)
   }
   return true
 }
 
 /**
+ * Other reconciler processes of this user with the state file open (Linux: /proc): one that lost the
+ * lease but has not noticed yet. The lease fence keeps it from writing; stopping it too means nothing
+ * of the cluster keeps running after `cluster stop`.
+ */
+function reconcilersWithFileOpen(file: string, except: number | undefined): number[] {
+  const found: number[] = []
+  let pids: string[]
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))
+  } catch {
+    return found
+  }
+  const target = fs.realpathSync(file)
+  for (const d of pids) {
+    const pid = Number(d)
+    if (pid === process.pid || pid === except) continue
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('reconciler')) continue
+      if (fs.readdirSync(`/proc/${pid}/fd`).some((fd) => fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target)) found.push(pid)
+    } catch {
+      // gone, or not ours to look at
+    }
+  }
+  return found
+}
+
+/**
  * Stops the cluster's reconciler: SIGTERM to the lease holder, then waits for the process to exit
- * (it finishes its pass and releases the lease); after `timeoutMs` (default 10 s) it is killed.
+ * (it finishes its pass and releases the lease); after `timeoutMs` (default 10 s) it is killed. Any
+ * other reconciler process of the cluster (one that lost the lease) gets SIGTERM as well.
  */
 export async function stopReconciler(cluster: string, opts: {timeoutMs?: number; store?: Store} = {}): Promise<StopReconcilerResult> {
+  const result = await stopHolder(cluster, opts)
+  if (fs.existsSync(stateFile(cluster))) {
+    for (const pid of reconcilersWithFileOpen(stateFile(cluster), result.pid)) {
+      try {
+        process.kill(pid, 'SIGTERM')
+      } catch {
+        // it exited meanwhile
+      }
+    }
+  }
+  return result
+}
+
+async function stopHolder(cluster: string, opts: {timeoutMs?: number; store?: Store}): Promise<StopReconcilerResult> {
   if (!opts.store && !fs.existsSync(stateFile(cluster))) return {wasRunning: false, killed: false}
   const status = withStore(cluster, opts.store, (s) => readReconcilerStatus(s))
   if (!status.holder || status.pid === undefined) return {wasRunning: false, killed: false}

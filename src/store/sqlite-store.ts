@@ -5,7 +5,8 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import {StoreError, translateSqliteError} from './errors.js'
+import {StoreError, isStoreError, translateSqliteError} from './errors.js'
+import {describeHolder, findWriteLockHolder} from './lock-holder.js'
 import {SCHEMA_VERSION, migrate, readSchemaVersion, useWal} from './schema.js'
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED'
@@ -55,7 +56,18 @@ export interface StoreOptions {
   mustExist?: boolean
   /** the most SQLite keeps of the file in memory, KiB; default better-sqlite3's 16 MiB */
   cacheKiB?: number
+  /**
+   * the most this connection waits for other writers in all, over every write it makes (a command's
+   * budget, not each object's): once a write has given up, the next ones try once and fail at once
+   */
+  writeWaitBudgetMs?: number
 }
+
+/**
+ * A condition a write transaction must meet, checked inside it (after its writes, before it commits):
+ * throwing undoes the whole transaction. The store does not know what it checks (a lease, say).
+ */
+export type WriteFence = () => void
 
 interface Row {
   kind: string
@@ -88,10 +100,16 @@ export class Store {
   // the revision of the last write of the open write transaction: kept here and written to meta once,
   // just before the transaction commits, rather than read and written at every write
   #pendingRev?: number
+  // what is left of writeWaitBudgetMs, and the busy timeout SQLite has now
+  #waitBudgetMs?: number
+  #busyMs: number
+  #fence?: WriteFence
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(file: string, db: Database.Database, busyMs: number, waitBudgetMs?: number) {
     this.file = file
     this.db = db
+    this.#busyMs = busyMs
+    this.#waitBudgetMs = waitBudgetMs
     this.#stmts = this.prepare()
     this.#tx = db.transaction((fn: () => unknown) => fn())
   }
@@ -141,7 +159,7 @@ export class Store {
         if (opts.cacheKiB !== undefined) db.pragma(`cache_size = -${Math.max(0, Math.floor(opts.cacheKiB))}`)
         if (version === undefined) migrate(db, false, file)
       }
-      return new Store(file, db)
+      return new Store(file, db, busyTimeoutMs, opts.writeWaitBudgetMs)
     } catch (error) {
       db.close()
       throw translateSqliteError(error, file)
@@ -330,22 +348,29 @@ export class Store {
       const run = outermost
         ? () => {
             const r = fn()
+            this.runFence()
             this.flushRevision()
             return r
           }
         : fn
+      const started = outermost ? this.beforeWrite() : 0
       try {
         return this.guard(() => this.#tx.immediate(run) as R)
       } catch (error) {
         this.#pendingRev = before
-        throw error
+        throw outermost ? this.blocked(error, started) : error
       } finally {
         if (outermost) this.#pendingRev = undefined
       }
     }
     // inside batch(): the first write opens the shared transaction; each outermost call is a savepoint
     if (!this.db.inTransaction) {
-      this.guard(() => this.db.exec('BEGIN IMMEDIATE'))
+      const started = this.beforeWrite()
+      try {
+        this.guard(() => this.db.exec('BEGIN IMMEDIATE'))
+      } catch (error) {
+        throw this.blocked(error, started)
+      }
       batch.openedAt = performance.now()
     }
     batch.depth++
@@ -356,7 +381,7 @@ export class Store {
       throw error
     } finally {
       batch.depth--
-      if (batch.depth === 0 && this.db.inTransaction && performance.now() - batch.openedAt >= batch.maxMs) this.commit()
+      if (batch.depth === 0 && !this.#fencing && this.db.inTransaction && performance.now() - batch.openedAt >= batch.maxMs) this.commit()
     }
   }
 
@@ -377,8 +402,58 @@ export class Store {
     }
   }
 
+  /**
+   * Sets (or clears) the condition every write transaction must meet before it commits; see WriteFence.
+   * A transaction whose fence throws is rolled back whole (in a batch: every write since its last commit).
+   */
+  setFence(fence: WriteFence | undefined): void {
+    this.#fence = fence
+  }
+
+  #fencing = false
+
+  // the fence, inside the transaction; writes it makes itself (a renewal) join the transaction unfenced
+  private runFence(): void {
+    if (!this.#fence || this.#fencing) return
+    this.#fencing = true
+    try {
+      this.#fence()
+    } finally {
+      this.#fencing = false
+    }
+  }
+
+  // before opening a write transaction: wait for other writers only as long as the budget has left
+  private beforeWrite(): number {
+    if (this.#waitBudgetMs === undefined) return 0
+    const want = Math.max(0, Math.floor(this.#waitBudgetMs))
+    if (want !== this.#busyMs) {
+      this.db.pragma(`busy_timeout = ${want}`)
+      this.#busyMs = want
+    }
+    return performance.now()
+  }
+
+  // a write that could not get the lock: spend the time waited from the budget, and name who holds it
+  private blocked(error: unknown, started: number): unknown {
+    if (!isStoreError(error, 'Locked')) return error
+    const waited = started > 0 ? performance.now() - started : this.#busyMs
+    if (this.#waitBudgetMs !== undefined) this.#waitBudgetMs -= Math.max(waited, 1)
+    const holder = findWriteLockHolder(this.file)
+    const who = holder ? describeHolder(holder) : 'another process'
+    return new StoreError('Locked', `state file ${this.file} is locked by ${who}; gave up waiting after ${(waited / 1000).toFixed(1)}s`, this.file)
+  }
+
   // commits the open batch transaction, with the revision it reached
   private commit(): void {
+    try {
+      this.runFence()
+    } catch (error) {
+      // the fence refused: nothing of this transaction may land
+      if (this.db.inTransaction) this.guard(() => this.db.exec('ROLLBACK'))
+      this.#pendingRev = undefined
+      throw error
+    }
     this.guard(() => {
       this.flushRevision()
       this.db.exec('COMMIT')

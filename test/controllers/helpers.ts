@@ -16,12 +16,22 @@ import {Store} from '../../src/store/sqlite-store.js'
 
 /** A clock tests move by hand. */
 export class FakeClock {
+  /** the sum of the wall-clock steps so far: the monotonic reading is the wall time less these */
+  stepped = 0
   constructor(public ms: number) {}
   now(): Date {
     return new Date(this.ms)
   }
+  monotonicMs(): number {
+    return this.ms - this.stepped
+  }
   advance(ms: number): void {
     this.ms += ms
+  }
+  /** steps the wall clock alone (NTP, a manual change): the monotonic clock does not move */
+  step(ms: number): void {
+    this.ms += ms
+    this.stepped += ms
   }
 }
 

@@ -189,3 +189,53 @@ describe('kubelet: graceful termination', () => {
     expect(phaseOf(tc.get('web'))).to.equal('Running')
   })
 })
+
+describe('kubelet: termination deadlines across wall-clock steps', () => {
+  let tc: TestCluster
+  let k: Kubelet
+  beforeEach(() => {
+    tc = testCluster()
+    k = new Kubelet()
+  })
+  afterEach(() => tc.close())
+
+  // the pod runs, then is deleted with a 5 s grace period at T0+1 s; its container ignores SIGTERM
+  function terminating(): void {
+    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {...FAST, 'ksim.io/ignore-sigterm': 'true'}})
+    tc.pass(k)
+    tc.clock.advance(200)
+    tc.pass(k)
+    tc.clock.advance(800)
+    tc.api.delete(podType, 'default', 'web', {gracePeriodSeconds: 5})
+    tc.pass(k)
+    expect(tc.events('web').filter((e) => e.includes('Killing'))).to.deep.equal(['Normal Killing Stopping container web'])
+  }
+  const killings = (): number => tc.events('web').filter((e) => e.includes('Killing')).length
+
+  it('a -600 s step does not leave the pod Terminating: it is killed 5 s after the delete, with one Killing event', () => {
+    terminating()
+    tc.clock.advance(1000)
+    tc.pass(k)
+    tc.clock.step(-600_000)
+    tc.clock.advance(3999)
+    tc.pass(k)
+    expect(tc.get('web')).to.not.equal(undefined)
+    tc.clock.advance(1)
+    tc.pass(k)
+    expect(tc.get('web')).to.equal(undefined)
+    expect(killings()).to.equal(1)
+  })
+
+  it('a +600 s step does not end the grace period early', () => {
+    terminating()
+    tc.pass(k)
+    tc.clock.step(600_000)
+    tc.clock.advance(4000)
+    tc.pass(k)
+    expect(tc.get('web')).to.not.equal(undefined)
+    tc.clock.advance(1000)
+    tc.pass(k)
+    expect(tc.get('web')).to.equal(undefined)
+    expect(killings()).to.equal(1)
+  })
+})

@@ -178,3 +178,41 @@ describe('reconciler lease', () => {
     }
   })
 })
+
+describe('reconciler lease on the monotonic clock', () => {
+  const t = useTempHome()
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 2, 3, 4, s))
+
+  it('a live holder on this host keeps its lease across a forward wall-clock step; it expires only on the monotonic clock', async function () {
+    if (!fs.existsSync('/proc/sys/kernel/random/boot_id')) this.skip() // no boot id: expiry stays on the wall clock
+    await t.cluster()
+    const {api} = t.open()
+    let mono = 1_000_000
+    // a live local process (this one's parent) holds the lease; we are another process on the same host
+    const holder = new ReconcilerLease(api, holderIdentity(os.hostname(), process.ppid), 5, () => mono)
+    expect(holder.acquire(at(0)).acquired).to.equal(true)
+    const next = new ReconcilerLease(api, holderIdentity(), 5, () => mono)
+    // the wall clock jumps an hour ahead (a laptop waking up): the lease looks 3600 s old, but is not
+    expect(next.acquire(new Date(at(0).getTime() + 3_600_000))).to.deep.equal({acquired: false, holder: holderIdentity(os.hostname(), process.ppid)})
+    mono += 5001
+    expect(next.acquire(new Date(at(0).getTime() + 3_600_000))).to.deep.include({acquired: true, reason: 'expired'})
+  })
+
+  it('fences a write once the lease was taken over: the write fails inside its transaction and nothing lands', async () => {
+    await t.cluster()
+    const {api, store} = t.open()
+    const mine = new ReconcilerLease(api, 'elsewhere_1', 5, () => 0)
+    expect(mine.acquire(at(0)).acquired).to.equal(true)
+    store.setFence(() => mine.fence(2000))
+    api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'before', namespace: 'default'}})
+    // taken over once expired (the holder is on another host: wall clock)
+    store.setFence(undefined)
+    expect(new ReconcilerLease(api, 'elsewhere_2').acquire(at(10)).acquired).to.equal(true)
+    store.setFence(() => mine.fence(2000))
+    const rev = store.revision()
+    expect(() => api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'after', namespace: 'default'}})).to.throw('lost the lease: elsewhere_2 holds it now')
+    expect(store.revision()).to.equal(rev)
+    expect(api.peek('ConfigMap', 'default', 'after')).to.equal(undefined)
+    store.setFence(undefined)
+  })
+})

@@ -201,13 +201,44 @@ describe('Store.open against another process', () => {
     s.create(pod('a'), () => 1)
     await holdLock(t.file())
     const error = storeError('Locked', () => s.create(pod('b'), () => 1))
-    expect(error.message).to.equal(`state file ${t.file()} is locked by another process (database is locked)`)
+    // the holder is named from /proc/locks (Linux); elsewhere it stays "another process"
+    const who = process.platform === 'linux' ? `pid ${child!.pid} (hold-lock.mjs ${t.file()})` : 'another process'
+    expect(error.message).to.equal(`state file ${t.file()} is locked by ${who}; gave up waiting after 0.1s`)
     expect(error.file).to.equal(t.file())
     // readers are not blocked by the writer
     expect(s.get(pod('a'))?.value).to.equal(1)
     const late = t.open('state.db', {busyTimeoutMs: 50})
     expect(late.revision()).to.equal(1)
     storeError('Locked', () => late.transaction(() => late.delete(pod('a'))))
+  })
+
+  it('spends one wait budget over all writes: after the first gives up, the others fail at once, naming a stopped holder', async function () {
+    if (process.platform !== 'linux') this.skip() // naming the holder and SIGSTOP need Linux
+    const s = t.open('state.db', {busyTimeoutMs: 300, writeWaitBudgetMs: 300})
+    s.create(pod('a'), () => 1)
+    const proc = await holdLock(t.file())
+    process.kill(proc.pid!, 'SIGSTOP')
+    try {
+      const started = performance.now()
+      const first = storeError('Locked', () => s.create(pod('b'), () => 1))
+      const firstMs = performance.now() - started
+      const rest: number[] = []
+      for (let i = 0; i < 50; i++) {
+        const t0 = performance.now()
+        storeError('Locked', () => s.create(pod(`c${i}`), () => 1))
+        rest.push(performance.now() - t0)
+      }
+      expect(firstMs).to.be.within(250, 2000)
+      expect(Math.max(...rest)).to.be.below(100)
+      expect(first.message).to.contain(`is locked by pid ${proc.pid} (hold-lock.mjs ${t.file()}), which is stopped (SIGSTOP/Ctrl-Z)`)
+    } finally {
+      process.kill(proc.pid!, 'SIGCONT')
+    }
+    // once it lets go, writing works again and nothing was half-written
+    const exited = new Promise((resolve) => proc.once('exit', resolve))
+    proc.stdin!.end()
+    await exited
+    expect(s.list('Pod').items.map((i) => i.name)).to.deep.equal(['a'])
   })
 
   it('writes again once the other process lets go', async () => {

@@ -3,6 +3,7 @@ import type {KObject} from '../types.js'
 
 import {register} from '../registry.js'
 import {validateDataKeys} from '../validation/data-keys.js'
+import {validateConfigMapSize} from '../validation/data-size.js'
 import {validateImmutableData} from '../validation/immutable-data.js'
 
 export const configMapType = register({
@@ -15,7 +16,11 @@ export const configMapType = register({
   namespaced: true,
   categories: [],
   strategy: {
-    validate: (obj: KObject) => validateDataKeys(obj, ['data', 'binaryData']),
-    validateUpdate: (obj: KObject, old: KObject) => [...validateImmutableData(obj, old, ['data', 'binaryData']), ...validateDataKeys(obj, ['data', 'binaryData'])],
+    validate: (obj: KObject) => [...validateDataKeys(obj, ['data', 'binaryData']), ...validateConfigMapSize(obj)],
+    validateUpdate: (obj: KObject, old: KObject) => [
+      ...validateImmutableData(obj, old, ['data', 'binaryData']),
+      ...validateDataKeys(obj, ['data', 'binaryData']),
+      ...validateConfigMapSize(obj),
+    ],
   },
 })

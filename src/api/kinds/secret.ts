@@ -4,6 +4,7 @@ import type {KObject} from '../types.js'
 import {fieldErr} from '../errors.js'
 import {register} from '../registry.js'
 import {validateDataKeys} from '../validation/data-keys.js'
+import {validateSecretSize} from '../validation/data-size.js'
 import {validateImmutableData} from '../validation/immutable-data.js'
 
 function foldStringData(obj: KObject): void {
@@ -22,6 +23,7 @@ function validateBase64(obj: KObject) {
       errs.push(fieldErr.invalid(`data[${k}]`, '<secret contents redacted>', 'illegal base64 data'))
     }
   }
+  errs.push(...validateSecretSize(obj))
   return errs
 }
 

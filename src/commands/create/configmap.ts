@@ -6,6 +6,7 @@ import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {collectData} from '../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../cli/data-files.js'
+import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../cli/read-limited.js'
 
 export default class CreateConfigMap extends KsimCommand {
   static override aliases = ['create:cm']
@@ -41,6 +42,8 @@ export default class CreateConfigMap extends KsimCommand {
     try {
       bytes = collectData('ConfigMap', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
     } catch (error) {
+      // a file larger than any request body: what the API server would answer, unread past the limit
+      if (isInputTooLarge(error)) throw new CliError(`failed to create configmap: ${TOO_LARGE_MESSAGE}`)
       throw new CliError((error as Error).message)
     }
     const data: Record<string, string> = {}
@@ -62,6 +65,7 @@ export default class CreateConfigMap extends KsimCommand {
       },
       flags['dry-run'],
       flags.output,
+      'failed to create configmap: ',
     )
   }
 }

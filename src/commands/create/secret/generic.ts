@@ -5,6 +5,7 @@ import {CliError} from '../../../cli/errors.js'
 import {dryRunFlag} from '../../../cli/flags.js'
 import {collectData} from '../../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../../cli/data-files.js'
+import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../../cli/read-limited.js'
 
 export default class CreateSecretGeneric extends KsimCommand {
   static override args = {
@@ -39,6 +40,8 @@ export default class CreateSecretGeneric extends KsimCommand {
     try {
       bytes = collectData('Secret', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
     } catch (error) {
+      // a file larger than any request body: what the API server would answer, unread past the limit
+      if (isInputTooLarge(error)) throw new CliError(`failed to create secret ${TOO_LARGE_MESSAGE}`)
       throw new CliError((error as Error).message)
     }
     const data: Record<string, string> = {}
@@ -55,6 +58,7 @@ export default class CreateSecretGeneric extends KsimCommand {
       },
       flags['dry-run'],
       flags.output,
+      'failed to create secret ',
     )
   }
 }
