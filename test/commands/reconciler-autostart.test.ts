@@ -18,7 +18,7 @@ describe('reads start a reconciler for unfinished work', function () {
   afterEach(() => sb.cleanup())
 
   const reconcilerPid = (): number | undefined => {
-    const m = /Reconciler: {2}running \(pid (\d+),/.exec(sb.run(['cluster', 'status']).stdout)
+    const m = /Reconciler: {3}running \(pid (\d+),/.exec(sb.run(['cluster', 'status']).stdout)
     return m ? Number(m[1]) : undefined
   }
 
@@ -29,7 +29,7 @@ describe('reads start a reconciler for unfinished work', function () {
     expect(first).to.be.a('number')
     process.kill(first!, 'SIGKILL')
     while (pidAlive(first!)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)
-    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:  stopped\n')
+    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:   stopped\n')
     const r = sb.run(['get', 'pod', 'web', '-o', 'name'])
     expect(r).to.deep.equal({stdout: 'pod/web\n', stderr: '', code: 0})
     const second = reconcilerPid()
