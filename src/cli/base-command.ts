@@ -7,6 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
 
+import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
@@ -108,9 +109,10 @@ export abstract class KsimCommand extends Command {
     if (text.length > 0) process.stdout.write(text)
   }
 
-  /** Writes one line to stderr. */
+  /** Writes one line to stderr, its `error:` / `Warning:` prefix coloured when stderr takes colour. */
   protected warn2(line: string): void {
-    process.stderr.write(line.endsWith('\n') ? line : `${line}\n`)
+    const text = line.endsWith('\n') ? line : `${line}\n`
+    process.stderr.write(colorFor(process.stderr) ? colorPrefixes(text) : text)
   }
 
   /** Prints an error as kubectl does and marks the process as failed, without stopping. */
