@@ -2,15 +2,17 @@
 // too) checks after opening the store, so that a reconciler that died does not leave pods
 // ContainerCreating forever behind reads that look normal. The check costs one keyed read (the lease),
 // the store's revision and, for a lease held by a local process, a signal 0.
+import os from 'node:os'
+
 import type {LeaseSpec} from '../api/kinds/lease.js'
 import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 
-import {LEASE_NAME, LEASE_NAMESPACE, leaseVacancy} from './lease.js'
+import {LEASE_NAME, LEASE_NAMESPACE, leaseVacancy, parseHolder, pidAlive} from './lease.js'
 
 /** Why a reconciler should be started; undefined when one runs or nothing waits for one. */
 export type UnfinishedWork =
-  /** the lease names a holder whose process is gone or who stopped renewing: it died mid-work */
+  /** the lease names a holder whose process is gone (or, on another host, who stopped renewing): it died mid-work */
   | 'holder-dead'
   /** the cluster changed after its reconciler gave the lease back (settled, idle or stopped) */
   | 'changed-since-release'
@@ -31,6 +33,12 @@ export function unfinishedWork(store: Store, now = new Date()): UnfinishedWork |
   const lease = store.get<KObject>({kind: 'Lease', namespace: LEASE_NAMESPACE, name: LEASE_NAME})
   if (!lease) return WORKLOAD_KINDS.some((k) => store.count(k) > 0) ? 'never-reconciled' : undefined
   const spec = (lease.value.spec ?? {}) as LeaseSpec
-  if (spec.holderIdentity) return leaseVacancy(spec, now) === undefined ? undefined : 'holder-dead'
+  if (spec.holderIdentity) {
+    // a holder alive on this host that is late renewing (a loaded machine) is slow, not dead: a command
+    // starting another would only fight it for the lease and the state file's write lock
+    const holder = parseHolder(spec.holderIdentity)
+    if (holder && holder.host === os.hostname() && pidAlive(holder.pid)) return undefined
+    return leaseVacancy(spec, now) === undefined ? undefined : 'holder-dead'
+  }
   return store.revision() > lease.rev ? 'changed-since-release' : undefined
 }

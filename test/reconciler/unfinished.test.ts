@@ -41,6 +41,13 @@ describe('unfinished work', () => {
     expect(unfinishedWork(store), 'expired').to.equal('holder-dead')
   })
 
+  it('a holder alive on this host that is late renewing is slow, not dead: nothing to start', async () => {
+    await t.cluster()
+    const {store, api} = t.open()
+    new ReconcilerLease(api, holderIdentity(os.hostname(), process.pid)).acquire(new Date(Date.now() - 60_000))
+    expect(unfinishedWork(store)).to.equal(undefined)
+  })
+
   it('a released lease: settled until the cluster changes after the release', async () => {
     await t.cluster()
     const {store, api} = t.open()
