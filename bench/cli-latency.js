@@ -3,6 +3,7 @@
 // see the same machine load. Target: each at most 1.5x `node -e 0`. Prints PASS/MISS per command and a
 // JSON line; a miss makes this scenario exit 1 (bench/run.js reports it). Runs the built bin/run.js.
 import {makeHome, median, podYaml, round, run, until, openState, verdict, writeManifest} from './lib/harness.js'
+import {reportTable} from './lib/table.js'
 
 const PODS = 100
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10))
@@ -41,7 +42,7 @@ try {
   }
   const baseMs = median(baseline)
   console.log(`cli-latency: ${PODS} pods, median of ${RUNS} runs each, alternating with node -e 0`)
-  console.log(`  ${'node -e 0'.padEnd(24)} ${baseMs.toFixed(1).padStart(7)} ms`)
+  const rows = [['node -e 0', baseMs.toFixed(1), '', '', '']]
   const results = {}
   let missed = 0
   for (const [j, c] of commands.entries()) {
@@ -49,9 +50,10 @@ try {
     const ratio = ms / baseMs
     const v = verdict(ratio, TARGET)
     if (v === 'MISS') missed++
-    console.log(`  ${`ksim ${c.name}`.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  (target <= ${TARGET}x) ${v}`)
+    rows.push([`ksim ${c.name}`, ms.toFixed(1), `${ratio.toFixed(2)}x`, `<= ${TARGET}x`, v])
     results[c.name] = {median_ms: round(ms), ratio: round(ratio, 2)}
   }
+  console.log(reportTable(['COMMAND', 'MEDIAN MS', 'RATIO', 'TARGET', 'RESULT'], rows, {align: ['left', 'right', 'right', 'left', 'left']}))
   console.log(JSON.stringify({bench: 'cli-latency', pods: PODS, runs: RUNS, baseline_ms: round(baseMs), target_ratio: TARGET, results}))
   if (missed > 0) process.exitCode = 1
 } finally {

@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {reportTable} from './lib/table.js'
+
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const only = process.argv.slice(2)
 const scenarios = fs
@@ -22,10 +24,10 @@ for (const file of scenarios) {
   const r = spawnSync(process.execPath, [path.join(dir, file)], {stdio: 'inherit'})
   const seconds = ((performance.now() - start) / 1000).toFixed(1)
   const outcome = r.status === 0 ? 'all targets met' : r.status === 1 ? 'missed a target (or failed; see above)' : `failed (exit ${r.status ?? r.signal})`
-  summary.push({name: path.basename(file, '.js'), ok: r.status === 0, line: `${path.basename(file, '.js').padEnd(14)} ${outcome} (${seconds} s)`})
+  summary.push({name: path.basename(file, '.js'), ok: r.status === 0, outcome, seconds})
 }
 console.log('# summary')
-for (const s of summary) console.log(`  ${s.ok ? 'PASS' : 'MISS'}  ${s.line}`)
+console.log(reportTable(['RESULT', 'SCENARIO', 'SECONDS', 'OUTCOME'], summary.map((s) => [s.ok ? 'PASS' : 'MISS', s.name, s.seconds, s.outcome]), {align: ['left', 'left', 'right', 'left']}))
 const failed = summary.filter((s) => !s.ok).length
 if (failed > 0) {
   console.log(`${failed} of ${scenarios.length} scenarios missed their target or failed`)

@@ -7,6 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
 
+import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
 
 /** The most one command waits, in all, for another process's write lock. */
@@ -51,7 +52,27 @@ export abstract class KsimCommand extends Command {
         this.warn2(`Warning: could not upgrade the state of cluster "${target.cluster}": ${(error as Error).message}`)
       }
     }
-    return new Api(store, {settings: apiSettingsOf(profile)})
+    const api = new Api(store, {settings: apiSettingsOf(profile)})
+    await this.startReconcilerForUnfinishedWork(target, store)
+    return api
+  }
+
+  /**
+   * Every command that opens a cluster, reads included, starts its reconciler when work waits for one
+   * that is not running (it died, or the cluster changed after it left; see reconciler/unfinished.ts).
+   * The usual case, a live lease or a settled cluster, costs one keyed read and the store's revision.
+   */
+  private async startReconcilerForUnfinishedWork(target: Target, store: Store): Promise<void> {
+    const [{autoStartDisabled}, {unfinishedWork}] = await Promise.all([import('../reconciler/spawn.js'), import('../reconciler/unfinished.js')])
+    if (autoStartDisabled()) return
+    let work
+    try {
+      work = unfinishedWork(store)
+    } catch (error) {
+      this.warn2(`Warning: could not read the reconciler lease of cluster "${target.cluster}": ${(error as Error).message}`)
+      return
+    }
+    if (work) await this.ensureReconcilerRunning(target)
   }
 
   /**
@@ -60,10 +81,17 @@ export abstract class KsimCommand extends Command {
    * turns it off. A failure to start is a warning: the write itself has succeeded.
    */
   protected async ensureReconcilerRunning(target: Target): Promise<void> {
-    const {autoStartDisabled, ensureReconciler} = await import('../reconciler/spawn.js')
+    const [{autoStartDisabled, ensureReconciler}, {pidAlive}, {reconcilerLog}] = await Promise.all([
+      import('../reconciler/spawn.js'),
+      import('../reconciler/lease.js'),
+      import('../config/paths.js'),
+    ])
     if (autoStartDisabled()) return
     try {
-      await ensureReconciler(target.cluster, {store: this.#store})
+      const r = await ensureReconciler(target.cluster, {store: this.#store})
+      if (r.started && !r.status.alive && r.spawnedPid !== undefined && !pidAlive(r.spawnedPid)) {
+        this.warn2(`Warning: the reconciler of cluster "${target.cluster}" exited at start; see ${reconcilerLog(target.cluster)}`)
+      }
     } catch (error) {
       this.warn2(`Warning: could not start the reconciler of cluster "${target.cluster}": ${(error as Error).message}`)
     }
@@ -86,9 +114,10 @@ export abstract class KsimCommand extends Command {
     if (text.length > 0) process.stdout.write(text)
   }
 
-  /** Writes one line to stderr. */
+  /** Writes one line to stderr, its `error:` / `Warning:` prefix coloured when stderr takes colour. */
   protected warn2(line: string): void {
-    process.stderr.write(line.endsWith('\n') ? line : `${line}\n`)
+    const text = line.endsWith('\n') ? line : `${line}\n`
+    process.stderr.write(colorFor(process.stderr) ? colorPrefixes(text) : text)
   }
 
   /** Prints an error as kubectl does and marks the process as failed, without stopping. */

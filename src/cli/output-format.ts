@@ -11,7 +11,10 @@ export type OutputFormat =
   | {kind: 'jsonpath'; template: string; asJson: boolean}
   | {kind: 'custom-columns'; spec: string; fromFile: boolean}
 
-const ALLOWED = 'custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml'
+/** The `-o` values of get, in kubectl's help order: the flag's help, completion and the error below all come from here. */
+export const GET_OUTPUT_FORMATS: readonly string[] = ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'wide']
+
+const ALLOWED = [...GET_OUTPUT_FORMATS].sort().join(',')
 
 function readTemplateFile(path: string): string {
   try {

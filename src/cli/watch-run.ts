@@ -58,7 +58,7 @@ export function renderWatchEvent(api: Api, run: WatchRun, type: EventType, obj: 
   }
 }
 
-/** Watches until the process is stopped (Ctrl-C, a closed pipe) or the store says the log was compacted. */
+/** Watches until the process is stopped (Ctrl-C and SIGTERM: exit status 1; a closed pipe) or the store says the log was compacted. */
 export function watchLoop(api: Api, run: WatchRun, fromRevision: number): Promise<void> {
   const filter = selectorFilter(run.rt, run.labelSelector, run.fieldSelector)
   let header = run.needHeader
@@ -85,6 +85,9 @@ export function watchLoop(api: Api, run: WatchRun, fromRevision: number): Promis
     )
     const end = () => {
       stop()
+      // kubectl's watch runs under its interrupt handler, whose default final action is os.Exit(1):
+      // ^C (or SIGTERM) ends `kubectl get -w` quietly with exit status 1 (checked against kubectl 1.35.2)
+      process.exitCode = 1
       resolve()
     }
     process.once('SIGINT', end)

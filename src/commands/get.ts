@@ -3,7 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError, SilentError} from '../cli/errors.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
+import {colorFor} from '../cli/color.js'
 import {runGet} from '../cli/get-run.js'
+import {GET_OUTPUT_FORMATS} from '../cli/output-format.js'
 
 export default class Get extends KsimCommand {
   static override args = {
@@ -35,7 +37,7 @@ By specifying the output as 'template' and providing a JSONPath template as the 
     'ignore-not-found': Flags.boolean({description: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.', default: false}),
     'label-columns': Flags.string({char: 'L', description: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...', multiple: true}),
     'no-headers': Flags.boolean({description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false}),
-    output: Flags.string({char: 'o', description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-file, custom-columns, custom-columns-file, wide).'}),
+    output: Flags.string({char: 'o', description: `Output format. One of: (${GET_OUTPUT_FORMATS.join(', ')}).`}),
     'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.', default: false}),
     recursive: recursiveFlag,
     selector: selectorFlag,
@@ -79,7 +81,7 @@ By specifying the output as 'template' and providing a JSONPath template as the 
       watch: flags.watch,
       watchOnly: flags['watch-only'],
       outputWatchEvents: flags['output-watch-events'],
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      color: colorFor(process.stdout),
       out: (s) => this.out(s),
       err: (s) => this.warn2(s),
     })

@@ -1,8 +1,9 @@
 // What `ksim cluster status` reports: the cluster's files, its reconciler (from the lease) and the work
-// waiting for it (pods not yet running or still terminating, nodes and how many are Ready).
+// waiting for it (pods not yet running or still terminating, nodes: how many are Ready, which have their kubelet stopped).
 import type {KObject} from '../api/types.js'
 
 import {reconcilerLog, stateFile} from '../config/paths.js'
+import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet-heartbeat.js'
 import {Store} from '../store/sqlite-store.js'
 import {readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 
@@ -13,7 +14,8 @@ export interface ClusterStatus {
   logFile: string
   reconciler: ReconcilerStatus
   pods: {total: number; pending: number; terminating: number}
-  nodes: {total: number; ready: number}
+  /** `ready` leaves out nodes whose kubelet is stopped: their Ready condition stays True until the grace period passes */
+  nodes: {total: number; ready: number; kubeletStopped: string[]}
 }
 
 /** Reads a cluster's status from its state file (which must exist). */
@@ -25,6 +27,7 @@ export function readClusterStatus(cluster: string, now = new Date()): ClusterSta
       const nodes = store.list<KObject>('Node').items.map((sv) => sv.value)
       const ready = (n: KObject) =>
         ((n.status as {conditions?: {type?: string; status?: string}[]} | undefined)?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
+      const stopped = (n: KObject) => n.metadata.annotations?.[KUBELET_STOPPED_ANNOTATION] === 'true'
       return {
         cluster,
         stateFile: store.file,
@@ -35,7 +38,7 @@ export function readClusterStatus(cluster: string, now = new Date()): ClusterSta
           pending: pods.filter((p) => !p.metadata.deletionTimestamp && (p.status as {phase?: string} | undefined)?.phase === 'Pending').length,
           terminating: pods.filter((p) => p.metadata.deletionTimestamp).length,
         },
-        nodes: {total: nodes.length, ready: nodes.filter((n) => ready(n)).length},
+        nodes: {total: nodes.length, ready: nodes.filter((n) => ready(n) && !stopped(n)).length, kubeletStopped: nodes.filter((n) => stopped(n)).map((n) => n.metadata.name ?? '')},
       }
     })
   } finally {

@@ -24,13 +24,13 @@ describe('ksim cluster status, start and stop', function () {
     sb.run(['get', 'nodes'])
     expect(sb.run(['cluster', 'status'])).to.deep.equal({
       stdout: [
-        'Cluster:     ksim',
-        `State file:  ${dir()}/state.db`,
-        `Log:         ${dir()}/reconciler.log`,
-        'Reconciler:  stopped',
-        'Lease:       <none>',
-        'Pods:        0 (0 Pending, 0 Terminating)',
-        'Nodes:       3 nodes, 3 Ready',
+        'Cluster:      ksim',
+        `State file:   ${dir()}/state.db`,
+        `Log:          ${dir()}/reconciler.log`,
+        'Reconciler:   stopped',
+        'Lease:        <none>',
+        'Pods:         0 (0 Pending, 0 Terminating)',
+        'Nodes:        3 nodes, 3 Ready',
         '',
       ].join('\n'),
       stderr: '',
@@ -45,12 +45,12 @@ describe('ksim cluster status, start and stop', function () {
     const pid = pidOf(started.stdout)
     expect(sb.run(['cluster', 'start', 'ksim']).stdout).to.equal(`Reconciler of cluster "ksim" is already running (pid ${pid}).\n`)
     const status = sb.run(['cluster', 'status', 'ksim']).stdout.split('\n')
-    expect(status[3]).to.match(new RegExp(`^Reconciler:  running \\(pid ${pid}, up \\d+s\\)$`))
-    expect(status[4]).to.match(new RegExp(`^Lease:       ${os.hostname()}_${pid}, renewed \\d+s ago$`))
+    expect(status[3]).to.match(new RegExp(`^Reconciler:   running \\(pid ${pid}, up \\d+s\\)$`))
+    expect(status[4]).to.match(new RegExp(`^Lease:        ${os.hostname()}_${pid}, renewed \\d+s ago$`))
     expect(sb.run(['cluster', 'stop'])).to.deep.equal({stdout: `Reconciler of cluster "ksim" stopped (pid ${pid}).\n`, stderr: '', code: 0})
     expect(pidAlive(pid)).to.equal(false)
     expect(sb.run(['cluster', 'stop']).stdout).to.equal('Reconciler of cluster "ksim" is not running.\n')
-    expect(sb.run(['cluster', 'status']).stdout.split('\n').slice(3, 5)).to.deep.equal(['Reconciler:  stopped', 'Lease:       <none>'])
+    expect(sb.run(['cluster', 'status']).stdout.split('\n').slice(3, 5)).to.deep.equal(['Reconciler:   stopped', 'Lease:        <none>'])
   })
 
   it('runs the background reconciler through the __reconciler entry point (no oclif), with a small young generation', () => {
@@ -83,14 +83,14 @@ describe('ksim cluster status, start and stop', function () {
     const file = sb.write('cm.yaml', CM)
     expect(sb.run(['create', '-f', file], {env: {KSIM_NO_RECONCILER: '1'}}).stdout).to.equal('configmap/settings created\n')
     expect(sb.run(['delete', 'cm', 'settings'], {env: {KSIM_NO_RECONCILER: '1'}}).stdout).to.equal('configmap "settings" deleted from default namespace\n')
-    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:  stopped\n')
+    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:   stopped\n')
     expect(sb.run(['create', '-f', file, '--dry-run=server']).stdout).to.equal('configmap/settings created (server dry run)\n')
-    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:  stopped\n')
+    expect(sb.run(['cluster', 'status']).stdout).to.contain('Reconciler:   stopped\n')
     expect(sb.run(['create', '-f', file])).to.deep.equal({stdout: 'configmap/settings created\n', stderr: '', code: 0})
-    expect(sb.run(['cluster', 'status']).stdout).to.match(/Reconciler: {2}running \(pid \d+, up \d+s\)\n/)
+    expect(sb.run(['cluster', 'status']).stdout).to.match(/Reconciler: {3}running \(pid \d+, up \d+s\)\n/)
     sb.run(['cluster', 'stop'])
     expect(sb.run(['delete', 'cm', 'settings'])).to.deep.equal({stdout: 'configmap "settings" deleted from default namespace\n', stderr: '', code: 0})
-    expect(sb.run(['cluster', 'status']).stdout).to.match(/Reconciler: {2}running \(pid \d+, up \d+s\)\n/)
+    expect(sb.run(['cluster', 'status']).stdout).to.match(/Reconciler: {3}running \(pid \d+, up \d+s\)\n/)
   })
 
   it('stops a cluster\'s reconciler before deleting the cluster', () => {

@@ -15,7 +15,22 @@ describe('ksim cluster and config', function () {
   it('creates the default cluster with three Ready nodes on first use', () => {
     expect(sb.run(['get', 'nodes', '-o', 'name']).stdout).to.equal('node/ksim-control-plane\nnode/ksim-worker\nnode/ksim-worker2\n')
     expect(sb.run(['config', 'current-context']).stdout).to.equal('ksim\n')
-    expect(sb.run(['cluster', 'list']).stdout).to.equal('ksim\n')
+    expect(sb.run(['cluster', 'list', '-o', 'name']).stdout).to.equal('ksim\n')
+  })
+
+  it('lists clusters as a table, marking the current one', () => {
+    expect(sb.run(['cluster', 'list'])).to.deep.equal({stdout: '', stderr: 'No clusters found.\n', code: 0})
+    sb.run(['get', 'nodes'])
+    sb.run(['cluster', 'create', 'dev', '--nodes', '1'])
+    sb.run(['run', 'web', '--image=nginx'], {env: {KSIM_NO_RECONCILER: '1'}})
+    expect(sb.run(['cluster', 'list'])).to.deep.equal({
+      stdout: 'CURRENT   NAME   NODES   PODS   RECONCILER\n*         dev    1       1      stopped\n          ksim   3       0      stopped\n',
+      stderr: '',
+      code: 0,
+    })
+    sb.run(['config', 'use-context', 'ksim'])
+    expect(sb.run(['cluster', 'list']).stdout.split('\n').slice(1, 3)).to.deep.equal(['          dev    1       1      stopped', '*         ksim   3       0      stopped'])
+    expect(sb.run(['cluster', 'list', '-o', 'name']).stdout).to.equal('dev\nksim\n')
   })
 
   it('keeps state private: folder 0700, files 0600', () => {
@@ -41,7 +56,7 @@ describe('ksim cluster and config', function () {
     expect(sb.run(['config', 'use-context', 'ksim']).stdout).to.equal('Switched to context "ksim".\n')
     expect(sb.run(['config', 'use-context', 'nope'])).to.deep.include({stderr: 'error: no context exists with the name: "nope"\n', code: 1})
     expect(sb.run(['cluster', 'delete', 'dev']).stdout).to.equal('Deleted cluster "dev".\n')
-    expect(sb.run(['cluster', 'list']).stdout).to.equal('ksim\n')
+    expect(sb.run(['cluster', 'list', '-o', 'name']).stdout).to.equal('ksim\n')
     expect(sb.run(['get', 'pods', '--context', 'dev'])).to.deep.include({stderr: 'error: context was not found for specified context: dev\n', code: 1})
   })
 

@@ -14,9 +14,21 @@ describe('ksim node stop/start, cordon, uncordon, drain and create node (API onl
   afterEach(() => sb.cleanup())
 
   it('stops and starts a node kubelet through its annotation, and rejects unknown nodes', () => {
-    expect(sb.run(['node', 'stop', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker stopped\n', stderr: '', code: 0})
+    expect(sb.run(['node', 'stop', 'ksim-worker'])).to.deep.equal({
+      stdout: 'node/ksim-worker stopped\n',
+      stderr:
+        'The node stays Ready until its last heartbeat is older than the node monitor grace period (50s); then it becomes NotReady and is tainted unreachable, and its pods are evicted once their tolerations run out (300s by default).\n',
+      code: 0,
+    })
     expect(sb.run(['get', 'node', 'ksim-worker', '-o', 'jsonpath={.metadata.annotations.ksim\\.io/kubelet-stopped}']).stdout).to.equal('true')
-    expect(sb.run(['node', 'stop', 'ksim-worker']).stdout).to.equal('node/ksim-worker already stopped\n')
+    // the node still says Ready (no grace period has passed); cluster status does not count it as Ready
+    expect(sb.run(['cluster', 'status']).stdout.split('\n')[6]).to.equal('Nodes:        3 nodes, 2 Ready, 1 with kubelet stopped (ksim-worker)')
+    expect(sb.run(['node', 'stop', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker already stopped\n', stderr: '', code: 0})
+    expect(sb.run(['node', 'start', 'ksim-worker', '--context', 'ksim']).code).to.equal(0)
+    expect(sb.run(['node', 'stop', 'ksim-worker', '--context', 'ksim']).stderr, 'the grace period comes from the cluster').to.contain('(50s)')
+    sb.run(['cluster', 'create', 'quick', '--nodes', '2', '--node-monitor-grace-period', '20s'])
+    expect(sb.run(['node', 'stop', 'quick-worker']).stderr).to.contain('node monitor grace period (20s)')
+    sb.run(['config', 'use-context', 'ksim'])
     expect(sb.run(['node', 'start', 'ksim-worker'])).to.deep.equal({stdout: 'node/ksim-worker started\n', stderr: '', code: 0})
     expect(sb.run(['node', 'stop', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n', code: 1})
     expect(sb.run(['node', 'start', 'nope']).code).to.equal(1)

@@ -23,7 +23,7 @@ describe('ksim get --watch (real process)', function () {
   })
   afterEach(() => sb.cleanup())
 
-  it('prints one row per change, each padded on its own, and stops cleanly on Ctrl-C', async () => {
+  it('prints one row per change, each padded on its own, and stops on Ctrl-C with exit status 1, as kubectl 1.35 does', async () => {
     const env = sb.env({KSIM_NO_RECONCILER: '1'})
     const child = spawn(process.execPath, [BIN, 'get', 'pods', '-n', 'w', '--watch', '--output-watch-events'], {env})
     let out = ''
@@ -43,7 +43,8 @@ describe('ksim get --watch (real process)', function () {
       child.on('close', (c) => resolve(c))
       child.kill('SIGINT')
     })
-    expect(code).to.equal(0)
+    expect(code).to.equal(1)
+    expect(err).to.equal('No resources found in w namespace.\n')
   })
 
   it('resumes from the revision it listed at: a change made right after the list is not lost', async () => {

@@ -5,7 +5,7 @@
 import {parseLine, flagFor, type Line} from './line.cjs'
 import {fixedValues} from './flag-values.cjs'
 import {clusterNames, contextNames, objectNames, selectTarget} from './live.cjs'
-import {childNames, isCommandPath, lookupType, resourceListName, type CommandInfo, type FlagInfo, type Model} from './model.cjs'
+import {childNames, findCommand, isCommandPath, lookupType, resourceListName, type CommandInfo, type FlagInfo, type Model} from './model.cjs'
 
 /** Directive bit: the shell must not add a space after the completed word. */
 export const NO_SPACE = 1
@@ -16,21 +16,28 @@ export const FILES = 2
 export interface Completion {
   candidates: string[]
   directive: number
+  /** what each candidate is (zsh shows it beside the candidate); '' for none */
+  descriptions?: string[]
 }
 
 /** Commands whose arguments are `TYPE [NAME...]` or `TYPE/NAME...`; a list limits the types. */
 const RESOURCE_ARGS: Record<string, string[] | undefined> = {
   annotate: undefined, delete: undefined, describe: undefined, edit: undefined, get: undefined,
   label: undefined, patch: undefined, wait: undefined,
+  expose: ['deployments', 'pods', 'replicasets', 'services'],
+  'rollout:history': ['deployments'], 'rollout:pause': ['deployments'], 'rollout:restart': ['deployments'],
+  'rollout:resume': ['deployments'], 'rollout:status': ['deployments'], 'rollout:undo': ['deployments'],
   scale: ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'],
   'set:image': ['daemonsets', 'deployments', 'pods', 'cronjobs', 'replicasets', 'replicationcontrollers', 'statefulsets'],
   taint: ['node'],
 }
 /** Commands whose first argument is a pod, or a node. */
 const POD_ARG = new Set(['attach', 'exec', 'logs', 'port-forward'])
-const NODE_ARG = new Set(['cordon', 'drain', 'uncordon'])
+const NODE_ARG = new Set(['cordon', 'drain', 'node:start', 'node:stop', 'uncordon'])
 const CLUSTER_ARG = new Set(['cluster:delete', 'cluster:start', 'cluster:status', 'cluster:stop', 'cluster:use'])
 const CONTEXT_ARG = new Set(['config:get-contexts', 'config:set-context', 'config:use-context'])
+/** `wait --for` values (kubectl's: delete, create, condition=NAME[=VALUE], jsonpath=EXPR=VALUE) */
+const WAIT_FOR = ['condition=', 'create', 'delete', 'jsonpath=']
 /** Flags whose value is a file name. */
 const FILE_FLAGS = new Set(['filename', 'from-env-file', 'from-file', 'patch-file'])
 
@@ -49,7 +56,9 @@ export function complete(model: Model, words: string[]): Completion {
   }
   if (line.atPath) {
     const children = childNames(model, line.path)
-    if (children.length > 0 || !line.command) return matching(children, cur)
+    if (children.length > 0 || !line.command) {
+      return described(matching(children, cur), (c) => firstLine(findCommand(model, line.path ? `${line.path}:${c}` : c)?.summary))
+    }
   }
   return line.command ? argument(model, line, line.command) : NONE
 }
@@ -65,13 +74,28 @@ function flagNames(command: CommandInfo | undefined, cur: string): Completion {
   const visible = Object.values(command?.flags ?? {}).filter((f) => !f.hidden)
   const names = [...visible.map((f) => `--${f.name}`), '--help']
   if (!cur.startsWith('--')) names.push(...visible.filter((f) => f.char).map((f) => `-${f.char}`), '-h')
-  return matching(names.sort(), cur)
+  const help = `help for ${command?.id.replaceAll(':', ' ') ?? 'ksim'}`
+  return described(matching(names.sort(), cur), (n) =>
+    n === '--help' || n === '-h' ? help : firstLine(visible.find((f) => `--${f.name}` === n || `-${f.char}` === n)?.description),
+  )
+}
+
+/** A completion with a description for each candidate. */
+function described(c: Completion, describe: (candidate: string) => string | undefined): Completion {
+  return {...c, descriptions: c.candidates.map((x) => describe(x) ?? '')}
+}
+
+/** The first sentence of a help text, on one line. */
+function firstLine(text: string | undefined): string | undefined {
+  const line = text?.split('\n')[0].trim()
+  return line ? (/^(.*?\.)(\s|$)/.exec(line)?.[1] ?? line) : undefined
 }
 
 function flagValue(line: Line, flag: FlagInfo, prefix: string, lead: string): Completion {
   if (FILE_FLAGS.has(flag.name)) return {candidates: [], directive: FILES}
   if (flag.name === 'context') return matching(contextNames(), prefix, lead)
   if (flag.name === 'cluster') return matching(clusterNames(), prefix, lead)
+  if (flag.name === 'for' && line.command?.id === 'wait') return matching(WAIT_FOR, prefix, lead)
   if (flag.name === 'namespace') {
     const target = selectTarget(line.values.context)
     return matching(target ? objectNames(target.cluster, 'Namespace', '', prefix) : [], prefix, lead)
@@ -116,11 +140,12 @@ function resourceArgument(model: Model, line: Line, allowed: string[] | undefine
   return matching(types, cur.slice(comma), cur.slice(0, comma))
 }
 
-/** Live names of the objects of a type (as typed) in the namespace the line selects. */
+/** Live names of the objects of a type (as typed) in the namespace the line selects (every one with -A). */
 function liveNames(model: Model, line: Line, typeText: string, prefix: string): string[] {
   const rt = lookupType(model, typeText)
   const target = selectTarget(line.values.context)
   if (!rt || !target) return []
-  const namespace = rt.namespaced ? line.values.namespace || target.namespace : ''
+  const all = line.values['all-namespaces'] !== undefined && !/^(0|f|F|false|FALSE|False)$/.test(line.values['all-namespaces'])
+  const namespace = rt.namespaced ? (all ? undefined : line.values.namespace || target.namespace) : ''
   return objectNames(target.cluster, rt.kind, namespace, prefix)
 }

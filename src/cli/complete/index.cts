@@ -11,13 +11,18 @@ import {loadModel} from './model.cjs'
 /** The manifest beside package.json (this file runs as dist/src/cli/complete/index.cjs). */
 const MANIFEST = path.join(__dirname, '..', '..', '..', '..', 'oclif.manifest.json')
 
-/** The protocol text for `words`: candidates, one per line, then the directive line. */
-export function completionOutput(words: string[], manifest: string = MANIFEST): string {
+/**
+ * The protocol text for `words`: candidates, one per line, then the directive line. With
+ * `descriptions` (what the zsh script asks for: KSIM_COMPLETE_DESCRIPTIONS=1) a candidate that has a
+ * description is followed by a tab and the description.
+ */
+export function completionOutput(words: string[], manifest: string = MANIFEST, descriptions = false): string {
   try {
     const model = loadModel(manifest)
     if (!model) return ':0\n'
-    const {candidates, directive} = complete(model, words)
-    return candidates.map((c) => `${c}\n`).join('') + `:${directive}\n`
+    const c = complete(model, words)
+    const line = (v: string, i: number) => (descriptions && c.descriptions?.[i] ? `${v}\t${c.descriptions[i].replaceAll(/[\t\n]/g, ' ')}\n` : `${v}\n`)
+    return c.candidates.map(line).join('') + `:${c.directive}\n`
   } catch {
     return ':0\n'
   }
@@ -26,7 +31,7 @@ export function completionOutput(words: string[], manifest: string = MANIFEST): 
 /** Entry point for bin/run.js: `words` are the arguments after `__complete`. */
 export function main(words: string[]): void {
   // straight to fd 1: process.stdout would load Node's stream machinery (milliseconds, on every TAB)
-  const out = Buffer.from(completionOutput(words))
+  const out = Buffer.from(completionOutput(words, MANIFEST, process.env.KSIM_COMPLETE_DESCRIPTIONS === '1'))
   for (let at = 0; at < out.length; ) {
     try {
       at += fs.writeSync(1, out, at)

@@ -11,7 +11,7 @@ export interface Line {
   atPath: boolean
   /** positional arguments before the current word */
   args: string[]
-  /** the last value given to each flag, by flag name */
+  /** the last value given to each flag, by flag name ('true' for a bare boolean flag) */
   values: Record<string, string>
   /** the flag the current word is the value of (`-n <TAB>`) */
   valueFor?: FlagInfo
@@ -80,7 +80,11 @@ export function parseLine(model: Model, words: string[]): Line {
     const attached = !word.startsWith('--') && eq < 0 && word.length > 2
     const name = eq >= 0 ? word.slice(0, eq) : attached ? word.slice(0, 2) : word
     const flag = flagFor(command, name)
-    if (flag?.type !== 'option') continue
+    if (flag?.type !== 'option') {
+      // a boolean flag given (`-A`, `--all-namespaces=false`): its value as typed, 'true' when bare
+      if (flag) line.values[flag.name] = eq >= 0 ? word.slice(eq + 1) : 'true'
+      continue
+    }
     if (eq >= 0) line.values[flag.name] = word.slice(eq + 1)
     else if (attached) line.values[flag.name] = word.slice(2)
     else if (i + 1 < done.length) line.values[flag.name] = done[++i]

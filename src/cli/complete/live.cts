@@ -111,17 +111,23 @@ function packageDir(name: string): string | undefined {
   }
 }
 
-/** Names of stored objects of `kind` in `namespace` ('' for cluster-scoped kinds) starting with `prefix`. */
-export function objectNames(cluster: string, kind: string, namespace: string, prefix: string): string[] {
+/**
+ * Names of stored objects of `kind` in `namespace` ('' for cluster-scoped kinds, undefined for every
+ * namespace, each name once) starting with `prefix`.
+ */
+export function objectNames(cluster: string, kind: string, namespace: string | undefined, prefix: string): string[] {
   const file = stateFile(cluster)
   if (!fs.existsSync(file)) return []
   let db: Database | undefined
   try {
     db = openReadOnly(file)
-    const names = db
-      .prepare('SELECT name FROM objects WHERE kind = ? AND namespace = ? AND substr(name, 1, ?) = ? ORDER BY name', db, false)
-      .pluck()
-      .all(kind, namespace, prefix.length, prefix)
+    const names =
+      namespace === undefined
+        ? db.prepare('SELECT DISTINCT name FROM objects WHERE kind = ? AND substr(name, 1, ?) = ? ORDER BY name', db, false).pluck().all(kind, prefix.length, prefix)
+        : db
+            .prepare('SELECT name FROM objects WHERE kind = ? AND namespace = ? AND substr(name, 1, ?) = ? ORDER BY name', db, false)
+            .pluck()
+            .all(kind, namespace, prefix.length, prefix)
     return names.filter((n): n is string => typeof n === 'string')
   } catch {
     return []

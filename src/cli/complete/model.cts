@@ -17,6 +17,8 @@ export interface CommandInfo {
   id: string
   aliases?: string[]
   hidden?: boolean
+  summary?: string
+  description?: string
   flags: Record<string, FlagInfo>
   resourceTypes?: ResourceName[]
 }

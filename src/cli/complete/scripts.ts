@@ -53,20 +53,25 @@ export function zshScript(bin: string): string {
 #   ${bin} completion zsh > "\${fpath[1]}/_${bin}"
 
 ${fn}() {
-  local cmd=$words[1] out directive
-  local -a candidates
+  local cmd=$words[1] out directive c
+  local -a candidates values displays opts
   [[ -n $commands[$cmd] || -x $cmd ]] || cmd=${bin}
-  out=$("$cmd" __complete "\${(@)words[2,CURRENT-1]}" "$PREFIX" 2>/dev/null) || return 1
+  out=$(KSIM_COMPLETE_DESCRIPTIONS=1 "$cmd" __complete "\${(@)words[2,CURRENT-1]}" "$PREFIX" 2>/dev/null) || return 1
   directive=\${out##*:}
   [[ $directive == <-> ]] || return 1
   candidates=(\${(f)out%:*})
+  # a candidate may come with a description after a tab: shown beside it, one candidate a line
+  for c in $candidates; do
+    values+=("\${c%%$'\t'*}")
+    if [[ $c == *$'\t'* ]]; then displays+=("\${c%%$'\t'*}  -- \${c#*$'\t'}"); else displays+=("$c"); fi
+  done
+  ((directive & 1)) && opts+=(-S '')
+  [[ $out == *$'\t'* ]] && opts+=(-l -d displays)
   if ((directive & 2)); then
     compset -P '*='
     _files
-  elif ((directive & 1)); then
-    compadd -S '' -- $candidates
   else
-    compadd -- $candidates
+    compadd "\${opts[@]}" -- "\${values[@]}"
   fi
 }
 

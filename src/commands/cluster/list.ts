@@ -1,20 +1,53 @@
+import {Flags} from '@oclif/core'
+
 import {KsimCommand} from '../../cli/base-command.js'
+import {plainTable} from '../../cli/plain-table.js'
 import {listClusters} from '../../cluster/clusters.js'
+import {readConfig} from '../../config/contexts.js'
+import {stateFile} from '../../config/paths.js'
+
+// one row: what the cluster holds and whether its reconciler runs, read without writing anything
+async function clusterRow(name: string, current: string | undefined): Promise<string[]> {
+  const [{Store}, {readReconcilerStatus}] = await Promise.all([import('../../store/sqlite-store.js'), import('../../reconciler/lease.js')])
+  const row = [name === current ? '*' : '', name]
+  try {
+    const store = Store.open(stateFile(name), {mustExist: true})
+    try {
+      return [...row, String(store.count('Node')), String(store.count('Pod')), readReconcilerStatus(store).alive ? 'running' : 'stopped']
+    } finally {
+      store.close()
+    }
+  } catch {
+    return [...row, '<unknown>', '<unknown>', '<unknown>']
+  }
+}
 
 export default class ClusterList extends KsimCommand {
-  static override description = 'List the local clusters, one name per line.'
+  static override description =
+    "List the local clusters: the current one (the current context's cluster) marked with *, their nodes and pods, and whether their reconciler runs. -o name prints one name per line."
 
-  static override examples = ['<%= config.bin %> cluster list']
+  static override examples = ['<%= config.bin %> cluster list', '# One name per line, for scripts\n<%= config.bin %> cluster list -o name']
+
+  static override flags = {
+    output: Flags.string({char: 'o', description: 'Output format. One of: (name).', options: ['name']}),
+  }
 
   static override summary = 'List local clusters'
 
   async run(): Promise<void> {
-    await this.parse(ClusterList)
+    const {flags} = await this.parse(ClusterList)
     const names = listClusters()
     if (names.length === 0) {
       this.warn2('No clusters found.')
       return
     }
-    this.out(names.map((n) => `${n}\n`).join(''))
+    if (flags.output === 'name') {
+      this.out(names.map((n) => `${n}\n`).join(''))
+      return
+    }
+    const cfg = readConfig()
+    const current = cfg.currentContext ? cfg.contexts[cfg.currentContext]?.cluster : undefined
+    const rows = await Promise.all(names.map((n) => clusterRow(n, current)))
+    this.out(plainTable(rows, ['CURRENT', 'NAME', 'NODES', 'PODS', 'RECONCILER']))
   }
 }

@@ -2,6 +2,7 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
+import {plainTable} from '../../cli/plain-table.js'
 import {clusterExists} from '../../cluster/clusters.js'
 import {humanDuration} from '../../printers/duration.js'
 import type {ClusterStatus} from '../../reconciler/status.js'
@@ -20,9 +21,15 @@ function formatClusterStatus(s: ClusterStatus, now: Date): string {
     ['Reconciler', reconciler],
     ['Lease', lease],
     ['Pods', `${s.pods.total} (${s.pods.pending} Pending, ${s.pods.terminating} Terminating)`],
-    ['Nodes', `${plural(s.nodes.total, 'node')}, ${s.nodes.ready} Ready`],
+    ['Nodes', `${plural(s.nodes.total, 'node')}, ${s.nodes.ready} Ready${stoppedKubelets(s.nodes.kubeletStopped)}`],
   ]
-  return rows.map(([k, v]) => `${`${k}:`.padEnd(12)} ${v}\n`).join('')
+  return plainTable(rows.map(([k, v]) => [`${k}:`, v]))
+}
+
+// a stopped kubelet's node still says Ready until the node monitor grace period passes: name it
+function stoppedKubelets(names: string[]): string {
+  if (names.length === 0) return ''
+  return `, ${names.length} with kubelet stopped (${names.join(', ')})`
 }
 
 export default class ClusterStatusCommand extends KsimCommand {

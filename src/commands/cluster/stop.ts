@@ -10,7 +10,7 @@ export default class ClusterStop extends KsimCommand {
   }
 
   static override description =
-    "Stop a cluster's reconciler: it finishes the pass in progress, gives up its lease and exits. Pods keep their state; the next command that changes the cluster starts it again."
+    "Stop a cluster's reconciler: it finishes the pass in progress, gives up its lease and exits. Pods keep their state; the next command that changes the cluster starts it again (a read does not, until something has changed)."
 
   static override examples = ['<%= config.bin %> cluster stop', '<%= config.bin %> cluster stop dev', '# Stop the reconciler of every cluster\n<%= config.bin %> cluster stop --all']
 

@@ -20,7 +20,15 @@ export default class NodeStop extends KsimCommand {
     if (!args.name) throw new CliError('exactly one NODE name is required', true)
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    this.out(setKubeletStopped(api, args.name, true))
+    const line = setKubeletStopped(api, args.name, true)
+    this.out(line)
+    if (!line.includes(' already ')) {
+      const {defaultProfile, readProfile} = await import('../../api/cluster-profile.js')
+      const grace = (readProfile(api.store) ?? defaultProfile).nodeMonitorGracePeriodSeconds
+      this.warn2(
+        `The node stays Ready until its last heartbeat is older than the node monitor grace period (${grace}s); then it becomes NotReady and is tainted unreachable, and its pods are evicted once their tolerations run out (300s by default).`,
+      )
+    }
     await this.ensureReconcilerRunning(target)
   }
 }

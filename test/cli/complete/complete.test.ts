@@ -25,6 +25,7 @@ describe('completion (ksim __complete)', function () {
     home.populate('dev', {
       namespaces: ['team-a'],
       pods: [['default', 'nginx'], ['default', 'nginx-2'], ['default', 'web'], ['team-a', 'api']],
+      deployments: [['default', 'frontend'], ['team-a', 'backend']],
     })
     home.populate('prod', {pods: [['default', 'billing']]})
   })
@@ -60,8 +61,8 @@ describe('completion (ksim __complete)', function () {
     })
 
     it('completes output formats, without a space after the ones that take a value', () => {
-      expect(tab('get -o ')).to.equal('json\nyaml\nname\njsonpath=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
-      expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-file=\n:1\n')
+      expect(tab('get -o ')).to.equal('json\nyaml\nname\njsonpath=\njsonpath-as-json=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
+      expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-as-json=\njsonpath-file=\n:1\n')
       expect(tab('get --output=y')).to.equal('--output=yaml\n:0\n')
       expect(tab('create -o ')).to.equal('name\nyaml\njson\n:0\n')
     })
@@ -179,6 +180,48 @@ describe('completion (ksim __complete)', function () {
       expect(tab('taint ')).to.equal('node\n:0\n')
       expect(tab('taint node ')).to.equal('dev-control-plane\ndev-worker\n:0\n')
       expect(tab('taint nodes dev-w')).to.equal('dev-worker\n:0\n')
+    })
+
+    it('offers node start and stop the node names', () => {
+      expect(tab('node stop ')).to.equal('dev-control-plane\ndev-worker\n:0\n')
+      expect(tab('node start dev-w')).to.equal('dev-worker\n:0\n')
+      expect(tab('node stop dev-worker ')).to.equal(':0\n')
+    })
+
+    it('offers rollout its resource types, then names, in both forms', () => {
+      expect(tab('rollout status ')).to.equal('deployments\n:0\n')
+      expect(tab('rollout status deployments ')).to.equal('frontend\n:0\n')
+      expect(tab('rollout undo deployment/')).to.equal('deployment/frontend\n:0\n')
+      expect(tab('rollout restart deploy/f')).to.equal('deploy/frontend\n:0\n')
+      expect(tab('scale deployment/')).to.equal('deployment/frontend\n:0\n')
+    })
+
+    it('offers expose the types it can expose, then names', () => {
+      expect(tab('expose ')).to.equal('deployments\npods\nreplicasets\nservices\n:0\n')
+      expect(tab('expose deployment ')).to.equal('frontend\n:0\n')
+      expect(tab('expose pod/w')).to.equal('pod/web\n:0\n')
+    })
+
+    it("completes wait --for's conditions", () => {
+      expect(tab('wait --for ')).to.equal('condition=\ncreate\ndelete\njsonpath=\n:0\n')
+      expect(tab('wait pod/web --for=c')).to.equal('--for=condition=\n--for=create\n:0\n')
+      expect(tab('wait --for=d')).to.equal('--for=delete\n:0\n')
+    })
+
+    it('lists names from every namespace with -A', () => {
+      expect(tab('get pods -A ')).to.equal('api\nnginx\nnginx-2\nweb\n:0\n')
+      expect(tab('get --all-namespaces deployments ')).to.equal('backend\nfrontend\n:0\n')
+      expect(tab('get -A pod/')).to.equal('pod/api\npod/nginx\npod/nginx-2\npod/web\n:0\n')
+      expect(tab('get pods --all-namespaces=false ')).to.equal('nginx\nnginx-2\nweb\n:0\n')
+    })
+
+    it('describes commands and flags when asked (the zsh script asks), and nothing else', () => {
+      const withDescriptions = (line: string) => completionOutput(line.split(' '), undefined, true)
+      expect(withDescriptions('cluster st')).to.equal("start\tStart a cluster's reconciler\nstatus\tShow a cluster's reconciler and pending work\nstop\tStop a cluster's reconciler\n:0\n")
+      expect(withDescriptions('get --show-l')).to.equal('--show-labels\tWhen printing, show all labels as the last column (default hide labels column)\n:0\n')
+      expect(withDescriptions('get --he')).to.equal('--help\thelp for get\n:0\n')
+      expect(withDescriptions('get pods ng')).to.equal('nginx\nnginx-2\n:0\n')
+      expect(tab('cluster st'), 'bash asks for none').to.equal('start\nstatus\nstop\n:0\n')
     })
 
     it('offers nothing for an unknown resource type', () => {

@@ -30,13 +30,18 @@ export class CompletionHome {
   }
 
   /** Creates namespaces and pods in a cluster through the API, as `ksim create` would. */
-  populate(cluster: string, objects: {namespaces?: string[]; pods?: Array<[namespace: string, name: string]>}): void {
+  populate(cluster: string, objects: {namespaces?: string[]; pods?: Array<[namespace: string, name: string]>; deployments?: Array<[namespace: string, name: string]>}): void {
     const store = Store.open(stateFile(cluster), {mustExist: true})
     try {
       const api = new Api(store)
       for (const name of objects.namespaces ?? []) api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name}})
       for (const [namespace, name] of objects.pods ?? []) {
         api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace}, spec: {containers: [{name: 'c', image: 'nginx'}]}})
+      }
+      for (const [namespace, name] of objects.deployments ?? []) {
+        const labels = {app: name}
+        const template = {metadata: {labels}, spec: {containers: [{name: 'c', image: 'nginx'}]}}
+        api.create({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name, namespace}, spec: {selector: {matchLabels: labels}, template}})
       }
     } finally {
       store.close()
