@@ -27,13 +27,15 @@ export abstract class KsimCommand extends Command {
 
   /** Opens the target cluster's store and API (closed when the command ends). */
   protected async openApi(target: Target): Promise<Api> {
-    const [{Store}, {Api}, {stateFile}, {readProfile, apiSettingsOf}] = await Promise.all([
+    const [{Store}, {Api}, {checkedStateFile, writableByMe}, {readProfile, apiSettingsOf}] = await Promise.all([
       import('../store/sqlite-store.js'),
       import('../api/server.js'),
-      import('../config/paths.js'),
+      import('../config/private-dir.js'),
       import('../api/cluster-profile.js'),
     ])
-    const store = Store.open(stateFile(target.cluster), {mustExist: true})
+    const file = checkedStateFile(target.cluster)
+    // a state file this user may only read is opened read-only: reads work, a write says it is read-only
+    const store = Store.open(file, {mustExist: true, readonly: !writableByMe(file)})
     this.#store = store
     let profile = readProfile(store)
     if (profile && !profile.rootCACert) {

@@ -101,14 +101,26 @@ export class Store {
    * that is newer, foreign or not SQLite is refused before anything is written to it.
    */
   static open(file: string, opts: StoreOptions = {}): Store {
+    // a link at the state file could point anywhere: SQLite would follow it, so it is refused here
     const exists = fs.existsSync(file)
+    if (fs.lstatSync(file, {throwIfNoEntry: false})?.isSymbolicLink()) {
+      throw new StoreError('Unreadable', `refusing to use state file ${file}: it is a symbolic link`, file)
+    }
     if (!exists && (opts.readonly || opts.mustExist)) {
       throw new StoreError('NotFound', `state file ${file} does not exist`, file)
     }
     if (!exists) {
       fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700})
       // create it empty with owner-only permissions before SQLite touches it
-      fs.closeSync(fs.openSync(file, 'a', 0o600))
+      // O_EXCL: never through a dangling link; a file another process created meanwhile is fine
+      const {O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY} = fs.constants
+      try {
+        fs.closeSync(fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(file).isFile()) {
+          throw new StoreError('Unreadable', `refusing to use state file ${file}: ${(error as Error).message}`, file)
+        }
+      }
     }
     let db: Database.Database
     try {
