@@ -187,10 +187,14 @@ describe('state stays inside KSIM_HOME and private to its user', function () {
       const r = spawnSync(process.execPath, [BIN, ...args], {cwd: '/', uid: 65_534, gid: 65_534, env: {...sb.env(), HOME: '/nonexistent'}, encoding: 'utf8', timeout: 60_000})
       return {stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1}
     }
-    expect(asNobody(['get', 'configmap', 'cm', '-o', 'name', '--context', 'dev'])).to.deep.equal({stdout: 'configmap/cm\n', stderr: '', code: 0})
-    const write = asNobody(['create', 'configmap', 'cm2', '--from-literal=a=b', '--context', 'dev'])
-    expect(write.code).to.equal(1)
-    expect(write.stderr).to.match(/readonly database/)
-    expect(fs.readFileSync(file).equals(before)).to.equal(true)
+    // in a folder it may only read (no room for SQLite's shared memory), then in one it may write
+    for (const dirMode of [0o500, 0o700]) {
+      fs.chmodSync(path.dirname(file), dirMode)
+      expect(asNobody(['get', 'configmap', 'cm', '-o', 'name', '--context', 'dev']), `folder ${dirMode.toString(8)}`).to.deep.equal({stdout: 'configmap/cm\n', stderr: '', code: 0})
+      const write = asNobody(['create', 'configmap', 'cm2', '--from-literal=a=b', '--context', 'dev'])
+      expect(write).to.deep.equal({stdout: '', stderr: `error: cannot use state file ${file} (attempt to write a readonly database)\n`, code: 1})
+      expect(fs.readFileSync(file).equals(before)).to.equal(true)
+    }
+    fs.chmodSync(path.dirname(file), 0o700)
   })
 })

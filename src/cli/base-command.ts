@@ -1,6 +1,8 @@
 // The base of every ksim command: the flags every command takes (--context, -n), the cluster a command
 // talks to, and the single place where errors become kubectl's text and exit code 1.
 import {Command, Errors, Flags, Interfaces} from '@oclif/core'
+import fs from 'node:fs'
+import path from 'node:path'
 
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
@@ -34,8 +36,10 @@ export abstract class KsimCommand extends Command {
       import('../api/cluster-profile.js'),
     ])
     const file = checkedStateFile(target.cluster)
-    // a state file this user may only read is opened read-only: reads work, a write says it is read-only
-    const store = Store.open(file, {mustExist: true, readonly: !writableByMe(file)})
+    // a state file this user may only read is opened read-only: reads work, a write says it is read-only;
+    // in a folder it may not write either, SQLite cannot open it in place, so a copy in memory serves
+    const readonly = !writableByMe(file)
+    const store = readonly && !writableByMe(path.dirname(file)) && !fs.existsSync(`${file}-shm`) ? Store.openSnapshot(file) : Store.open(file, {mustExist: true, readonly})
     this.#store = store
     let profile = readProfile(store)
     if (profile && !profile.rootCACert) {

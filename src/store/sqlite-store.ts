@@ -160,6 +160,42 @@ export class Store {
     }
   }
 
+  /**
+   * A read-only copy of the store in `file` as it is on disk, in memory: for a user who may read the file
+   * but not write its folder, where SQLite cannot make the shared-memory file a WAL database needs. Writes
+   * fail as on any read-only database.
+   */
+  static openSnapshot(file: string): Store {
+    let bytes: Buffer
+    try {
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+      try {
+        bytes = fs.readFileSync(fd)
+      } finally {
+        fs.closeSync(fd)
+      }
+    } catch (error) {
+      throw new StoreError('Unreadable', `cannot use state file ${file} (${(error as Error).message})`, file)
+    }
+    // a WAL database's header (read/write versions 2) becomes a rollback one: memory has no WAL
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1
+    let db: Database.Database
+    try {
+      db = new Database(bytes, {readonly: true})
+    } catch (error) {
+      throw translateSqliteError(error, file)
+    }
+    try {
+      const version = readSchemaVersion(db, file)
+      if (version === undefined) throw new StoreError('NotFound', `state file ${file} has not been initialised`, file)
+      if (version > SCHEMA_VERSION) throw new StoreError('NewerSchema', `state file ${file} was written by a newer ksim (schema version ${version}; this ksim understands up to ${SCHEMA_VERSION}); upgrade ksim to use it`, file)
+      return new Store(file, db)
+    } catch (error) {
+      db.close()
+      throw translateSqliteError(error, file)
+    }
+  }
+
   private prepare() {
     const db = this.db
     return {
