@@ -60,7 +60,7 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
     const msg = prefixed(err.message)
     return err.usage && commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} -h' for help and examples` : msg
   }
-  if (isStoreError(err, 'Corrupt') && err.file && path.basename(err.file) === 'state.db') {
+  if (isStoreError(err, 'Corrupt') && err.message.includes(' is corrupt ') && err.file && path.basename(err.file) === 'state.db') {
     // a cluster's state file: say how to get rid of it
     const cluster = path.basename(path.dirname(err.file))
     return prefixed(`${err.message}\nTo start again, restore the file from a backup or delete the cluster: ${bin} cluster delete ${cluster}`)

@@ -99,7 +99,8 @@ export function withFileLockUnless<T>(file: string, fn: () => T, done: () => boo
   } finally {
     if (depth === 0) {
       held.delete(file)
-      fs.rmSync(file, {force: true})
+      // only our own lock: never one another process holds after breaking ours as stale
+      if (readHolder(file)?.pid === process.pid) fs.rmSync(file, {force: true})
     } else held.set(file, depth)
   }
 }

@@ -2,7 +2,6 @@
 // folder that another user owns or that group or others may write to, and a cluster folder or state file
 // that is a symbolic link (which could point anywhere).
 import fs from 'node:fs'
-import path from 'node:path'
 
 import {clusterDir, clustersDir, ksimHome, stateFile} from './paths.js'
 
@@ -82,10 +81,4 @@ export function writableByMe(file: string): boolean {
   } catch {
     return false
   }
-}
-
-/** The folder of a cluster, checked as checkedStateFile checks it. */
-export function checkedClusterDir(cluster: string): string {
-  checkedStateFile(cluster)
-  return path.join(clusterDir(cluster))
 }
