@@ -65,11 +65,10 @@ export const LAZY = [
 ]
 
 /**
- * Libraries (with what they import) that go to the cold bundle: conf writes the config (cluster create,
- * config set-context), semver serves oclif's engine check (which bin/run.js turns off), the rest are
+ * Libraries (with what they import) that go to the cold bundle: semver serves oclif's engine check (which bin/run.js turns off), the rest are
  * LAZY ones no ksim command uses. ~650 KB the start-up does not read.
  */
-export const COLD = ['conf', 'semver', 'cli-spinners', 'minimatch', 'tinyglobby']
+export const COLD = ['semver', 'cli-spinners', 'minimatch', 'tinyglobby']
 
 // The ids and module files of the commands under dist/src/commands, as oclif's pattern strategy names them.
 export function commandFiles(root) {
@@ -169,7 +168,7 @@ for (const key of ${JSON.stringify(keys)}) Object.defineProperty(lazy, key, {enu
 module.exports = lazy
 `
   }
-  // a cold module imported only lazily (conf: import(), semver: require() inside a function)
+  // a cold module imported only lazily (semver: require() inside a function)
   return stub.shape.esm ? `const m = ${load}\nexport default m.default\n` : `module.exports = ${load}\n`
 }
 

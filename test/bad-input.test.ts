@@ -355,7 +355,7 @@ describe('a broken or busy state file is refused and left as it was', function (
     fs.writeFileSync(file, 'not sqlite at all '.repeat(300))
     const bytes = fs.readFileSync(file)
     for (const args of [['get', 'pods'], ['create', 'configmap', 'x', '--from-literal=a=b'], ['delete', 'configmap', 'keep'], ['label', 'configmap', 'keep', 'a=b']]) {
-      expect(sb.run(args), args.join(' ')).to.deep.equal({stdout: '', stderr: `error: state file ${file} is corrupt or not a ksim state file (file is not a database)\n`, code: 1})
+      expect(sb.run(args), args.join(' ')).to.deep.equal({stdout: '', stderr: `error: state file ${file} is corrupt or not a ksim state file (file is not a database)\nTo start again, restore the file from a backup or delete the cluster: ksim cluster delete ksim\n`, code: 1})
     }
     expect(fs.readFileSync(file).equals(bytes)).to.equal(true)
     expect(fs.readdirSync(path.dirname(file))).to.deep.equal(['state.db'])

@@ -48,7 +48,7 @@ export function deleteObject(api: Api, rt: ResourceType, namespace: string, name
       const current = meta.deletionGracePeriodSeconds ?? 0
       if (grace === undefined || grace >= current) return {object: obj, removed: false}
       const original = Date.parse(meta.deletionTimestamp) - current * 1000
-      let deadline = original + grace * 1000
+      let deadline = addGraceSeconds(original, grace)
       let newGrace = grace
       if (deadline < now.getTime()) {
         deadline = now.getTime()
@@ -63,12 +63,22 @@ export function deleteObject(api: Api, rt: ResourceType, namespace: string, name
     if ((grace === undefined || grace === 0) && finalizers.length === 0) return remove(api, key, obj, opts)
     const g = grace ?? 0
     return write(api, key, obj, opts, (o) => {
-      o.metadata.deletionTimestamp = rfc3339(new Date(now.getTime() + g * 1000))
+      o.metadata.deletionTimestamp = rfc3339(new Date(addGraceSeconds(now.getTime(), g)))
       o.metadata.deletionGracePeriodSeconds = g
       if (foreground) o.metadata.finalizers = finalizers
       if ((o.metadata.generation ?? 0) > 0) o.metadata.generation = (o.metadata.generation ?? 0) + 1
     })
   })
+}
+
+/**
+ * `ms` plus `seconds`, as the API server computes it: Go's time.Second * time.Duration(seconds), an int64
+ * of nanoseconds that wraps around for huge grace periods (--grace-period=9223372036854775807 ends up at
+ * about "now", never at a time that cannot be printed).
+ */
+export function addGraceSeconds(ms: number, seconds: number): number {
+  const nanos = BigInt.asIntN(64, BigInt(Math.trunc(seconds)) * 1_000_000_000n)
+  return ms + Number(nanos / 1_000_000n)
 }
 
 /** The finalizer that holds an owner until the garbage collector has deleted its dependents. */

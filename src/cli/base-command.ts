@@ -1,6 +1,8 @@
 // The base of every ksim command: the flags every command takes (--context, -n), the cluster a command
 // talks to, and the single place where errors become kubectl's text and exit code 1.
 import {Command, Errors, Flags, Interfaces} from '@oclif/core'
+import fs from 'node:fs'
+import path from 'node:path'
 
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
@@ -31,15 +33,22 @@ export abstract class KsimCommand extends Command {
 
   /** Opens the target cluster's store and API (closed when the command ends). */
   protected async openApi(target: Target): Promise<Api> {
-    const [{Store}, {Api}, {stateFile}, {readProfile, apiSettingsOf}] = await Promise.all([
+    const [{Store}, {Api}, {checkedStateFile, writableByMe}, {readProfile, apiSettingsOf}] = await Promise.all([
       import('../store/sqlite-store.js'),
       import('../api/server.js'),
-      import('../config/paths.js'),
+      import('../config/private-dir.js'),
       import('../api/cluster-profile.js'),
     ])
-    // a command waits for other writers (a stopped process holding the lock, say) a few seconds in
+    const file = checkedStateFile(target.cluster)
+    // a state file this user may only read is opened read-only: reads work, a write says it is read-only;
+    // in a folder it may not write either, SQLite cannot open it in place, so a copy in memory serves.
+    // A command waits for other writers (a stopped process holding the lock, say) a few seconds in
     // all, not per object: once one write has given up, the rest fail at once, each naming the holder
-    const store = Store.open(stateFile(target.cluster), {mustExist: true, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
+    const readonly = !writableByMe(file)
+    const store =
+      readonly && !writableByMe(path.dirname(file)) && !fs.existsSync(`${file}-shm`)
+        ? Store.openSnapshot(file)
+        : Store.open(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
     let profile = readProfile(store)
     if (profile && !profile.rootCACert) {

@@ -1,4 +1,6 @@
 // The one place errors become the text kubectl prints (kubectl cmd/util/helpers.go checkErr rules).
+import path from 'node:path'
+
 import {StatusError, isStatusError} from '../api/errors.js'
 import {isNoResourceMatch} from '../api/registry.js'
 import {isStoreError} from '../store/errors.js'
@@ -57,6 +59,11 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
   if (err instanceof CliError) {
     const msg = prefixed(err.message)
     return err.usage && commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} -h' for help and examples` : msg
+  }
+  if (isStoreError(err, 'Corrupt') && err.message.includes(' is corrupt ') && err.file && path.basename(err.file) === 'state.db') {
+    // a cluster's state file: say how to get rid of it
+    const cluster = path.basename(path.dirname(err.file))
+    return prefixed(`${err.message}\nTo start again, restore the file from a backup or delete the cluster: ${bin} cluster delete ${cluster}`)
   }
   if (isStoreError(err)) return prefixed(err.message)
   if (err instanceof Error) return prefixed(err.message)

@@ -1,9 +1,14 @@
 // Clusters and contexts together: which cluster a command talks to, creating the default one on first use.
+// A cluster appears in one step: its state file is built under a temporary name and published with
+// link(), which fails when the name is taken, so of several concurrent creates of one name exactly one
+// wins and no file is ever replaced. The default cluster of a first command is made under the config
+// lock, so concurrent first commands make it once and all find its context.
 import fs from 'node:fs'
 
 import {defaultProfile, type ClusterProfile} from '../api/cluster-profile.js'
-import {readConfig, updateConfig} from '../config/contexts.js'
-import {clusterDir, clustersDir, stateFile} from '../config/paths.js'
+import {readConfig, updateConfigSync, withConfigLockUnless, type KsimConfig} from '../config/contexts.js'
+import {checkClusterName, clusterDir, clustersDir, isValidClusterName, stateFile} from '../config/paths.js'
+import {checkedStateFile, checkPrivateDir} from '../config/private-dir.js'
 import {Store} from '../store/sqlite-store.js'
 import {bootstrapCluster} from './bootstrap.js'
 
@@ -23,56 +28,102 @@ export interface Target {
   namespaceExplicit: boolean
 }
 
-const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+/** A valid cluster name, or a UsageError saying what a name must be. */
+export function checkedClusterName(name: string): string {
+  try {
+    return checkClusterName(name)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
 
 export function clusterExists(name: string): boolean {
-  return fs.existsSync(stateFile(name))
+  return fs.existsSync(stateFile(checkedClusterName(name)))
 }
 
 export function listClusters(): string[] {
   if (!fs.existsSync(clustersDir())) return []
   return fs
     .readdirSync(clustersDir())
-    .filter((n) => fs.existsSync(stateFile(n)))
+    .filter((n) => isValidClusterName(n) && fs.existsSync(stateFile(n)))
     .sort()
+}
+
+/** Removes what a create left behind: its temporary state file and SQLite's files beside it. */
+function removeTemp(tmp: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(tmp + suffix, {force: true})
+}
+
+/** Builds the cluster's state file and publishes it; AlreadyExists when the name is (or gets) taken. */
+function createStateFile(name: string, profile: ClusterProfile, now: Date): void {
+  const file = checkedStateFile(name)
+  if (fs.existsSync(file)) throw new UsageError(`cluster "${name}" already exists`)
+  fs.mkdirSync(clustersDir(), {recursive: true, mode: 0o700})
+  fs.mkdirSync(clusterDir(name), {recursive: true, mode: 0o700})
+  checkPrivateDir(clusterDir(name))
+  const tmp = `${file}.creating-${process.pid}`
+  try {
+    removeTemp(tmp)
+    const store = Store.open(tmp)
+    try {
+      bootstrapCluster(store, profile, now)
+      store.db.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      store.close()
+    }
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(tmp + suffix, {force: true})
+    // link, not rename: it never replaces a state file another create published meanwhile
+    fs.linkSync(tmp, file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`cluster "${name}" already exists`)
+    throw error
+  } finally {
+    removeTemp(tmp)
+  }
+}
+
+function addContext(cfg: KsimConfig, name: string, use: boolean): void {
+  cfg.contexts.set(name, {cluster: name})
+  if (use || !cfg.currentContext) cfg.currentContext = name
 }
 
 /** Creates a cluster's state and a context of the same name; makes it current when asked. */
 export async function createCluster(name: string, settings: Partial<Omit<ClusterProfile, 'name'>>, opts: {use: boolean; now?: Date}): Promise<ClusterProfile> {
-  if (!CLUSTER_NAME.test(name) || name.length > 40) {
-    throw new UsageError(`invalid cluster name "${name}": must be lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 40 characters`)
-  }
-  if (clusterExists(name)) throw new UsageError(`cluster "${name}" already exists`)
+  return createClusterSync(name, settings, opts)
+}
+
+function createClusterSync(name: string, settings: Partial<Omit<ClusterProfile, 'name'>>, opts: {use: boolean; now?: Date}): ClusterProfile {
+  checkedClusterName(name)
   const profile: ClusterProfile = {...defaultProfile, ...settings, name}
-  const dir = clusterDir(name)
-  fs.mkdirSync(dir, {recursive: true, mode: 0o700})
-  fs.chmodSync(dir, 0o700)
-  const tmp = `${stateFile(name)}.creating-${process.pid}`
-  const store = Store.open(tmp)
-  try {
-    bootstrapCluster(store, profile, opts.now ?? new Date())
-    store.db.pragma('wal_checkpoint(TRUNCATE)')
-  } finally {
-    store.close()
-  }
-  // publish the finished file atomically: a half-created cluster never appears
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(tmp + suffix, {force: true})
-  fs.renameSync(tmp, stateFile(name))
-  await updateConfig((cfg) => {
-    cfg.contexts[name] = {cluster: name}
-    if (opts.use || !cfg.currentContext) cfg.currentContext = name
-  })
+  createStateFile(name, profile, opts.now ?? new Date())
+  updateConfigSync((cfg) => addContext(cfg, name, opts.use))
   return profile
 }
 
-/** Removes a cluster's state and its context. */
+/** Removes a cluster's state and its context. A corrupt state file goes as any other. */
 export async function deleteCluster(name: string): Promise<void> {
   if (!clusterExists(name)) throw new UsageError(`cluster "${name}" not found`)
+  checkedStateFile(name)
   fs.rmSync(clusterDir(name), {recursive: true, force: true})
-  await updateConfig((cfg) => {
-    for (const [ctx, entry] of Object.entries(cfg.contexts)) if (entry.cluster === name) delete cfg.contexts[ctx]
-    if (cfg.currentContext && !cfg.contexts[cfg.currentContext]) cfg.currentContext = undefined
+  updateConfigSync((cfg) => {
+    for (const [ctx, entry] of cfg.contexts) if (entry.cluster === name) cfg.contexts.delete(ctx)
+    if (cfg.currentContext && !cfg.contexts.has(cfg.currentContext)) cfg.currentContext = undefined
   })
+}
+
+/** On a machine with no contexts at all, creates the default cluster, once, whoever else tries at the same time. */
+function ensureDefaultCluster(): KsimConfig {
+  let seen: KsimConfig | undefined
+  // the process creating it holds the lock: the others stop waiting as soon as its context is there
+  const done = () => (seen = readConfig()).contexts.size > 0
+  const made = withConfigLockUnless(() => {
+    const cfg = readConfig()
+    if (cfg.contexts.size > 0) return cfg
+    if (!clusterExists(DEFAULT_CLUSTER)) createClusterSync(DEFAULT_CLUSTER, {}, {use: true})
+    else updateConfigSync((c) => addContext(c, DEFAULT_CLUSTER, true))
+    return readConfig()
+  }, done)
+  return made ? made.value : seen!
 }
 
 /**
@@ -81,15 +132,15 @@ export async function deleteCluster(name: string): Promise<void> {
  */
 export async function resolveTarget(flags: {context?: string; namespace?: string}): Promise<Target> {
   let cfg = readConfig()
-  if (Object.keys(cfg.contexts).length === 0 && !flags.context && !clusterExists(DEFAULT_CLUSTER)) {
-    await createCluster(DEFAULT_CLUSTER, {}, {use: true})
-    cfg = readConfig()
-  }
+  if (cfg.contexts.size === 0 && !flags.context) cfg = ensureDefaultCluster()
   const contextName = flags.context ?? cfg.currentContext
   if (!contextName) throw new UsageError(`current-context is not set; run 'ksim config use-context NAME' or 'ksim cluster create NAME'`)
-  const entry = cfg.contexts[contextName]
+  const entry = cfg.contexts.get(contextName)
   if (!entry) {
     throw new UsageError(flags.context ? `context was not found for specified context: ${contextName}` : `current-context "${contextName}" does not exist`)
+  }
+  if (!isValidClusterName(entry.cluster)) {
+    throw new UsageError(`context "${contextName}" names an invalid cluster ${JSON.stringify(entry.cluster)}; fix it with 'ksim config set-context ${contextName} --cluster=NAME'`)
   }
   const ns = flags.namespace ?? entry.namespace
   return {context: contextName, cluster: entry.cluster, namespace: ns || 'default', namespaceExplicit: Boolean(flags.namespace)}

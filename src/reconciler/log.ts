@@ -18,11 +18,19 @@ export const LOG_ROTATE_BYTES = 5 * 1024 * 1024
 /** Opens `file` for appending with mode 0600, first rotating it when it has grown too big. */
 export function openLogFd(file: string): number {
   try {
-    if (fs.statSync(file).size > LOG_ROTATE_BYTES) fs.renameSync(file, `${file}.1`)
+    if (fs.lstatSync(file).size > LOG_ROTATE_BYTES) fs.renameSync(file, `${file}.1`)
   } catch {
     // absent, or another process rotated it first
   }
-  const fd = fs.openSync(file, 'a', 0o600)
+  let fd: number
+  try {
+    // never through a link: a reconciler.log pointing elsewhere would be appended to and chmod-ed
+    const {O_APPEND, O_CREAT, O_NOFOLLOW, O_WRONLY} = fs.constants
+    fd = fs.openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o600)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new Error(`refusing to use ${file}: it is a symbolic link`)
+    throw error
+  }
   try {
     fs.fchmodSync(fd, 0o600)
   } catch {

@@ -5,7 +5,7 @@ import {Api} from '../api/server.js'
 import type {Clock, KObject} from '../api/types.js'
 import {clusterExists} from '../cluster/clusters.js'
 import {needsUpgrade, upgradeCluster} from '../cluster/upgrade.js'
-import {stateFile, reconcilerLog} from '../config/paths.js'
+import {reconcilerLog} from '../config/paths.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
 import {Store, type Change} from '../store/sqlite-store.js'
@@ -13,6 +13,7 @@ import {StoreCache} from './cache.js'
 import {LEASE_NAME, LEASE_NAMESPACE, LEASE_RENEW_MS, ReconcilerLease, holderIdentity} from './lease.js'
 import {describeError, openLogger, type Logger} from './log.js'
 import {Runner, type StopReason} from './runner.js'
+import {checkedStateFile} from '../config/private-dir.js'
 
 /** How to run: which cluster, and overrides of the profile's settings (tests, `reconciler run` flags). */
 export interface ReconcilerRunOptions {
@@ -45,7 +46,7 @@ export async function runReconciler(opts: ReconcilerRunOptions): Promise<Reconci
   const log = openLogger(reconcilerLog(opts.cluster), {stderr: opts.logToStderr})
   let store: Store | undefined
   try {
-    store = Store.open(stateFile(opts.cluster), {mustExist: true, cacheKiB: STORE_CACHE_KIB})
+    store = Store.open(checkedStateFile(opts.cluster), {mustExist: true, cacheKiB: STORE_CACHE_KIB})
     return await runWithStore(store, log, opts)
   } catch (error) {
     log.error(`reconciler failed: ${describeError(error)}`)

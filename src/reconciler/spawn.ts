@@ -11,6 +11,7 @@ import {clusterDir, ksimHome, reconcilerLog, stateFile} from '../config/paths.js
 import {Store} from '../store/sqlite-store.js'
 import {pidAlive, readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 import {openLogFd} from './log.js'
+import {checkedStateFile} from '../config/private-dir.js'
 
 /** The CLI entry point the reconciler is started with (`bin/run.js` of this installation). */
 export const KSIM_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'run.js')
@@ -57,7 +58,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 function withStore<R>(cluster: string, store: Store | undefined, fn: (s: Store) => R): R {
   if (store) return fn(store)
-  const own = Store.open(stateFile(cluster), {mustExist: true})
+  const own = Store.open(checkedStateFile(cluster), {mustExist: true})
   try {
     return fn(own)
   } finally {

@@ -2,10 +2,11 @@
 // waiting for it (pods not yet running or still terminating, nodes: how many are Ready, which have their kubelet stopped).
 import type {KObject} from '../api/types.js'
 
-import {reconcilerLog, stateFile} from '../config/paths.js'
+import {reconcilerLog} from '../config/paths.js'
 import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet-heartbeat.js'
 import {Store} from '../store/sqlite-store.js'
 import {readReconcilerStatus, type ReconcilerStatus} from './lease.js'
+import {checkedStateFile} from '../config/private-dir.js'
 
 /** A cluster's state at a glance. */
 export interface ClusterStatus {
@@ -20,7 +21,7 @@ export interface ClusterStatus {
 
 /** Reads a cluster's status from its state file (which must exist). */
 export function readClusterStatus(cluster: string, now = new Date()): ClusterStatus {
-  const store = Store.open(stateFile(cluster), {mustExist: true})
+  const store = Store.open(checkedStateFile(cluster), {mustExist: true})
   try {
     return store.snapshot(() => {
       const pods = store.list<KObject>('Pod').items.map((sv) => sv.value)

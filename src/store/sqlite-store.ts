@@ -119,14 +119,26 @@ export class Store {
    * that is newer, foreign or not SQLite is refused before anything is written to it.
    */
   static open(file: string, opts: StoreOptions = {}): Store {
+    // a link at the state file could point anywhere: SQLite would follow it, so it is refused here
     const exists = fs.existsSync(file)
+    if (fs.lstatSync(file, {throwIfNoEntry: false})?.isSymbolicLink()) {
+      throw new StoreError('Unreadable', `refusing to use state file ${file}: it is a symbolic link`, file)
+    }
     if (!exists && (opts.readonly || opts.mustExist)) {
       throw new StoreError('NotFound', `state file ${file} does not exist`, file)
     }
     if (!exists) {
       fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700})
       // create it empty with owner-only permissions before SQLite touches it
-      fs.closeSync(fs.openSync(file, 'a', 0o600))
+      // O_EXCL: never through a dangling link; a file another process created meanwhile is fine
+      const {O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY} = fs.constants
+      try {
+        fs.closeSync(fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(file).isFile()) {
+          throw new StoreError('Unreadable', `refusing to use state file ${file}: ${(error as Error).message}`, file)
+        }
+      }
     }
     let db: Database.Database
     try {
@@ -160,6 +172,42 @@ export class Store {
         if (version === undefined) migrate(db, false, file)
       }
       return new Store(file, db, busyTimeoutMs, opts.writeWaitBudgetMs)
+    } catch (error) {
+      db.close()
+      throw translateSqliteError(error, file)
+    }
+  }
+
+  /**
+   * A read-only copy of the store in `file` as it is on disk, in memory: for a user who may read the file
+   * but not write its folder, where SQLite cannot make the shared-memory file a WAL database needs. Writes
+   * fail as on any read-only database.
+   */
+  static openSnapshot(file: string): Store {
+    let bytes: Buffer
+    try {
+      const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+      try {
+        bytes = fs.readFileSync(fd)
+      } finally {
+        fs.closeSync(fd)
+      }
+    } catch (error) {
+      throw new StoreError('Unreadable', `cannot use state file ${file} (${(error as Error).message})`, file)
+    }
+    // a WAL database's header (read/write versions 2) becomes a rollback one: memory has no WAL
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1
+    let db: Database.Database
+    try {
+      db = new Database(bytes, {readonly: true})
+    } catch (error) {
+      throw translateSqliteError(error, file)
+    }
+    try {
+      const version = readSchemaVersion(db, file)
+      if (version === undefined) throw new StoreError('NotFound', `state file ${file} has not been initialised`, file)
+      if (version > SCHEMA_VERSION) throw new StoreError('NewerSchema', `state file ${file} was written by a newer ksim (schema version ${version}; this ksim understands up to ${SCHEMA_VERSION}); upgrade ksim to use it`, file)
+      return new Store(file, db)
     } catch (error) {
       db.close()
       throw translateSqliteError(error, file)

@@ -64,8 +64,12 @@ export function clusterNames(): string[] {
 export function selectTarget(context: string | undefined): {cluster: string; namespace: string} | undefined {
   const cfg = readConfig()
   if (context === undefined && Object.keys(cfg.contexts).length === 0) return {cluster: DEFAULT_CLUSTER, namespace: 'default'}
-  const entry = cfg.contexts[context ?? cfg.currentContext ?? '']
-  return entry ? {cluster: entry.cluster, namespace: entry.namespace || 'default'} : undefined
+  const name = context ?? cfg.currentContext ?? ''
+  // context names are the user's: `constructor` or `__proto__` must not find Object.prototype's members
+  const entry = Object.hasOwn(cfg.contexts, name) ? cfg.contexts[name] : undefined
+  // paths.ts's cluster name rule: a context naming `../x` reads nothing outside KSIM_HOME
+  const valid = typeof entry?.cluster === 'string' && entry.cluster.length <= 40 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(entry.cluster)
+  return entry && valid ? {cluster: entry.cluster, namespace: entry.namespace || 'default'} : undefined
 }
 
 interface Statement {

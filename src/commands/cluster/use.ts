@@ -20,7 +20,7 @@ export default class ClusterUse extends KsimCommand {
     const {args} = await this.parse(ClusterUse)
     if (!clusterExists(args.name)) throw new CliError(`cluster "${args.name}" not found`)
     await updateConfig((cfg) => {
-      if (!cfg.contexts[args.name]) cfg.contexts[args.name] = {cluster: args.name}
+      if (!cfg.contexts.has(args.name)) cfg.contexts.set(args.name, {cluster: args.name})
       cfg.currentContext = args.name
     })
     this.out(`Switched to context "${args.name}".\n`)

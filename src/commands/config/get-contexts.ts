@@ -27,16 +27,19 @@ export default class GetContexts extends KsimCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(GetContexts)
     const cfg = readConfig()
-    let names = Object.keys(cfg.contexts).sort()
+    let names = [...cfg.contexts.keys()].sort()
     if (args.name) {
-      if (!cfg.contexts[args.name]) throw new CliError(`context ${args.name} not found`)
+      if (!cfg.contexts.has(args.name)) throw new CliError(`context ${args.name} not found`)
       names = [args.name]
     }
     if (flags.output === 'name') {
       this.out(names.map((n) => `${n}\n`).join(''))
       return
     }
-    const rows = names.map((n) => [n === cfg.currentContext ? '*' : '', n, cfg.contexts[n].cluster, cfg.contexts[n].cluster, cfg.contexts[n].namespace ?? ''])
+    const rows = names.map((n) => {
+      const entry = cfg.contexts.get(n)!
+      return [n === cfg.currentContext ? '*' : '', n, entry.cluster, entry.cluster, entry.namespace ?? '']
+    })
     this.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
   }
 }

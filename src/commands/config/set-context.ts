@@ -2,7 +2,8 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {readConfig, updateConfig} from '../../config/contexts.js'
+import {checkedClusterName} from '../../cluster/clusters.js'
+import {updateConfig} from '../../config/contexts.js'
 
 export default class SetContext extends KsimCommand {
   static override args = {
@@ -25,21 +26,25 @@ export default class SetContext extends KsimCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SetContext)
-    const cfg = readConfig()
     if (flags.current && args.name) throw new CliError('you cannot specify both a context name and --current', true)
-    const name = flags.current ? cfg.currentContext : args.name
-    if (!name) throw new CliError(flags.current ? 'no current context is set' : 'you must specify a non-empty context name or --current', true)
-    const exists = Boolean(cfg.contexts[name])
-    if (!exists && !flags.cluster) throw new CliError(`context "${name}" does not exist; pass --cluster to create it`)
+    if (flags.cluster !== undefined) checkedClusterName(flags.cluster)
+    let name: string | undefined
+    let exists = false
+    // the check and the change under one lock: concurrent set-contexts each see the others' contexts
     await updateConfig((c) => {
-      const entry = c.contexts[name] ?? {cluster: flags.cluster!}
+      name = flags.current ? c.currentContext : args.name
+      if (!name) throw new CliError(flags.current ? 'no current context is set' : 'you must specify a non-empty context name or --current', true)
+      const old = c.contexts.get(name)
+      exists = old !== undefined
+      if (!old && !flags.cluster) throw new CliError(`context "${name}" does not exist; pass --cluster to create it`)
+      const entry = {...(old ?? {cluster: flags.cluster!})}
       if (flags.cluster) entry.cluster = flags.cluster
       if (flags.namespace !== undefined) {
         if (flags.namespace === '') delete entry.namespace
         else entry.namespace = flags.namespace
       }
-      c.contexts[name] = entry
+      c.contexts.set(name, entry)
     })
-    this.out(`Context "${name}" ${exists ? 'modified' : 'created'}.\n`)
+    this.out(`Context "${name!}" ${exists ? 'modified' : 'created'}.\n`)
   }
 }

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {readConfig, updateConfig} from '../../config/contexts.js'
+import {updateConfig} from '../../config/contexts.js'
 
 export default class UseContext extends KsimCommand {
   static override aliases = ['config:use']
@@ -19,8 +19,8 @@ export default class UseContext extends KsimCommand {
 
   async run(): Promise<void> {
     const {args} = await this.parse(UseContext)
-    if (!readConfig().contexts[args.name]) throw new CliError(`no context exists with the name: "${args.name}"`)
     await updateConfig((cfg) => {
+      if (!cfg.contexts.has(args.name)) throw new CliError(`no context exists with the name: "${args.name}"`)
       cfg.currentContext = args.name
     })
     this.out(`Switched to context "${args.name}".\n`)

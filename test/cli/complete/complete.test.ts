@@ -147,13 +147,13 @@ describe('completion (ksim __complete)', function () {
 
     it("uses the context's namespace when the line names none", async () => {
       await updateConfig((cfg) => {
-        cfg.contexts.dev.namespace = 'team-a'
+        cfg.contexts.get('dev')!.namespace = 'team-a'
       })
       try {
         expect(tab('get pods ')).to.equal('api\n:0\n')
       } finally {
         await updateConfig((cfg) => {
-          delete cfg.contexts.dev.namespace
+          delete cfg.contexts.get('dev')!.namespace
         })
       }
     })
@@ -232,7 +232,7 @@ describe('completion (ksim __complete)', function () {
   describe('when the state cannot be read', () => {
     it('offers no names for a cluster whose state file is missing, and still completes flags', async () => {
       await updateConfig((cfg) => {
-        cfg.contexts.gone = {cluster: 'gone'}
+        cfg.contexts.set('gone', {cluster: 'gone'})
       })
       expect(tab('get --context gone pods ')).to.equal(':0\n')
       expect(tab('get --context gone -n ')).to.equal(':0\n')
