@@ -103,45 +103,18 @@ function lexInside(input: string, pos: number, line: number, toks: Token[], fail
     } else if (isSpace(c)) {
       while (pos < input.length && isSpace(input[pos]) && !input.startsWith(' -}}', pos)) if (input[pos++] === '\n') line++
       emit('space', start, pos)
-    } else if (c === '=') {
-      emit('assign', pos, ++pos)
+    } else if (SINGLE[c]) {
+      if (c === '(') parens++
+      if (c === ')' && --parens < 0) fail(`unexpected right paren`)
+      emit(SINGLE[c], pos, ++pos)
     } else if (c === ':') {
       if (input[pos + 1] !== '=') fail('expected :=')
       pos += 2
       emit('declare', start, pos)
-    } else if (c === '|') {
-      emit('pipe', pos, ++pos)
-    } else if (c === ',') {
-      emit('comma', pos, ++pos)
-    } else if (c === '(') {
-      parens++
-      emit('lparen', pos, ++pos)
-    } else if (c === ')') {
-      parens--
-      if (parens < 0) fail(`unexpected right paren`)
-      emit('rparen', pos, ++pos)
-    } else if (c === '"') {
-      pos++
-      while (input[pos] !== '"') {
-        if (input[pos] === '\\') pos++
-        if (pos >= input.length || input[pos] === '\n') fail('unterminated quoted string')
-        pos++
-      }
-      emit('string', start, ++pos)
-    } else if (c === '`') {
-      const end = input.indexOf('`', pos + 1)
-      if (end < 0) fail('unterminated raw quoted string')
-      line += countNl(input.slice(pos, end))
-      pos = end + 1
-      emit('rawstring', start, pos)
-    } else if (c === "'") {
-      pos++
-      while (input[pos] !== "'") {
-        if (input[pos] === '\\') pos++
-        if (pos >= input.length || input[pos] === '\n') fail('unterminated character constant')
-        pos++
-      }
-      emit('char', start, ++pos)
+    } else if (c === '"' || c === "'" || c === '`') {
+      pos = scanQuoted(input, pos, fail)
+      line += c === '`' ? countNl(input.slice(start, pos)) : 0
+      emit(c === '"' ? 'string' : c === "'" ? 'char' : 'rawstring', start, pos)
     } else if (c === '$') {
       pos++
       while (pos < input.length && isAlnum(input[pos])) pos++
@@ -186,6 +159,25 @@ function goRuneU(c: string): string {
   const cp = c.codePointAt(0)!
   const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0')
   return cp >= 0x20 && cp !== 0x7f ? `${hex} '${c}'` : hex
+}
+
+const SINGLE: Record<string, TokKind> = {'=': 'assign', '|': 'pipe', ',': 'comma', '(': 'lparen', ')': 'rparen'}
+
+/** The end of a "string", 'c'haracter or `raw string` starting at pos, with Go's errors. */
+function scanQuoted(input: string, pos: number, fail: (m: string) => never): number {
+  const q = input[pos]
+  if (q === '`') {
+    const end = input.indexOf('`', pos + 1)
+    if (end < 0) fail('unterminated raw quoted string')
+    return end + 1
+  }
+  pos++
+  while (input[pos] !== q) {
+    if (input[pos] === '\\') pos++
+    if (pos >= input.length || input[pos] === '\n') fail(q === '"' ? 'unterminated quoted string' : 'unterminated character constant')
+    pos++
+  }
+  return pos + 1
 }
 
 function lexNumber(input: string, pos: number, fail: (m: string) => never): number {
