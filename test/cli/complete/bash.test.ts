@@ -50,8 +50,8 @@ describe('completion in bash', function () {
       'cluster|compopt:',
       'create|delete|list|start|status|stop|use|compopt:',
       '--output|--output-watch-events|compopt:',
-      'json|yaml|name|jsonpath=|jsonpath-file=|custom-columns=|custom-columns-file=|wide|compopt:',
-      'jsonpath=|jsonpath-file=|compopt:-o nospace',
+      'json|yaml|name|go-template=|go-template-file=|template=|templatefile=|jsonpath=|jsonpath-as-json=|jsonpath-file=|custom-columns=|custom-columns-file=|wide|compopt:',
+      'jsonpath=|jsonpath-as-json=|jsonpath-file=|compopt:-o nospace',
       'nginx|nginx-2|web|compopt:',
       'nginx|nginx-2|compopt:',
       'dev-control-plane|compopt:',
@@ -66,7 +66,7 @@ describe('completion in bash', function () {
       'default|kube-node-lease|kube-public|kube-system|team-a|compopt:',
       'team-a|compopt:',
       'api|compopt:',
-      'json|jsonpath=|jsonpath-file=|compopt:',
+      'json|jsonpath=|jsonpath-as-json=|jsonpath-file=|compopt:',
       '|compopt:',
     ])
   })

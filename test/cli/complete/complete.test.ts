@@ -60,8 +60,8 @@ describe('completion (ksim __complete)', function () {
     })
 
     it('completes output formats, without a space after the ones that take a value', () => {
-      expect(tab('get -o ')).to.equal('json\nyaml\nname\njsonpath=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
-      expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-file=\n:1\n')
+      expect(tab('get -o ')).to.equal('json\nyaml\nname\ngo-template=\ngo-template-file=\ntemplate=\ntemplatefile=\njsonpath=\njsonpath-as-json=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
+      expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-as-json=\njsonpath-file=\n:1\n')
       expect(tab('get --output=y')).to.equal('--output=yaml\n:0\n')
       expect(tab('create -o ')).to.equal('name\nyaml\njson\n:0\n')
     })

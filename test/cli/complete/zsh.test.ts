@@ -57,7 +57,7 @@ describe('completion in zsh', function () {
       'status=0',
       'compadd --|--output|--output-watch-events',
       'status=0',
-      "compadd -S||--|jsonpath=|jsonpath-file=",
+      "compadd -S||--|jsonpath=|jsonpath-as-json=|jsonpath-file=",
       'status=0',
       'compadd --|nginx|nginx-2|web',
       'status=0',
