@@ -1,11 +1,13 @@
 // Reads `-f FILE|DIR|-` as kubectl's resource builder does: files in order, directories in lexical
-// order (recursively with -R), only .json/.yaml/.yml inside directories, multi-document streams, `kind: List`.
+// order (recursively with -R), only .json/.yaml/.yml inside directories, http(s) URLs, multi-document
+// streams, `kind: List`.
 import fs from 'node:fs'
 import path from 'node:path'
 
 import type {KObject} from '../api/types.js'
 
 import {CliError} from './errors.js'
+import {checkUrl, isUrlSource, readUrl} from './url-source.js'
 import {decodeDocuments} from './yaml-docs.js'
 
 export interface ManifestItem {
@@ -24,6 +26,11 @@ export function expandPaths(args: string[], recursive: boolean): string[] {
   for (const arg of args) {
     if (arg === '-') {
       files.push('-')
+      continue
+    }
+    if (isUrlSource(arg)) {
+      checkUrl(arg)
+      files.push(arg)
       continue
     }
     let st: fs.Stats
@@ -55,6 +62,7 @@ function walk(dir: string, recursive: boolean, out: string[]): void {
 
 function readSource(file: string, stdin: () => string): string {
   if (file === '-') return stdin()
+  if (isUrlSource(file)) return readUrl(file)
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
