@@ -74,7 +74,7 @@ describe('ksim get output formats', function () {
     const parse = sb.run(['get', 'pod', 'web', '-o', 'go-template={{.metadata.name'])
     expect([parse.stdout, parse.stderr, parse.code]).to.deep.equal(['', 'error: error parsing template {{.metadata.name, template: output:1: unclosed action\n', 1])
     const exec = sb.run(['get', 'pod', 'web', '-o', 'go-template={{.metadata.name}}:{{index .metadata 3}}'])
-    const why = 'template: output:1:22: executing "output" at <index .metadata 3>: error calling index: value has type int; should be string'
+    const why = 'template: output:1:21: executing "output" at <index .metadata 3>: error calling index: value has type int; should be string'
     expect(exec.stdout).to.match(new RegExp(`^web:Error executing template: ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Printing more information for debugging the template:\n\ttemplate was:\n`))
     expect(exec.stderr).to.equal(`error: error executing template "{{.metadata.name}}:{{index .metadata 3}}": ${why}\n`)
     expect(exec.code).to.equal(1)
@@ -93,7 +93,7 @@ describe('ksim get output formats', function () {
 
   it('stores a gRPC probe with the default service "" and shows it as kubectl does', () => {
     expect(sb.run(['get', 'pod', 'web', '-o', 'yaml']).stdout).to.include('    livenessProbe:\n      failureThreshold: 3\n      grpc:\n        port: 9000\n        service: ""\n')
-    expect(sb.run(['describe', 'pod', 'web']).stdout).to.include('    Liveness:       grpc <pod>:9000  delay=0s timeout=1s period=10s #success=1 #failure=3\n')
+    expect(sb.run(['describe', 'pod', 'web']).stdout).to.include('    Liveness:     grpc <pod>:9000  delay=0s timeout=1s period=10s #success=1 #failure=3\n')
   })
 })
 
@@ -129,8 +129,13 @@ describe('ksim -f URL', function () {
     expect([nf.stderr, nf.code]).to.deep.equal([`error: unable to read URL "${base}/nope.yaml", server reported 404 Not Found, status code=404\n`, 1])
     const five = await sb.runAsync(['create', '-f', `${base}/broken`], {env: {KSIM_URL_RETRY_MS: '1'}})
     expect(five.stderr).to.equal(`error: unable to read URL "${base}/broken", server reported 500 Internal Server Error, status code=500\n`)
-    const refused = await sb.runAsync(['create', '-f', 'http://127.0.0.1:1/x.yaml'], {env: {KSIM_URL_RETRY_MS: '1'}})
-    expect([refused.stderr, refused.code]).to.deep.equal(['The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?\n', 1])
+    // a port nothing listens on: one the system just gave out and took back
+    const closed = http.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const refused = await sb.runAsync(['create', '-f', `http://127.0.0.1:${port}/x.yaml`], {env: {KSIM_URL_RETRY_MS: '1'}})
+    expect([refused.stderr, refused.code]).to.deep.equal([`The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?\n`, 1])
     const bad = await sb.runAsync(['create', '-f', 'http://[::1'])
     expect([bad.stderr, bad.code]).to.deep.equal(['error: the URL passed to filename "http://[::1" is not valid: parse "http://[::1": invalid URL\n', 1])
   })

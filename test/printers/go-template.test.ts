@@ -90,6 +90,6 @@ describe('go-template printer', () => {
   })
 
   it('sees every whole number as an int64 and others as float64, as kubectl decodes objects', () => {
-    expect(run('{{printf "%T %T %T" .a .b 3}}'.replace('.a', '.spec.big').replace('.b', '.spec.ratio'))).to.equal('int64 float64 int')
+    expect(run('{{printf "%T %T %T %T" .spec.big .spec.ratio 3 1.0}}')).to.equal('int64 float64 int float64')
   })
 })

@@ -51,7 +51,7 @@ describe('completion (ksim __complete)', function () {
 
     it('completes long flag names of the command on the line', () => {
       expect(tab('get --ou')).to.equal('--output\n--output-watch-events\n:0\n')
-      expect(tab('get pods --sh')).to.equal('--show-kind\n--show-labels\n:0\n')
+      expect(tab('get pods --sh')).to.equal('--show-kind\n--show-labels\n--show-managed-fields\n:0\n')
     })
 
     it('offers short forms too after a single dash', () => {
