@@ -1,7 +1,7 @@
 // `ksim --help` and `ksim help` grouped the way kubectl groups its commands (kubectl's cmd.go), listing
 // only the commands ksim has; the rest fall under "Other Commands:". Help for one command or topic
 // stays oclif's. Loaded by oclif through `oclif.helpClass` in package.json.
-import {Help} from '@oclif/core'
+import {Command, CommandHelp, Help} from '@oclif/core'
 
 import {COMMAND_GROUPS} from './cli/command-groups.js'
 
@@ -43,8 +43,59 @@ export function formatRootHelp(bin: string, commands: RootEntry[], topicDescript
   ].join('\n\n')
 }
 
+/**
+ * The DESCRIPTION section: oclif prints the summary above USAGE and again at the top of DESCRIPTION;
+ * kubectl prints it once. A description whose first paragraph repeats the summary drops it too.
+ */
+export function descriptionBody(summary: string | undefined, description: string | undefined): string | undefined {
+  if (!description) return undefined
+  const paragraphs = description.split(/\n\s*\n/)
+  const same = (a: string, b: string): boolean => a.trim().replace(/\.$/, '') === b.trim().replace(/\.$/, '')
+  const rest = summary && same(paragraphs[0], summary) ? paragraphs.slice(1) : paragraphs
+  return rest.length > 0 ? rest.join('\n\n') : undefined
+}
+
+/** One command's help: no repeated summary, and examples never wrapped (they must copy-paste). */
+export class KsimCommandHelp extends CommandHelp {
+  protected override description(): string | undefined {
+    const body = descriptionBody(this.command.summary, this.command.description)
+    return body === undefined ? undefined : this.wrap(body)
+  }
+
+  private asCommand(example: string): string {
+    const text = this.render(example)
+    const bin = this.config.bin
+    return text.startsWith(bin) ? `$ ${text}` : text
+  }
+
+  private isCommandLine(example: string): boolean {
+    return this.asCommand(example).startsWith(`$ ${this.config.bin}`)
+  }
+
+  protected override examples(examples: Command.Example[] | string | undefined): string | undefined {
+    if (!examples || examples.length === 0) return undefined
+    const list = Array.isArray(examples) ? examples : [examples]
+    return list
+      .map((a) => {
+        if (typeof a !== 'string') return `${this.wrap(a.description, this.indentSpacing * 2)}\n\n${this.indent(this.asCommand(a.command))}`
+        const lines = a.split(/\r?\n/).filter(Boolean)
+        if (lines.length >= 2 && !this.isCommandLine(lines[0]) && lines.slice(1).every((l) => this.isCommandLine(l))) {
+          // a long command line stays one line: oclif's wrapping put ` \` inside quoted JSONPath and JSON
+          return `${this.wrap(lines[0], this.indentSpacing * 2)}\n\n${lines
+            .slice(1)
+            .map((c) => this.indent(this.asCommand(c)))
+            .join('\n')}`
+        }
+        return lines.map((l) => this.asCommand(l)).join('\n')
+      })
+      .join('\n\n')
+  }
+}
+
 /** oclif's help with kubectl's root page. */
 export default class KsimHelp extends Help {
+  protected override CommandHelpClass = KsimCommandHelp
+
   protected override async showRootHelp(): Promise<void> {
     this.log(formatRootHelp(this.config.bin, this.config.commands, (topic) => this.config.findTopic(topic)?.description))
   }

@@ -150,7 +150,7 @@ const CASES: Case[] = [
   {args: ['create', 'configmap', 'big', '--from-file=data-4m.txt'], stderr: 'error: failed to create configmap: Request entity too large: limit is 3145728\n'},
   {args: ['create', 'configmap', 'big', '--from-file=/dev/zero'], stderr: 'error: failed to create configmap: Request entity too large: limit is 3145728\n'},
   // apply: bad input and immutable fields
-  {args: ['apply'], stderr: 'error: must specify one of -f and -k\n'},
+  {args: ['apply'], stderr: 'error: must specify -f\n'},
   {args: ['apply', '-f', 'bad.yaml'], stderr: PARSE('bad.yaml', 'mapping values are not allowed in this context')},
   {
     args: ['apply', '-f', 'deploy-selector.yaml'],
@@ -195,7 +195,7 @@ const CASES: Case[] = [
   {args: ['get', 'widgets'], stderr: 'error: the server doesn\'t have a resource type "widgets"\n'},
   {
     args: ['get', 'pods', '-o', 'bogus'],
-    stderr: 'error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n',
+    stderr: 'error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
   },
   {args: ['get', 'pod', 'nope'], stderr: 'Error from server (NotFound): pods "nope" not found\n'},
   {

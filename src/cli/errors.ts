@@ -25,6 +25,11 @@ export class FlagError extends CliError {
   override name = 'FlagError'
 }
 
+/** An error kubectl prints as it is, without `error: ` (its connection failures). */
+export class PlainError extends CliError {
+  override name = 'PlainError'
+}
+
 /** An error that has already been printed (the command only needs to exit 1). */
 export class SilentError extends Error {
   override name = 'SilentError'
@@ -56,6 +61,7 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
     const msg = `Error: ${err.message.replace(/^error: /, '')}`
     return commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} --help' for usage.` : msg
   }
+  if (err instanceof PlainError) return err.message
   if (err instanceof CliError) {
     const msg = prefixed(err.message)
     return err.usage && commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} -h' for help and examples` : msg

@@ -11,6 +11,7 @@ import {parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import {CliError} from './errors.js'
+import {GoTemplateError, parseGoTemplate} from '../printers/go-template.js'
 
 export interface GetRun {
   args: string[]
@@ -31,6 +32,7 @@ export interface GetRun {
   watchOnly: boolean
   outputWatchEvents: boolean
   color: boolean
+  showManagedFields?: boolean
   out(text: string): void
   err(line: string): void
 }
@@ -60,6 +62,8 @@ async function requestsFromFiles(run: GetRun, target: Target, errors: unknown[])
 
 export async function runGet(api: Api, target: Target, run: GetRun): Promise<boolean> {
   const format = parseOutputFormat(run.output, run.template)
+  // kubectl builds its printer (and so parses the template) before it asks the server for anything
+  if (format.kind === 'go-template') goTemplateOrError(format.template)
   const errors: unknown[] = []
   const groups: FetchedGroup[] = []
   let typeCount: number
@@ -102,7 +106,13 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   }
   const merged = run.watchOnly ? [] : mergeGroups(groups)
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
-  const text = renderGroups(merged, format, {
+  // kubectl's printGeneric: a single object asked for by name that is missing prints nothing at all
+  // in yaml/json/name/template/custom-columns, only its error (several names print a List first)
+  if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) {
+    for (const e of errors) run.err(errorText(e))
+    return false
+  }
+  const text = renderOrFail(merged, format, {
     now: api.clock.now(),
     withNamespace: run.allNamespaces,
     withKind: typeCount > 1 || run.showKind,
@@ -113,7 +123,8 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     color: run.color,
     singleObject: singleObject && total === 1 && errors.length === 0 && !watching,
     eventOf: run.outputWatchEvents && watching ? () => 'ADDED' : undefined,
-  })
+    showManagedFields: run.showManagedFields,
+  }, run.out)
   run.out(text)
   for (const e of errors) run.err(errorText(e))
   if (watching && watchRequests.length > 0) {
@@ -134,6 +145,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
       needHeader: total === 0 && !run.noHeaders,
       withNamespace: run.allNamespaces,
       color: run.color,
+      showManagedFields: run.showManagedFields,
       out: run.out,
     }, revision)
     return errors.length === 0
@@ -143,6 +155,26 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
   return errors.length === 0
+}
+
+function goTemplateOrError(text: string): void {
+  try {
+    parseGoTemplate(text)
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new CliError(e.message)
+    throw e
+  }
+}
+
+/** A failing go-template writes kubectl's debugging text to stdout before its error. */
+function renderOrFail(groups: FetchedGroup[], format: ReturnType<typeof parseOutputFormat>, opts: Parameters<typeof renderGroups>[2], out: (s: string) => void): string {
+  try {
+    return renderGroups(groups, format, opts)
+  } catch (e) {
+    if (!(e instanceof GoTemplateError)) throw e
+    out(e.stdout)
+    throw new CliError(e.message)
+  }
 }
 
 /** Several requests for the same type (e.g. from -f) print as one table. */

@@ -1,5 +1,6 @@
 // Reads `-f FILE|DIR|-` as kubectl's resource builder does: files in order, directories in lexical
-// order (recursively with -R), only .json/.yaml/.yml inside directories, multi-document streams, `kind: List`.
+// order (recursively with -R), only .json/.yaml/.yml inside directories, http(s) URLs, multi-document
+// streams, `kind: List`.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -8,6 +9,7 @@ import type {KObject} from '../api/types.js'
 
 import {CliError} from './errors.js'
 import {isInputTooLarge, readFileLimited, TOO_LARGE_MESSAGE} from './read-limited.js'
+import {checkUrl, isUrlSource, readUrl} from './url-source.js'
 import {decodeDocuments} from './yaml-docs.js'
 
 export interface ManifestItem {
@@ -26,6 +28,11 @@ export function expandPaths(args: string[], recursive: boolean): string[] {
   for (const arg of args) {
     if (arg === '-') {
       files.push('-')
+      continue
+    }
+    if (isUrlSource(arg)) {
+      checkUrl(arg)
+      files.push(arg)
       continue
     }
     let st: fs.Stats
@@ -55,8 +62,9 @@ function walk(dir: string, recursive: boolean, out: string[]): void {
   }
 }
 
-// the text of a file or stdin; `tooLarge` when reading stopped at a document too large to send
+// the text of a file, a URL or stdin; `tooLarge` when reading stopped at a document too large to send
 function readSource(file: string, stdin: () => string): {text: string; tooLarge: boolean} {
+  if (isUrlSource(file)) return {text: readUrl(file), tooLarge: false}
   try {
     return {text: file === '-' ? stdin() : readFileLimited(file), tooLarge: false}
   } catch (error) {

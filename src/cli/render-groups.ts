@@ -4,12 +4,13 @@ import type {OutputFormat} from './output-format.js'
 
 import {nameKind} from '../api/registry.js'
 import {renderCustomColumns, parseCustomColumns, parseCustomColumnsFile} from '../printers/custom-columns.js'
+import {executeGoTemplate, parseGoTemplate} from '../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
 import {sortObjects} from '../printers/sort-by.js'
 import {renderTable} from '../printers/table/index.js'
 import {printJson as toJson} from '../printers/json.js'
 import {printYaml as toYaml} from '../printers/yaml.js'
-import {asList} from './print-objects.js'
+import {asList, omitManagedFields} from './print-objects.js'
 import {CliError} from './errors.js'
 
 export interface RenderOptions {
@@ -25,6 +26,8 @@ export interface RenderOptions {
   singleObject: boolean
   /** --output-watch-events: the EVENT column of the initial list */
   eventOf?: () => string
+  /** --show-managed-fields: keep metadata.managedFields in yaml/json (kubectl strips them otherwise) */
+  showManagedFields?: boolean
 }
 
 export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts: RenderOptions): string {
@@ -54,14 +57,18 @@ export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts:
     case 'name':
       return sorted.flatMap((g) => g.objects.map((o) => `${nameKind(g.rt)}/${o.metadata.name}\n`)).join('')
     case 'yaml':
-      return opts.singleObject ? toYaml(all[0]) : toYaml(asList(all))
-    case 'json':
-      return opts.singleObject ? toJson(all[0]) : toJson(asList(all))
+    case 'json': {
+      const objs = opts.showManagedFields ? all : all.map(omitManagedFields)
+      const print = format.kind === 'yaml' ? toYaml : toJson
+      return opts.singleObject ? print(objs[0]) : print(asList(objs))
+    }
     case 'jsonpath': {
       const tpl = parseJsonPath(format.template)
       const data = opts.singleObject ? all[0] : asList(all)
-      return executeJsonPath(tpl, data, {allowMissingKeys: true})
+      return executeJsonPath(tpl, data, {allowMissingKeys: true, outputJson: format.asJson})
     }
+    case 'go-template':
+      return executeGoTemplate(parseGoTemplate(format.template), opts.singleObject ? all[0] : asList(all))
     case 'custom-columns': {
       const cols = format.fromFile ? parseCustomColumnsFile(format.spec) : parseCustomColumns(format.spec)
       return renderCustomColumns(cols, all, {noHeaders: opts.noHeaders})

@@ -13,6 +13,7 @@ import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js
 import {aggregateErrorText, CliError} from './errors.js'
 import {formatObjects} from './print-objects.js'
 import {parseOutputFormat} from './output-format.js'
+import {executeGoTemplate, GoTemplateError, parseGoTemplate} from '../printers/go-template.js'
 import {conflictingTaints, existingKeys, parseTaints, reorganizeTaints, splitTaintArgs} from './taint-spec.js'
 
 export interface TaintRun {
@@ -48,7 +49,11 @@ function printerFor(output: string | undefined): (obj: KObject, operation: strin
   if (format.kind === 'json') return (obj) => formatObjects([obj], 'json')
   if (format.kind === 'jsonpath') {
     const tpl = parseJsonPath(format.template)
-    return (obj) => executeJsonPath(tpl, obj, {allowMissingKeys: true})
+    return (obj) => executeJsonPath(tpl, obj, {allowMissingKeys: true, outputJson: format.asJson})
+  }
+  if (format.kind === 'go-template') {
+    const tpl = parseGoTemplateOrFail(format.template)
+    return (obj) => executeGoTemplate(tpl, obj)
   }
   throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${TAINT_FORMATS}`)
 }
@@ -114,4 +119,12 @@ export function runTaint(api: Api, run: TaintRun): {ok: boolean; wrote: boolean}
   const only = errors.length === 1 ? errors[0] : undefined
   run.err(only instanceof NotFoundErrors && only.lines.length > 1 ? only.lines.join('\n') : aggregateErrorText(errors))
   return {ok: false, wrote}
+}
+
+function parseGoTemplateOrFail(text: string): ReturnType<typeof parseGoTemplate> {
+  try {
+    return parseGoTemplate(text)
+  } catch (e) {
+    throw e instanceof GoTemplateError ? new CliError(e.message) : e
+  }
 }

@@ -8,11 +8,13 @@ import type {OutputFormat} from './output-format.js'
 
 import {nameKind} from '../api/registry.js'
 import {selectorFilter} from '../api/select.js'
+import {executeGoTemplate, parseGoTemplate} from '../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
 import {printJson} from '../printers/json.js'
 import {renderTable} from '../printers/table/index.js'
 import {printYaml} from '../printers/yaml.js'
 import {watchChanges} from '../store/watch.js'
+import {omitManagedFields} from './print-objects.js'
 
 export interface WatchRun {
   rt: ResourceType
@@ -27,6 +29,7 @@ export interface WatchRun {
   needHeader: boolean
   withNamespace: boolean
   color: boolean
+  showManagedFields?: boolean
   out(text: string): void
 }
 
@@ -48,11 +51,15 @@ export function renderWatchEvent(api: Api, run: WatchRun, type: EventType, obj: 
     case 'name':
       return `${nameKind(run.rt)}/${obj.metadata.name}\n`
     case 'json':
-      return printJson(run.outputWatchEvents ? {type, object: obj} : obj)
-    case 'yaml':
-      return `---\n${printYaml(run.outputWatchEvents ? {type, object: obj} : obj)}`
+    case 'yaml': {
+      const shown = run.showManagedFields ? obj : omitManagedFields(obj)
+      const data = run.outputWatchEvents ? {type, object: shown} : shown
+      return f.kind === 'json' ? printJson(data) : `---\n${printYaml(data)}`
+    }
     case 'jsonpath':
-      return executeJsonPath(parseJsonPath(f.template), run.outputWatchEvents ? {type, object: obj} : obj, {allowMissingKeys: true})
+      return executeJsonPath(parseJsonPath(f.template), run.outputWatchEvents ? {type, object: obj} : obj, {allowMissingKeys: true, outputJson: f.asJson})
+    case 'go-template':
+      return executeGoTemplate(parseGoTemplate(f.template), run.outputWatchEvents ? {type, object: obj} : obj)
     default:
       return `${nameKind(run.rt)}/${obj.metadata.name}\n`
   }

@@ -29,7 +29,7 @@ JSON and YAML formats are accepted.`
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Apply)
-    if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify one of -f and -k')
+    if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify -f')
     const target = await this.target(flags)
     const api = await this.openApi(target)
     if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)

@@ -12,17 +12,15 @@ export default class Get extends KsimCommand {
     resources: Args.string({description: 'TYPE[.VERSION][.GROUP] [NAME...] | TYPE[.VERSION][.GROUP]/NAME ...'}),
   }
 
-  static override description = `Display one or many resources.
+  static override description = `Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.
 
-Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.
-
-By specifying the output as 'template' and providing a JSONPath template as the template field, you can filter the attributes of the fetched resources.`
+By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.`
 
   static override examples = [
     '# List all pods in ps output format\n<%= config.bin %> get pods',
     '# List all pods in ps output format with more information (such as node name)\n<%= config.bin %> get pods -o wide',
     '# List a single pod in JSON output format\n<%= config.bin %> get -o json pod web-pod-13je7',
-    '# List resources from a directory with kustomization.yaml - e.g. dir/kustomization.yaml\n<%= config.bin %> get -f ./pod.yaml',
+    '# List a pod identified by type and name specified in "pod.yaml" in JSON output format\n<%= config.bin %> get -f pod.yaml -o json',
     "# Return only the phase value of the specified pod\n<%= config.bin %> get -o template pod/web-pod-13je7 --template={{.status.phase}}",
     '# List all replication controllers and services together in ps output format\n<%= config.bin %> get pods,nodes',
     '# List one or more resources by their type and names\n<%= config.bin %> get pod/web-pod-13je7 pod/web-pod-aaaaa',
@@ -42,9 +40,10 @@ By specifying the output as 'template' and providing a JSONPath template as the 
     recursive: recursiveFlag,
     selector: selectorFlag,
     'show-kind': Flags.boolean({description: 'If present, list the resource type for the requested object(s).', default: false}),
+    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.', default: false}),
     'show-labels': Flags.boolean({description: 'When printing, show all labels as the last column (default hide labels column)', default: false}),
     'sort-by': Flags.string({description: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string."}),
-    template: Flags.string({description: 'Template string or path to template file to use when -o=jsonpath, -o=jsonpath-file.'}),
+    template: Flags.string({description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].'}),
     watch: Flags.boolean({char: 'w', description: 'After listing/getting the requested object, watch for changes.', default: false}),
     'watch-only': Flags.boolean({description: 'Watch for changes to the requested object(s), without listing/getting first.', default: false}),
   }
@@ -82,6 +81,7 @@ By specifying the output as 'template' and providing a JSONPath template as the 
       watchOnly: flags['watch-only'],
       outputWatchEvents: flags['output-watch-events'],
       color: colorFor(process.stdout),
+      showManagedFields: flags['show-managed-fields'],
       out: (s) => this.out(s),
       err: (s) => this.warn2(s),
     })

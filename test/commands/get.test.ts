@@ -99,7 +99,7 @@ describe('ksim get', function () {
   it('gives kubectl\'s errors for unknown types, formats and selectors', () => {
     expect(sb.run(['get', 'foo'])).to.deep.equal({stdout: '', stderr: 'error: the server doesn\'t have a resource type "foo"\n', code: 1})
     expect(sb.run(['get', 'pods', '-o', 'xml']).stderr).to.equal(
-      'error: unable to match a printer suitable for the output format "xml", allowed formats are: custom-columns,custom-columns-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,wide,yaml\n',
+      'error: unable to match a printer suitable for the output format "xml", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     )
     expect(sb.run(['get', 'pods', '--field-selector', 'spec.foo=bar']).stderr).to.equal(
       'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo\n',

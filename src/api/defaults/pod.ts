@@ -42,6 +42,8 @@ function defaultProbe(p: Probe | undefined): void {
   p.successThreshold ||= 1
   p.failureThreshold ||= 3
   defaultHandler(p as Obj)
+  // GRPCAction.service is `+default=""` (and serialised without omitempty): stored as service: ""
+  if (p.grpc) p.grpc.service ??= ''
 }
 
 /** SetDefaults_Container and the container parts of SetDefaults_Pod. */

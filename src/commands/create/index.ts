@@ -32,7 +32,7 @@ export default class Create extends KsimCommand {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Create)
     if (!flags.filename || flags.filename.length === 0) {
-      throw new CliError('must specify one of -f and -k', true)
+      throw new CliError('must specify -f', true)
     }
     if (argv.length > 0) throw new CliError(`Unexpected args: [${argv.join(' ')}]`, true)
     const target = await this.target(flags)

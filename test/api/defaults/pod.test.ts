@@ -101,6 +101,13 @@ describe('defaultPod', () => {
       timeoutSeconds: 1,
     })
   })
+  it('gives a gRPC probe the API server default service "" (GRPCAction +default="") and keeps a named one', () => {
+    const p = defaulted({
+      containers: [{name: 'a', image: 'x', livenessProbe: {grpc: {port: 9000}}, readinessProbe: {grpc: {port: 9001, service: 'health'}}}],
+    })
+    expect(p.spec!.containers[0].livenessProbe!.grpc).to.deep.equal({port: 9000, service: ''})
+    expect(p.spec!.containers[0].readinessProbe!.grpc).to.deep.equal({port: 9001, service: 'health'})
+  })
 })
 
 describe('imagePullPolicy default', () => {

@@ -50,7 +50,7 @@ describe('completion in bash', function () {
       'cluster|compopt:',
       'create|delete|list|start|status|stop|use|compopt:',
       '--output|--output-watch-events|compopt:',
-      'json|yaml|name|jsonpath=|jsonpath-as-json=|jsonpath-file=|custom-columns=|custom-columns-file=|wide|compopt:',
+      'json|yaml|name|go-template=|go-template-file=|template=|templatefile=|jsonpath=|jsonpath-as-json=|jsonpath-file=|custom-columns=|custom-columns-file=|wide|compopt:',
       'jsonpath=|jsonpath-as-json=|jsonpath-file=|compopt:-o nospace',
       'nginx|nginx-2|web|compopt:',
       'nginx|nginx-2|compopt:',

@@ -52,7 +52,7 @@ describe('completion (ksim __complete)', function () {
 
     it('completes long flag names of the command on the line', () => {
       expect(tab('get --ou')).to.equal('--output\n--output-watch-events\n:0\n')
-      expect(tab('get pods --sh')).to.equal('--show-kind\n--show-labels\n:0\n')
+      expect(tab('get pods --sh')).to.equal('--show-kind\n--show-labels\n--show-managed-fields\n:0\n')
     })
 
     it('offers short forms too after a single dash', () => {
@@ -61,7 +61,7 @@ describe('completion (ksim __complete)', function () {
     })
 
     it('completes output formats, without a space after the ones that take a value', () => {
-      expect(tab('get -o ')).to.equal('json\nyaml\nname\njsonpath=\njsonpath-as-json=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
+      expect(tab('get -o ')).to.equal('json\nyaml\nname\ngo-template=\ngo-template-file=\ntemplate=\ntemplatefile=\njsonpath=\njsonpath-as-json=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
       expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-as-json=\njsonpath-file=\n:1\n')
       expect(tab('get --output=y')).to.equal('--output=yaml\n:0\n')
       expect(tab('create -o ')).to.equal('name\nyaml\njson\n:0\n')
