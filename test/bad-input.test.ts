@@ -57,6 +57,12 @@ const FILES: Record<string, string> = {
   'data-4m.txt': 'x'.repeat(4_000_000),
 }
 
+/** Manifests that are not valid UTF-8, written byte for byte. */
+const BYTE_FILES: Record<string, Buffer> = {
+  'latin1.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l1\ndata:\n  a: caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]),
+  'cut.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cut\ndata:\n  a: '), Buffer.from([0xe2, 0x82])]),
+}
+
 const TOO_LARGE = (source: string) => `Error from server (RequestEntityTooLarge): error when creating "${source}": Request entity too large: limit is 3145728\n`
 
 const RESOURCE_ARGS = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"
@@ -137,6 +143,10 @@ const CASES: Case[] = [
   {args: ['create', 'configmap', 'c4', '--from-literal=a=b', '--dry-run=maybe'], stderr: 'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n'},
   // size limits, each with the API server's or go-yaml's words
   {args: ['create', '-f', 'bomb.yaml'], stderr: PARSE('bomb.yaml', 'document contains excessive aliasing')},
+  // go-yaml's own refusals: an anchor holding an alias of itself, bytes that are not UTF-8
+  {args: ['create', '-f', '-'], input: 'apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: loop\n  labels: *m\n', stderr: PARSE('STDIN', "anchor 'm' value contains itself")},
+  {args: ['apply', '-f', 'latin1.yaml'], stderr: PARSE('latin1.yaml', 'invalid trailing UTF-8 octet')},
+  {args: ['create', '-f', 'cut.yaml'], stderr: PARSE('cut.yaml', 'incomplete UTF-8 octet sequence')},
   {args: ['apply', '-f', 'bomb.yaml'], stderr: PARSE('bomb.yaml', 'document contains excessive aliasing')},
   {args: ['create', '-f', 'big-cm.yaml'], stderr: 'The ConfigMap "big" is invalid: []: Too long: may not be more than 1048576 bytes\n'},
   {args: ['create', '-f', 'big-secret.yaml'], stderr: 'The Secret "big" is invalid: data: Too long: may not be more than 1048576 bytes\n'},
@@ -315,6 +325,7 @@ describe('bad input leaves the cluster untouched', function () {
   before(() => {
     sb = new Sandbox('ksim-bad-input-', {KSIM_NO_RECONCILER: '1'})
     for (const [name, text] of Object.entries(FILES)) sb.write(name, text)
+    for (const [name, bytes] of Object.entries(BYTE_FILES)) fs.writeFileSync(path.join(sb.home, name), bytes)
     for (const args of [
       ['apply', '-f', 'pod.yaml'],
       ['apply', '-f', 'deploy.yaml'],

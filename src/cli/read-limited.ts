@@ -4,6 +4,8 @@
 // keeps the documents before it (kubectl would have sent those).
 import fs from 'node:fs'
 
+import {decodeInput} from './utf8-input.js'
+
 /** The API server's limit on a request body (apiserver's MaxRequestBodyBytes, 3 MiB). */
 export const REQUEST_BODY_LIMIT = 3 * 1024 * 1024
 
@@ -78,10 +80,10 @@ export function readFdLimited(fd: number, opts: {docLimit?: number; totalLimit?:
     total += n
     tail = window.subarray(Math.max(0, window.length - (SEPARATOR.length - 1)))
     if (total - docStart > docLimit || total > totalLimit) {
-      throw new InputTooLarge(Buffer.concat(chunks).subarray(0, docStart).toString('utf8'))
+      throw new InputTooLarge(decodeInput(Buffer.concat(chunks).subarray(0, docStart)))
     }
   }
-  return Buffer.concat(chunks, total).toString('utf8')
+  return decodeInput(Buffer.concat(chunks, total))
 }
 
 /** Reads a file with the same bounds (it may be a device or a pipe: its size is not trusted). */

@@ -64,3 +64,30 @@ export function excessiveAliasing(value: unknown): string | undefined {
     throw error
   }
 }
+
+/**
+ * go-yaml's error for an anchor whose value holds an alias of itself (`a: &a {b: *a}`), which go-yaml
+ * refuses while decoding ("anchor 'a' value contains itself") and js-yaml turns into a cyclic value.
+ * `anchors` is js-yaml's anchor map for the document. Each object is explored once (a finished one is
+ * known to hold no cycle), so a document full of aliases is checked in time linear in its nodes.
+ */
+export function selfContainingAnchor(value: unknown, anchors: Record<string, unknown>): string | undefined {
+  const onPath = new Set<object>()
+  const done = new Set<object>()
+  const visit = (v: unknown): object | undefined => {
+    if (v === null || typeof v !== 'object' || done.has(v)) return undefined
+    if (onPath.has(v)) return v
+    onPath.add(v)
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      const cycle = visit(item)
+      if (cycle) return cycle
+    }
+    onPath.delete(v)
+    done.add(v)
+    return undefined
+  }
+  const cycle = visit(value)
+  if (!cycle) return undefined
+  const name = Object.keys(anchors).find((k) => anchors[k] === cycle) ?? ''
+  return `yaml: anchor '${name}' value contains itself`
+}

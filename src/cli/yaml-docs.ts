@@ -2,7 +2,8 @@
 // YAMLReader + sigs.k8s.io/yaml), with go-yaml's error wording and per-document line numbers.
 import yaml from 'js-yaml'
 
-import {excessiveAliasing} from './yaml-aliases.js'
+import {excessiveAliasing, selfContainingAnchor} from './yaml-aliases.js'
+import {invalidUtf8Error, replaceInvalidUtf8} from './utf8-input.js'
 import {goYamlError} from './yaml-errors.js'
 
 /** go-yaml (YAML 1.1) reads 0644 as octal; js-yaml's core schema would read 644. */
@@ -48,10 +49,14 @@ export function splitDocuments(text: string): string[] {
   return docs
 }
 
-/** Decodes every document of a YAML/JSON stream; stops after the first broken one, as kubectl does. */
+/**
+ * Decodes every document of a YAML/JSON stream; stops after the first broken one, as kubectl does. A
+ * stream that opens with `{` is JSON to kubectl (its decoder sniffs the start), read by encoding/json.
+ */
 export function decodeDocuments(text: string): RawDoc[] {
+  const json = /^\s*\{/.test(text)
   const out: RawDoc[] = []
-  for (const chunk of splitDocuments(text)) {
+  for (const chunk of splitDocuments(json ? replaceInvalidUtf8(text) : text)) {
     if (chunk.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(chunk)) continue
     const r = decodeOne(chunk)
     if (r.error) {
@@ -66,24 +71,39 @@ export function decodeDocuments(text: string): RawDoc[] {
 
 /** Decodes one YAML document (the first of a stream, as sigs.k8s.io/yaml.YAMLToJSON reads it). */
 export function decodeOne(chunk: string): RawDoc {
+  // go-yaml's reader decodes the text before its parser sees it: bad UTF-8 fails first
+  const badUtf8 = invalidUtf8Error(chunk)
+  if (badUtf8) return {error: badUtf8}
   try {
-    const value = yaml.load(chunk, {schema: SCHEMA, json: false})
-    const aliasing = excessiveAliasing(value)
-    return aliasing ? {error: aliasing} : {value}
+    return checked(load(chunk))
   } catch (error) {
     const e = error as yaml.YAMLException
     // go-yaml accepts `\'` inside double quotes; js-yaml does not
     if (/unknown escape sequence/.test(e.reason) && chunk.includes("\\'")) {
       try {
-        const value = yaml.load(chunk.replaceAll("\\'", "'"), {schema: SCHEMA})
-        const aliasing = excessiveAliasing(value)
-        return aliasing ? {error: aliasing} : {value}
+        return checked(load(chunk.replaceAll("\\'", "'")))
       } catch {
         // fall through to the original error
       }
     }
     return {error: goYamlMessage(e, chunk)}
   }
+}
+
+/** js-yaml's value for a document, with the anchors it defined. */
+function load(chunk: string): {value: unknown; anchors: Record<string, unknown>} {
+  let anchors: Record<string, unknown> = {}
+  const listener = (_event: string, state: {anchorMap?: Record<string, unknown>}): void => {
+    if (state.anchorMap) anchors = state.anchorMap
+  }
+  const value = yaml.load(chunk, {schema: SCHEMA, json: false, listener} as yaml.LoadOptions)
+  return {value, anchors}
+}
+
+/** The checks go-yaml makes while decoding: an anchor inside itself, then alias expansion. */
+function checked({value, anchors}: {value: unknown; anchors: Record<string, unknown>}): RawDoc {
+  const error = selfContainingAnchor(value, anchors) ?? excessiveAliasing(value)
+  return error ? {error} : {value}
 }
 
 /** Rewords a js-yaml error as go-yaml words the same problem. */

@@ -207,7 +207,7 @@ export class Store {
       const version = readSchemaVersion(db, file)
       if (version === undefined) throw new StoreError('NotFound', `state file ${file} has not been initialised`, file)
       if (version > SCHEMA_VERSION) throw new StoreError('NewerSchema', `state file ${file} was written by a newer ksim (schema version ${version}; this ksim understands up to ${SCHEMA_VERSION}); upgrade ksim to use it`, file)
-      return new Store(file, db)
+      return new Store(file, db, 0)
     } catch (error) {
       db.close()
       throw translateSqliteError(error, file)

@@ -46,7 +46,7 @@ export default class ClusterList extends KsimCommand {
       return
     }
     const cfg = readConfig()
-    const current = cfg.currentContext ? cfg.contexts[cfg.currentContext]?.cluster : undefined
+    const current = cfg.currentContext ? cfg.contexts.get(cfg.currentContext)?.cluster : undefined
     const rows = await Promise.all(names.map((n) => clusterRow(n, current)))
     this.out(plainTable(rows, ['CURRENT', 'NAME', 'NODES', 'PODS', 'RECONCILER']))
   }
