@@ -7,19 +7,15 @@ import type {Container, ContainerState, ContainerStatus, Pod} from 'kubernetes-t
 import type {ObjectLookup} from './kubelet-config.js'
 import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
 
-import {goDuration} from './images.js'
+import {goDuration, goQuote, imageNameError} from './images.js'
 import {containerConfigError} from './kubelet-config.js'
 import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './kubelet-container-status.js'
 import {beginRestartKill, endRestartKill, imageChanged, restartKill, restartsOnChange} from './kubelet-definition.js'
 import {containerKey, exactTime, stamp, type AttemptMemo, type PodMemo} from './kubelet-memory.js'
+import {BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, SYNC_RETRY_MS, pullBackOff, pullFailed, pullStarted, pullSucceeded} from './kubelet-pull.js'
 import {shouldRestart} from './kubelet-status.js'
 
-/** client-go flowcontrol.Backoff as the kubelet configures it for containers. */
-export const BACKOFF_INITIAL_MS = 10_000
-/** MaxContainerBackOff */
-export const BACKOFF_MAX_MS = 300_000
-/** the pod worker's retry after a failed sync (CreateContainerConfigError, ErrImageNeverPull) */
-export const SYNC_RETRY_MS = 10_000
+export {BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, SYNC_RETRY_MS} from './kubelet-pull.js'
 
 /** An event the kubelet will record about the pod. */
 export interface PlannedEvent {
@@ -49,11 +45,12 @@ export const fieldPathOf = (c: Container, init: boolean): string => `${init ? 's
 /** `web_default(<uid>)`: format.Pod, as the kubelet names pods in messages. */
 export const podDesc = (pod: Pod): string => `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`
 
-function emitOnce(env: PodEnv, attempt: AttemptMemo, id: string, c: Container, init: boolean, e: Omit<PlannedEvent, 'fieldPath'>): void {
+function emitOnce(env: PodEnv, attempt: AttemptMemo, id: string, c: Container, init: boolean, e: Omit<PlannedEvent, 'fieldPath'>): boolean {
   const key = `${attempt.tries}:${id}`
-  if (attempt.emitted.includes(key)) return
+  if (attempt.emitted.includes(key)) return false
   attempt.emitted.push(key)
   env.events.push({...e, fieldPath: fieldPathOf(c, init)})
+  return true
 }
 
 /**
@@ -112,29 +109,46 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   // another pod) is tried again at once instead of at the next periodic sync
   const failed = (id: string): boolean => attempt.emitted.includes(`${attempt.tries}:${id}`)
   // so is a try whose container spec changed since (the update makes the pod worker sync at once)
-  const respecified = attempt.image !== c.image && (failed('Failed') || failed('ErrImageNeverPull'))
+  const respecified = attempt.image !== c.image && ['Failed', 'ErrImageNeverPull', 'InvalidImageName', 'ErrImagePull', 'ImagePullBackOff'].some(failed)
   if ((failed('Failed') && !containerConfigError(env.pod, c, env.lookup)) || (failed('ErrImageNeverPull') && present) || respecified) {
     nextTry(env, c, attempt)
     return pipeline(env, c, init, s, attempt)
   }
+  const invalid = imageNameError(image)
+  if (invalid) {
+    const message = `Failed to apply default image tag ${goQuote(image)}: ${invalid}`
+    emitOnce(env, attempt, 'InspectFailed', c, init, {type: 'Warning', reason: 'InspectFailed', message})
+    emitOnce(env, attempt, 'InvalidImageName', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: InvalidImageName'})
+    return retryLater(env, c, init, attempt, s, {waiting: {reason: 'InvalidImageName', message}})
+  }
   if (policy === 'Never' && !present) {
-    const message = `Container image "${image}" is not present with pull policy of Never`
+    const message = `Container image ${goQuote(image)} is not present with pull policy of Never`
     emitOnce(env, attempt, 'ErrImageNeverPull', c, init, {type: 'Warning', reason: 'ErrImageNeverPull', message})
     emitOnce(env, attempt, 'NeverPullFailed', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull'})
     return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ErrImageNeverPull', message}})
   }
   const pulls = (attempt.pulls ??= policy === 'Always' || !present)
   const pullMs = pulls ? timings.pullMs : 0
-  if (pulls) emitOnce(env, attempt, 'Pulling', c, init, {type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`})
+  if (pulls) {
+    const backOff = failed('ErrImagePull') ? undefined : pullBackOff(env.memo, image, attempt.anchorMs)
+    if (backOff !== undefined) {
+      emitOnce(env, attempt, 'BackOff', c, init, {type: 'Normal', reason: 'BackOff', message: `Back-off pulling image ${goQuote(image)}`})
+      emitOnce(env, attempt, 'ImagePullBackOff', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff'})
+      return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ImagePullBackOff', message: backOff}})
+    }
+    if (emitOnce(env, attempt, 'Pulling', c, init, {type: 'Normal', reason: 'Pulling', message: `Pulling image ${goQuote(image)}`})) pullStarted(env.memo, image)
+  }
   const pulledAt = attempt.anchorMs + pullMs
   if (env.now < pulledAt) {
     env.wake(pulledAt)
     return s
   }
+  const pullError = pulls ? env.runtime.pullError(ref, image) : undefined
+  if (pullError !== undefined) return failPull(env, c, init, attempt, s, pullError, pulledAt)
   const pulled = pulls
     ? `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(pullMs)} including waiting). Image size: ${info.sizeBytes} bytes.`
     : `Container image "${image}" already present on machine`
-  emitOnce(env, attempt, 'Pulled', c, init, {type: 'Normal', reason: 'Pulled', message: pulled})
+  if (emitOnce(env, attempt, 'Pulled', c, init, {type: 'Normal', reason: 'Pulled', message: pulled}) && pulls) pullSucceeded(env.memo, pulledAt)
   env.images.add(info.image)
   const configError = containerConfigError(env.pod, c, env.lookup)
   if (configError) {
@@ -156,6 +170,16 @@ function pipeline(env: PodEnv, c: Container, init: boolean, s: ContainerStatus, 
   return withProbes(env, c, init, base, startedAt)
 }
 
+// a pull that failed at `failedAt`: ErrImagePull with the runtime's error, the image in back-off
+function failPull(env: PodEnv, c: Container, init: boolean, attempt: AttemptMemo, s: ContainerStatus, error: string, failedAt: number): ContainerStatus {
+  const image = attempt.image ?? c.image ?? ''
+  const first = emitOnce(env, attempt, 'ErrImagePull', c, init, {type: 'Warning', reason: 'Failed', message: `Failed to pull image ${goQuote(image)}: ${error}`})
+  emitOnce(env, attempt, 'ErrImagePullError', c, init, {type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull'})
+  if (first) attempt.retryAtMs = pullFailed(env.memo, image, failedAt, error)
+  const retryAt = attempt.retryAtMs ?? failedAt + SYNC_RETRY_MS
+  return retryLater(env, c, init, attempt, s, {waiting: {reason: 'ErrImagePull', message: error}}, retryAt - SYNC_RETRY_MS)
+}
+
 // a failed try (config error, missing image) shows its reason and is tried again after SYNC_RETRY_MS
 function retryLater(env: PodEnv, c: Container, init: boolean, attempt: AttemptMemo, s: ContainerStatus, state: ContainerState, failedAt = attempt.anchorMs): ContainerStatus {
   const shown = withState(s, state, s.state?.terminated ? {lastState: {terminated: s.state.terminated}} : {})
@@ -174,6 +198,7 @@ function nextTry(env: PodEnv, c: Container, attempt: AttemptMemo): void {
   attempt.anchorMs = env.now
   attempt.image = c.image
   attempt.pulls = undefined
+  attempt.retryAtMs = undefined
 }
 
 /** A terminated container to be restarted: wait out the back-off (CrashLoopBackOff), then begin the next attempt. */

@@ -19,6 +19,8 @@ export interface AttemptMemo {
   image?: string
   /** whether this try pulls the image, decided when it begins (the pull puts the image on the node) */
   pulls?: boolean
+  /** when a try whose pull failed is followed by the next one */
+  retryAtMs?: number
 }
 
 /** client-go's per-container back-off entry (flowcontrol.Backoff). */
@@ -41,6 +43,8 @@ export interface PodMemo {
   /** attempts in progress, keyed by containerKey() */
   attempts: Record<string, AttemptMemo>
   backoff: Record<string, BackoffEntry>
+  /** the last pull error of each image in back-off (`ErrImagePull: <error>`), for the ImagePullBackOff message */
+  pullErrors?: Record<string, string>
   /** precise times behind second-precision timestamps in the status, keyed `<containerKey>/<field>` */
   exact: Record<string, number>
   /** one-off events already recorded (a crash's BackOff), by key */
@@ -114,7 +118,10 @@ export class KubeletMemory {
     }
     for (const memo of this.pods.values()) {
       if (memo.sandboxReadyMs !== undefined) memo.sandboxReadyMs += deltaMs
-      for (const a of Object.values(memo.attempts)) a.anchorMs += deltaMs
+      for (const a of Object.values(memo.attempts)) {
+        a.anchorMs += deltaMs
+        if (a.retryAtMs !== undefined) a.retryAtMs += deltaMs
+      }
       for (const b of Object.values(memo.backoff)) b.lastUpdateMs += deltaMs
       if (memo.mount) memo.mount.nextMs += deltaMs
       if (memo.termination) {

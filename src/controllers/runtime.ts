@@ -28,7 +28,7 @@ export interface ContainerHandle {
 /** A container's state as the runtime reports it. */
 export type RuntimeState =
   | {running: true}
-  | {running: false; exitCode: number; reason: 'Completed' | 'Error'; finishedAtMs: number}
+  | {running: false; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled'; finishedAtMs: number}
 
 /** An image as the runtime resolved it: normalised name, digest reference and size. */
 export interface ImageInfo {
@@ -56,6 +56,8 @@ export interface Runtime {
   sandboxMs(pod: Pod): number
   timings(ref: ContainerRef): ContainerTimings
   resolveImage(image: string): ImageInfo
+  /** the error a pull of `image` for this container fails with (after `pullMs`), undefined when it succeeds */
+  pullError(ref: ContainerRef, image: string): string | undefined
   /** starts attempt `restartCount` of a container at `atMs` */
   start(ref: ContainerRef, restartCount: number, atMs: number): ContainerHandle
   /** runs the container's preStop hook from `atMs`; returns how long it runs (0 when there is none) */

@@ -10,19 +10,27 @@
 //     it shuts down cleanly (exit 0) that long after the signal; otherwise it dies at once (143, as a
 //     process without a TERM handler does)
 //   - on SIGKILL: exit 137
+//   - with `ksim.io/memory-usage` above the container's `limits.memory`: the kernel's OOM killer ends it
+//     OOM_AFTER_MS after it starts, exit 137 with reason OOMKilled (without a limit nothing kills it)
 // Exit code 0 is reported with reason Completed, anything else with reason Error (containerd's words).
+//
+// Pulls fail with `ksim.io/pull-error` when set, and for a registry host under a reserved top-level
+// domain (.invalid, .test, .example, .localhost) with containerd's DNS failure; every other pull succeeds.
 import type {ClusterProfile} from '../api/cluster-profile.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, Runtime, RuntimeState} from './runtime.js'
 
 import {createHash} from 'node:crypto'
 
+import {parseQuantity} from '../api/quantity.js'
 import {lifecycleMs, lifecycleSetting, parseExitCode} from '../api/validation/lifecycle-annotations.js'
-import {imageIDOf, imageSizeOf, normaliseImage} from './images.js'
+import {imageIDOf, imageSizeOf, normaliseImage, unresolvableRegistryError} from './images.js'
 
 /** Exit codes of the signals the kubelet sends (128 + signal number). */
 export const EXIT_SIGTERM = 143
 /** 128 + SIGKILL */
 export const EXIT_SIGKILL = 137
+/** how long a process with `ksim.io/memory-usage` takes to grow to it */
+export const OOM_AFTER_MS = 1000
 
 type Timings = Pick<ClusterProfile, 'imagePullMs' | 'containerStartMs' | 'readyAfterMs'>
 
@@ -48,6 +56,10 @@ export class SimulatedRuntime implements Runtime {
 
   resolveImage(image: string): ImageInfo {
     return {image: normaliseImage(image), imageID: imageIDOf(image), sizeBytes: imageSizeOf(image)}
+  }
+
+  pullError(ref: ContainerRef, image: string): string | undefined {
+    return lifecycleSetting(ref.pod, 'ksim.io/pull-error', ref.container.name) ?? unresolvableRegistryError(image)
   }
 
   /** The ID is derived from pod, container and attempt, so a restarted reconciler computes the same one. */
@@ -76,7 +88,8 @@ export class SimulatedRuntime implements Runtime {
   inspect(ref: ContainerRef, handle: ContainerHandle, nowMs: number): RuntimeState {
     const exit = this.exit(ref, handle)
     if (!exit || exit.atMs > nowMs) return {running: true}
-    return {running: false, exitCode: exit.code, reason: exit.code === 0 ? 'Completed' : 'Error', finishedAtMs: exit.atMs}
+    const reason = exit.oom ? 'OOMKilled' : exit.code === 0 ? 'Completed' : 'Error'
+    return {running: false, exitCode: exit.code, reason, finishedAtMs: exit.atMs}
   }
 
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined {
@@ -84,9 +97,9 @@ export class SimulatedRuntime implements Runtime {
   }
 
   // the earliest way this container ends, given the signals it has been sent
-  private exit(ref: ContainerRef, handle: ContainerHandle): {atMs: number; code: number} | undefined {
+  private exit(ref: ContainerRef, handle: ContainerHandle): Exit | undefined {
     const {pod, container} = ref
-    const candidates: {atMs: number; code: number}[] = []
+    const candidates: Exit[] = []
     const runMs = lifecycleMs(pod, 'ksim.io/run-seconds', container.name) ?? (ref.init && container.restartPolicy !== 'Always' ? 0 : undefined)
     if (runMs !== undefined) {
       const code = parseExitCode(lifecycleSetting(pod, 'ksim.io/exit-code', container.name) ?? '0') ?? 0
@@ -96,8 +109,26 @@ export class SimulatedRuntime implements Runtime {
       const graceful = lifecycleMs(pod, 'ksim.io/termination-seconds', container.name)
       candidates.push(graceful === undefined ? {atMs: handle.termAtMs, code: EXIT_SIGTERM} : {atMs: handle.termAtMs + graceful, code: 0})
     }
+    if (outgrowsLimit(ref)) candidates.push({atMs: handle.startedAtMs + OOM_AFTER_MS, code: EXIT_SIGKILL, oom: true})
     if (handle.killAtMs !== undefined) candidates.push({atMs: handle.killAtMs, code: EXIT_SIGKILL})
     // a tie goes to the later entry: a process killed at the instant it would exit reports the kill
-    return candidates.reduce<{atMs: number; code: number} | undefined>((best, c) => (!best || c.atMs <= best.atMs ? c : best), undefined)
+    return candidates.reduce<Exit | undefined>((best, c) => (!best || c.atMs <= best.atMs ? c : best), undefined)
   }
+}
+
+/** How a container ends: when, with which code, and whether the OOM killer did it. */
+interface Exit {
+  atMs: number
+  code: number
+  oom?: boolean
+}
+
+/** Whether the process grows beyond its memory limit (`ksim.io/memory-usage` > `limits.memory`). */
+function outgrowsLimit(ref: ContainerRef): boolean {
+  const usage = lifecycleSetting(ref.pod, 'ksim.io/memory-usage', ref.container.name)
+  const limit = (ref.container.resources?.limits as Record<string, string | number> | undefined)?.memory
+  if (usage === undefined || limit === undefined) return false
+  const u = parseQuantity(usage)
+  const l = parseQuantity(limit)
+  return u !== undefined && l !== undefined && u.cmp(l) > 0
 }

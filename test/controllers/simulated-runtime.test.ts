@@ -3,7 +3,7 @@ import {expect} from 'chai'
 import type {Container, Pod} from 'kubernetes-types/core/v1.js'
 
 import {defaultProfile} from '../../src/api/cluster-profile.js'
-import {goDuration, imageIDOf, normaliseImage} from '../../src/controllers/images.js'
+import {goDuration, imageIDOf, imageNameError, normaliseImage, unresolvableRegistryError} from '../../src/controllers/images.js'
 import {SimulatedRuntime} from '../../src/controllers/simulated-runtime.js'
 
 const runtime = new SimulatedRuntime(defaultProfile)
@@ -56,6 +56,30 @@ describe('simulated runtime', () => {
     expect(runtime.start(ref(), 2, 0).containerID).to.not.equal(runtime.start(ref(), 3, 0).containerID)
   })
 
+  it('OOM-kills a process whose ksim.io/memory-usage exceeds limits.memory 1 s after it starts, even before its own exit', () => {
+    const limited = {resources: {limits: {memory: '1Gi'}}}
+    const hog = ref({'ksim.io/memory-usage': '1025Mi', 'ksim.io/run-seconds': '5'}, limited)
+    const h = runtime.start(hog, 0, 1000)
+    expect(runtime.nextChangeAt(hog, h)).to.equal(2000)
+    expect(runtime.inspect(hog, h, 2000)).to.deep.equal({running: false, exitCode: 137, reason: 'OOMKilled', finishedAtMs: 2000})
+    // SIGTERM before the OOM wins; exactly at the limit, or without one, nothing is killed
+    expect(runtime.inspect(hog, runtime.signalTerm(hog, h, 1500), 2000)).to.deep.include({exitCode: 143, reason: 'Error'})
+    expect(runtime.nextChangeAt(ref({'ksim.io/memory-usage': '1Gi'}, limited), h)).to.equal(undefined)
+    expect(runtime.nextChangeAt(ref({'ksim.io/memory-usage': '64Gi'}), h)).to.equal(undefined)
+  })
+
+  it('fails pulls from reserved domains and with ksim.io/pull-error, and no others', () => {
+    expect(runtime.pullError(ref(), 'nginx:1.27')).to.equal(undefined)
+    expect(runtime.pullError(ref(), 'registry.example.com/app')).to.equal(undefined)
+    expect(runtime.pullError(ref({'ksim.io/pull-error': 'denied'}), 'nginx:1.27')).to.equal('denied')
+    expect(runtime.pullError(ref({'ksim.io/pull-error.db': 'denied'}), 'nginx:1.27')).to.equal(undefined)
+    expect(runtime.pullError(ref(), 'registry.local.test:5000/app@sha256:' + 'a'.repeat(64))).to.equal(
+      `rpc error: code = Unknown desc = failed to pull and unpack image "registry.local.test:5000/app@sha256:${'a'.repeat(64)}": failed to resolve reference "registry.local.test:5000/app@sha256:${'a'.repeat(64)}": ` +
+        `failed to do request: Head "https://registry.local.test:5000/v2/app/manifests/sha256:${'a'.repeat(64)}": dial tcp: lookup registry.local.test: no such host`,
+    )
+    expect(unresolvableRegistryError('app.localhost/web')).to.match(/^rpc error: .*lookup app\.localhost: no such host$/)
+  })
+
   it('takes its timings from the profile unless the pod overrides them', () => {
     expect(runtime.timings(ref())).to.deep.equal({pullMs: 300, startMs: 200, readyMs: 200})
     expect(runtime.timings(ref({'ksim.io/pull-seconds': '1.5', 'ksim.io/ready-seconds.web': '3'}))).to.deep.equal({pullMs: 1500, startMs: 200, readyMs: 3000})
@@ -71,6 +95,16 @@ describe('image references', () => {
     expect(normaliseImage('localhost:5000/app')).to.equal('localhost:5000/app:latest')
     expect(imageIDOf('nginx:1.27')).to.match(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/)
     expect(imageIDOf('nginx:1.27')).to.equal(imageIDOf('docker.io/library/nginx:1.27'))
+  })
+
+  it('parses references as the kubelet does, with its words for what it refuses', () => {
+    for (const ok of ['nginx', 'nginx:1.27', 'library/nginx', 'localhost:5000/a/b:c', 'ghcr.io/x/y@sha256:' + 'f'.repeat(64), 'a.b/c__d-e.f:1_2']) expect(imageNameError(ok), ok).to.equal(undefined)
+    expect(imageNameError('nginx:')).to.equal('couldn\'t parse image name "nginx:": invalid reference format')
+    expect(imageNameError('Nginx')).to.equal('couldn\'t parse image name "Nginx": invalid reference format: repository name (library/Nginx) must be lowercase')
+    expect(imageNameError('ghcr.io/Team/app')).to.equal('couldn\'t parse image name "ghcr.io/Team/app": invalid reference format: repository name (Team/app) must be lowercase')
+    expect(imageNameError('nginx@sha256:' + 'a'.repeat(63))).to.equal(`couldn't parse image name "nginx@sha256:${'a'.repeat(63)}": invalid checksum digest length`)
+    expect(imageNameError('nginx@md5:' + 'a'.repeat(32))).to.equal(`couldn't parse image name "nginx@md5:${'a'.repeat(32)}": unsupported digest algorithm`)
+    expect(imageNameError('a'.repeat(64))).to.match(/: invalid repository name \(a{64}\), cannot specify 64-byte hexadecimal strings$/)
   })
 
   it('prints durations like Go', () => {

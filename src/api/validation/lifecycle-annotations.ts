@@ -12,18 +12,23 @@
 //   ksim.io/pull-seconds           image pull time (default: the cluster profile's)
 //   ksim.io/start-seconds          container create + start time (default: the profile's)
 //   ksim.io/ready-seconds          time from start until a readiness probe first succeeds (profile's)
+//   ksim.io/pull-error             every pull of the image fails with this message (ErrImagePull, then
+//                                  ImagePullBackOff); non-empty
+//   ksim.io/memory-usage           the memory the process grows to (a quantity, "512Mi"); above the
+//                                  container's limits.memory it is OOM-killed (exit 137, OOMKilled)
 //
 // Each may be narrowed to one container with a `.<container>` suffix (`ksim.io/run-seconds.web`),
 // which wins over the pod-wide key. Seconds are non-negative decimals with at most 3 decimals.
 import type {Pod} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
+import {parseQuantity} from '../quantity.js'
 
 /** The runtime's annotation prefix; every key under it must be one of LIFECYCLE_ANNOTATIONS. */
 export const KSIM_PREFIX = 'ksim.io/'
 
 /** The value kinds the annotations take. */
-type ValueKind = 'seconds' | 'exitCode' | 'bool'
+type ValueKind = 'seconds' | 'exitCode' | 'bool' | 'message' | 'quantity'
 
 /** Every lifecycle annotation and the kind of value it takes. */
 export const LIFECYCLE_ANNOTATIONS = {
@@ -35,11 +40,14 @@ export const LIFECYCLE_ANNOTATIONS = {
   'ksim.io/pull-seconds': 'seconds',
   'ksim.io/start-seconds': 'seconds',
   'ksim.io/ready-seconds': 'seconds',
+  'ksim.io/pull-error': 'message',
+  'ksim.io/memory-usage': 'quantity',
 } as const satisfies Record<string, ValueKind>
 
 /** One of the annotation names (without a container suffix). */
 export type LifecycleKey = keyof typeof LIFECYCLE_ANNOTATIONS
 
+const ZERO = parseQuantity('0')!
 const SECONDS = /^\d{1,9}(\.\d{1,3})?$/
 const INTEGER = /^\d{1,3}$/
 
@@ -59,11 +67,15 @@ const DETAIL: Record<ValueKind, string> = {
   seconds: 'must be a non-negative number of seconds with at most 3 decimals (e.g. "5" or "0.5")',
   exitCode: 'must be an integer exit code from 0 to 255',
   bool: 'must be "true" or "false"',
+  message: 'must be a non-empty error message',
+  quantity: 'must be a non-negative memory quantity (e.g. "512Mi" or "1G")',
 }
 
 function valid(kind: ValueKind, value: string): boolean {
   if (kind === 'seconds') return parseSecondsMs(value) !== undefined
   if (kind === 'exitCode') return parseExitCode(value) !== undefined
+  if (kind === 'message') return value.trim() !== ''
+  if (kind === 'quantity') return (parseQuantity(value)?.cmp(ZERO) ?? -1) >= 0
   return value === 'true' || value === 'false'
 }
 
