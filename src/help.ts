@@ -1,7 +1,7 @@
 // `ksim --help` and `ksim help` grouped the way kubectl groups its commands (kubectl's cmd.go), listing
 // only the commands ksim has; the rest fall under "Other Commands:". Help for one command or topic
 // stays oclif's. Loaded by oclif through `oclif.helpClass` in package.json.
-import {Help} from '@oclif/core'
+import {type Command, CommandHelp, Help} from '@oclif/core'
 
 import {COMMAND_GROUPS} from './cli/command-groups.js'
 
@@ -43,10 +43,41 @@ export function formatRootHelp(bin: string, commands: RootEntry[], topicDescript
   ].join('\n\n')
 }
 
-/** oclif's help with kubectl's root page. */
+/** The command help without its DESCRIPTION section: the description already heads the page. */
+class KsimCommandHelp extends CommandHelp {
+  protected override description(): string | undefined {
+    return undefined
+  }
+}
+
+/**
+ * oclif's help with kubectl's root page, and a command's page headed as kubectl's is: by its Long text
+ * (`Mark node as schedulable.`, as written, with its final punctuation); the Short text (the summary,
+ * `Mark node as schedulable`) stays for command lists.
+ */
 export default class KsimHelp extends Help {
+  #showing?: string
+
+  override async showCommandHelp(command: Command.Loadable): Promise<void> {
+    this.#showing = command.id
+    try {
+      await super.showCommandHelp(command)
+    } finally {
+      this.#showing = undefined
+    }
+  }
+
   protected override async showRootHelp(): Promise<void> {
     this.log(formatRootHelp(this.config.bin, this.config.commands, (topic) => this.config.findTopic(topic)?.description))
+  }
+
+  protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
+    return new KsimCommandHelp(command, this.config, this.opts)
+  }
+
+  protected override summary(c: Command.Loadable): string | undefined {
+    if (c.id === this.#showing && c.description) return this.render(c.description)
+    return super.summary(c)
   }
 }
 
