@@ -44,22 +44,12 @@ export function formatRootHelp(bin: string, commands: RootEntry[], topicDescript
 }
 
 /**
- * The DESCRIPTION section: oclif prints the summary above USAGE and again at the top of DESCRIPTION;
- * kubectl prints it once. A description whose first paragraph repeats the summary drops it too.
+ * One command's help: no DESCRIPTION section (the description already heads the page, see KsimHelp), and
+ * examples never wrapped (they must copy-paste: oclif's wrapping put ` \\` inside quoted JSONPath and JSON).
  */
-export function descriptionBody(summary: string | undefined, description: string | undefined): string | undefined {
-  if (!description) return undefined
-  const paragraphs = description.split(/\n\s*\n/)
-  const same = (a: string, b: string): boolean => a.trim().replace(/\.$/, '') === b.trim().replace(/\.$/, '')
-  const rest = summary && same(paragraphs[0], summary) ? paragraphs.slice(1) : paragraphs
-  return rest.length > 0 ? rest.join('\n\n') : undefined
-}
-
-/** One command's help: no repeated summary, and examples never wrapped (they must copy-paste). */
 export class KsimCommandHelp extends CommandHelp {
   protected override description(): string | undefined {
-    const body = descriptionBody(this.command.summary, this.command.description)
-    return body === undefined ? undefined : this.wrap(body)
+    return undefined
   }
 
   private asCommand(example: string): string {
@@ -80,7 +70,7 @@ export class KsimCommandHelp extends CommandHelp {
         if (typeof a !== 'string') return `${this.wrap(a.description, this.indentSpacing * 2)}\n\n${this.indent(this.asCommand(a.command))}`
         const lines = a.split(/\r?\n/).filter(Boolean)
         if (lines.length >= 2 && !this.isCommandLine(lines[0]) && lines.slice(1).every((l) => this.isCommandLine(l))) {
-          // a long command line stays one line: oclif's wrapping put ` \` inside quoted JSONPath and JSON
+          // a long command line stays one line
           return `${this.wrap(lines[0], this.indentSpacing * 2)}\n\n${lines
             .slice(1)
             .map((c) => this.indent(this.asCommand(c)))
@@ -92,12 +82,34 @@ export class KsimCommandHelp extends CommandHelp {
   }
 }
 
-/** oclif's help with kubectl's root page. */
+/**
+ * oclif's help with kubectl's root page, and a command's page headed as kubectl's is: by its Long text
+ * (`Mark node as schedulable.`, as written, with its final punctuation); the Short text (the summary,
+ * `Mark node as schedulable`) stays for command lists.
+ */
 export default class KsimHelp extends Help {
-  protected override CommandHelpClass = KsimCommandHelp
+  #showing?: string
+
+  override async showCommandHelp(command: Command.Loadable): Promise<void> {
+    this.#showing = command.id
+    try {
+      await super.showCommandHelp(command)
+    } finally {
+      this.#showing = undefined
+    }
+  }
 
   protected override async showRootHelp(): Promise<void> {
     this.log(formatRootHelp(this.config.bin, this.config.commands, (topic) => this.config.findTopic(topic)?.description))
+  }
+
+  protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
+    return new KsimCommandHelp(command, this.config, this.opts)
+  }
+
+  protected override summary(c: Command.Loadable): string | undefined {
+    if (c.id === this.#showing && c.description) return this.render(c.description)
+    return super.summary(c)
   }
 }
 

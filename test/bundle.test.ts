@@ -119,6 +119,6 @@ describe('the bundled CLI', function () {
   it('bin/dev.js runs the commands from dist/src', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dev.js'), 'help', 'get'], {cwd: ROOT, encoding: 'utf8'})
     expect(r.status).to.equal(0)
-    expect(r.stdout).to.match(/^Display one or many resources\n/)
+    expect(r.stdout).to.match(/^Display one or many resources\.\n/)
   })
 })

@@ -1,17 +1,10 @@
 // One command's help: the summary printed once, examples that copy-paste (never wrapped with ` \`).
 import {expect} from 'chai'
 
-import {descriptionBody} from '../src/help.js'
 import {Sandbox} from './helpers/cli.js'
 
 describe('command help', function () {
   this.timeout(60_000)
-
-  it('drops a first description paragraph that repeats the summary', () => {
-    expect(descriptionBody('Display one or many resources', 'Display one or many resources.\n\nPrints a table.')).to.equal('Prints a table.')
-    expect(descriptionBody('Display one or many resources', 'Display one or many resources.')).to.equal(undefined)
-    expect(descriptionBody('Drain node', 'Drain node in preparation for maintenance.\n\nMore.')).to.equal('Drain node in preparation for maintenance.\n\nMore.')
-  })
 
   it('prints get -h with its summary once and its examples on one line each, whatever the width', () => {
     const sb = new Sandbox()

@@ -46,6 +46,16 @@ export function forStorage(obj: KObject): KObject {
   return {...obj, metadata}
 }
 
+/**
+ * Decoding a body into ObjectMeta's Go struct turns a `null` field into its zero value, which the
+ * server's JSON then omits: `labels: null` in a manifest leaves an object without labels.
+ */
+export function dropNullFields(meta: ObjectMeta): ObjectMeta {
+  const m = meta as Record<string, unknown>
+  for (const k of Object.keys(m)) if (m[k] === null) delete m[k]
+  return meta
+}
+
 /** Orders metadata fields as the API server's JSON does, so -o yaml/json read like kubectl's. */
 export function orderMetadata(meta: KObject['metadata']): KObject['metadata'] {
   const out: Record<string, unknown> = {}

@@ -5,7 +5,7 @@ import {Store} from '../store/sqlite-store.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
-import {MAX_NAME_GENERATION_ATTEMPTS, clone, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
+import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
 import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
 import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta} from './types.js'
@@ -92,7 +92,7 @@ export class Api {
     // decoding the body: type errors always fail, unknown fields per fieldValidation
     const decodeWarnings = opts.owned ? [] : decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
-    obj.metadata = {...obj.metadata}
+    obj.metadata = dropNullFields({...obj.metadata})
     const meta = obj.metadata
     if (!rt.namespaced) delete meta.namespace
     else if (!meta.namespace) meta.namespace = 'default'
@@ -165,7 +165,7 @@ export class Api {
       const obj = clone(input)
       if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
       obj.apiVersion = apiVersionOf(rt)
-      obj.metadata = {...obj.metadata, namespace: rt.namespaced ? namespace : undefined}
+      obj.metadata = dropNullFields({...obj.metadata, namespace: rt.namespaced ? namespace : undefined})
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
       rt.strategy.default?.(obj, this.ctx)

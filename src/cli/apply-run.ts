@@ -5,8 +5,10 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
+import {isStatusError, StatusError} from '../api/errors.js'
 import {lookupKind, nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
+import {goJson, threeWayPatch} from './apply-patch-text.js'
 import {LAST_APPLIED} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
@@ -62,11 +64,11 @@ export function runApply(run: ApplyRun): boolean {
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified))
+      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified, item.source))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
-      errors.push(errorText(withSource(error, 'applying', item.source)))
+      errors.push(errorText(error instanceof PatchFailure ? error.status : withSource(error, 'applying', item.source)))
     }
   }
   if (printed.length > 0) run.out(formatObjects(printed, run.output as 'yaml' | 'json'))
@@ -75,8 +77,26 @@ export function runApply(run: ApplyRun): boolean {
   return errors.length === 0
 }
 
+/** A failed patch, already worded as kubectl's apply words it (the patch, the object, the source). */
+class PatchFailure extends Error {
+  constructor(readonly status: StatusError) {
+    super(status.message)
+  }
+}
+
+/**
+ * kubectl's text for a patch the server refused (AddSourceToErr twice, around the patch bytes and the
+ * resource.Info); an Invalid error keeps its own text, as kubectl prints those from their causes.
+ */
+function patchFailure(error: unknown, rt: ResourceType, patch: string, obj: KObject, source: string | undefined): unknown {
+  if (!source || !isStatusError(error) || error.reason === 'Invalid') return error
+  const info = `Resource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "${obj.metadata.name}", Namespace: "${obj.metadata.namespace ?? ''}"`
+  const message = `error when applying patch:\n${patch}\nto:\n${info}\nfor: "${source}": error when patching "${source}": ${error.message}`
+  return new PatchFailure(new StatusError(error.code, error.reason, message, error.details))
+}
+
 // one object: created when absent, else merged three ways with its live state and written if that changes it
-function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject): {result: KObject; op: string} {
+function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject, source?: string): {result: KObject; op: string} {
   const live = run.api.peek(rt.kind, rt.namespaced ? modified.metadata.namespace! : '', modified.metadata.name!)
   let result: KObject
   let op: string
@@ -101,12 +121,22 @@ function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject): {result: 
       original = undefined
     }
     const merged = threeWayMerge(original, modified as unknown as Obj, live as unknown as Obj) as unknown as KObject
-    merged.metadata = {...merged.metadata, resourceVersion: live.metadata.resourceVersion}
+    // the patch is applied to the latest object, unless the file names a resourceVersion: then the
+    // server's optimistic-lock check (before any validation) holds the write to that version
+    merged.metadata = {...merged.metadata, resourceVersion: modified.metadata.resourceVersion || live.metadata.resourceVersion}
     if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
       result = live
       op = 'unchanged'
+    } else if (run.dryRun === 'client') {
+      result = merged
+      op = 'configured'
     } else {
-      result = run.dryRun === 'client' ? merged : run.api.update(merged, {dryRun: run.dryRun === 'server'})
+      try {
+        result = run.api.update(merged, {dryRun: run.dryRun === 'server'})
+      } catch (error) {
+        const patch = goJson(threeWayPatch(original, modified as unknown as Obj, live as unknown as Obj))
+        throw patchFailure(error, rt, patch, modified, source)
+      }
       op = 'configured'
     }
   }

@@ -11,6 +11,7 @@ import type {Target} from '../cluster/clusters.js'
 
 import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
+import {applyNoOptDefaults} from './flags.js'
 
 /** The most one command waits, in all, for another process's write lock. */
 const CLI_WRITE_WAIT_MS = 5000
@@ -136,7 +137,8 @@ export abstract class KsimCommand extends Command {
   }
 
   override async init(): Promise<void> {
-    this.argv = normaliseBooleanFlags(this.argv, (this.ctor as typeof Command).flags ?? {})
+    const flags = (this.ctor as typeof Command).flags ?? {}
+    this.argv = normaliseBooleanFlags(applyNoOptDefaults(this.argv, flags), flags)
     // a closed pipe (`ksim get pods | head -1`) ends the command quietly
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)

@@ -27,6 +27,8 @@ export interface DeleteRun {
   nameOutput: boolean
   wait: boolean
   timeoutMs: number
+  /** -n was given (and not -A): kubectl warns once when it deletes a cluster-scoped object anyway */
+  warnClusterScope?: boolean
   out(text: string): void
   err(line: string): void
 }
@@ -93,10 +95,15 @@ export async function runDelete(api: Api, target: Target, run: DeleteRun): Promi
   const victims = await resolveVictims(api, target, run, errors)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
+  let warnClusterScope = run.warnClusterScope ?? false
   for (const v of victims) {
     try {
       const obj = api.get(v.rt, v.namespace, v.name)
       found++
+      if (warnClusterScope && !v.rt.namespaced) {
+        run.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
+        warnClusterScope = false
+      }
       if (run.dryRun !== 'client') {
         const r = api.delete(v.rt, v.namespace, v.name, {
           gracePeriodSeconds: run.grace >= 0 ? run.grace : undefined,

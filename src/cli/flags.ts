@@ -1,6 +1,8 @@
 // Flags several commands share, declared once with kubectl's names, defaults and help text.
 import {Flags} from '@oclif/core'
 
+import {CliError} from './errors.js'
+
 // kubectl's -f is a string slice: repeated, or comma-separated; the arguments after it stay arguments
 // (`ksim label -f pod.yaml app=web`)
 export const filenameFlag = Flags.string({
@@ -53,9 +55,55 @@ export function parseValidate(v: string): boolean {
 
 /** The fieldValidation kubectl sends for a --validate value. */
 export function fieldValidationOf(v: string): 'Strict' | 'Warn' | 'Ignore' {
-  const s = v.toLowerCase()
-  if (s === 'true' || s === 'strict') return 'Strict'
-  if (s === 'warn') return 'Warn'
-  if (s === 'false' || s === 'ignore') return 'Ignore'
+  // kubectl tries strconv.ParseBool first, then the three names, case-sensitively
+  const b = parseBool(v)
+  if (b !== undefined) return b ? 'Strict' : 'Ignore'
+  if (v === 'strict') return 'Strict'
+  if (v === 'warn') return 'Warn'
+  if (v === 'ignore') return 'Ignore'
   throw new Error(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`)
+}
+
+/** Go's strconv.ParseBool: its spellings of true and false, else undefined. */
+export function parseBool(v: string): boolean | undefined {
+  if (/^(1|t|T|TRUE|true|True)$/.test(v)) return true
+  if (/^(0|f|F|FALSE|false|False)$/.test(v)) return false
+  return undefined
+}
+
+export type Cascade = 'Background' | 'Foreground' | 'Orphan'
+
+/**
+ * --cascade as kubectl's parseCascadingFlag reads it: a ParseBool value still works with a deprecation
+ * warning (`warn` gets it), the three names are case-sensitive, anything else is an error.
+ */
+export function parseCascade(v: string, warn: (line: string) => void): Cascade {
+  const b = parseBool(v)
+  if (b !== undefined) {
+    warn(`warning: --cascade=${v} is deprecated (boolean value) and can be replaced with --cascade=${b ? 'background' : 'orphan'}.`)
+    return b ? 'Background' : 'Orphan'
+  }
+  const named = ({background: 'Background', foreground: 'Foreground', orphan: 'Orphan'} as const)[v as 'background']
+  if (!named || !['background', 'foreground', 'orphan'].includes(v)) throw new CliError(`invalid cascade value (${v}). Must be "background", "foreground", or "orphan"`)
+  return named
+}
+
+/**
+ * pflag's NoOptDefVal: a bare `--validate` means `--validate=strict` and a bare `--cascade` means
+ * `--cascade=background`; the next word stays an argument. Rewrites the bare forms before oclif parses.
+ */
+const NO_OPT_DEFAULTS: Record<string, string> = {validate: 'strict', cascade: 'background'}
+
+export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      out.push(...argv.slice(i))
+      break
+    }
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined
+    out.push(name !== undefined && name in NO_OPT_DEFAULTS && name in flags ? `--${name}=${NO_OPT_DEFAULTS[name]}` : arg)
+  }
+  return out
 }

@@ -150,7 +150,9 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     }, revision)
     return errors.length === 0
   }
-  if (total === 0 && errors.length === 0 && (format.kind === 'table' || format.kind === 'custom-columns') && !run.ignoreNotFound) {
+  // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
+  // jsonpath, prints the empty list as it is (its header alone)
+  if (total === 0 && errors.length === 0 && format.kind === 'table' && !run.ignoreNotFound) {
     const listed = groups.some((g) => g.listed)
     if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }

@@ -16,7 +16,11 @@ function equal(a: Json | undefined, b: Json | undefined): boolean {
 /** Merges one map level of the struct at `pos`. */
 function mergeMap(original: Obj | undefined, modified: Obj, current: Obj, pos: SchemaPos): Obj {
   const out: Obj = {...current}
-  for (const [k, v] of Object.entries(modified)) out[k] = mergeValue(pos, k, original?.[k], v, current[k])
+  for (const [k, v] of Object.entries(modified)) {
+    // a null in the file is a deletion: kubectl's patch carries it as `k: null`, which removes the field
+    if (v === null) delete out[k]
+    else out[k] = mergeValue(pos, k, original?.[k], v, current[k])
+  }
   for (const k of Object.keys(original ?? {})) if (!(k in modified)) delete out[k]
   return out
 }

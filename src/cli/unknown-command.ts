@@ -23,12 +23,19 @@ function distance(a: string, b: string): number {
   return prev[t.length]!
 }
 
-/** cobra's SuggestionsFor: within two edits, or a prefix of the name; in the order kubectl adds its commands. */
+/** The words kubectl's commands list in their cobra SuggestFor (`kubectl list` suggests get and wait). */
+const SUGGEST_FOR: Record<string, readonly string[]> = {get: ['list', 'ps'], wait: ['list', 'ps'], delete: ['rm']}
+
+/**
+ * cobra's SuggestionsFor: within two edits, a prefix of the name, or one of its SuggestFor words (any
+ * case); in the order kubectl adds its commands.
+ */
 export function suggestionsFor(typed: string, names: string[]): string[] {
   const order = COMMAND_GROUPS.flatMap(([, group]) => group)
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length)
+  const lower = typed.toLowerCase()
   return names
-    .filter((n) => distance(typed, n) <= 2 || n.toLowerCase().startsWith(typed.toLowerCase()))
+    .filter((n) => distance(typed, n) <= 2 || n.toLowerCase().startsWith(lower) || (SUGGEST_FOR[n] ?? []).includes(lower))
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
 }
 

@@ -126,8 +126,10 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
   let visited = 0
   for (const item of items) {
     const first = api.peek(item.rt.kind, item.rt.namespaced ? item.namespace : '', item.name)
-    if (!first && forDelete) continue
-    if (!first && run.condition.kind !== 'create') {
+    // a named object already gone is skipped silently (kubectl ignores its NotFound), but one that was
+    // listed (--all, -l) and has gone since meets the condition and says so
+    if (!first && forDelete && !item.uid) continue
+    if (!first && !forDelete && run.condition.kind !== 'create') {
       run.err(errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name)))
       return false
     }

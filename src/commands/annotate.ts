@@ -10,11 +10,7 @@ export default class Annotate extends KsimCommand {
     resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... or TYPE/NAME KEY=VAL ...'}),
   }
 
-  static override description = `Update the annotations on one or more resources.
-
-All Kubernetes objects support the ability to store additional data with the object as annotations. Annotations are key/value pairs that can be larger than labels and include arbitrary string values such as structured JSON. Tools and system extensions may use annotations to store their own data.
-
-Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified and does not match the current resource version on the server the command will fail.`
+  static override description = "Update the annotations on one or more resources.\n\n All Kubernetes objects support the ability to store additional data with the object as annotations. Annotations are key/value pairs that can be larger than labels and include arbitrary string values such as structured JSON. Tools and system extensions may use annotations to store their own data.\n\n Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified and does not match the current resource version on the server the command will fail.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources."
 
   static override examples = [
     "# Update pod 'foo' with the annotation 'description' and the value 'my frontend'\n<%= config.bin %> annotate pods foo description='my frontend'",

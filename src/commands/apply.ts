@@ -7,9 +7,7 @@ import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../cli/flag
 import {readStdin} from '../cli/stdin.js'
 
 export default class Apply extends KsimCommand {
-  static override description = `Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
-
-JSON and YAML formats are accepted.`
+  static override description = "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted."
 
   static override examples = [
     '# Apply the configuration in pod.json to a pod\n<%= config.bin %> apply -f ./pod.json',

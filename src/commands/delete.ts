@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError, SilentError} from '../cli/errors.js'
-import {allNamespacesFlag, dryRunFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
+import {allNamespacesFlag, dryRunFlag, filenameFlag, parseCascade, recursiveFlag, selectorFlag} from '../cli/flags.js'
 import {runDelete} from '../cli/delete-run.js'
 import {parseDuration} from '../cli/duration-flag.js'
 
@@ -11,13 +11,7 @@ export default class Delete extends KsimCommand {
     resources: Args.string({description: 'TYPE[.VERSION][.GROUP] [NAME...] | TYPE/NAME ...'}),
   }
 
-  static override description = `Delete resources by file names, stdin, resources and names, or by resources and label selector.
-
-JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.
-
-Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately.
-
-IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion.`
+  static override description = "Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod's processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don't want to wait, you might want to run \"<%= config.bin %> api-resources\" to refresh the discovery cache."
 
   static override examples = [
     '# Delete a pod using the type and name specified in pod.json\n<%= config.bin %> delete -f ./pod.json',
@@ -58,8 +52,7 @@ IMPORTANT: Force deleting pods does not wait for confirmation that the pod's pro
     // in kubectl's order: flag parsing (--timeout), the delete flags (--cascade), Complete (--now, the
     // resource builder's --all check), then Validate
     const timeoutMs = parseDuration(flags.timeout, 'timeout')
-    const cascade = ({background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan'} as const)[flags.cascade as 'background']
-    if (!cascade) throw new CliError(`invalid cascade value (${flags.cascade}). Must be "background", "foreground", or "orphan"`)
+    const cascade = parseCascade(flags.cascade, (line) => this.warn2(line))
     let grace = flags['grace-period']
     if (flags.now) {
       if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together')
@@ -91,6 +84,8 @@ IMPORTANT: Force deleting pods does not wait for confirmation that the pod's pro
       nameOutput: flags.output === 'name',
       wait: flags.wait,
       timeoutMs: timeoutMs === 0 ? 168 * 3600 * 1000 : timeoutMs,
+      // kubectl's enforceNamespace: only the -n flag, not the context's namespace
+      warnClusterScope: Boolean(flags.namespace) && !flags['all-namespaces'],
       out: (s) => this.out(s),
       err: (s) => this.warn2(s),
     })

@@ -10,13 +10,7 @@ export default class Describe extends KsimCommand {
     resources: Args.string({description: 'TYPE [NAME_PREFIX] | TYPE/NAME'}),
   }
 
-  static override description = `Show details of a specific resource or group of resources.
-
-Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:
-
-  $ ksim describe TYPE NAME_PREFIX
-
-will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.`
+  static override description = "Show details of a specific resource or group of resources.\n\n Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n        $ <%= config.bin %> describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources."
 
   static override examples = [
     '# Describe a node\n<%= config.bin %> describe nodes ksim-worker',

@@ -12,9 +12,7 @@ export default class Get extends KsimCommand {
     resources: Args.string({description: 'TYPE[.VERSION][.GROUP] [NAME...] | TYPE[.VERSION][.GROUP]/NAME ...'}),
   }
 
-  static override description = `Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.
-
-By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.`
+  static override description = "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources."
 
   static override examples = [
     '# List all pods in ps output format\n<%= config.bin %> get pods',

@@ -10,11 +10,7 @@ export default class Scale extends KsimCommand {
     resource: Args.string({description: 'TYPE NAME, TYPE/NAME, or TYPE with -l/--all'}),
   }
 
-  static override description = `Set a new size for a deployment, replica set, replication controller, or stateful set.
-
-Scale also allows users to specify one or more preconditions for the scale action.
-
-If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server.`
+  static override description = "Set a new size for a deployment, replica set, replication controller, or stateful set.\n\n Scale also allows users to specify one or more preconditions for the scale action.\n\n If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server."
 
   static override examples = [
     "# Scale a replica set named 'foo' to 3\n<%= config.bin %> scale --replicas=3 rs/foo",

@@ -11,13 +11,7 @@ export default class Wait extends KsimCommand {
     resources: Args.string({description: 'TYPE/NAME, TYPE NAME..., or TYPE with -l/--all'}),
   }
 
-  static override description = `Wait for a specific condition on one or many resources.
-
-The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
-
-Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.
-
-A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.`
+  static override description = "Wait for a specific condition on one or many resources.\n\n The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.\n\n Alternatively, the command can wait for the given set of resources to be created or deleted by providing the \"create\" or \"delete\" keyword as the value to the --for flag.\n\n A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination."
 
   static override examples = [
     '# Wait for the pod "busybox1" to contain the status condition of type "Ready"\n<%= config.bin %> wait --for=condition=Ready pod/busybox1',
@@ -38,7 +32,7 @@ A successful message will be printed to stdout indicating when the specified con
 
   static override strict = false
 
-  static override summary = 'Experimental: Wait for a specific condition on one or many resources'
+  static override summary = 'Wait for a specific condition on one or many resources'
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Wait)

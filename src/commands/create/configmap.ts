@@ -15,7 +15,7 @@ export default class CreateConfigMap extends KsimCommand {
     name: Args.string({description: 'config map name'}),
   }
 
-  static override description = 'Create a config map based on a file, directory, or specified literal value.\n\nA single config map may package one or more key/value pairs.'
+  static override description = "Create a config map based on a file, directory, or specified literal value.\n\n A single config map may package one or more key/value pairs.\n\n When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content.  If the basename is an invalid key, you may specify an alternate key.\n\n When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map.  Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc)."
 
   static override examples = [
     '# Create a new config map named my-config with key1=config1 and key2=config2\n<%= config.bin %> create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2',

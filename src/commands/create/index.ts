@@ -7,7 +7,7 @@ import {createFromItems} from '../../cli/create-objects.js'
 import {readStdin} from '../../cli/stdin.js'
 
 export default class Create extends KsimCommand {
-  static override description = 'Create a resource from a file or from stdin.\n\nJSON and YAML formats are accepted.'
+  static override description = "Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted."
 
   static override examples = [
     '# Create a pod using the data in pod.yaml\n<%= config.bin %> create -f ./pod.yaml',

@@ -1,9 +1,7 @@
 import {RolloutPatchCommand} from '../../cli/rollout-patch-command.js'
 
 export default class RolloutRestart extends RolloutPatchCommand {
-  static override description = `Restart a resource.
-
-Resource rollout will be restarted.`
+  static override description = "Restart a resource.\n\n        Resource rollout will be restarted."
 
   static override examples = [
     '# Restart all deployments in the test-namespace namespace\n<%= config.bin %> rollout restart deployment -n test-namespace',

@@ -1,9 +1,7 @@
 import {RolloutPatchCommand} from '../../cli/rollout-patch-command.js'
 
 export default class RolloutResume extends RolloutPatchCommand {
-  static override description = `Resume a paused resource.
-
-Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed.`
+  static override description = "Resume a paused resource.\n\n Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed."
 
   static override examples = ['# Resume an already paused deployment\n<%= config.bin %> rollout resume deployment/nginx']
 

@@ -11,9 +11,7 @@ export default class RolloutStatus extends KsimCommand {
     resource: Args.string({description: 'TYPE NAME or TYPE/NAME'}),
   }
 
-  static override description = `Show the status of the rollout.
-
-By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for.`
+  static override description = "Show the status of the rollout.\n\n By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for."
 
   static override examples = ['# Watch the rollout status of a deployment\n<%= config.bin %> rollout status deployment/nginx']
 

@@ -12,7 +12,7 @@ export default class CreateSecretGeneric extends KsimCommand {
     name: Args.string({description: 'secret name'}),
   }
 
-  static override description = 'Create a secret based on a file, directory, or specified literal value.\n\nA single secret may package one or more key/value pairs.'
+  static override description = "Create a secret based on a file, directory, or specified literal value.\n\n A single secret may package one or more key/value pairs.\n\n When creating a secret based on a file, the key will default to the basename of the file, and the value will default to the file content. If the basename is an invalid key or you wish to chose your own, you may specify an alternate key.\n\n When creating a secret based on a directory, each file whose basename is a valid key in the directory will be packaged into the secret. Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc)."
 
   static override examples = [
     '# Create a new secret named my-secret with key1=supersecret and key2=topsecret\n<%= config.bin %> create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret',
