@@ -134,7 +134,9 @@ describe('describe namespace', () => {
       'No LimitRange resource.\n')
   })
 
-  it('has no describer for kinds ksim does not describe yet', () => {
-    expect(describerFor('Widget')).to.equal(undefined)
+  it("falls back to kubectl's generic describer for a kind without a describer of its own", () => {
+    expect(describerFor('Widget')).to.be.a('function')
+    expect(describerFor('Widget')).to.equal(describerFor('Lease'))
+    expect(describerFor('Widget')).not.to.equal(describerFor('Namespace'))
   })
 })
