@@ -13,8 +13,12 @@ import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
 import {applyNoOptDefaults} from './flags.js'
 
-/** The most one command waits, in all, for another process's write lock. */
-const CLI_WRITE_WAIT_MS = 5000
+/**
+ * The most one command waits, in all, for another process's write lock: SQLite's old per-write busy
+ * timeout, now a budget for the whole command. 5 s was too short for 20 concurrent writers beside a
+ * reconciler on a 2-core machine (the concurrent-CLI fault test gave up twice under load).
+ */
+const CLI_WRITE_WAIT_MS = 10_000
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
 

@@ -12,7 +12,7 @@ import {fixture} from '../store/temp-store.js'
 
 const PODS = 200
 /** a command's whole wait for the lock (base-command.ts) plus process start-up on a busy machine */
-const BOUND_MS = 5000 + 4000
+const BOUND_MS = 10_000 + 4000
 
 const podYaml = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n  - name: app\n    image: nginx\n`
 
