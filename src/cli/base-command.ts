@@ -140,8 +140,8 @@ export abstract class KsimCommand extends Command {
     if (isParseError(err)) {
       const ctor = this.ctor as typeof Command
       const {text, usage} = parseErrorText(err, this.argv, {...ctor.baseFlags, ...ctor.flags})
-      // pflag's own failures come back through cobra, which says "Error:"; kubectl's checks say "error:"
-      this.warn2(usage ? `Error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
+      // kubectl 1.35 prints pflag's failures as its own checks, "error: ...", plus cobra's usage hint
+      this.warn2(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
       process.exitCode = 1
       return
     }
