@@ -105,7 +105,7 @@ export abstract class KsimCommand extends Command {
   protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.warn2(s)})
     if (dryRun === 'none') await this.ensureReconcilerRunning(target)
   }
 

@@ -93,7 +93,7 @@ export function generateRunPod(input: RunInput): KObject {
   if (input.stdin) container.stdin = true
   if (input.stdin && !input.leaveStdinOpen) container.stdinOnce = true
   if (input.tty) container.tty = true
-  const metadata: Record<string, unknown> = {name: input.name, creationTimestamp: null, labels: input.labels ?? {run: input.name}}
+  const metadata: Record<string, unknown> = {name: input.name, labels: input.labels ?? {run: input.name}}
   if (input.annotations) metadata.annotations = input.annotations
   return {
     kind: 'Pod',
@@ -106,7 +106,7 @@ export function generateRunPod(input: RunInput): KObject {
 
 /** The Service --expose creates: labelled only with -l's labels, selecting the pod's labels. */
 export function generateRunService(name: string, port: number, labels: Record<string, string> | undefined): KObject {
-  const metadata: Record<string, unknown> = {name, creationTimestamp: null}
+  const metadata: Record<string, unknown> = {name}
   if (labels) metadata.labels = labels
   return {
     kind: 'Service',
