@@ -6,6 +6,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
+import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
@@ -42,7 +43,7 @@ export abstract class KsimCommand extends Command {
     const store = Store.open(stateFile(target.cluster), {mustExist: true, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
     let profile = readProfile(store)
-    if (profile && !profile.rootCACert) {
+    if (needsUpgrade(profile)) {
       // a cluster made by an older ksim: bring it up to date once (see cluster/upgrade.ts)
       const {upgradeCluster} = await import('../cluster/upgrade.js')
       try {
