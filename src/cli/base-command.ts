@@ -212,7 +212,8 @@ export function parseErrorText(err: Error, argv: string[], flags: FlagDefs): {te
   const first = err.message.split('\n')[0]
   const unknown = /Nonexistent flags?: (.*)/.exec(first)
   if (unknown) {
-    const flag = unknown[1].split(',')[0].trim()
+    // pflag names a long flag without its `=value`
+    const flag = unknown[1].split(',')[0].trim().replace(/^(--[^=]+)=.*$/s, '$1')
     const short = /^-([^-])/.exec(flag)
     return {text: short ? `unknown shorthand flag: '${short[1]}' in ${flag}` : `unknown flag: ${flag}`, usage: true}
   }
