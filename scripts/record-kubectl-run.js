@@ -36,6 +36,7 @@ const CASES = [
   ['web', '--image=nginx', '--override-type=json', '--overrides=[{"op":"add","path":"/spec/hostname","value":"h"}]', '-o', 'yaml'],
   ['web', '--image=nginx', '--overrides={"metadata":{"labels":null,"annotations":{"a":"b"}},"spec":{"bogus":1}}', '-o', 'yaml'],
   ['web', '--image=localhost:5000/team/app:v1.2', '--port=+8080', '-o', 'yaml'],
+  ['web', '--image=nginx', '--restart=', '-o', 'yaml'],
   // errors
   ['web', '--image=nginx', '--restart=Foo'],
   ['web', '--image=nginx', '--restart=always'],
