@@ -35,8 +35,8 @@ export function hoistGlobalFlags(argv: string[], isPath: (id: string) => boolean
   return [...words, ...globals, ...argv.slice(i)]
 }
 
-/** Root flags that take no value (cobra's NoOptDefVal): the others take the next word when not `--x=v`. */
-const ROOT_BOOLEANS = new Set(['-h', '--help'])
+/** Root flags that take no value (cobra's NoOptDefVal; oclif's --version): the others take the next word when not `--x=v`. */
+const ROOT_BOOLEANS = new Set(['-h', '--help', '--version'])
 
 export type LeadingFlags = {kind: 'ok'; argv: string[]} | {kind: 'error'; text: string; code: number}
 

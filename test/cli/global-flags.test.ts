@@ -32,6 +32,7 @@ describe('leadingFlags: flags before the verb, as kubectl 1.35 judges them', () 
     expect(lead(['--bogus=1', 'get', 'pods'])).to.deep.equal({kind: 'ok', argv: ['get', '--bogus=1', 'pods']})
     expect(lead(['--context=x', '-n', 'a', 'rollout', 'status', 'd'])).to.deep.equal({kind: 'ok', argv: ['rollout', 'status', '--context=x', '-n', 'a', 'd']})
     expect(lead(['get', '--bogus'])).to.deep.equal({kind: 'ok', argv: ['get', '--bogus']})
+    expect(lead(['--version'])).to.deep.equal({kind: 'ok', argv: ['--version']})
   })
 
   it('refuses flags before a word that names no command, as the plugin handler does (naming the first argument)', () => {
