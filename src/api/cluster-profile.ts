@@ -24,6 +24,8 @@ export interface ClusterProfile {
   reconcilerIdleSeconds: number
   /** the cluster CA certificate (PEM) published in every namespace's kube-root-ca.crt; absent in clusters made before ksim had one */
   rootCACert?: string
+  /** the Kubernetes version the nodes were brought to (cluster/kubernetes-version.ts); absent in clusters made before v1.35 */
+  kubernetesVersion?: string
 }
 
 export const defaultProfile: Omit<ClusterProfile, 'name'> = {

@@ -8,6 +8,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Store} from '../store/sqlite-store.js'
 import type {Target} from '../cluster/clusters.js'
+import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './color.js'
 import {errorText, FlagError, SilentError} from './errors.js'
@@ -56,7 +57,7 @@ export abstract class KsimCommand extends Command {
         : Store.open(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
     let profile = readProfile(store)
-    if (profile && !profile.rootCACert) {
+    if (needsUpgrade(profile)) {
       // a cluster made by an older ksim: bring it up to date once (see cluster/upgrade.ts)
       const {upgradeCluster} = await import('../cluster/upgrade.js')
       try {
@@ -119,7 +120,7 @@ export abstract class KsimCommand extends Command {
   protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.warn2(s)})
     if (dryRun === 'none') await this.ensureReconcilerRunning(target)
   }
 
@@ -155,8 +156,8 @@ export abstract class KsimCommand extends Command {
     if (isParseError(err)) {
       const ctor = this.ctor as typeof Command
       const {text, usage} = parseErrorText(err, this.argv, {...ctor.baseFlags, ...ctor.flags})
-      // pflag's own failures come back through cobra, which says "Error:"; kubectl's checks say "error:"
-      this.warn2(usage ? `Error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
+      // kubectl 1.35 prints pflag's failures as its own checks, "error: ...", plus cobra's usage hint
+      this.warn2(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
       process.exitCode = 1
       return
     }
@@ -226,7 +227,8 @@ export function parseErrorText(err: Error, argv: string[], flags: FlagDefs): {te
   const first = err.message.split('\n')[0]
   const unknown = /Nonexistent flags?: (.*)/.exec(first)
   if (unknown) {
-    const flag = unknown[1].split(',')[0].trim()
+    // pflag names a long flag without its `=value`
+    const flag = unknown[1].split(',')[0].trim().replace(/^(--[^=]+)=.*$/s, '$1')
     const short = /^-([^-])/.exec(flag)
     return {text: short ? `unknown shorthand flag: '${short[1]}' in ${flag}` : `unknown flag: ${flag}`, usage: true}
   }

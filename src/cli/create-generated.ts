@@ -8,6 +8,7 @@ import {lookupKind, nameKind} from '../api/registry.js'
 import {CliError} from './errors.js'
 import {dryRunSuffix} from './flags.js'
 import {formatObjects} from './print-objects.js'
+import {asGenerated, typedJson} from './typed-print.js'
 
 export interface GeneratedRun {
   api?: Api
@@ -17,6 +18,8 @@ export interface GeneratedRun {
   err(line: string): void
   /** kubectl's wrapping of the server's error (`failed to create configmap: `), when it has one */
   failPrefix?: string
+  /** -n's namespace when -n was given: a client dry run prints metadata.namespace only then */
+  explicitNamespace?: string
 }
 
 export function createGenerated(obj: KObject, run: GeneratedRun): void {
@@ -32,6 +35,12 @@ export function createGenerated(obj: KObject, run: GeneratedRun): void {
     }
     for (const w of r.warnings) run.err(`Warning: ${w}`)
     result = r.object
+  }
+  if (run.dryRun === 'client' && (run.output === 'yaml' || run.output === 'json')) {
+    // nothing reached a server: kubectl prints the typed object it built
+    const generated = asGenerated(result, rt, run.explicitNamespace)
+    run.out(run.output === 'json' ? typedJson(generated) : formatObjects([generated], 'yaml'))
+    return
   }
   if (run.output === 'yaml' || run.output === 'json') {
     run.out(formatObjects([result], run.output))

@@ -60,7 +60,7 @@ export function serviceFromOptions(o: CreateServiceOptions): KObject {
 }
 
 /** Creates (or dry-runs) the Service and prints kubectl's line. */
-export function runCreateService(o: CreateServiceOptions, run: {api?: Api; dryRun: 'none' | 'client' | 'server'; output?: string; out(t: string): void; err(l: string): void}): void {
+export function runCreateService(o: CreateServiceOptions, run: {api?: Api; dryRun: 'none' | 'client' | 'server'; output?: string; explicitNamespace?: string; out(t: string): void; err(l: string): void}): void {
   const svc = serviceFromOptions(o)
   try {
     createGenerated(svc, run)

@@ -18,7 +18,7 @@ export class CliError extends Error {
 }
 
 /**
- * A flag value kubectl's flag parser (pflag) refuses: printed as cobra prints it, `Error: ...` and its
+ * A flag value kubectl's flag parser (pflag) refuses: printed as kubectl 1.35 prints it, `error: ...` and cobra's
  * `See '<bin> <cmd> --help' for usage.` line.
  */
 export class FlagError extends CliError {
@@ -57,8 +57,8 @@ export function errorText(err: unknown, commandId?: string, bin = 'ksim'): strin
     return err.reason ? `Error from server (${err.reason}): ${err.message}` : `Error from server: ${err.message}`
   }
   if (err instanceof FlagError) {
-    // cobra prints pflag's failures as "Error: ..."
-    const msg = `Error: ${err.message.replace(/^error: /, '')}`
+    // kubectl 1.35 prints pflag's failures through its own error handler: "error: ..." (1.32's cobra said "Error:")
+    const msg = prefixed(err.message)
     return commandId ? `${msg}\nSee '${bin} ${commandId.replaceAll(':', ' ')} --help' for usage.` : msg
   }
   if (err instanceof PlainError) return err.message

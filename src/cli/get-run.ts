@@ -128,10 +128,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   run.out(text)
   for (const e of errors) run.err(errorText(e))
   if (watching && watchRequests.length > 0) {
-    if (total === 0 && !run.watchOnly && errors.length === 0 && format.kind === 'table') {
-      // kubectl says so, then keeps watching
-      run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
-    }
+    // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
     const req = watchRequests[0]
     const {watchLoop} = await import('./watch-run.js')
     await watchLoop(api, {

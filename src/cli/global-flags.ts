@@ -34,3 +34,57 @@ export function hoistGlobalFlags(argv: string[], isPath: (id: string) => boolean
   if (globals.length === 0) return argv
   return [...words, ...globals, ...argv.slice(i)]
 }
+
+/** Root flags that take no value (cobra's NoOptDefVal; oclif's --version): the others take the next word when not `--x=v`. */
+const ROOT_BOOLEANS = new Set(['-h', '--help', '--version'])
+
+export type LeadingFlags = {kind: 'ok'; argv: string[]} | {kind: 'error'; text: string; code: number}
+
+/**
+ * What kubectl 1.35 makes of flags placed before the verb. cobra finds the command by skipping flags, each
+ * `--x`/`-x` without `=` taking the next word as its value (stripFlags); the root left with words it cannot
+ * resolve sends kubectl to its plugin handler, which refuses `flags cannot be placed before plugin name`;
+ * no words at all leaves the root to parse the flags (pflag's errors, `See 'kubectl --help'`). A command
+ * found gets the leading flags after its words, where its own parser judges them.
+ */
+export function leadingFlags(argv: string[], isPath: (id: string) => boolean, bin: string): LeadingFlags {
+  if (argv.length === 0 || !argv[0]!.startsWith('-') || argv.some((a) => ROOT_BOOLEANS.has(a))) return {kind: 'ok', argv}
+  const flags: string[] = []
+  const words: string[] = []
+  let i = 0
+  while (i < argv.length && argv[i] !== '--') {
+    const a = argv[i]!
+    const takesValue = a.startsWith('-') && !a.includes('=') && (a.startsWith('--') || a.length === 2)
+    if (a.startsWith('-')) {
+      flags.push(a)
+      if (takesValue && i + 1 < argv.length) flags.push(argv[++i]!)
+    } else if (words.length === 0 || isPath([...words, a].join(':'))) words.push(a)
+    else break
+    i++
+  }
+  if (words.length === 0 && i >= argv.length) return rootParse(flags, bin)
+  if (words.length === 0 || !isPath(words[0]!)) return {kind: 'error', text: `Error: flags cannot be placed before plugin name: ${argv[0]}\n`, code: 1}
+  return {kind: 'ok', argv: [...words, ...flags, ...argv.slice(i)]}
+}
+
+/** pflag on the root's flags (-n/--namespace, --context): its first error, or no arguments (the root's help). */
+function rootParse(flags: string[], bin: string): LeadingFlags {
+  const usage = `See '${bin} --help' for usage.`
+  for (let i = 0; i < flags.length; i++) {
+    const a = flags[i]!
+    const name = a.startsWith('--') ? a.slice(2).split('=')[0]! : a.slice(1, 2)
+    const known = name === 'n' || name === 'namespace' || name === 'context'
+    if (!known) {
+      const text = a.startsWith('--') ? `unknown flag: --${name}` : `unknown shorthand flag: '${name}' in ${a}`
+      return {kind: 'error', text: `error: ${text}\n${usage}\n`, code: 1}
+    }
+    if (a.includes('=') || (!a.startsWith('--') && a.length > 2)) continue
+    if (i + 1 >= flags.length) {
+      const text = a.startsWith('--') ? `flag needs an argument: ${a}` : `flag needs an argument: '${name}' in ${a}`
+      return {kind: 'error', text: `error: ${text}\n${usage}\n`, code: 1}
+    }
+    i++
+  }
+  // all of them known: the root runs, and prints its help
+  return {kind: 'ok', argv: []}
+}

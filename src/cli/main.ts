@@ -3,7 +3,7 @@
 // without a subcommand (`ksim set`) prints its help and fails, as kubectl's DefaultSubCommandRun does.
 import {Config, flush, handle, run} from '@oclif/core'
 
-import {hoistGlobalFlags} from './global-flags.js'
+import {hoistGlobalFlags, leadingFlags} from './global-flags.js'
 import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
 
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
@@ -14,7 +14,14 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
   try {
     const config = await Config.load(root)
     const isPath = (id: string) => config.findCommand(id) !== undefined || config.findTopic(id) !== undefined
-    const argv = hoistGlobalFlags(rawArgv, isPath)
+    // a kubectl command ksim lacks is still a command to cobra (its own message comes below)
+    const leading = leadingFlags(rawArgv, (id) => isPath(id) || missingKubectlCommand(id.split(':'), isPath) !== undefined, 'ksim')
+    if (leading.kind === 'error') {
+      process.stderr.write(leading.text)
+      process.exitCode = leading.code
+      return
+    }
+    const argv = hoistGlobalFlags(leading.argv, isPath)
     const firstFlag = argv.findIndex((a) => a.startsWith('-'))
     const words = firstFlag < 0 ? argv : argv.slice(0, firstFlag)
     const id = words.join(':')

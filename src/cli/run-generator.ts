@@ -1,4 +1,4 @@
-// kubectl run's objects (run.go and the BasicPod / ServiceV2 generators of kubectl 1.32): one container
+// kubectl run's objects (run.go and its BasicPod / ServiceV2 generators; test/fixtures/kubectl-run.json is recorded from kubectl 1.35.2): one container
 // named after the pod, labels run=<name> unless -l is given, and with --expose a ClusterIP Service that
 // selects the pod. Objects are built with their keys in the Go structs' field order, because kubectl
 // encodes the typed object (the --save-config annotation and client dry-run -o json show that order).
@@ -38,7 +38,7 @@ export function isImageReference(image: string): boolean {
   return REFERENCE.test(image)
 }
 
-/** The restart policy for --restart (kubectl 1.32: an empty value means Always). */
+/** The restart policy for --restart (an empty value means Always, still in kubectl 1.35.2). */
 export function restartPolicyOf(restart: string): string {
   if (restart === '') return 'Always'
   if (['Always', 'OnFailure', 'Never'].includes(restart)) return restart
@@ -93,7 +93,7 @@ export function generateRunPod(input: RunInput): KObject {
   if (input.stdin) container.stdin = true
   if (input.stdin && !input.leaveStdinOpen) container.stdinOnce = true
   if (input.tty) container.tty = true
-  const metadata: Record<string, unknown> = {name: input.name, creationTimestamp: null, labels: input.labels ?? {run: input.name}}
+  const metadata: Record<string, unknown> = {name: input.name, labels: input.labels ?? {run: input.name}}
   if (input.annotations) metadata.annotations = input.annotations
   return {
     kind: 'Pod',
@@ -106,7 +106,7 @@ export function generateRunPod(input: RunInput): KObject {
 
 /** The Service --expose creates: labelled only with -l's labels, selecting the pod's labels. */
 export function generateRunService(name: string, port: number, labels: Record<string, string> | undefined): KObject {
-  const metadata: Record<string, unknown> = {name, creationTimestamp: null}
+  const metadata: Record<string, unknown> = {name}
   if (labels) metadata.labels = labels
   return {
     kind: 'Service',

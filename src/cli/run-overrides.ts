@@ -30,10 +30,13 @@ function parsePatch(type: PatchType, text: string): Json {
   return patch
 }
 
-/** Go re-encodes a decoded Pod with these always present (metav1.Time null, empty structs). */
+/**
+ * Go re-encodes a decoded Pod with its empty structs present; a zero creationTimestamp (absent or null) is
+ * omitted since 1.35 (omitzero), where 1.32 printed `creationTimestamp: null`.
+ */
 function encodedAgain(obj: Record<string, Json>): Record<string, Json> {
-  const meta = isMap(obj.metadata) ? obj.metadata : {}
-  const out: Record<string, Json> = {...obj, metadata: {...meta, creationTimestamp: meta.creationTimestamp ?? null}}
+  const {creationTimestamp, ...meta} = isMap(obj.metadata) ? obj.metadata : {}
+  const out: Record<string, Json> = {...obj, metadata: creationTimestamp === null || creationTimestamp === undefined ? meta : {...meta, creationTimestamp}}
   const spec = isMap(obj.spec) ? obj.spec : {}
   const containers = Array.isArray(spec.containers) ? spec.containers : undefined
   out.spec = containers ? {...spec, containers: containers.map((c) => (isMap(c) ? {...c, resources: c.resources ?? {}} : c))} : spec

@@ -1,4 +1,4 @@
-// `run NAME --image=...`: kubectl 1.32's checks in its order, the Pod (and with --expose the Service)
+// `run NAME --image=...`: kubectl's checks in its order (recorded from 1.35.2 in test/fixtures/kubectl-run.json), the Pod (and with --expose the Service)
 // created through the API, and kubectl's output — the Service is printed first, as kubectl prints it as
 // soon as it exists and the Pod at the end.
 import type {Api} from '../api/server.js'

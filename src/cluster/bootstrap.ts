@@ -8,9 +8,10 @@ import {apiSettingsOf, writeProfile, type ClusterProfile} from '../api/cluster-p
 import {rfc3339, type KObject} from '../api/types.js'
 import {Store} from '../store/sqlite-store.js'
 import {createKubernetesService} from './kubernetes-service.js'
+import {KUBELET_VERSION} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
 
-export const KUBELET_VERSION = 'v1.35.2'
+export {KUBELET_VERSION} from './kubernetes-version.js'
 
 /** Node names as kind names them: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`… */
 export function nodeNames(cluster: string, count: number): string[] {
@@ -80,7 +81,7 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
  */
 export function bootstrapCluster(store: Store, profile: ClusterProfile, now: Date): void {
   // the cluster CA, published in every namespace's kube-root-ca.crt
-  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now)}
+  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION}
   store.transaction(() => {
     writeProfile(store, withCA)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(withCA)})

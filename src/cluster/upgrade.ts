@@ -1,32 +1,34 @@
 // Bringing a state file written by an older ksim up to what this one expects. Clusters made before ksim
 // had a CA have none in their profile, and their namespaces have no `default` ServiceAccount and no
 // `kube-root-ca.crt`: ServiceAccount admission would refuse every pod until the reconciler put them
-// there. The first command (or reconciler) that opens such a cluster adds all of it in one transaction.
+// there. Clusters made by a ksim that played an older Kubernetes have nodes reporting its kubelet version
+// (v1.34.0): they report this one's, as a node does once its kubelet is upgraded. The first command (or
+// reconciler) that opens such a cluster does all of it in one transaction.
 import {Api} from '../api/server.js'
 import {isStatusError} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
 import {namespaceCompanions} from '../api/kinds/namespace-companions.js'
 import {apiSettingsOf, readProfile, writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import type {Store} from '../store/sqlite-store.js'
+import {KUBELET_VERSION, needsUpgrade} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
 
-/** Whether `profile` predates something upgradeCluster adds. */
-export function needsUpgrade(profile: ClusterProfile | undefined): profile is ClusterProfile {
-  return profile !== undefined && !profile.rootCACert
-}
+export {needsUpgrade} from './kubernetes-version.js'
 
 /**
  * Gives an older cluster its CA and every Active namespace its default ServiceAccount and
- * kube-root-ca.crt ConfigMap, atomically; returns the profile as stored afterwards. Another process
- * that upgraded first wins: its CA is kept. Throws what the store throws (a read-only or locked file).
+ * kube-root-ca.crt ConfigMap, and its nodes this Kubernetes version, atomically; returns the profile as
+ * stored afterwards. Another process that upgraded first wins: its CA is kept. Throws what the store throws (a read-only or locked file).
  */
 export function upgradeCluster(store: Store, now: Date): ClusterProfile | undefined {
   return store.transaction(() => {
     const profile = readProfile(store)
     if (!needsUpgrade(profile)) return profile
-    const upgraded: ClusterProfile = {...profile, rootCACert: generateRootCA(now)}
+    const upgraded: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION}
     writeProfile(store, upgraded)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(upgraded)})
+    upgradeNodes(api)
+    if (profile.rootCACert) return upgraded
     for (const ns of api.list(lookupKind('v1', 'Namespace')!, undefined).items) {
       if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase !== 'Active') continue
       for (const obj of namespaceCompanions(ns.metadata.name!, upgraded.rootCACert)) {
@@ -39,4 +41,14 @@ export function upgradeCluster(store: Store, now: Date): ClusterProfile | undefi
     }
     return upgraded
   })
+}
+
+/** Each node's status.nodeInfo as its kubelet reports it after an upgrade to KUBELET_VERSION. */
+function upgradeNodes(api: Api): void {
+  for (const node of api.list(lookupKind('v1', 'Node')!, undefined).items) {
+    const status = (node.status ?? {}) as {nodeInfo?: {kubeletVersion?: string; kubeProxyVersion?: string}}
+    if (status.nodeInfo?.kubeletVersion === KUBELET_VERSION) continue
+    // the kubelet leaves kubeProxyVersion empty since 1.31 (it never knew kube-proxy's version)
+    api.updateStatus({...node, status: {...status, nodeInfo: {...status.nodeInfo, kubeletVersion: KUBELET_VERSION, kubeProxyVersion: ''}}})
+  }
 }

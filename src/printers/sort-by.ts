@@ -1,7 +1,8 @@
 // `kubectl get --sort-by=<jsonpath>` as kubectl's sorter.go does it: the first value of the path in
 // each object is the key; an object without one sorts first; numbers compare as numbers, strings as
 // quantities when both are quantities, else bytewise (since 1.31; natural order before); Go's
-// unstable sort.Sort does the work. Orders were checked against kubectl 1.32.
+// unstable sort.Sort does the work. Orders were checked against kubectl 1.32; the 1.35.2 comparison script
+// (test/e2e/fixtures/kubectl-reference-script.ts) still agrees on its --sort-by case.
 import {goQuote, goSharpV, goStringLess, goTypeName, GoByte, isGoInt, type GoValue} from './go-format.js'
 import {goSort} from './go-sort.js'
 import {compileJsonPath, findResults, JsonPathError, relaxedJsonPathExpression, type JsonPathTemplate} from './jsonpath.js'

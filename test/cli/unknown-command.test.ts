@@ -36,7 +36,7 @@ describe('unknown commands in kubectl (cobra) words', function () {
       expect(rollout.stdout).to.include('rollout undo')
       expect(sb.run(['rollout', '--help']).code).to.equal(0)
       // a real command with a bad flag still gets oclif's flag error in kubectl's words
-      expect(sb.run(['get', '--bogus']).stderr).to.equal("Error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
+      expect(sb.run(['get', '--bogus']).stderr).to.equal("error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
     } finally {
       sb.cleanup()
     }

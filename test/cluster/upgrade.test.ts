@@ -8,6 +8,21 @@ import {defaultProfile, readProfile, writeProfile} from '../../src/api/cluster-p
 import {bootstrapCluster} from '../../src/cluster/bootstrap.js'
 import {needsUpgrade, upgradeCluster} from '../../src/cluster/upgrade.js'
 import {Store} from '../../src/store/sqlite-store.js'
+import {Sandbox} from '../helpers/cli.js'
+
+type NodeValue = {status: {nodeInfo: {kubeletVersion: string; kubeProxyVersion: string}}}
+
+/** A cluster as a ksim that played Kubernetes v1.34 left it: a CA, no recorded version, nodes on v1.34.0. */
+function v134Cluster(store: Store): void {
+  store.transaction(() => {
+    const {kubernetesVersion: _, ...profile} = readProfile(store)!
+    writeProfile(store, profile)
+    for (const o of store.list<NodeValue>('Node').items) {
+      const info = o.value.status.nodeInfo
+      store.update({kind: 'Node', namespace: '', name: o.name}, o.rev, () => ({...o.value, status: {...o.value.status, nodeInfo: {...info, kubeletVersion: 'v1.34.0', kubeProxyVersion: 'v1.34.0'}}}))
+    }
+  })
+}
 
 /** A cluster as ksim wrote it before it had a CA: no rootCACert, no ServiceAccounts, no kube-root-ca.crt. */
 function oldCluster(file: string, now: Date): Store {
@@ -63,5 +78,43 @@ describe('upgradeCluster', () => {
     expect(store.get<{automountServiceAccountToken?: boolean}>({kind: 'ServiceAccount', namespace: 'default', name: 'default'})?.value.automountServiceAccountToken).to.equal(false)
     expect(store.get({kind: 'ServiceAccount', namespace: 'kube-public', name: 'default'})).to.equal(undefined)
     expect(store.get({kind: 'ConfigMap', namespace: 'kube-public', name: 'kube-root-ca.crt'})).to.equal(undefined)
+  })
+
+  it('brings the nodes of a cluster made by a ksim that played v1.34 to v1.35.2, as their upgraded kubelets report, once', () => {
+    const fresh = Store.open(path.join(dir, 'v134.db'))
+    try {
+      bootstrapCluster(fresh, {...defaultProfile, name: 'v134', nodes: 2}, now)
+      expect(needsUpgrade(readProfile(fresh))).to.equal(false)
+      const ca = readProfile(fresh)!.rootCACert
+      v134Cluster(fresh)
+      const companions = fresh.list('ServiceAccount').items.length
+      expect(needsUpgrade(readProfile(fresh))).to.equal(true)
+      const profile = upgradeCluster(fresh, now)
+      expect([profile?.kubernetesVersion, profile?.rootCACert]).to.deep.equal(['v1.35.2', ca])
+      const versions = fresh.list<NodeValue>('Node').items.map((o) => `${o.name} ${o.value.status.nodeInfo.kubeletVersion} '${o.value.status.nodeInfo.kubeProxyVersion}'`)
+      expect(versions).to.deep.equal(["v134-control-plane v1.35.2 ''", "v134-worker v1.35.2 ''"])
+      expect(fresh.list('ServiceAccount').items.length).to.equal(companions)
+      const rev = fresh.revision()
+      upgradeCluster(fresh, now)
+      expect(fresh.revision()).to.equal(rev)
+    } finally {
+      fresh.close()
+    }
+  })
+})
+
+describe('a cluster made by a ksim that played v1.34, opened by this one', function () {
+  this.timeout(60_000)
+  it('reports its nodes at v1.35.2 from the first command on', () => {
+    const sb = new Sandbox('ksim-upgrade-', {KSIM_NO_RECONCILER: '1'})
+    try {
+      sb.run(['get', 'nodes'])
+      const store = Store.open(path.join(sb.home, 'clusters', 'ksim', 'state.db'))
+      v134Cluster(store)
+      store.close()
+      expect(sb.run(['get', 'nodes', '-o', 'jsonpath={.items[*].status.nodeInfo.kubeletVersion}'])).to.deep.equal({stdout: 'v1.35.2 v1.35.2 v1.35.2', stderr: '', code: 0})
+    } finally {
+      sb.cleanup()
+    }
   })
 })

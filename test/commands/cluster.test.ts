@@ -84,7 +84,7 @@ describe('ksim cluster and config', function () {
     expect(sb.run(['cluster', 'create', 'x', '--node-cpu', 'lots'])).to.deep.include({code: 1})
     expect(sb.run(['cluster', 'create', 'Bad_Name']).stderr).to.match(/^error: invalid cluster name "Bad_Name"/)
     expect(sb.run(['cluster', 'create', 'y', '--node-monitor-grace-period', 'soon']).stderr).to.equal(
-      'Error: invalid argument "soon" for "--node-monitor-grace-period" flag: time: invalid duration "soon"\nSee \'ksim cluster create --help\' for usage.\n',
+      'error: invalid argument "soon" for "--node-monitor-grace-period" flag: time: invalid duration "soon"\nSee \'ksim cluster create --help\' for usage.\n',
     )
   })
 })

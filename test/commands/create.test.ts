@@ -117,4 +117,15 @@ describe('ksim create', function () {
       code: 1,
     })
   })
+
+  it('prints a client dry run as kubectl 1.35.2 does: typed field order, no zero creationTimestamp, namespace only with -n', () => {
+    // both outputs recorded from kubectl 1.35.2
+    expect(sb.run(['create', 'configmap', 'c', '--from-literal=b=2', '--from-literal=a=1', '-n', 'team', '--dry-run=client', '-o', 'json'])).to.deep.equal({
+      stdout: '{\n    "kind": "ConfigMap",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "c",\n        "namespace": "team"\n    },\n    "data": {\n        "a": "1",\n        "b": "2"\n    }\n}\n',
+      stderr: '',
+      code: 0,
+    })
+    expect(sb.run(['create', 'namespace', 'x', '--dry-run=client', '-o', 'yaml'])).to.deep.equal({stdout: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nspec: {}\nstatus: {}\n', stderr: '', code: 0})
+    expect(sb.run(['create', 'serviceaccount', 'x', '--dry-run=client', '-o', 'yaml']).stdout).to.equal('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n')
+  })
 })

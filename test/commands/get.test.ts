@@ -105,7 +105,7 @@ describe('ksim get', function () {
       'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo\n',
     )
     expect(sb.run(['get', 'pods', 'pod/db-0']).stderr).to.match(/^error: there is no need to specify a resource type as a separate argument/)
-    expect(sb.run(['get', 'pods', '--bogus'])).to.deep.equal({stdout: '', stderr: "Error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n", code: 1})
+    expect(sb.run(['get', 'pods', '--bogus'])).to.deep.equal({stdout: '', stderr: "error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n", code: 1})
   })
 
   it('selects by field: name, phase and node', () => {

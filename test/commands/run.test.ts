@@ -79,7 +79,7 @@ describe('ksim run', function () {
   it('--save-config stores the object kubectl sent as the last-applied configuration', () => {
     expect(sb.run(['run', 'web', '--image=nginx', '--save-config', '--privileged'])).to.deep.equal(ok('pod/web created\n'))
     expect(jsonpath('pod/web', "{.metadata.annotations['kubectl\\.kubernetes\\.io/last-applied-configuration']}")).to.equal(
-      '{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","creationTimestamp":null,"labels":{"run":"web"}},"spec":{"containers":[{"name":"web","image":"nginx","resources":{},"securityContext":{"privileged":true}}],"restartPolicy":"Always","dnsPolicy":"ClusterFirst"},"status":{}}\n',
+      '{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","labels":{"run":"web"}},"spec":{"containers":[{"name":"web","image":"nginx","resources":{},"securityContext":{"privileged":true}}],"restartPolicy":"Always","dnsPolicy":"ClusterFirst"},"status":{}}\n',
     )
   })
 

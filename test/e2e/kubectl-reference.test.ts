@@ -24,7 +24,8 @@ function runKubectl(kubectl: string, args: string[], env: NodeJS.ProcessEnv): Pr
   return new Promise((resolve) => {
     execFile(kubectl, args, {env, encoding: 'utf8', timeout: 30_000}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-      resolve({stdout, stderr, code})
+      // cobra's usage hint names the program: `See 'kubectl get --help' for usage.` is ksim's `See 'ksim get ...`
+      resolve({stdout, stderr: stderr.replaceAll(/^See 'kubectl /gm, "See 'ksim "), code})
     })
   })
 }

@@ -1,6 +1,13 @@
 // Pod fields v1.34 knows but whose feature gates are off by default: the decoder accepts them (they
 // are not unknown fields), then the pod strategy drops them silently on create, as
 // pkg/api/pod/util.go dropDisabledFields does when the old object does not use them.
+//
+// Known difference from a default v1.35 cluster (kubernetes/website feature-gate pages): HostnameOverride,
+// ContainerRestartRules and EnvFiles went beta and on in 1.35, and ImageVolume is on, so 1.35 keeps
+// spec.hostnameOverride, containers' restartPolicy/restartPolicyRules, env valueFrom.fileKeyRef and image
+// volumes (and validates them). ksim still drops them: it has neither their validation rules nor their
+// kubelet behaviour yet. Still off in 1.35: ContainerStopSignals, ClusterTrustBundleProjection (beta, off),
+// PodCertificateRequest (beta, off), DRAExtendedResource, ResourceHealthStatus.
 
 /** The pod fields dropped on create in v1.34 with default feature gates, and the gate of each. */
 export const DISABLED_POD_FIELDS: ReadonlyArray<{path: string; gate: string}> = [

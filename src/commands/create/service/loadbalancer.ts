@@ -32,7 +32,7 @@ export default class CreateServiceLoadBalancer extends KsimCommand {
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
     const opts = {name: String(argv[0]), namespace: target.namespace, type: 'LoadBalancer' as const, tcp: flags.tcp ?? []}
-    runCreateService(opts, {api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
+    runCreateService(opts, {api, dryRun: flags['dry-run'], output: flags.output, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.warn2(s)})
     if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
   }
 }
