@@ -46,7 +46,7 @@ describe('concurrent cluster creation and config changes: 0 lost', function () {
     const contexts = sb.run(['config', 'get-contexts', '-o', 'name']).stdout
     report(`cluster create x8 (distinct): ${contexts.split('\n').filter(Boolean).length} contexts`)
     expect(contexts).to.equal(Array.from({length: 8}, (_, i) => `c${i}\n`).join(''))
-    expect(sb.run(['cluster', 'list']).stdout).to.equal(contexts)
+    expect(sb.run(['cluster', 'list', '-o', 'name']).stdout).to.equal(contexts)
   })
 
   it('8 concurrent creates of one name with 12 writers: exactly one wins, every acknowledged write survives', async () => {
