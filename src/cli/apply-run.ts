@@ -64,7 +64,7 @@ export function runApply(run: ApplyRun): boolean {
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified, item.source))
+      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, item.source))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
