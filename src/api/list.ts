@@ -3,7 +3,7 @@ import type {Backend} from '../store/backend.js'
 
 import {withResourceVersion} from './meta.js'
 import {apiVersionOf, type ResourceType} from './registry.js'
-import {selectorFilter} from './select.js'
+import {selectorFilter} from './list-filter.js'
 import type {KList, KObject} from './types.js'
 
 export interface ListOptions {

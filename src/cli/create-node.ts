@@ -6,7 +6,7 @@ import type {KObject} from '../api/types.js'
 
 import {defaultProfile} from '../api/cluster-profile.js'
 import {nodeType} from '../api/kinds/node.js'
-import {quantityError} from '../api/quantity.js'
+import {quantityError} from '../machinery/quantity.js'
 import {nodeObject} from '../cluster/bootstrap.js'
 import {CliError, FlagError} from './errors.js'
 

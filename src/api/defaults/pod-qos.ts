@@ -1,7 +1,7 @@
 // status.qosClass as Kubernetes computes it (pkg/apis/core/helper/qos ComputePodQOS).
 import type {Container, Pod} from 'kubernetes-types/core/v1.js'
 
-import {parseQuantity, type Quantity} from '../quantity.js'
+import {parseQuantity, type Quantity} from '../../machinery/quantity.js'
 
 /** The values of status.qosClass. */
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort'

@@ -4,9 +4,9 @@ import type {Container, Pod, PodSpec, Probe, Toleration, Volume} from 'kubernete
 
 import type {ApiSettings} from '../strategy.js'
 
-import {parseQuantity} from '../quantity.js'
+import {parseQuantity} from '../../machinery/quantity.js'
 import {defaultPullPolicy} from './image.js'
-import {sortKeysDeep} from './sort-keys.js'
+import {sortKeysDeep} from '../../machinery/sort-keys.js'
 
 /** The QoS class belongs with the defaults: it is computed from the defaulted pod. */
 export {podQOSClass, type QOSClass} from './pod-qos.js'

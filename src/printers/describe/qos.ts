@@ -1,7 +1,7 @@
 // The QoS class describe prints: status.qosClass when set, else computed like kubectl's qos helper.
 import type {Pod} from '../../api/types.js'
 
-import {addQuantity, compareQuantity, parseQuantity, type Quantity} from '../quantity.js'
+import {parseQuantity, type Quantity} from '../../machinery/quantity.js'
 
 const QOS_RESOURCES = new Set(['cpu', 'memory'])
 
@@ -15,14 +15,14 @@ export function podQOS(pod: Pod): string {
     for (const [name, text] of Object.entries(c.resources?.requests ?? {})) {
       const q = parseQuantity(text)
       if (!QOS_RESOURCES.has(name) || !q || q.nanos <= 0n) continue
-      requests.set(name, requests.has(name) ? addQuantity(q, requests.get(name)!) : q)
+      requests.set(name, requests.has(name) ? q.add(requests.get(name)!) : q)
     }
     const found = new Set<string>()
     for (const [name, text] of Object.entries(c.resources?.limits ?? {})) {
       const q = parseQuantity(text)
       if (!QOS_RESOURCES.has(name) || !q || q.nanos <= 0n) continue
       found.add(name)
-      limits.set(name, limits.has(name) ? addQuantity(q, limits.get(name)!) : q)
+      limits.set(name, limits.has(name) ? q.add(limits.get(name)!) : q)
     }
     if (!found.has('cpu') || !found.has('memory')) guaranteed = false
   }
@@ -30,7 +30,7 @@ export function podQOS(pod: Pod): string {
   if (guaranteed) {
     for (const [name, req] of requests) {
       const lim = limits.get(name)
-      if (!lim || compareQuantity(lim, req) !== 0) {
+      if (!lim || lim.cmp(req) !== 0) {
         guaranteed = false
         break
       }
