@@ -8,7 +8,7 @@ import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
-import {isValidLabelValue} from '../api/validation/names.js'
+import {isValidLabelValue} from '../machinery/names.js'
 import {CliError, errorText, withSource} from './errors.js'
 import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'
