@@ -12,7 +12,7 @@ import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
 import {rfc3339} from '../api/types.js'
-import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet-heartbeat.js'
+import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet/heartbeat.js'
 import {readyCondition, reconcileTaints, unknownConditions, wantedTaintKey} from './node-health.js'
 
 const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')

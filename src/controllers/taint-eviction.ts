@@ -11,7 +11,7 @@ import {isStatusError} from '../api/errors.js'
 import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
 import {rfc3339} from '../api/types.js'
-import {toleratesTaint} from './node-affinity.js'
+import {toleratesTaint} from './scheduler/node-affinity.js'
 
 const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
 

@@ -3,7 +3,7 @@
 import type {KObject} from '../api/types.js'
 
 import {reconcilerLog} from '../config/paths.js'
-import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet-heartbeat.js'
+import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet/heartbeat.js'
 import {Store} from '../store/sqlite-store.js'
 import {readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 import {checkedStateFile} from '../config/private-dir.js'
