@@ -2,6 +2,7 @@
 // namespaces, resourceVersion, generation) live here; kind-specific rules come from each kind's strategy.
 
 import {Store} from '../store/sqlite-store.js'
+import type {ApiCore, WriteOptions} from './api-core.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
@@ -18,18 +19,7 @@ import {bindPod, type BindingPreconditions} from './binding.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import type {PatchType} from './patch/apply-patch.js'
 
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
-
-export interface WriteOptions {
-  dryRun?: boolean
-  /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
-  fieldValidation?: FieldValidation
-  /**
-   * create only: the object was built for this request inside the API layer (the event recorder) and
-   * is not used after, so it is taken over as it is: not copied, and not decoded as a client's body
-   */
-  owned?: boolean
-}
+export type {FieldValidation, WriteOptions} from './api-core.js'
 
 export interface CreateResult {
   object: KObject
@@ -41,7 +31,7 @@ export interface ApiOptions {
   settings?: Partial<ApiSettings>
 }
 
-export class Api {
+export class Api implements ApiCore {
   readonly clock: Clock
   readonly settings: ApiSettings
   readonly ctx: StrategyContext

@@ -5,7 +5,7 @@
 // preStop, SIGTERM, SIGKILL, event Killing `Stopping container <c>`), but the pod is not deleted. The
 // deadline may be set, or shortened, on a running pod; a pod that has no startTime yet has no deadline.
 import type {Pod} from 'kubernetes-types/core/v1.js'
-import type {PlannedEvent} from './containers.js'
+import type {PlannedEvent} from './pod-pass.js'
 
 /** PodStatus.reason of a pod failed by its deadline. */
 export const DEADLINE_REASON = 'DeadlineExceeded'

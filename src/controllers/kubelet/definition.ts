@@ -8,7 +8,7 @@
 // runs. Regular init containers are never restarted for a changed spec, neither while they run nor once
 // they completed.
 import type {Container, ContainerStatus} from 'kubernetes-types/core/v1.js'
-import type {PodEnv} from './containers.js'
+import type {PodPass} from './pod-pass.js'
 import type {KillSignals} from './kill.js'
 
 import {killSignals, terminationGraceSeconds} from './kill.js'
@@ -20,32 +20,32 @@ import {isSidecar} from './status.js'
  * a hash of the spec; the one field of a container an update may change is its image, which the runtime
  * reports normalised (`nginx:1.28` → `docker.io/library/nginx:1.28`).
  */
-export function imageChanged(env: PodEnv, c: Container, s: ContainerStatus): boolean {
+export function imageChanged(pass: PodPass, c: Container, s: ContainerStatus): boolean {
   if (!s.containerID) return false
-  return env.runtime.resolveImage(c.image ?? '').image !== s.image
+  return pass.runtime.resolveImage(c.image ?? '').image !== s.image
 }
 
 /** Containers the kubelet restarts when their definition changes while they run: app containers and sidecars. */
 export const restartsOnChange = (c: Container, init: boolean): boolean => !init || isSidecar(c)
 
 /** The kill of a changed container in progress, if any. */
-export function restartKill(env: PodEnv, c: Container, init: boolean): KillSignals | undefined {
-  return env.memo.restarts?.[containerKey(c.name, init)]
+export function restartKill(pass: PodPass, c: Container, init: boolean): KillSignals | undefined {
+  return pass.memo.restarts?.[containerKey(c.name, init)]
 }
 
 /** Begins killing a running container whose definition changed: its signals, and the Killing event. */
-export function beginRestartKill(env: PodEnv, c: Container, init: boolean, fieldPath: string): KillSignals {
-  const signals = killSignals(env.runtime, env.pod, c, init, env.now, terminationGraceSeconds(env.pod))
-  env.memo.restarts = {...env.memo.restarts, [containerKey(c.name, init)]: signals}
+export function beginRestartKill(pass: PodPass, c: Container, init: boolean, fieldPath: string): KillSignals {
+  const signals = killSignals(pass.runtime, pass.pod, c, init, pass.now, terminationGraceSeconds(pass.pod))
+  pass.memo.restarts = {...pass.memo.restarts, [containerKey(c.name, init)]: signals}
   const message = init ? `Init container ${c.name} definition changed` : `Container ${c.name} definition changed, will be restarted`
-  env.events.push({type: 'Normal', reason: 'Killing', message, fieldPath})
+  pass.events.push({type: 'Normal', reason: 'Killing', message, fieldPath})
   return signals
 }
 
 /** Forgets a finished restart kill (the new container runs, or the pod is terminating). */
-export function endRestartKill(env: PodEnv, c: Container, init: boolean): void {
+export function endRestartKill(pass: PodPass, c: Container, init: boolean): void {
   const key = containerKey(c.name, init)
-  if (!env.memo.restarts?.[key]) return
-  const {[key]: _done, ...rest} = env.memo.restarts
-  env.memo.restarts = Object.keys(rest).length > 0 ? rest : undefined
+  if (!pass.memo.restarts?.[key]) return
+  const {[key]: _done, ...rest} = pass.memo.restarts
+  pass.memo.restarts = Object.keys(rest).length > 0 ? rest : undefined
 }

@@ -5,7 +5,7 @@
 // the pod out.
 import type {ContainerStatus, Node, Pod, PodStatus} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from './config.js'
-import type {PlannedEvent, PodEnv} from './containers.js'
+import type {PlannedEvent, PodPass} from './pod-pass.js'
 import type {Runtime} from './runtime.js'
 
 import {rfc3339} from '../../api/types.js'
@@ -62,14 +62,14 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     nextAt = nextAt === undefined ? t : Math.min(nextAt, t)
     busy ||= !retry
   }
-  const env: PodEnv = {pod, now: ctx.now, runtime: ctx.runtime, memo, images: ctx.images, lookup: ctx.lookup, events: [], wake}
+  const pass: PodPass = {pod, now: ctx.now, runtime: ctx.runtime, memo, images: ctx.images, lookup: ctx.lookup, events: [], wake}
   const done = (status: PodStatus | undefined, remove = false): PodPlan => {
     const changed = status && JSON.stringify(status) !== JSON.stringify(pod.status ?? {}) ? status : undefined
-    return {status: changed, events: env.events, nextAtMs: nextAt, busy, remove, memo}
+    return {status: changed, events: pass.events, nextAtMs: nextAt, busy, remove, memo}
   }
   const now = new Date(ctx.now)
   if (pod.metadata?.deletionTimestamp) {
-    const step = stepTermination(env)
+    const step = stepTermination(pass)
     const sandboxReady = !step.phase && hasSandbox(pod)
     return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: step.phase ?? currentPhase(pod, step.init, step.app), sandboxReady}, now), step.phase !== undefined)
   }
@@ -77,17 +77,17 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
   if (deadline !== undefined && ctx.now >= deadline && (!isTerminalPhase(pod.status?.phase) || anyRunning(pod))) {
     // SyncPod generates the Failed status; SyncTerminatingPod generates it again before and after the
     // kill, SyncTerminatedPod once more: each time the deadline handler records its event
-    if (!memo.termination) env.events.push(deadlineEvent(), deadlineEvent())
-    const step = stepTermination(env)
-    if (step.phase) env.events.push(deadlineEvent(), deadlineEvent())
+    if (!memo.termination) pass.events.push(deadlineEvent(), deadlineEvent())
+    const step = stepTermination(pass)
+    if (step.phase) pass.events.push(deadlineEvent(), deadlineEvent())
     return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: 'Failed', sandboxReady: false, reason: DEADLINE_REASON, message: DEADLINE_MESSAGE}, now))
   }
   if (isTerminalPhase(pod.status?.phase)) return done(undefined)
-  if (deadline !== undefined) env.wake(deadline, true)
+  if (deadline !== undefined) pass.wake(deadline, true)
   if (!hasKubeletStatus(pod)) {
     const rejection = admissionRejection(pod, ctx.node, ctx.admitted)
     if (rejection) {
-      env.events.push({type: 'Warning', reason: rejection.reason, message: rejection.message})
+      pass.events.push({type: 'Warning', reason: rejection.reason, message: rejection.message})
       const others = (pod.status?.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type))
       const status: Record<string, unknown> = {phase: 'Failed', ...(others.length ? {conditions: others} : {}), message: `Pod was rejected: ${rejection.message}`, reason: rejection.reason, startTime: rfc3339(now), qosClass: pod.status?.qosClass}
       return done(status as PodStatus)
@@ -100,27 +100,27 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     if (failures.length > 0) {
       const retry = memo.mount
       if (!retry || ctx.now >= retry.nextMs) {
-        for (const f of failures) env.events.push({type: 'Warning', reason: 'FailedMount', message: failedMountMessage(f)})
+        for (const f of failures) pass.events.push({type: 'Warning', reason: 'FailedMount', message: failedMountMessage(f)})
         const delayMs = retry ? Math.min(retry.delayMs * 2, MOUNT_RETRY_MAX_MS) : MOUNT_RETRY_INITIAL_MS
         memo.mount = {nextMs: ctx.now + delayMs, delayMs}
       }
-      env.wake(memo.mount!.nextMs, true)
+      pass.wake(memo.mount!.nextMs, true)
     } else {
       memo.mount = undefined
       memo.sandboxReadyMs ??= ctx.now + ctx.runtime.sandboxMs(pod)
       sandboxReady = ctx.now >= memo.sandboxReadyMs
-      if (!sandboxReady) env.wake(memo.sandboxReadyMs)
+      if (!sandboxReady) pass.wake(memo.sandboxReadyMs)
     }
   }
   const old = (list: ContainerStatus[] | undefined, name: string): ContainerStatus | undefined => list?.find((s) => s.name === name)
   const init: ContainerStatus[] = []
   let eligible = sandboxReady
   for (const c of pod.spec?.initContainers ?? []) {
-    const s = stepContainer(env, c, true, old(pod.status?.initContainerStatuses, c.name), eligible)
+    const s = stepContainer(pass, c, true, old(pod.status?.initContainerStatuses, c.name), eligible)
     init.push(s)
     eligible &&= isSidecar(c) ? !!s.started : s.state?.terminated?.exitCode === 0
   }
-  const app = pod.spec!.containers.map((c) => stepContainer(env, c, false, old(pod.status?.containerStatuses, c.name), eligible))
+  const app = pod.spec!.containers.map((c) => stepContainer(pass, c, false, old(pod.status?.containerStatuses, c.name), eligible))
   return done(assemble(pod, ctx, {init, app, phase: currentPhase(pod, init, app), sandboxReady}, now))
 }
 

@@ -9,9 +9,10 @@
 // kubelet does. A second delete that shortens the grace period restarts the sequence with the new grace,
 // never delaying a signal already planned.
 import type {Container, ContainerStatus, Pod} from 'kubernetes-types/core/v1.js'
-import type {PodEnv} from './containers.js'
+import type {PodPass} from './pod-pass.js'
 
-import {fieldPathOf, stepContainer} from './containers.js'
+import {stepContainer} from './containers.js'
+import {fieldPathOf} from './pod-pass.js'
 import {killSignals, terminationGraceSeconds} from './kill.js'
 import {containerKey, type TerminationMemo} from './memory.js'
 import {getPhase, type Phase} from './status.js'
@@ -33,14 +34,14 @@ function targets(pod: Pod): Target[] {
 
 // killContainer for every running container, from `startMs` with `grace` seconds; a signal already
 // planned (by an earlier termination, or by a restart for a changed definition) is never delayed
-function plan(env: PodEnv, startMs: number, grace: number, previous?: TerminationMemo): TerminationMemo {
+function plan(pass: PodPass, startMs: number, grace: number, previous?: TerminationMemo): TerminationMemo {
   const memo: TerminationMemo = {startedMs: startMs, graceSeconds: grace, containers: {}}
-  for (const t of targets(env.pod)) {
+  for (const t of targets(pass.pod)) {
     if (!t.status?.state?.running) continue
     const key = containerKey(t.c.name, t.init)
-    env.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
-    let {termAtMs, killAtMs} = killSignals(env.runtime, env.pod, t.c, t.init, startMs, grace)
-    const before = previous?.containers[key] ?? env.memo.restarts?.[key]
+    pass.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
+    let {termAtMs, killAtMs} = killSignals(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
+    const before = previous?.containers[key] ?? pass.memo.restarts?.[key]
     if (before) {
       termAtMs = Math.min(termAtMs, before.termAtMs)
       killAtMs = Math.min(killAtMs, before.killAtMs)
@@ -58,40 +59,40 @@ export interface TerminationStep {
   phase?: Phase
 }
 
-/** Advances the termination of a pod with a deletionTimestamp to env.now. */
-export function stepTermination(env: PodEnv): TerminationStep {
-  const grace = terminationGraceSeconds(env.pod)
-  const current = env.memo.termination
-  if (!current) env.memo.termination = plan(env, env.now, grace)
-  else if (grace < current.graceSeconds) env.memo.termination = plan(env, env.now, grace, current)
-  env.memo.attempts = {} // nothing new starts
-  env.memo.restarts = undefined // a kill for a changed definition goes on as part of the termination
-  const signals = env.memo.termination!.containers
+/** Advances the termination of a pod with a deletionTimestamp to pass.now. */
+export function stepTermination(pass: PodPass): TerminationStep {
+  const grace = terminationGraceSeconds(pass.pod)
+  const current = pass.memo.termination
+  if (!current) pass.memo.termination = plan(pass, pass.now, grace)
+  else if (grace < current.graceSeconds) pass.memo.termination = plan(pass, pass.now, grace, current)
+  pass.memo.attempts = {} // nothing new starts
+  pass.memo.restarts = undefined // a kill for a changed definition goes on as part of the termination
+  const signals = pass.memo.termination!.containers
   for (const s of Object.values(signals)) {
-    if (s.termAtMs > env.now) env.wake(s.termAtMs)
-    if (s.killAtMs > env.now) env.wake(s.killAtMs)
+    if (s.termAtMs > pass.now) pass.wake(s.termAtMs)
+    if (s.killAtMs > pass.now) pass.wake(s.killAtMs)
   }
   const init: ContainerStatus[] = []
   const app: ContainerStatus[] = []
-  for (const t of targets(env.pod)) {
-    const s = stepContainer(env, t.c, t.init, t.status, false, true)
+  for (const t of targets(pass.pod)) {
+    const s = stepContainer(pass, t.c, t.init, t.status, false, true)
     ;(t.init ? init : app).push(s)
   }
   if ([...init, ...app].some((s) => s.state?.running)) return {init, app}
-  return finish(env, init, app)
+  return finish(pass, init, app)
 }
 
 // TerminatePod: every app container of an initialised pod shows a terminated state; the phase is terminal
-function finish(env: PodEnv, init: ContainerStatus[], app: ContainerStatus[]): TerminationStep {
-  const initialised = app.some((s) => s.state?.terminated || s.lastState?.terminated) || env.pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True')
+function finish(pass: PodPass, init: ContainerStatus[], app: ContainerStatus[]): TerminationStep {
+  const initialised = app.some((s) => s.state?.terminated || s.lastState?.terminated) || pass.pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True')
   const finalApp = app.map((s) => {
     if (s.state?.terminated || !initialised) return s
     if (s.lastState?.terminated) return {...s, state: {terminated: s.lastState.terminated}, lastState: {}}
     return {...s, state: {terminated: {exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated'}}}
   })
-  let phase = getPhase(env.pod, init, finalApp, true)
+  let phase = getPhase(pass.pod, init, finalApp, true)
   if (phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed'
-  const old = env.pod.status?.phase
+  const old = pass.pod.status?.phase
   if (old === 'Succeeded' || old === 'Failed') phase = old
   return {init, app: finalApp, phase}
 }
