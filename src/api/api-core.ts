@@ -20,8 +20,8 @@ export interface WriteOptions {
 export interface ApiCore {
   readonly store: Store
   readonly clock: Clock
-  get(rt: ResourceType, namespace: string, name: string): KObject
+  get<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string): T
   update(input: KObject, opts?: WriteOptions): KObject
   updateStatus(input: KObject): KObject
-  modify(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts?: WriteOptions): KObject
+  modify<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts?: WriteOptions): T
 }

@@ -9,7 +9,7 @@ import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
 import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
-import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta} from './types.js'
+import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
 import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
@@ -46,7 +46,7 @@ export class Api implements ApiCore {
       clock: this.clock,
       settings: this.settings,
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
-      listObjects: (kind) => this.store.list<KObject>(kind).items.map((sv) => sv.value),
+      listObjects: <K extends string>(kind: K) => this.store.list<ObjectOf<K>>(kind).items.map((sv) => sv.value),
     }
   }
 
@@ -63,10 +63,11 @@ export class Api implements ApiCore {
     return rt
   }
 
-  get(rt: ResourceType, namespace: string, name: string): KObject {
+  /** Reads a stored object, or NotFound; `T` names the shape the caller knows `rt` has. */
+  get<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string): T {
     const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
     if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
-    return obj
+    return obj as T
   }
 
   list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
@@ -224,12 +225,12 @@ export class Api implements ApiCore {
    * read on), so another writer waits instead of invalidating the read. `mutate` returns false to skip
    * the write.
    */
-  modify(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): KObject {
+  modify<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): T {
     return this.store.transaction(() => {
-      const current = this.get(rt, namespace, name)
+      const current = this.get<T>(rt, namespace, name)
       const next = clone(current)
       if (mutate(next) === false) return current
-      return this.update(next, opts)
+      return this.update(next, opts) as T
     })
   }
 

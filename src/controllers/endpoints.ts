@@ -81,8 +81,8 @@ export class EndpointsController implements Controller {
       }
       const same = canonical(current.subsets ?? []) === canonical(subsets) && canonical(current.metadata.labels ?? {}) === canonical(labels)
       if (same) continue
-      const next = structuredClone(current) as KObject
-      if (subsets.length > 0) next.subsets = subsets as unknown as KObject['subsets']
+      const next: KObject = structuredClone(current)
+      if (subsets.length > 0) next.subsets = subsets
       else delete next.subsets
       if (Object.keys(labels).length > 0) next.metadata.labels = labels
       else delete next.metadata.labels

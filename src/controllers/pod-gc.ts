@@ -2,7 +2,7 @@
 // longer exists is, after a 40 s quarantine (the node might come back), marked Failed with a
 // DisruptionTarget condition and force-deleted (grace 0): nobody else would ever finish it.
 import type {Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
+import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
@@ -33,7 +33,7 @@ export class PodGCController implements Controller {
     const nodes = new Set(ctx.cache.list('Node').map((n) => n.metadata.name!))
     let next: number | undefined
     const missing = new Set<string>()
-    for (const pod of ctx.cache.list('Pod') as unknown as Pod[]) {
+    for (const pod of ctx.cache.list('Pod')) {
       const nodeName = pod.spec?.nodeName
       if (!nodeName || nodes.has(nodeName)) continue
       missing.add(nodeName)
@@ -52,8 +52,8 @@ export class PodGCController implements Controller {
   }
 
   // Failed + DisruptionTarget, then a force delete; false when the pod changed under us
-  private collect(ctx: ControllerContext, pod: Pod, now: Date): boolean {
-    const next = structuredClone(pod) as unknown as KObject
+  private collect(ctx: ControllerContext, pod: ObjectOf<'Pod'>, now: Date): boolean {
+    const next: KObject = structuredClone(pod)
     const status = (next.status ?? {}) as {phase?: string; conditions?: PodCondition[]}
     status.conditions = withCondition(status.conditions ?? [], podGCCondition(now))
     if (status.phase !== 'Succeeded' && status.phase !== 'Failed') status.phase = 'Failed'

@@ -3,8 +3,8 @@
 // when the shortest of those tolerations runs out (counted from the taint's timeAdded). Deleting means
 // a DisruptionTarget condition, a TaintManagerEviction event and an ordinary graceful delete: on an
 // unreachable node the pod then stays Terminating until its kubelet returns or the Node is deleted.
-import type {Node, Pod, PodCondition, Taint} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
+import type {Pod, PodCondition, Taint} from 'kubernetes-types/core/v1.js'
+import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
@@ -60,11 +60,10 @@ export class TaintEvictionController implements Controller {
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
-    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const pods = ctx.cache.list('Pod')
     const stillWaiting = new Set<string>()
     let next: number | undefined
-    for (const obj of ctx.cache.list('Node')) {
-      const node = obj as unknown as Node
+    for (const node of ctx.cache.list('Node')) {
       const taints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute')
       if (taints.length === 0) continue
       for (const pod of pods) {
@@ -87,10 +86,10 @@ export class TaintEvictionController implements Controller {
   }
 
   // event, DisruptionTarget, graceful delete; false when the pod changed under us
-  private evict(ctx: ControllerContext, pod: Pod, now: Date): boolean {
+  private evict(ctx: ControllerContext, pod: ObjectOf<'Pod'>, now: Date): boolean {
     const ns = pod.metadata!.namespace!
     const name = pod.metadata!.name!
-    const next = structuredClone(pod) as unknown as KObject
+    const next: KObject = structuredClone(pod)
     const status = (next.status ?? {}) as {conditions?: PodCondition[]}
     status.conditions = withCondition(status.conditions ?? [], taintEvictionCondition(now))
     next.status = status

@@ -1,6 +1,6 @@
 // calculateStatus of the ReplicaSet controller: counts over the set's active pods, and when the next
 // pass is due because a ready pod becomes available after minReadySeconds.
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 
 import {availableAt, isPodAvailable, isPodReady} from './workload-pods.js'
 
@@ -14,7 +14,7 @@ export interface ReplicaSetStatus {
 }
 
 /** Counts for `active` (the set's active pods) at `now`, and the ms until a pod turns available. */
-export function computeReplicaSetStatus(rs: KObject, active: KObject[], now: Date): {status: ReplicaSetStatus; requeueAfterMs?: number} {
+export function computeReplicaSetStatus(rs: KObject, active: ObjectOf<'Pod'>[], now: Date): {status: ReplicaSetStatus; requeueAfterMs?: number} {
   const spec = (rs.spec ?? {}) as {minReadySeconds?: number; template?: {metadata?: {labels?: Record<string, string>}}}
   const minReady = spec.minReadySeconds ?? 0
   const templateLabels = spec.template?.metadata?.labels ?? {}

@@ -2,7 +2,7 @@
 // the selector — adopting orphans and releasing pods that stopped matching through controller
 // ownerReferences, creating `<rs>-<5 chars>` pods from the template, deleting the extras the
 // rank order picks — and reports replicas / fullyLabeled / ready / available in status.
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 
 import {recordEvent} from '../../api/events.js'
@@ -66,8 +66,8 @@ export class ReplicaSetController implements Controller {
   }
 
   /** ClaimPods: the pods this set controls after adopting matching orphans and releasing non-matching pods. */
-  private claimPods(ctx: ControllerContext, rs: KObject, selector: LabelSelector, pods: KObject[]): KObject[] {
-    const owned: KObject[] = []
+  private claimPods(ctx: ControllerContext, rs: KObject, selector: LabelSelector, pods: ObjectOf<'Pod'>[]): ObjectOf<'Pod'>[] {
+    const owned: ObjectOf<'Pod'>[] = []
     for (const pod of pods) {
       const ref = controllerRefOf(pod)
       const matches = matchLabelSelector(selector, pod.metadata.labels)
@@ -93,16 +93,16 @@ export class ReplicaSetController implements Controller {
     return owned
   }
 
-  private patchPod(ctx: ControllerContext, pod: KObject, change: (p: KObject) => boolean | void): KObject | undefined {
+  private patchPod(ctx: ControllerContext, pod: KObject, change: (p: KObject) => boolean | void): ObjectOf<'Pod'> | undefined {
     try {
-      return ctx.api.modify(podType, pod.metadata.namespace ?? 'default', pod.metadata.name!, change)
+      return ctx.api.modify<ObjectOf<'Pod'>>(podType, pod.metadata.namespace ?? 'default', pod.metadata.name!, change)
     } catch {
       return undefined
     }
   }
 
   /** manageReplicas: create the missing pods or delete the extras. */
-  private manageReplicas(ctx: ControllerContext, rs: KObject, active: KObject[]): void {
+  private manageReplicas(ctx: ControllerContext, rs: KObject, active: ObjectOf<'Pod'>[]): void {
     const diff = active.length - (specOf(rs).replicas ?? 1)
     if (diff < 0) {
       for (let i = 0; i < -diff; i++) {

@@ -1,7 +1,7 @@
 // One Deployment's sync in progress: the Deployment and its ReplicaSets as last written (the cache
 // only catches up after the pass), and the writes every step shares — scaling a ReplicaSet with
 // its ScalingReplicaSet event, finding or creating the new ReplicaSet, saving the Deployment.
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 import type {ControllerContext} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
@@ -26,7 +26,7 @@ export class DeploymentSync {
     /** the ReplicaSets the Deployment controls, oldest first */
     public rsList: KObject[],
     /** the pods of the namespace */
-    readonly pods: KObject[],
+    readonly pods: ObjectOf<'Pod'>[],
   ) {
     this.rsList.sort((a, b) => created(a) - created(b) || (a.metadata.name! < b.metadata.name! ? -1 : 1))
   }
@@ -154,7 +154,7 @@ export class DeploymentSync {
   }
 
   /** Pods controlled by a ReplicaSet. */
-  podsOf(rs: KObject): KObject[] {
+  podsOf(rs: KObject): ObjectOf<'Pod'>[] {
     return this.pods.filter((p) => (p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === rs.metadata.uid))
   }
 

@@ -2,27 +2,27 @@
 // pods count (active), which are ready and available, controller ownerReferences, and the order in
 // which a ReplicaSet gives up pods when it scales down.
 import type {OwnerReference} from 'kubernetes-types/meta/v1.js'
-import type {KObject, Pod} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 
-const asPod = (o: KObject): Pod => o as unknown as Pod
+type PodObject = ObjectOf<'Pod'>
 
 /** FilterActivePods: not Succeeded or Failed, and not being deleted. */
-export function isPodActive(o: KObject): boolean {
-  const phase = asPod(o).status?.phase
+export function isPodActive(o: PodObject): boolean {
+  const phase = o.status?.phase
   return phase !== 'Succeeded' && phase !== 'Failed' && !o.metadata.deletionTimestamp
 }
 
-function readyCondition(o: KObject) {
-  return (asPod(o).status?.conditions ?? []).find((c) => c.type === 'Ready')
+function readyCondition(o: PodObject) {
+  return (o.status?.conditions ?? []).find((c) => c.type === 'Ready')
 }
 
 /** IsPodReady: condition Ready is True. */
-export function isPodReady(o: KObject): boolean {
+export function isPodReady(o: PodObject): boolean {
   return readyCondition(o)?.status === 'True'
 }
 
 /** IsPodAvailable: ready for at least minReadySeconds. */
-export function isPodAvailable(o: KObject, minReadySeconds: number, now: Date): boolean {
+export function isPodAvailable(o: PodObject, minReadySeconds: number, now: Date): boolean {
   const c = readyCondition(o)
   if (c?.status !== 'True') return false
   if (minReadySeconds <= 0) return true
@@ -31,7 +31,7 @@ export function isPodAvailable(o: KObject, minReadySeconds: number, now: Date): 
 }
 
 /** When a ready pod becomes available (ms since epoch), for requeueing; undefined if not ready. */
-export function availableAt(o: KObject, minReadySeconds: number): number | undefined {
+export function availableAt(o: PodObject, minReadySeconds: number): number | undefined {
   const c = readyCondition(o)
   if (c?.status !== 'True') return undefined
   return Date.parse(c.lastTransitionTime ?? '') + minReadySeconds * 1000
@@ -49,12 +49,12 @@ export function controllerRefFor(owner: KObject): OwnerReference {
 
 const PHASE_RANK: Record<string, number> = {Pending: 0, Unknown: 1, Running: 2}
 
-function readySince(o: KObject): number {
+function readySince(o: PodObject): number {
   return Date.parse(readyCondition(o)?.lastTransitionTime ?? '') || 0
 }
 
-function restarts(o: KObject): number {
-  return Math.max(0, ...(asPod(o).status?.containerStatuses ?? []).map((s) => s.restartCount ?? 0))
+function restarts(o: PodObject): number {
+  return Math.max(0, ...(o.status?.containerStatuses ?? []).map((s) => s.restartCount ?? 0))
 }
 
 function deletionCost(o: KObject): number {
@@ -66,20 +66,20 @@ function deletionCost(o: KObject): number {
  * unknown / running, not ready, more pods of the set on the same node, lower deletion cost, ready
  * more recently, more restarts, newer.
  */
-export function deletionOrder(pods: KObject[]): KObject[] {
+export function deletionOrder(pods: PodObject[]): PodObject[] {
   const perNode = new Map<string, number>()
   for (const p of pods) {
-    const node = asPod(p).spec?.nodeName
+    const node = p.spec?.nodeName
     if (node) perNode.set(node, (perNode.get(node) ?? 0) + 1)
   }
-  const rank = (p: KObject): number => perNode.get(asPod(p).spec?.nodeName ?? '') ?? 0
+  const rank = (p: PodObject): number => perNode.get(p.spec?.nodeName ?? '') ?? 0
   const created = (p: KObject): number => Date.parse(p.metadata.creationTimestamp ?? '') || 0
   return [...pods].sort((a, b) => {
-    const na = asPod(a).spec?.nodeName ? 1 : 0
-    const nb = asPod(b).spec?.nodeName ? 1 : 0
+    const na = a.spec?.nodeName ? 1 : 0
+    const nb = b.spec?.nodeName ? 1 : 0
     if (na !== nb) return na - nb
-    const pa = PHASE_RANK[asPod(a).status?.phase ?? 'Pending'] ?? 0
-    const pb = PHASE_RANK[asPod(b).status?.phase ?? 'Pending'] ?? 0
+    const pa = PHASE_RANK[a.status?.phase ?? 'Pending'] ?? 0
+    const pb = PHASE_RANK[b.status?.phase ?? 'Pending'] ?? 0
     if (pa !== pb) return pa - pb
     const ra = isPodReady(a) ? 1 : 0
     const rb = isPodReady(b) ? 1 : 0

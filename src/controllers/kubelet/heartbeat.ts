@@ -2,7 +2,7 @@
 // node's conditions when they change, or every 5 minutes otherwise (nodeStatusReportFrequency), which is
 // when lastHeartbeatTime moves. A node annotated `ksim.io/kubelet-stopped: "true"` has no kubelet.
 import type {Node, NodeCondition} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 
 import {microTime, type LeaseSpec} from '../../api/kinds/lease.js'
 import {rfc3339} from '../../api/types.js'
@@ -58,7 +58,7 @@ function nodeConditions(node: Node, now: Date): {conditions: NodeCondition[]; ch
 }
 
 /** Plans the lease renewal and node status post due at `now`. */
-export function planHeartbeat(node: KObject, lease: KObject | undefined, now: Date): HeartbeatPlan {
+export function planHeartbeat(node: ObjectOf<'Node'>, lease: KObject | undefined, now: Date): HeartbeatPlan {
   const name = node.metadata.name!
   const spec = (lease?.spec ?? {}) as LeaseSpec
   const renewed = Date.parse(spec.renewTime ?? '')
@@ -76,7 +76,7 @@ export function planHeartbeat(node: KObject, lease: KObject | undefined, now: Da
     leaseWrite = base
     leaseNext = now.getTime() + LEASE_RENEW_MS
   }
-  const {conditions, changed, nextMs} = nodeConditions(node as unknown as Node, now)
+  const {conditions, changed, nextMs} = nodeConditions(node, now)
   let nodeWrite: KObject | undefined
   if (changed) {
     nodeWrite = structuredClone(node)

@@ -3,8 +3,8 @@
 // its node — admission, volumes, sandbox and IP, containers through the Runtime, status, events, and
 // graceful termination ending in the final delete. Decisions are made by the pure planners
 // (pod.ts and its neighbours in this folder); this file reads the cache and writes through the API.
-import type {Node, Pod} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../../api/types.js'
+import type {Pod} from 'kubernetes-types/core/v1.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 import type {NodeContext, PodPlan} from './pod.js'
 import type {NodeUsage} from '../scheduler/pod-resources.js'
 import type {Runtime} from './runtime.js'
@@ -45,10 +45,10 @@ export class Kubelet implements Controller {
     const now = ctx.clock.now()
     this.followClockSteps(now.getTime() - monotonicOf(ctx.clock))
     const runtime = this.runtime ?? new SimulatedRuntime(ctx.profile)
-    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const pods = ctx.cache.list('Pod')
     const lookup = (kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined => ctx.cache.get(kind, ns, name)
     const configs = this.memory.configEpoch([...ctx.cache.list('ConfigMap'), ...ctx.cache.list('Secret')])
-    const byNode = new Map<string, Pod[]>()
+    const byNode = new Map<string, ObjectOf<'Pod'>[]>()
     for (const p of pods) {
       const n = p.spec?.nodeName
       if (!n) continue
@@ -74,7 +74,7 @@ export class Kubelet implements Controller {
       let usedIPs: Set<string> | undefined
       let admitted: NodeUsage | undefined
       const context: NodeContext = {
-        node: node as unknown as Node,
+        node,
         now: now.getTime(),
         runtime,
         lookup,
@@ -116,7 +116,7 @@ export class Kubelet implements Controller {
   }
 
   // renews the node's lease and posts its conditions when due; returns when the next beat is due
-  private heartbeat(ctx: ControllerContext, node: KObject, now: Date): number {
+  private heartbeat(ctx: ControllerContext, node: ObjectOf<'Node'>, now: Date): number {
     const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, node.metadata.name!)
     const plan = planHeartbeat(node, lease, now)
     try {
@@ -132,10 +132,10 @@ export class Kubelet implements Controller {
   }
 
   // posts the status, records the events, deletes a finished pod; false when the pod changed under us
-  private apply(ctx: ControllerContext, pod: Pod, node: string, plan: PodPlan): boolean {
-    let involved = pod as unknown as KObject
+  private apply(ctx: ControllerContext, pod: ObjectOf<'Pod'>, node: string, plan: PodPlan): boolean {
+    let involved: KObject = pod
     if (plan.status) {
-      const next = {...pod, status: plan.status} as unknown as KObject
+      const next = {...pod, status: plan.status}
       try {
         involved = ctx.api.updateStatus(next)
       } catch (error) {

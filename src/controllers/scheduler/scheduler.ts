@@ -4,7 +4,7 @@
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
 import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../../api/types.js'
+import type {ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
@@ -23,7 +23,7 @@ export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
 const NOTE_LENGTH_LIMIT = 1024
 
 /** Pods waiting for this scheduler, in its queue's order: priority, then age, then name. */
-export function schedulingQueue(pods: Pod[]): Pod[] {
+export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
   return pods
     .filter((p) => !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME)
     .filter((p) => !(p.spec?.schedulingGates ?? []).length && !isTerminalPhase(p.status?.phase))
@@ -69,7 +69,7 @@ export class Scheduler implements Controller {
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
-    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const pods = ctx.cache.list('Pod')
     const queue = schedulingQueue(pods)
     if (queue.length === 0) {
       // nobody waits: nothing to place, and room made now helps no one
@@ -77,7 +77,7 @@ export class Scheduler implements Controller {
       this.#bound = undefined
       return {}
     }
-    const nodes = (ctx.cache.list('Node') as unknown as Node[]).slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+    const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
     // one pass over the pods: what is bound where (finished pods hold no room)
     const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
     const bound = new Set<string>()
@@ -136,10 +136,10 @@ export class Scheduler implements Controller {
     }
   }
 
-  private unschedulable(ctx: ControllerContext, pod: Pod, message: string, now: Date): void {
+  private unschedulable(ctx: ControllerContext, pod: ObjectOf<'Pod'>, message: string, now: Date): void {
     const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
-    recordEvent(ctx.api, {involved: pod as unknown as KObject, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
-    const next = {...pod, status: structuredClone(pod.status ?? {})} as unknown as KObject & Pod
+    recordEvent(ctx.api, {involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
+    const next = {...pod, status: structuredClone(pod.status ?? {})}
     if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
     try {
       // the scheduler writes the condition through the status subresource
@@ -151,9 +151,8 @@ export class Scheduler implements Controller {
 }
 
 /** podutil.UpdatePodCondition: replaces the condition of that type; false when nothing changes. */
-function setCondition(pod: Pod, c: {type: string; status: string; reason?: string; message?: string}, now: Date): boolean {
-  const obj = pod as unknown as {status?: {conditions?: PodCondition[]}}
-  const status = (obj.status ??= {})
+function setCondition(pod: Pod & {status: {conditions?: PodCondition[]}}, c: {type: string; status: string; reason?: string; message?: string}, now: Date): boolean {
+  const status = pod.status
   const list = (status.conditions ??= [])
   const i = list.findIndex((x) => x.type === c.type)
   const prev = i >= 0 ? list[i] : undefined
