@@ -10,7 +10,6 @@ import type {LeaseSpec} from '../api/kinds/lease.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
-import {recordEvent} from '../api/events.js'
 import {rfc3339} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet/heartbeat.js'
 import {readyCondition, reconcileTaints, unknownConditions, wantedTaintKey} from './node-health.js'
@@ -88,7 +87,7 @@ export class NodeLifecycleController implements Controller {
     }
     if (wasReady) {
       const name = cached.metadata.name!
-      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: {component: 'node-controller'}})
+      ctx.recorder.record({involved: nodeEventRef(written), type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: {component: 'node-controller'}})
     }
     return written
   }
@@ -112,7 +111,7 @@ export class NodeLifecycleController implements Controller {
     }
     if (!key) {
       const name = node.metadata.name!
-      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: {component: 'kubelet', host: name}})
+      ctx.recorder.record({involved: nodeEventRef(written), type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: {component: 'kubelet', host: name}})
     }
     return true
   }
@@ -137,7 +136,7 @@ export class NodeLifecycleController implements Controller {
         ok = false
         continue
       }
-      recordEvent(ctx.api, {involved: written, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: {component: 'node-controller'}})
+      ctx.recorder.record({involved: written, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: {component: 'node-controller'}})
     }
     return ok
   }

@@ -8,7 +8,6 @@ import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
-import {recordEvent} from '../api/events.js'
 import {podType} from '../api/kinds/pod.js'
 import {rfc3339} from '../api/types.js'
 import {toleratesTaint} from './scheduler/node-affinity.js'
@@ -95,7 +94,7 @@ export class TaintEvictionController implements Controller {
     next.status = status
     try {
       const written = ctx.api.update(next)
-      recordEvent(ctx.api, {involved: written, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${name}`, source: {component: 'taint-eviction-controller'}})
+      ctx.recorder.record({involved: written, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${name}`, source: {component: 'taint-eviction-controller'}})
       ctx.api.delete(podType, ns, name, {preconditions: {uid: pod.metadata!.uid}})
     } catch (error) {
       if (lostRace(error)) return false

@@ -1,5 +1,6 @@
 // The contract between the reconciler process and its controllers.
 import type {ClusterProfile} from '../api/cluster-profile.js'
+import type {EventRecorder} from '../api/events.js'
 import type {Api} from '../api/server.js'
 import type {Clock, ObjectOf} from '../api/types.js'
 
@@ -15,6 +16,8 @@ export interface ObjectCache {
 export interface ControllerContext {
   api: Api
   cache: ObjectCache
+  /** the process's event recorder: one for every controller, so repeats of an event are counted */
+  recorder: EventRecorder
   clock: Clock
   profile: ClusterProfile
   log(message: string): void

@@ -10,6 +10,7 @@ import type {KObject, ObjectOf} from '../../src/api/types.js'
 
 import {apiSettingsOf, defaultProfile, readProfile} from '../../src/api/cluster-profile.js'
 import {allTypes} from '../../src/api/registry.js'
+import {EventRecorder} from '../../src/api/events.js'
 import {Api} from '../../src/api/server.js'
 import {bootstrapCluster} from '../../src/cluster/bootstrap.js'
 import {Store} from '../../src/store/sqlite-store.js'
@@ -91,7 +92,7 @@ export function testCluster(overrides: Partial<ClusterProfile> = {}): TestCluste
   const clock = new FakeClock(T0)
   const api = new Api(store, {clock, settings: apiSettingsOf(profile)})
   const logs: string[] = []
-  const ctx: ControllerContext = {api, cache: new ApiCache(api), clock, profile, log: (m) => logs.push(m)}
+  const ctx: ControllerContext = {api, cache: new ApiCache(api), recorder: new EventRecorder(api), clock, profile, log: (m) => logs.push(m)}
   const tc: TestCluster = {
     store,
     api,

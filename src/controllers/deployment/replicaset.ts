@@ -5,7 +5,6 @@
 import type {KObject, ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 
-import {recordEvent} from '../../api/events.js'
 import {podType} from '../../api/kinds/pod.js'
 import {replicaSetType} from '../../api/kinds/replicaset.js'
 import {sortKeysDeep} from '../../api/defaults/sort-keys.js'
@@ -110,7 +109,7 @@ export class ReplicaSetController implements Controller {
           this.createPod(ctx, rs)
         } catch (error) {
           // the slow-start batch stops at the first failure; the next pass tries again
-          recordEvent(ctx.api, {involved: rs, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${(error as Error).message}`, source: SOURCE})
+          ctx.recorder.record({involved: rs, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${(error as Error).message}`, source: SOURCE})
           throw error
         }
       }
@@ -118,7 +117,7 @@ export class ReplicaSetController implements Controller {
       for (const pod of deletionOrder(active).slice(0, diff)) {
         try {
           ctx.api.delete(podType, pod.metadata.namespace ?? 'default', pod.metadata.name!, {})
-          recordEvent(ctx.api, {involved: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE})
+          ctx.recorder.record({involved: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE})
         } catch (error) {
           ctx.log(`deleting pod ${pod.metadata.name}: ${(error as Error).message}`)
         }
@@ -136,7 +135,7 @@ export class ReplicaSetController implements Controller {
       ownerReferences: [controllerRefFor(rs)],
     }
     const pod = ctx.api.create({apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(template.spec ?? {})}).object
-    recordEvent(ctx.api, {involved: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE})
+    ctx.recorder.record({involved: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE})
   }
 
   private writeStatus(ctx: ControllerContext, rs: KObject, status: ReplicaSetStatus): void {

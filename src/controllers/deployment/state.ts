@@ -5,7 +5,6 @@ import type {KObject, ObjectOf} from '../../api/types.js'
 import type {ControllerContext} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {recordEvent} from '../../api/events.js'
 import {deploymentType} from '../../api/kinds/deployment.js'
 import {clone} from '../../api/meta.js'
 import {rfc3339} from '../../api/types.js'
@@ -67,7 +66,7 @@ export class DeploymentSync {
   }
 
   event(message: string): void {
-    recordEvent(this.ctx.api, {involved: this.d, type: 'Normal', reason: 'ScalingReplicaSet', message, source: SOURCE})
+    this.ctx.recorder.record({involved: this.d, type: 'Normal', reason: 'ScalingReplicaSet', message, source: SOURCE})
   }
 
   /** Writes the Deployment's annotations and status if `change` altered them. */

@@ -11,7 +11,6 @@ import type {Runtime} from './runtime.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {recordEvent} from '../../api/events.js'
 import {podType} from '../../api/kinds/pod.js'
 import {compareText, monotonicOf} from '../../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning, planHeartbeat} from './heartbeat.js'
@@ -144,7 +143,7 @@ export class Kubelet implements Controller {
       }
     }
     for (const e of plan.events) {
-      recordEvent(ctx.api, {involved, fieldPath: e.fieldPath, type: e.type, reason: e.reason, message: e.message, source: {component: 'kubelet', host: node}})
+      ctx.recorder.record({involved, fieldPath: e.fieldPath, type: e.type, reason: e.reason, message: e.message, source: {component: 'kubelet', host: node}})
     }
     if (plan.remove) {
       try {

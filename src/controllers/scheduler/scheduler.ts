@@ -8,7 +8,6 @@ import type {ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {recordEvent} from '../../api/events.js'
 import {compareText, rfc3339} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
@@ -128,7 +127,7 @@ export class Scheduler implements Controller {
   private bind(ctx: ControllerContext, pod: Pod, node: string): boolean {
     try {
       const stored = ctx.api.bind(pod.metadata!.namespace!, pod.metadata!.name!, node, {uid: pod.metadata!.uid, resourceVersion: pod.metadata!.resourceVersion})
-      recordEvent(ctx.api, {involved: stored, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${pod.metadata?.name} to ${node}`, source: {component: SCHEDULER_NAME}})
+      ctx.recorder.record({involved: stored, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${pod.metadata?.name} to ${node}`, source: {component: SCHEDULER_NAME}})
       return true
     } catch (error) {
       if (isStatusError(error, 'Conflict') || isStatusError(error, 'NotFound')) return false
@@ -138,7 +137,7 @@ export class Scheduler implements Controller {
 
   private unschedulable(ctx: ControllerContext, pod: ObjectOf<'Pod'>, message: string, now: Date): void {
     const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
-    recordEvent(ctx.api, {involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
+    ctx.recorder.record({involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
     const next = {...pod, status: structuredClone(pod.status ?? {})}
     if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
     try {
