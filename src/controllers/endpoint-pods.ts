@@ -1,7 +1,6 @@
 // What the endpoints and EndpointSlice controllers share (endpointslice utils): which pods back a
 // Service, whether a pod belongs in its endpoints at all, and the container port a targetPort names.
 import type {Pod, Service, ServicePort} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
 import type {ObjectCache} from './types.js'
 
 /** Services the controllers manage: those with a non-empty selector (others are left to their owners). */
@@ -77,6 +76,3 @@ export function lastChangeTriggerTime(svc: Service, pods: Pod[]): string {
   }
   return times.filter(Boolean).sort().at(-1) ?? ''
 }
-
-/** The object as a KObject (controllers hand typed objects to the API). */
-export const asKObject = (o: unknown): KObject => o as KObject

@@ -9,12 +9,11 @@ import type {KObject, ObjectOf} from '../api/types.js'
 import type {LeaseSpec} from '../api/kinds/lease.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
-import {isStatusError} from '../api/errors.js'
 import {rfc3339} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet/heartbeat.js'
 import {readyCondition, reconcileTaints, unknownConditions, wantedTaintKey} from './node-health.js'
+import {lostRace} from './writes.js'
 
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
 
 /** A write lost to another writer is retried this soon. */
 const RETRY_MS = 1000

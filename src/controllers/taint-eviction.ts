@@ -3,16 +3,12 @@
 // when the shortest of those tolerations runs out (counted from the taint's timeAdded). Deleting means
 // a DisruptionTarget condition, a TaintManagerEviction event and an ordinary graceful delete: on an
 // unreachable node the pod then stays Terminating until its kubelet returns or the Node is deleted.
-import type {Pod, PodCondition, Taint} from 'kubernetes-types/core/v1.js'
+import type {Pod, Taint} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
-import {isStatusError} from '../api/errors.js'
-import {podType} from '../api/kinds/pod.js'
-import {rfc3339} from '../api/types.js'
+import {disruptAndDelete, disruptionTarget} from './disruption.js'
 import {toleratesTaint} from './scheduler/node-affinity.js'
-
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
 
 /**
  * When a pod on a node with these NoExecute taints is to be evicted (ms since the epoch): `nowMs` for
@@ -33,17 +29,6 @@ export function evictionTime(pod: Pod, taints: Taint[], nowMs: number, sinceMs =
     at = Math.min(at ?? Infinity, start + Math.max(0, used.tolerationSeconds) * 1000)
   }
   return at
-}
-
-/** The condition the taint manager adds before deleting. */
-export function taintEvictionCondition(now: Date): PodCondition {
-  const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now), reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint'}
-  return c as unknown as PodCondition
-}
-
-/** Replaces (or appends) a condition of the same type. */
-export function withCondition(conditions: PodCondition[], c: PodCondition): PodCondition[] {
-  return conditions.some((x) => x.type === c.type) ? conditions.map((x) => (x.type === c.type ? c : x)) : [...conditions, c]
 }
 
 /** NoExecute taint-based eviction. */
@@ -86,20 +71,9 @@ export class TaintEvictionController implements Controller {
 
   // event, DisruptionTarget, graceful delete; false when the pod changed under us
   private evict(ctx: ControllerContext, pod: ObjectOf<'Pod'>, now: Date): boolean {
-    const ns = pod.metadata!.namespace!
-    const name = pod.metadata!.name!
-    const next: KObject = structuredClone(pod)
-    const status = (next.status ?? {}) as {conditions?: PodCondition[]}
-    status.conditions = withCondition(status.conditions ?? [], taintEvictionCondition(now))
-    next.status = status
-    try {
-      const written = ctx.api.update(next)
-      ctx.recorder.record({involved: written, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${name}`, source: {component: 'taint-eviction-controller'}})
-      ctx.api.delete(podType, ns, name, {preconditions: {uid: pod.metadata!.uid}})
-    } catch (error) {
-      if (lostRace(error)) return false
-      throw error
-    }
-    return true
+    const message = `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`
+    const written = (involved: KObject) => ctx.recorder.record({involved, type: 'Normal', reason: 'TaintManagerEviction', message, source: {component: 'taint-eviction-controller'}})
+    const condition = disruptionTarget(now, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint')
+    return disruptAndDelete(ctx, pod, condition, {written})
   }
 }

@@ -19,9 +19,9 @@ import {usedPodIPs} from './network.js'
 import {planPod} from './pod.js'
 import {nodeUsage} from '../scheduler/pod-resources.js'
 import {SimulatedRuntime} from './simulated-runtime.js'
+import {lostRace} from '../writes.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
 
 /** a change of the wall clock against the monotonic one this large is a step, not drift */
 const CLOCK_STEP_MS = 1000
