@@ -1,31 +1,18 @@
 import {expect} from 'chai'
 
-import type {KObject} from '../../../src/api/types.js'
-
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
-import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster, tokenMountStatus} from '../helpers.js'
-
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
+import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, tokenMountStatus} from '../helpers.js'
+import {FAST, kubeletHarness} from './harness.js'
 
 describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
-  let tc: TestCluster
-  let k: Kubelet
-  beforeEach(() => {
-    tc = testCluster()
-    k = new Kubelet()
-  })
-  afterEach(() => tc.close())
+  const h = kubeletHarness()
+  const {at, pod} = h
 
-  const at = (ms: number): void => {
-    tc.clock.ms = T0 + ms
-    tc.pass(k)
-  }
-  const pod = (): KObject | undefined => tc.get('web')
   const configMap = (name: string, data: Record<string, string>): void => {
-    tc.api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace: 'default'}, data})
+    h.tc.api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace: 'default'}, data})
   }
   const run = (container: Record<string, unknown>, spec: Record<string, unknown> = {}): void => {
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', ...container}], nodeName: 'ksim-worker', ...spec}, {annotations: FAST})
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', ...container}], nodeName: 'ksim-worker', ...spec}, {annotations: FAST})
     at(0)
     at(200)
   }
@@ -34,15 +21,15 @@ describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
     run({env: [{name: 'MODE', valueFrom: {configMapKeyRef: {name: 'cfg', key: 'mode'}}}]})
     expect(containerStatus(pod(), 'web')!.state).to.deep.equal({waiting: {reason: 'CreateContainerConfigError', message: 'configmap "cfg" not found'}})
     expect(phaseOf(pod())).to.equal('Pending')
-    expect(tc.events('web')).to.deep.equal([
+    expect(h.tc.events('web')).to.deep.equal([
       'Normal Pulling Pulling image "nginx:1.27"',
-      `Normal Pulled Successfully pulled image "nginx:1.27" in 0s (0s including waiting). Image size: ${tc.events('web')[1].match(/(\d+) bytes/)![1]} bytes.`,
+      `Normal Pulled Successfully pulled image "nginx:1.27" in 0s (0s including waiting). Image size: ${h.tc.events('web')[1].match(/(\d+) bytes/)![1]} bytes.`,
       'Warning Failed Error: configmap "cfg" not found',
     ])
-    expect(tc.pass(k)).to.deep.include({writes: 0, background: true}) // a retry is not work in progress
+    expect(h.tc.pass(h.k)).to.deep.include({writes: 0, background: true}) // a retry is not work in progress
 
     at(10_200) // the pod worker's retry: the same error again
-    expect(tc.events('web').slice(2)).to.deep.equal(['Warning Failed Error: configmap "cfg" not found (x2)', 'Normal Pulled Container image "nginx:1.27" already present on machine'])
+    expect(h.tc.events('web').slice(2)).to.deep.equal(['Warning Failed Error: configmap "cfg" not found (x2)', 'Normal Pulled Container image "nginx:1.27" already present on machine'])
 
     configMap('cfg', {mode: 'fast'})
     at(10_500)
@@ -53,12 +40,12 @@ describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
     configMap('cfg', {other: 'x'})
     run({env: [{name: 'MODE', valueFrom: {configMapKeyRef: {name: 'cfg', key: 'mode'}}}]})
     expect(containerStatus(pod(), 'web')!.state.waiting.message).to.equal("couldn't find key mode in ConfigMap default/cfg")
-    tc.close()
-    tc = testCluster()
-    k = new Kubelet()
+    h.tc.close()
+    h.tc = testCluster()
+    h.k = new Kubelet()
     run({envFrom: [{secretRef: {name: 'creds'}}]})
     expect(containerStatus(pod(), 'web')!.state.waiting).to.deep.equal({reason: 'CreateContainerConfigError', message: 'secret "creds" not found'})
-    expect(tc.events('web').slice(-1)).to.deep.equal(['Warning Failed Error: secret "creds" not found'])
+    expect(h.tc.events('web').slice(-1)).to.deep.equal(['Warning Failed Error: secret "creds" not found'])
   })
 
   it('does not wait for optional references', () => {
@@ -72,12 +59,12 @@ describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
     expect([stateOf(pod(), 'web'), (pod()?.status as {podIP?: string}).podIP]).to.deep.equal(['waiting:ContainerCreating', undefined])
     expect(containerStatus(pod(), 'web')!.volumeMounts).to.deep.equal([{name: 'cfg', mountPath: '/etc/cfg'}, tokenMountStatus(pod())])
     const failed = 'Warning FailedMount MountVolume.SetUp failed for volume "cfg" : configmap "app-config" not found'
-    expect(tc.events('web')).to.deep.equal([failed])
+    expect(h.tc.events('web')).to.deep.equal([failed])
     at(500) // retried 0.5 s later, then 1 s later, then 2 s later...
     at(1499)
-    expect(tc.events('web')).to.deep.equal([`${failed} (x2)`])
+    expect(h.tc.events('web')).to.deep.equal([`${failed} (x2)`])
     at(1500)
-    expect(tc.events('web')).to.deep.equal([`${failed} (x3)`])
+    expect(h.tc.events('web')).to.deep.equal([`${failed} (x3)`])
     configMap('app-config', {a: 'b'})
     at(1600)
     expect(conditions(pod())[0]).to.equal('PodReadyToStartContainers=False')
@@ -88,7 +75,7 @@ describe('kubelet: ConfigMaps and Secrets a pod needs', () => {
   it('reports a missing Secret volume and a missing item key', () => {
     configMap('cfg', {a: 'b'})
     run({}, {volumes: [{name: 'creds', secret: {secretName: 'db'}}, {name: 'cfg', configMap: {name: 'cfg', items: [{key: 'nope', path: 'x'}]}}]})
-    expect(tc.events('web')).to.deep.equal([
+    expect(h.tc.events('web')).to.deep.equal([
       'Warning FailedMount MountVolume.SetUp failed for volume "creds" : secret "db" not found',
       'Warning FailedMount MountVolume.SetUp failed for volume "cfg" : configmap references non-existent config key: nope',
     ])

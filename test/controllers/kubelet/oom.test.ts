@@ -1,29 +1,16 @@
 import {expect} from 'chai'
 
-import type {KObject} from '../../../src/api/types.js'
-
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
-import {T0, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from '../helpers.js'
-
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
+import {containerStatus, phaseOf, stateOf, testCluster} from '../helpers.js'
+import {FAST, kubeletHarness} from './harness.js'
 
 describe('kubelet: containers that outgrow their memory limit', () => {
-  let tc: TestCluster
-  let k: Kubelet
-  beforeEach(() => {
-    tc = testCluster()
-    k = new Kubelet()
-  })
-  afterEach(() => tc.close())
+  const h = kubeletHarness()
+  const {at, pod} = h
 
-  const at = (ms: number): void => {
-    tc.clock.ms = T0 + ms
-    tc.pass(k)
-  }
-  const pod = (): KObject | undefined => tc.get('web')
   const run = (usage: string, limit: string | undefined, restartPolicy = 'Always'): void => {
     const resources = limit ? {limits: {memory: limit}} : {}
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', resources}], nodeName: 'ksim-worker', restartPolicy}, {annotations: {...FAST, 'ksim.io/memory-usage': usage}})
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', resources}], nodeName: 'ksim-worker', restartPolicy}, {annotations: {...FAST, 'ksim.io/memory-usage': usage}})
     at(0)
     at(200)
   }
@@ -40,17 +27,17 @@ describe('kubelet: containers that outgrow their memory limit', () => {
     const again = containerStatus(pod(), 'web')!
     expect([again.state.waiting.reason, again.lastState.terminated.reason, again.lastState.terminated.exitCode]).to.deep.equal(['CrashLoopBackOff', 'OOMKilled', 137])
     // no event for the kill itself: the kubelet records none for a container OOM (only SystemOOM for the node)
-    expect(tc.events('web').filter((e) => /OOM/.test(e))).to.deep.equal([])
-    expect(tc.events('web').at(-1)).to.match(/^Warning BackOff Back-off restarting failed container web in pod web_default/)
+    expect(h.tc.events('web').filter((e) => /OOM/.test(e))).to.deep.equal([])
+    expect(h.tc.events('web').at(-1)).to.match(/^Warning BackOff Back-off restarting failed container web in pod web_default/)
   })
 
   it('leaves a process within its limit, or without a limit, running', () => {
     run('256Mi', '256Mi')
     at(60_000)
     expect([stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.restartCount]).to.deep.equal(['running', 0])
-    tc.close()
-    tc = testCluster()
-    k = new Kubelet()
+    h.tc.close()
+    h.tc = testCluster()
+    h.k = new Kubelet()
     run('64Gi', undefined)
     at(60_000)
     expect(stateOf(pod(), 'web')).to.equal('running')

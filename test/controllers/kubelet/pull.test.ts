@@ -1,33 +1,20 @@
 import {expect} from 'chai'
 
-import type {KObject} from '../../../src/api/types.js'
+import {containerStatus, phaseOf, stateOf} from '../helpers.js'
+import {FAST, kubeletHarness} from './harness.js'
 
-import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
-import {T0, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from '../helpers.js'
-
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
 const IMAGE = 'registry.invalid/team/app:v1'
 const DNS =
   'rpc error: code = Unknown desc = failed to pull and unpack image "registry.invalid/team/app:v1": failed to resolve reference "registry.invalid/team/app:v1": ' +
   'failed to do request: Head "https://registry.invalid/v2/team/app/manifests/v1": dial tcp: lookup registry.invalid: no such host'
 
 describe('kubelet: image pulls that fail', () => {
-  let tc: TestCluster
-  let k: Kubelet
-  beforeEach(() => {
-    tc = testCluster()
-    k = new Kubelet()
-  })
-  afterEach(() => tc.close())
+  const h = kubeletHarness()
+  const {at, pod} = h
 
-  const at = (ms: number): void => {
-    tc.clock.ms = T0 + ms
-    tc.pass(k)
-  }
-  const pod = (): KObject | undefined => tc.get('web')
   const waiting = (): {reason: string; message: string} => containerStatus(pod(), 'web')!.state.waiting
   const run = (container: Record<string, unknown>, annotations: Record<string, string> = {}): void => {
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', ...container}], nodeName: 'ksim-worker'}, {annotations: {...FAST, ...annotations}})
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', ...container}], nodeName: 'ksim-worker'}, {annotations: {...FAST, ...annotations}})
     at(0)
     at(200)
   }
@@ -36,22 +23,22 @@ describe('kubelet: image pulls that fail', () => {
     run({image: IMAGE})
     expect(waiting()).to.deep.equal({reason: 'ErrImagePull', message: DNS})
     expect(phaseOf(pod())).to.equal('Pending')
-    expect(tc.events('web')).to.deep.equal([
+    expect(h.tc.events('web')).to.deep.equal([
       `Normal Pulling Pulling image "${IMAGE}"`,
       `Warning Failed Failed to pull image "${IMAGE}": ${DNS}`,
       'Warning Failed Error: ErrImagePull',
     ])
-    expect(tc.pass(k)).to.deep.include({writes: 0})
+    expect(h.tc.pass(h.k)).to.deep.include({writes: 0})
 
     at(1200) // the PLEG sees the new sandbox and syncs again: the image is in back-off
     expect(waiting()).to.deep.equal({reason: 'ImagePullBackOff', message: `Back-off pulling image "${IMAGE}": ErrImagePull: ${DNS}`})
-    expect(tc.events('web').slice(3)).to.deep.equal([`Normal BackOff Back-off pulling image "${IMAGE}"`, 'Warning Failed Error: ImagePullBackOff'])
+    expect(h.tc.events('web').slice(3)).to.deep.equal([`Normal BackOff Back-off pulling image "${IMAGE}"`, 'Warning Failed Error: ImagePullBackOff'])
 
     at(11_199)
     expect(waiting().reason).to.equal('ImagePullBackOff')
     at(11_200) // the worker's retry 10 s later: the 10 s back-off is over, it pulls again
     expect(waiting()).to.deep.equal({reason: 'ErrImagePull', message: DNS})
-    expect(tc.events('web')[0]).to.equal(`Normal Pulling Pulling image "${IMAGE}" (x2)`)
+    expect(h.tc.events('web')[0]).to.equal(`Normal Pulling Pulling image "${IMAGE}" (x2)`)
 
     at(21_200) // back-off now 20 s
     expect(waiting().reason).to.equal('ImagePullBackOff')
@@ -63,7 +50,7 @@ describe('kubelet: image pulls that fail', () => {
     }
     at(71_200)
     expect(waiting().reason).to.equal('ErrImagePull')
-    expect(tc.events('web')).to.deep.equal([
+    expect(h.tc.events('web')).to.deep.equal([
       `Normal Pulling Pulling image "${IMAGE}" (x4)`,
       `Warning Failed Failed to pull image "${IMAGE}": ${DNS} (x4)`,
       'Warning Failed Error: ErrImagePull (x4)',
@@ -76,15 +63,15 @@ describe('kubelet: image pulls that fail', () => {
     const error = 'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.27": not found'
     run({}, {'ksim.io/pull-error.web': error})
     expect(waiting()).to.deep.equal({reason: 'ErrImagePull', message: error})
-    expect(tc.events('web')[1]).to.equal(`Warning Failed Failed to pull image "nginx:1.27": ${error}`)
+    expect(h.tc.events('web')[1]).to.equal(`Warning Failed Failed to pull image "nginx:1.27": ${error}`)
     at(1200)
     const p = pod()!
     const annotations = {...(p.metadata.annotations as Record<string, string>)}
     delete annotations['ksim.io/pull-error.web']
-    tc.api.update({...p, metadata: {...p.metadata, annotations}, spec: {...(p.spec as object), containers: [{...(p.spec as any).containers[0], image: 'nginx:1.28'}]}})
+    h.tc.api.update({...p, metadata: {...p.metadata, annotations}, spec: {...(p.spec as object), containers: [{...(p.spec as any).containers[0], image: 'nginx:1.28'}]}})
     at(1300) // a new image is a new back-off key: pulled at once
     expect(stateOf(pod(), 'web')).to.equal('running')
-    expect(tc.events('web').filter((e) => e.includes('nginx:1.28')).map((e) => e.split(' in 0s')[0])).to.deep.equal([
+    expect(h.tc.events('web').filter((e) => e.includes('nginx:1.28')).map((e) => e.split(' in 0s')[0])).to.deep.equal([
       'Normal Pulling Pulling image "nginx:1.28"',
       'Normal Pulled Successfully pulled image "nginx:1.28"',
     ])
@@ -94,15 +81,15 @@ describe('kubelet: image pulls that fail', () => {
     run({image: 'Nginx:1.27'})
     const message = 'Failed to apply default image tag "Nginx:1.27": couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase'
     expect(waiting()).to.deep.equal({reason: 'InvalidImageName', message})
-    expect(tc.events('web')).to.deep.equal([`Warning InspectFailed ${message}`, 'Warning Failed Error: InvalidImageName'])
+    expect(h.tc.events('web')).to.deep.equal([`Warning InspectFailed ${message}`, 'Warning Failed Error: InvalidImageName'])
     at(10_200)
-    expect(tc.events('web')).to.deep.equal([`Warning InspectFailed ${message} (x2)`, 'Warning Failed Error: InvalidImageName (x2)'])
+    expect(h.tc.events('web')).to.deep.equal([`Warning InspectFailed ${message} (x2)`, 'Warning Failed Error: InvalidImageName (x2)'])
   })
 
   it('gives ErrImageNeverPull for a missing image with imagePullPolicy Never', () => {
     run({image: 'registry.invalid/app:v1', imagePullPolicy: 'Never'})
     const message = 'Container image "registry.invalid/app:v1" is not present with pull policy of Never'
     expect(waiting()).to.deep.equal({reason: 'ErrImageNeverPull', message})
-    expect(tc.events('web')).to.deep.equal([`Warning ErrImageNeverPull ${message}`, 'Warning Failed Error: ErrImageNeverPull'])
+    expect(h.tc.events('web')).to.deep.equal([`Warning ErrImageNeverPull ${message}`, 'Warning Failed Error: ErrImageNeverPull'])
   })
 })

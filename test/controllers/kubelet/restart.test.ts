@@ -1,33 +1,20 @@
 import {expect} from 'chai'
 
-import type {KObject} from '../../../src/api/types.js'
-
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
-import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from '../helpers.js'
-
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
+import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster} from '../helpers.js'
+import {FAST, kubeletHarness} from './harness.js'
 
 describe('kubelet: exits, restarts and back-off', () => {
-  let tc: TestCluster
-  let k: Kubelet
-  beforeEach(() => {
-    tc = testCluster()
-    k = new Kubelet()
-  })
-  afterEach(() => tc.close())
+  const h = kubeletHarness()
+  const {at, pod} = h
 
   // a pod bound to ksim-worker; its container starts 200 ms after the first pass (the sandbox)
   function start(annotations: Record<string, string>, spec: Record<string, unknown> = {}): void {
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', ...spec}, {annotations: {...FAST, ...annotations}})
-    tc.pass(k)
-    tc.clock.advance(200)
-    tc.pass(k)
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', ...spec}, {annotations: {...FAST, ...annotations}})
+    h.tc.pass(h.k)
+    h.tc.clock.advance(200)
+    h.tc.pass(h.k)
   }
-  const at = (ms: number): ReturnType<TestCluster['pass']> => {
-    tc.clock.ms = T0 + ms
-    return tc.pass(k)
-  }
-  const pod = (): KObject | undefined => tc.get('web')
 
   it('restarts a crashing container at once, then backs off 10 s, 20 s, 40 s in CrashLoopBackOff', () => {
     start({'ksim.io/run-seconds': '1', 'ksim.io/exit-code': '1'})
@@ -45,8 +32,8 @@ describe('kubelet: exits, restarts and back-off', () => {
     expect(cs.state).to.deep.equal({waiting: {reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=web pod=web_default(${uid})`}})
     expect([cs.restartCount, cs.ready, cs.started, cs.lastState.terminated.exitCode, phaseOf(pod())]).to.deep.equal([1, false, false, 1, 'Running'])
     expect(conditions(pod()).slice(2, 4)).to.deep.equal(['Ready=False/ContainersNotReady', 'ContainersReady=False/ContainersNotReady'])
-    expect(tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid})`])
-    expect(tc.pass(k).writes).to.equal(0)
+    expect(h.tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid})`])
+    expect(h.tc.pass(h.k).writes).to.equal(0)
 
     const rv = pod()!.metadata.resourceVersion
     at(12_199)
@@ -67,8 +54,8 @@ describe('kubelet: exits, restarts and back-off', () => {
     expect(containerStatus(pod(), 'web')!.restartCount).to.equal(3)
     at(74_200)
     expect(containerStatus(pod(), 'web')!.restartCount).to.equal(4)
-    expect(tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid}) (x3)`])
-    expect(tc.events('web').filter((e) => e.startsWith('Normal Started'))).to.deep.equal(['Normal Started Started container web (x5)'])
+    expect(h.tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid}) (x3)`])
+    expect(h.tc.events('web').filter((e) => e.startsWith('Normal Started'))).to.deep.equal(['Normal Started Started container web (x5)'])
   })
 
   it('forgets the back-off when a container ran for more than 10 minutes between crashes', () => {
@@ -90,9 +77,9 @@ describe('kubelet: exits, restarts and back-off', () => {
     at(1200)
     expect([phaseOf(pod()), stateOf(pod(), 'web')]).to.deep.equal(['Succeeded', 'terminated:Completed:0'])
     expect(conditions(pod())).to.deep.equal(['PodReadyToStartContainers=False', 'Initialized=True/PodCompleted', 'Ready=False/PodCompleted', 'ContainersReady=False/PodCompleted', 'PodScheduled=True'])
-    expect(tc.pass(k).writes).to.equal(0)
-    tc.clock.advance(60_000)
-    expect(tc.pass(k).writes).to.equal(3) // lease renewals only
+    expect(h.tc.pass(h.k).writes).to.equal(0)
+    h.tc.clock.advance(60_000)
+    expect(h.tc.pass(h.k).writes).to.equal(3) // lease renewals only
   })
 
   it('fails a Never pod whose container exits non-zero', () => {
@@ -106,27 +93,27 @@ describe('kubelet: exits, restarts and back-off', () => {
     start({'ksim.io/run-seconds': '1'}, {restartPolicy: 'OnFailure'})
     at(1200)
     expect(phaseOf(pod())).to.equal('Succeeded')
-    tc.close()
-    tc = testCluster()
-    k = new Kubelet()
-    tc.clock.ms = T0
+    h.tc.close()
+    h.tc = testCluster()
+    h.k = new Kubelet()
+    h.tc.clock.ms = T0
     start({'ksim.io/run-seconds': '1', 'ksim.io/exit-code': '2'}, {restartPolicy: 'OnFailure'})
     at(1200)
     expect([phaseOf(pod()), stateOf(pod(), 'web'), containerStatus(pod(), 'web')!.restartCount]).to.deep.equal(['Running', 'running', 1])
   })
 
   it('fails the pod when an init container fails under restartPolicy Never', () => {
-    tc.pod('web', {initContainers: [{name: 'setup', image: 'busybox:1.36'}], containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', restartPolicy: 'Never'}, {annotations: {...FAST, 'ksim.io/exit-code.setup': '1'}})
-    tc.pass(k)
+    h.tc.pod('web', {initContainers: [{name: 'setup', image: 'busybox:1.36'}], containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', restartPolicy: 'Never'}, {annotations: {...FAST, 'ksim.io/exit-code.setup': '1'}})
+    h.tc.pass(h.k)
     at(200)
     expect([phaseOf(pod()), stateOf(pod(), 'setup', true), stateOf(pod(), 'web')]).to.deep.equal(['Failed', 'terminated:Error:1', 'waiting:PodInitializing'])
     expect(conditions(pod())).to.deep.equal(['PodReadyToStartContainers=False', 'Initialized=False/ContainersNotInitialized', 'Ready=False/PodFailed', 'ContainersReady=False/PodFailed', 'PodScheduled=True'])
-    expect(tc.pass(k).writes).to.equal(0)
+    expect(h.tc.pass(h.k).writes).to.equal(0)
   })
 
   it('retries a failed init container with back-off under restartPolicy Always', () => {
-    tc.pod('web', {initContainers: [{name: 'setup', image: 'busybox:1.36'}], containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {...FAST, 'ksim.io/exit-code.setup': '1'}})
-    tc.pass(k)
+    h.tc.pod('web', {initContainers: [{name: 'setup', image: 'busybox:1.36'}], containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {...FAST, 'ksim.io/exit-code.setup': '1'}})
+    h.tc.pass(h.k)
     at(200)
     expect([phaseOf(pod()), stateOf(pod(), 'setup', true), containerStatus(pod(), 'setup', true)!.restartCount]).to.deep.equal(['Pending', 'waiting:CrashLoopBackOff', 1])
   })

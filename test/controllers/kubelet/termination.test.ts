@@ -6,38 +6,29 @@ import {nodeType} from '../../../src/api/kinds/node.js'
 import {podType} from '../../../src/api/kinds/pod.js'
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
 import {T0, conditions, containerStatus, phaseOf, stateOf, testCluster, type TestCluster} from '../helpers.js'
+import {FAST, kubeletHarness} from './harness.js'
 
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
 /** the pod is deleted at this time (its container has run since 200 ms) */
 const DEL = 1000
 
 describe('kubelet: graceful termination', () => {
-  let tc: TestCluster
-  let k: Kubelet
-  beforeEach(() => {
-    tc = testCluster()
-    k = new Kubelet()
-  })
-  afterEach(() => tc.close())
+  const h = kubeletHarness()
+  const {at} = h
 
   function running(annotations: Record<string, string> = {}, spec: Record<string, unknown> = {}): void {
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', ...spec}, {annotations: {...FAST, ...annotations}})
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27'}], nodeName: 'ksim-worker', ...spec}, {annotations: {...FAST, ...annotations}})
     at(0)
     at(200)
-    expect(phaseOf(tc.get('web'))).to.equal('Running')
-  }
-  const at = (ms: number, kubelet = k): ReturnType<TestCluster['pass']> => {
-    tc.clock.ms = T0 + ms
-    return tc.pass(kubelet)
+    expect(phaseOf(h.tc.get('web'))).to.equal('Running')
   }
   const del = (ms: number, grace?: number): void => {
-    tc.clock.ms = T0 + ms
-    tc.api.delete(podType, 'default', 'web', grace === undefined ? {} : {gracePeriodSeconds: grace})
+    h.tc.clock.ms = T0 + ms
+    h.tc.api.delete(podType, 'default', 'web', grace === undefined ? {} : {gracePeriodSeconds: grace})
   }
-  const gone = (): boolean => tc.get('web') === undefined
+  const gone = (): boolean => h.tc.get('web') === undefined
   /** the last status the pod had before it was removed */
   const finalPod = (): KObject => {
-    const changes = tc.store.changesSince<KObject>(0, {kind: 'Pod'}).filter((c) => c.name === 'web')
+    const changes = h.tc.store.changesSince<KObject>(0, {kind: 'Pod'}).filter((c) => c.name === 'web')
     expect(changes.at(-1)?.type).to.equal('DELETED')
     return changes.at(-2)!.value
   }
@@ -45,10 +36,10 @@ describe('kubelet: graceful termination', () => {
   it('stops a container that exits on SIGTERM at once: Killing, exit 143, Failed, then deleted with grace 0', () => {
     running()
     del(DEL)
-    expect(tc.get('web')?.metadata.deletionGracePeriodSeconds).to.equal(30)
+    expect(h.tc.get('web')?.metadata.deletionGracePeriodSeconds).to.equal(30)
     at(DEL)
     expect(gone()).to.equal(true)
-    expect(tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web'])
+    expect(h.tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web'])
     const last = finalPod()
     expect([phaseOf(last), stateOf(last, 'web')]).to.deep.equal(['Failed', 'terminated:Error:143'])
     expect(conditions(last)).to.deep.equal(['PodReadyToStartContainers=False', 'Initialized=True', 'Ready=False/PodFailed', 'ContainersReady=False/PodFailed', 'PodScheduled=True'])
@@ -59,8 +50,8 @@ describe('kubelet: graceful termination', () => {
     del(DEL)
     const r = at(DEL)
     expect(r).to.deep.include({requeueAfterMs: 5000, background: false})
-    expect([phaseOf(tc.get('web')), stateOf(tc.get('web'), 'web')]).to.deep.equal(['Running', 'running'])
-    expect(tc.pass(k).writes).to.equal(0)
+    expect([phaseOf(h.tc.get('web')), stateOf(h.tc.get('web'), 'web')]).to.deep.equal(['Running', 'running'])
+    expect(h.tc.pass(h.k).writes).to.equal(0)
     at(DEL + 4999)
     expect(gone()).to.equal(false)
     at(DEL + 5000)
@@ -127,13 +118,13 @@ describe('kubelet: graceful termination', () => {
     del(DEL)
     at(DEL)
     del(DEL + 5000, 10)
-    expect(tc.get('web')?.metadata.deletionGracePeriodSeconds).to.equal(10)
+    expect(h.tc.get('web')?.metadata.deletionGracePeriodSeconds).to.equal(10)
     at(DEL + 5000)
     at(DEL + 14_999)
     expect(gone()).to.equal(false)
     at(DEL + 15_000)
     expect(gone()).to.equal(true)
-    expect(tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web (x2)'])
+    expect(h.tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web (x2)'])
   })
 
   it('starts the termination over with the full grace period after a reconciler restart', () => {
@@ -149,26 +140,26 @@ describe('kubelet: graceful termination', () => {
     expect(gone()).to.equal(false)
     at(DEL + 50_000, restarted)
     expect(gone()).to.equal(true)
-    expect(tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web (x2)'])
+    expect(h.tc.events('web').slice(-1)).to.deep.equal(['Normal Killing Stopping container web (x2)'])
   })
 
   it('reports each container as it stops while the others still run', () => {
-    tc.pod('web', {containers: [{name: 'fast', image: 'nginx:1.27'}, {name: 'slow', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {...FAST, 'ksim.io/ignore-sigterm.slow': 'true'}})
+    h.tc.pod('web', {containers: [{name: 'fast', image: 'nginx:1.27'}, {name: 'slow', image: 'nginx:1.27'}], nodeName: 'ksim-worker'}, {annotations: {...FAST, 'ksim.io/ignore-sigterm.slow': 'true'}})
     at(0)
     at(200)
     del(DEL)
     at(DEL)
-    const pod = tc.get('web')
+    const pod = h.tc.get('web')
     expect([phaseOf(pod), stateOf(pod, 'fast'), stateOf(pod, 'slow')]).to.deep.equal(['Running', 'terminated:Error:143', 'running'])
     expect(conditions(pod).slice(2, 4)).to.deep.equal(['Ready=False/ContainersNotReady', 'ContainersReady=False/ContainersNotReady'])
-    expect(tc.events('web').slice(-2)).to.deep.equal(['Normal Killing Stopping container fast', 'Normal Killing Stopping container slow'])
-    expect(tc.pass(k).writes).to.equal(0)
+    expect(h.tc.events('web').slice(-2)).to.deep.equal(['Normal Killing Stopping container fast', 'Normal Killing Stopping container slow'])
+    expect(h.tc.pass(h.k).writes).to.equal(0)
     at(DEL + 30_000)
     expect(gone()).to.equal(true)
   })
 
   it('finishes at once a pod whose containers never started', () => {
-    tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', env: [{name: 'X', valueFrom: {configMapKeyRef: {name: 'missing', key: 'x'}}}]}], nodeName: 'ksim-worker'}, {annotations: FAST})
+    h.tc.pod('web', {containers: [{name: 'web', image: 'nginx:1.27', env: [{name: 'X', valueFrom: {configMapKeyRef: {name: 'missing', key: 'x'}}}]}], nodeName: 'ksim-worker'}, {annotations: FAST})
     at(0)
     at(200)
     del(DEL)
@@ -179,14 +170,14 @@ describe('kubelet: graceful termination', () => {
 
   it('leaves a pod on a node whose kubelet is stopped Terminating', () => {
     running({})
-    tc.api.modify(nodeType, '', 'ksim-worker', (n) => {
+    h.tc.api.modify(nodeType, '', 'ksim-worker', (n) => {
       n.metadata.annotations = {...n.metadata.annotations, 'ksim.io/kubelet-stopped': 'true'}
     })
     del(DEL)
     at(DEL)
     at(DEL + 60_000)
     expect(gone()).to.equal(false)
-    expect(phaseOf(tc.get('web'))).to.equal('Running')
+    expect(phaseOf(h.tc.get('web'))).to.equal('Running')
   })
 })
 
