@@ -15,7 +15,7 @@ import {semanticEqual, validatePodUpdate} from '../validation/pod-update.js'
 import {dropDisabledPodFields, dropDisabledPodStatusFields} from '../schema/drop-disabled.js'
 import {validateLifecycleAnnotations} from '../validation/lifecycle-annotations.js'
 
-const asPod = (obj: KObject): Pod => obj as unknown as Pod
+const asPod = (obj: KObject): Pod => obj as Pod
 
 /** The decode error the API server returns (400) for a resource value that is not a quantity. */
 function checkQuantities(pod: Pod): void {

@@ -74,7 +74,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
     throw error
   }
   if (!isMap(out)) throw apiErrors.badRequest(`json: cannot unmarshal ${goKind(out)} into Go value of type map[string]interface {}`)
-  const obj = out as unknown as KObject
+  const obj = out as KObject
   // the patched object is decoded into its Go type with fieldValidation=Strict (kubectl's default)
   const check = checkFields(current.kind, current.apiVersion, obj)
   const problem = check.typeError ?? scaleTypeError(obj) ?? (check.unknown.length > 0 ? `strict decoding error: ${unknownFieldWarnings(check).join(', ')}` : undefined)

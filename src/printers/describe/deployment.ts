@@ -45,7 +45,7 @@ function rsList(sets: KObject[]): string {
 
 /** kubectl describe deployment. */
 export function describeDeployment(obj: KObject, ctx: WorkloadDescribeContext): string {
-  const d = obj as unknown as DeploymentShape
+  const d = obj as DeploymentShape
   const spec = d.spec ?? {}
   const st = d.status ?? {}
   const w = new PrefixWriter()
