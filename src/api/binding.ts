@@ -1,7 +1,7 @@
 // POST pods/binding, the scheduler's way of placing a pod (BindingREST.setPodNodeNameAndMetadata):
 // a storage update that sets spec.nodeName once and marks the pod PodScheduled=True. It is not a pod
 // update: neither the spec validation nor the defaulting of an update run, and generation stays.
-import type {Api} from './server.js'
+import type {ApiCore} from './api-core.js'
 
 import {isStoreError} from '../store/errors.js'
 import {apiErrors} from './errors.js'
@@ -18,7 +18,7 @@ export interface BindingPreconditions {
 type Condition = Record<string, unknown> & {type: string; status?: string; lastTransitionTime?: string}
 
 /** Binds pod `namespace/name` to `node`; returns the stored pod. Conflict when it changed or is bound already. */
-export function bindPod(api: Api, namespace: string, name: string, node: string, pre: BindingPreconditions = {}): KObject {
+export function bindPod(api: ApiCore, namespace: string, name: string, node: string, pre: BindingPreconditions = {}): KObject {
   const key = {kind: podType.kind, namespace, name}
   const conflict = (detail: string): Error => apiErrors.conflict(podType.plural, podType.group, name, detail)
   const now = rfc3339(api.clock.now())

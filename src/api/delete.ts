@@ -1,6 +1,6 @@
 // Graceful deletion as the API server does it (apiserver rest/delete.go, the generic store):
 // deletionTimestamp = now + grace, a later delete may only shorten it, finalizers hold removal.
-import type {Api} from './server.js'
+import type {ApiCore} from './api-core.js'
 
 import {StatusError, apiErrors} from './errors.js'
 import {clone, forStorage, withResourceVersion} from './meta.js'
@@ -27,7 +27,7 @@ export interface DeleteResult {
 /** Namespaces the API server refuses to delete (NamespaceLifecycle admission). */
 export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
 
-export function deleteObject(api: Api, rt: ResourceType, namespace: string, name: string, opts: DeleteOptions): DeleteResult {
+export function deleteObject(api: ApiCore, rt: ResourceType, namespace: string, name: string, opts: DeleteOptions): DeleteResult {
   return api.store.transaction(() => {
     const obj = api.get(rt, namespace, name)
     checkPreconditions(rt, obj, opts)
@@ -85,7 +85,7 @@ export function addGraceSeconds(ms: number, seconds: number): number {
 export const FOREGROUND_FINALIZER = 'foregroundDeletion'
 
 /** Orphan propagation: every dependent loses its ownerReference to `owner`. */
-function orphanDependents(api: Api, rt: ResourceType, owner: KObject): void {
+function orphanDependents(api: ApiCore, rt: ResourceType, owner: KObject): void {
   const uid = owner.metadata.uid
   for (const t of allTypes()) {
     if (t.kind === 'Event') continue
@@ -124,13 +124,13 @@ function checkPreconditions(rt: ResourceType, obj: KObject, opts: DeleteOptions)
 
 type Key = {kind: string; namespace: string; name: string}
 
-function remove(api: Api, key: Key, obj: KObject, opts: DeleteOptions): DeleteResult {
+function remove(api: ApiCore, key: Key, obj: KObject, opts: DeleteOptions): DeleteResult {
   if (opts.dryRun) return {object: obj, removed: true}
   const sv = api.store.delete<KObject>(key)
   return {object: withResourceVersion(sv.value, sv.rev), removed: true}
 }
 
-function write(api: Api, key: Key, obj: KObject, opts: DeleteOptions, change: (o: KObject) => void): DeleteResult {
+function write(api: ApiCore, key: Key, obj: KObject, opts: DeleteOptions, change: (o: KObject) => void): DeleteResult {
   const next = clone(obj)
   change(next)
   if (opts.dryRun) return {object: next, removed: false}
@@ -139,7 +139,7 @@ function write(api: Api, key: Key, obj: KObject, opts: DeleteOptions, change: (o
 }
 
 /** Deleting a namespace: Terminating at once, its contents deleted, removed when empty. */
-function deleteNamespace(api: Api, rt: ResourceType, ns: KObject, opts: DeleteOptions): DeleteResult {
+function deleteNamespace(api: ApiCore, rt: ResourceType, ns: KObject, opts: DeleteOptions): DeleteResult {
   const name = ns.metadata.name!
   if (IMMORTAL_NAMESPACES.includes(name)) {
     throw apiErrors.forbidden('namespaces', '', name, 'this namespace may not be deleted')
@@ -160,7 +160,7 @@ function deleteNamespace(api: Api, rt: ResourceType, ns: KObject, opts: DeleteOp
  * The namespace controller's work: delete everything in a Terminating namespace and remove the
  * namespace once nothing is left. Safe to call again (the reconciler does, until it is gone).
  */
-export function finalizeNamespace(api: Api, rt: ResourceType, ns: KObject): DeleteResult {
+export function finalizeNamespace(api: ApiCore, rt: ResourceType, ns: KObject): DeleteResult {
   const name = ns.metadata.name!
   let remaining = 0
   for (const t of allTypes()) {

@@ -54,28 +54,67 @@ const MAX_BUMP = 1024
 export const EVENT_CACHE_ENTRIES = 4096
 
 /**
- * What each recorder remembers of the events it recorded (client-go's EventCorrelator keeps this LRU
- * in the recording process, not in the API): dedupe key to event name, per source (one kubelet, the
- * scheduler, ...), least recently used first. A new process starts with none, as a restarted kubelet
- * does: its first repeat of an old event is a new Event.
+ * A process's event recorder (client-go's EventRecorder with its EventCorrelator). It remembers, per
+ * source (one kubelet, the scheduler, ...), the events it recorded: dedupe key to event name, least
+ * recently used first. That memory lives in the recording process, not in the API: a new recorder (a
+ * restarted process) starts with none, as a restarted kubelet does, and its first repeat of an old
+ * event is a new Event. The reconciler makes one and hands it to every controller in their context.
  */
-const recorders = new WeakMap<Api, Map<string, Map<number, number>>>()
+export class EventRecorder {
+  readonly #bySource = new Map<string, Map<number, number>>()
+  /**
+   * The name this recorder gave last: the next event about the same object in the same millisecond
+   * (the kubelet's Pulled, Created and Started) takes the next number without trying the ones before it.
+   */
+  #last?: {object: string; atMs: number; bump: number}
 
-function recorderOf(api: Api, source: EventSource): Map<number, number> {
-  let bySource = recorders.get(api)
-  if (!bySource) recorders.set(api, (bySource = new Map()))
-  const id = `${source.component}\u0000${source.host ?? ''}`
-  let lru = bySource.get(id)
-  if (!lru) bySource.set(id, (lru = new Map()))
-  return lru
+  constructor(readonly api: Api) {}
+
+  /** Records (or repeats) an event; returns the stored Event. */
+  record(e: EventInput): KObject {
+    const api = this.api
+    const now = rfc3339(api.clock.now())
+    const namespace = e.involved.metadata.namespace || 'default'
+    const lru = this.lruOf(e.source)
+    const key = eventKey(e)
+    const objectName = e.involved.metadata.name ?? ''
+    const known = lru.get(key)
+    const existing = known === undefined ? undefined : api.peek('Event', namespace, eventName(objectName, Math.floor(known / MAX_BUMP), known % MAX_BUMP))
+    if (existing) {
+      remember(lru, key, known!)
+      const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
+      try {
+        return api.update(next)
+      } catch {
+        // lost a race with another writer of the same event: its count stands
+        return existing
+      }
+    }
+    const atMs = api.clock.now().getTime()
+    const object = `${namespace}/${objectName}`
+    const last = this.#last
+    let bump = last && last.object === object && last.atMs === atMs ? last.bump + 1 : 0
+    let name = eventName(objectName, atMs, bump)
+    while (api.store.get({kind: 'Event', namespace, name})) name = eventName(objectName, atMs, ++bump)
+    this.#last = {object, atMs, bump}
+    const ev = newEvent(e, name, namespace, now)
+    try {
+      // the recorder builds its events whole: the API server takes this one over as it is
+      const created = api.create(ev, {owned: true}).object
+      if (bump < MAX_BUMP) remember(lru, key, stampOf(atMs, bump))
+      return created
+    } catch {
+      return api.peek('Event', namespace, name) ?? ev
+    }
+  }
+
+  private lruOf(source: EventSource): Map<number, number> {
+    const id = `${source.component}\u0000${source.host ?? ''}`
+    let lru = this.#bySource.get(id)
+    if (!lru) this.#bySource.set(id, (lru = new Map()))
+    return lru
+  }
 }
-
-/**
- * The name each API client's recorder gave last: the next event about the same object in the same
- * millisecond (the kubelet's Pulled, Created and Started) takes the next number without trying
- * the ones before it.
- */
-const lastNames = new WeakMap<Api, {object: string; atMs: number; bump: number}>()
 
 function remember(lru: Map<number, number>, key: number, stamp: number): void {
   lru.delete(key)
@@ -83,25 +122,8 @@ function remember(lru: Map<number, number>, key: number, stamp: number): void {
   if (lru.size > EVENT_CACHE_ENTRIES) lru.delete(lru.keys().next().value!)
 }
 
-/** Records (or repeats) an event; returns the stored Event. */
-export function recordEvent(api: Api, e: EventInput): KObject {
-  const now = rfc3339(api.clock.now())
-  const namespace = e.involved.metadata.namespace || 'default'
-  const lru = recorderOf(api, e.source)
-  const key = eventKey(e)
-  const objectName = e.involved.metadata.name ?? ''
-  const known = lru.get(key)
-  const existing = known === undefined ? undefined : api.peek('Event', namespace, eventName(objectName, Math.floor(known / MAX_BUMP), known % MAX_BUMP))
-  if (existing) {
-    remember(lru, key, known!)
-    const next = {...existing, count: ((existing.count as number | undefined) ?? 1) + 1, lastTimestamp: now}
-    try {
-      return api.update(next)
-    } catch {
-      // lost a race with another writer of the same event: its count stands
-      return existing
-    }
-  }
+// a new Event as the recorder writes it
+function newEvent(e: EventInput, name: string, namespace: string, now: string): KObject {
   const involvedObject: Record<string, unknown> = {
     apiVersion: e.involved.apiVersion,
     kind: e.involved.kind,
@@ -111,14 +133,7 @@ export function recordEvent(api: Api, e: EventInput): KObject {
   if (e.involved.metadata.namespace) involvedObject.namespace = e.involved.metadata.namespace
   if (e.involved.metadata.resourceVersion) involvedObject.resourceVersion = e.involved.metadata.resourceVersion
   if (e.fieldPath) involvedObject.fieldPath = e.fieldPath
-  const atMs = api.clock.now().getTime()
-  const object = `${namespace}/${objectName}`
-  const last = lastNames.get(api)
-  let bump = last && last.object === object && last.atMs === atMs ? last.bump + 1 : 0
-  let name = eventName(objectName, atMs, bump)
-  while (api.store.get({kind: 'Event', namespace, name})) name = eventName(objectName, atMs, ++bump)
-  lastNames.set(api, {object, atMs, bump})
-  const ev: KObject = {
+  return {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: {name, namespace},
@@ -133,13 +148,5 @@ export function recordEvent(api: Api, e: EventInput): KObject {
     eventTime: null,
     reportingComponent: e.source.component,
     reportingInstance: e.source.host ?? '',
-  }
-  try {
-    // the recorder builds its events whole: the API server takes this one over as it is
-    const created = api.create(ev, {owned: true}).object
-    if (bump < MAX_BUMP) remember(lru, key, stampOf(atMs, bump))
-    return created
-  } catch {
-    return api.peek('Event', namespace, name) ?? ev
   }
 }

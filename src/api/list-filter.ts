@@ -14,7 +14,7 @@ export function selectorFilter(rt: ResourceType, labelSelector?: string, fieldSe
     const labels = labelSelector ? parseLabelSelector(labelSelector) : undefined
     const fields = fieldSelector ? convertFieldSelector(rt.kind, parseFieldSelector(fieldSelector)) : undefined
     return (obj) =>
-      (!labels || matchLabelSelector(labels, obj.metadata.labels)) && (!fields || matchFieldSelector(fields, obj as unknown as Record<string, unknown>))
+      (!labels || matchLabelSelector(labels, obj.metadata.labels)) && (!fields || matchFieldSelector(fields, obj))
   } catch (error) {
     const gvr = groupVersionResourceString(rt.group, rt.version, rt.plural)
     throw apiErrors.badRequest(listErrorMessage(gvr, labelSelector ?? '', fieldSelector ?? '', (error as Error).message))

@@ -31,7 +31,7 @@ export function clone<T>(o: T): T {
 }
 
 /** Returns the stored document with metadata.resourceVersion set from the store revision. */
-export function withResourceVersion(obj: KObject, rev: number): KObject {
+export function withResourceVersion<T extends KObject>(obj: T, rev: number): T {
   obj.metadata = {...obj.metadata, resourceVersion: String(rev)}
   return obj
 }

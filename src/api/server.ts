@@ -2,13 +2,14 @@
 // namespaces, resourceVersion, generation) live here; kind-specific rules come from each kind's strategy.
 
 import type {Backend} from '../store/backend.js'
+import type {ApiCore, WriteOptions} from './api-core.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
 import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
-import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta} from './types.js'
+import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
 import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
@@ -19,18 +20,7 @@ import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
 
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
-
-export interface WriteOptions {
-  dryRun?: boolean
-  /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
-  fieldValidation?: FieldValidation
-  /**
-   * create only: the object was built for this request inside the API layer (the event recorder) and
-   * is not used after, so it is taken over as it is: not copied, and not decoded as a client's body
-   */
-  owned?: boolean
-}
+export type {FieldValidation, WriteOptions} from './api-core.js'
 
 export interface CreateResult {
   object: KObject
@@ -42,7 +32,7 @@ export interface ApiOptions {
   settings?: Partial<ApiSettings>
 }
 
-export class Api {
+export class Api implements ApiCore {
   readonly clock: Clock
   readonly settings: ApiSettings
   readonly ctx: StrategyContext
@@ -57,7 +47,7 @@ export class Api {
       clock: this.clock,
       settings: this.settings,
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
-      listObjects: (kind) => this.store.list<KObject>(kind).items.map((sv) => sv.value),
+      listObjects: <K extends string>(kind: K) => this.store.list<ObjectOf<K>>(kind).items.map((sv) => sv.value),
     }
   }
 
@@ -99,10 +89,11 @@ export class Api {
     return rt
   }
 
-  get(rt: ResourceType, namespace: string, name: string): KObject {
+  /** Reads a stored object, or NotFound; `T` names the shape the caller knows `rt` has. */
+  get<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string): T {
     const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
     if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
-    return obj
+    return obj as T
   }
 
   list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
@@ -260,12 +251,12 @@ export class Api {
    * read on), so another writer waits instead of invalidating the read. `mutate` returns false to skip
    * the write.
    */
-  modify(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): KObject {
+  modify<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string, mutate: (obj: KObject) => boolean | void, opts: WriteOptions = {}): T {
     return this.store.transaction(() => {
-      const current = this.get(rt, namespace, name)
+      const current = this.get<T>(rt, namespace, name)
       const next = clone(current)
       if (mutate(next) === false) return current
-      return this.update(next, opts)
+      return this.update(next, opts) as T
     })
   }
 

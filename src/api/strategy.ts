@@ -1,7 +1,7 @@
 // A kind's strategy: what the API server does to objects of that kind beyond the generic metadata
 // rules — defaulting, validation, admission, status on create, and how deletion behaves.
 import type {FieldError} from './errors.js'
-import type {Clock, KObject} from './types.js'
+import type {Clock, KObject, ObjectOf} from './types.js'
 
 /** Cluster-wide API server settings (kube-apiserver flags and admission defaults). */
 export interface ApiSettings {
@@ -27,7 +27,7 @@ export interface StrategyContext {
   /** reads another object (e.g. a pod's namespace) without going through admission */
   getObject(kind: string, namespace: string, name: string): KObject | undefined
   /** every stored object of a kind, all namespaces (Service IP and node-port allocation) */
-  listObjects?(kind: string): KObject[]
+  listObjects?<K extends string>(kind: K): ObjectOf<K>[]
 }
 
 export interface AdmissionResult {

@@ -6,6 +6,10 @@ import type {ObjectMeta as KtObjectMeta} from 'kubernetes-types/meta/v1.js'
 export type ObjectMeta = {-readonly [K in keyof KtObjectMeta]: KtObjectMeta[K]}
 export type {Pod, PodSpec, PodStatus, Container, ContainerStatus, PodCondition, Toleration} from 'kubernetes-types/core/v1.js'
 export type {Node, Namespace, Event, ConfigMap, Secret} from 'kubernetes-types/core/v1.js'
+import type * as core from 'kubernetes-types/core/v1.js'
+import type * as apps from 'kubernetes-types/apps/v1.js'
+import type * as coordination from 'kubernetes-types/coordination/v1.js'
+import type * as discovery from 'kubernetes-types/discovery/v1.js'
 
 /** Any Kubernetes object as stored and returned by the API layer. */
 export interface KObject {
@@ -14,6 +18,26 @@ export interface KObject {
   metadata: ObjectMeta
   [field: string]: unknown
 }
+
+/** The typed shape of each built-in kind: what typed reads (`cache.list('Pod')`, `api.peek('Node', …)`) return. */
+export interface KindTypes {
+  Pod: core.Pod
+  Node: core.Node
+  Namespace: core.Namespace
+  Service: core.Service
+  Endpoints: core.Endpoints
+  Event: core.Event
+  ConfigMap: core.ConfigMap
+  Secret: core.Secret
+  ServiceAccount: core.ServiceAccount
+  Deployment: apps.Deployment
+  ReplicaSet: apps.ReplicaSet
+  Lease: coordination.Lease
+  EndpointSlice: discovery.EndpointSlice
+}
+
+/** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */
+export type ObjectOf<K extends string> = (K extends keyof KindTypes ? KindTypes[K] : unknown) & KObject
 
 /** A list as kubectl receives it (`kind: List` for mixed kinds, `PodList` etc. for one). */
 export interface KList {

@@ -1,18 +1,17 @@
 // What the endpoints and EndpointSlice controllers share (endpointslice utils): which pods back a
 // Service, whether a pod belongs in its endpoints at all, and the container port a targetPort names.
 import type {Pod, Service, ServicePort} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
 import type {ObjectCache} from './types.js'
 
 /** Services the controllers manage: those with a non-empty selector (others are left to their owners). */
 export function selectedServices(cache: ObjectCache): Service[] {
-  return (cache.list('Service') as unknown as Service[]).filter((s) => Object.keys(s.spec?.selector ?? {}).length > 0 && s.spec?.type !== 'ExternalName')
+  return cache.list('Service').filter((s) => Object.keys(s.spec?.selector ?? {}).length > 0 && s.spec?.type !== 'ExternalName')
 }
 
 /** The pods in the Service's namespace whose labels carry every selector pair. */
 export function podsForService(cache: ObjectCache, svc: Service): Pod[] {
   const selector = svc.spec?.selector ?? {}
-  return (cache.list('Pod', svc.metadata?.namespace) as unknown as Pod[]).filter((p) => {
+  return cache.list('Pod', svc.metadata?.namespace).filter((p) => {
     const labels = p.metadata?.labels ?? {}
     return Object.entries(selector).every(([k, v]) => labels[k] === v)
   })
@@ -77,6 +76,3 @@ export function lastChangeTriggerTime(svc: Service, pods: Pod[]): string {
   }
   return times.filter(Boolean).sort().at(-1) ?? ''
 }
-
-/** The object as a KObject (controllers hand typed objects to the API). */
-export const asKObject = (o: unknown): KObject => o as KObject

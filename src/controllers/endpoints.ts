@@ -6,8 +6,8 @@ import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {endpointsType} from '../api/kinds/endpoints.js'
-import {isStatusError} from '../api/errors.js'
-import {asKObject, byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {PassWrites} from './writes.js'
 
 /** The Endpoints labels: the Service's, plus the headless marker for clusterIP None. */
 export function endpointsLabels(svc: Service): Record<string, string> {
@@ -55,16 +55,8 @@ export class EndpointsController implements Controller {
   readonly watches = ['Service', 'Pod', 'Endpoints']
 
   reconcile(ctx: ControllerContext): ReconcileResult {
-    let failed = false
-    const attempt = (what: string, write: () => void) => {
-      try {
-        write()
-      } catch (error) {
-        if (isStatusError(error, 'NotFound')) return
-        failed = true
-        ctx.log(`endpoints: ${what}: ${(error as Error).message}`)
-      }
-    }
+    const writes = new PassWrites(ctx, 'endpoints')
+    const attempt = writes.attempt
     for (const svc of selectedServices(ctx.cache)) {
       const ns = svc.metadata!.namespace!
       const name = svc.metadata!.name!
@@ -81,19 +73,19 @@ export class EndpointsController implements Controller {
       }
       const same = canonical(current.subsets ?? []) === canonical(subsets) && canonical(current.metadata.labels ?? {}) === canonical(labels)
       if (same) continue
-      const next = structuredClone(current) as KObject
-      if (subsets.length > 0) next.subsets = subsets as unknown as KObject['subsets']
+      const next: KObject = structuredClone(current)
+      if (subsets.length > 0) next.subsets = subsets
       else delete next.subsets
       if (Object.keys(labels).length > 0) next.metadata.labels = labels
       else delete next.metadata.labels
       next.metadata.annotations = {...next.metadata.annotations, ...annotations}
-      attempt(`update ${ns}/${name}`, () => ctx.api.update(asKObject(next)))
+      attempt(`update ${ns}/${name}`, () => ctx.api.update(next))
     }
     // Endpoints whose Service is gone are deleted with it
     for (const ep of ctx.cache.list('Endpoints')) {
       if (ctx.cache.get('Service', ep.metadata.namespace!, ep.metadata.name!)) continue
       attempt(`delete ${ep.metadata.namespace}/${ep.metadata.name}`, () => ctx.api.delete(endpointsType, ep.metadata.namespace!, ep.metadata.name!))
     }
-    return failed ? {requeueAfterMs: 1000} : {}
+    return writes.result()
   }
 }

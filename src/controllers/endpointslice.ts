@@ -7,8 +7,8 @@ import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {endpointSliceType} from '../api/kinds/endpoints.js'
-import {isStatusError} from '../api/errors.js'
-import {asKObject, byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {PassWrites} from './writes.js'
 
 /** The label that ties a slice to its Service. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -75,16 +75,8 @@ export class EndpointSliceController implements Controller {
   readonly watches = ['Service', 'Pod', 'EndpointSlice']
 
   reconcile(ctx: ControllerContext): ReconcileResult {
-    let failed = false
-    const attempt = (what: string, write: () => void) => {
-      try {
-        write()
-      } catch (error) {
-        if (isStatusError(error, 'NotFound')) return
-        failed = true
-        ctx.log(`endpointslice: ${what}: ${(error as Error).message}`)
-      }
-    }
+    const writes = new PassWrites(ctx, 'endpointslice')
+    const attempt = writes.attempt
     const zone = (node: string) => ctx.cache.get('Node', '', node)?.metadata.labels?.['topology.kubernetes.io/zone']
     const slices = ctx.cache.list('EndpointSlice').filter(managedBy)
     const kept = new Set<KObject>()
@@ -113,12 +105,12 @@ export class EndpointSliceController implements Controller {
         kept.add(slice)
         const current = canonical({e: slice.endpoints ?? null, p: slice.ports ?? null, l: slice.metadata.labels ?? {}})
         if (current === canonical({e: w.endpoints, p: w.ports, l: labels})) continue
-        const next = structuredClone(slice) as KObject
+        const next: KObject = structuredClone(slice)
         next.endpoints = w.endpoints
         next.ports = w.ports
         next.metadata.labels = labels
         next.metadata.annotations = {...next.metadata.annotations, ...annotations}
-        attempt(`update ${ns}/${slice.metadata.name}`, () => ctx.api.update(asKObject(next)))
+        attempt(`update ${ns}/${slice.metadata.name}`, () => ctx.api.update(next))
       }
     }
     // slices of deleted Services (and extra ones) go, as the garbage collector and reconciler remove them
@@ -128,6 +120,6 @@ export class EndpointSliceController implements Controller {
       if (svc && Object.keys((svc.spec as {selector?: object} | undefined)?.selector ?? {}).length === 0) continue
       attempt(`delete ${s.metadata.namespace}/${s.metadata.name}`, () => ctx.api.delete(endpointSliceType, s.metadata.namespace!, s.metadata.name!))
     }
-    return failed ? {requeueAfterMs: 1000} : {}
+    return writes.result()
   }
 }

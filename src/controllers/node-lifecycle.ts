@@ -4,18 +4,16 @@
 // condition False. When the kubelet posts Ready again the taints go. Staleness is judged as upstream,
 // from when this process last saw the heartbeat change (its probe time), so time the reconciler was
 // not running never counts against a node; a node whose kubelet runs counts as heartbeating.
-import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
+import type {PodCondition} from 'kubernetes-types/core/v1.js'
+import type {KObject, ObjectOf} from '../api/types.js'
 import type {LeaseSpec} from '../api/kinds/lease.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
-import {isStatusError} from '../api/errors.js'
-import {recordEvent} from '../api/events.js'
 import {rfc3339} from '../api/types.js'
-import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet-heartbeat.js'
+import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet/heartbeat.js'
 import {readyCondition, reconcileTaints, unknownConditions, wantedTaintKey} from './node-health.js'
+import {lostRace} from './writes.js'
 
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
 
 /** A write lost to another writer is retried this soon. */
 const RETRY_MS = 1000
@@ -36,7 +34,7 @@ export class NodeLifecycleController implements Controller {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
     const graceMs = ctx.profile.nodeMonitorGracePeriodSeconds * 1000
-    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const pods = ctx.cache.list('Pod')
     let next: number | undefined
     let pending = false
     const names = new Set<string>()
@@ -44,7 +42,7 @@ export class NodeLifecycleController implements Controller {
       const name = cached.metadata.name!
       names.add(name)
       const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, name)
-      const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached as unknown as Node)?.lastHeartbeatTime ?? ''}`
+      const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached)?.lastHeartbeatTime ?? ''}`
       // a running simulated kubelet always heartbeats in time (its 10 s lease renewals would otherwise
       // trip a grace period shorter than that): staleness counts from when this process saw it stop
       const running = kubeletRunning(cached)
@@ -54,7 +52,7 @@ export class NodeLifecycleController implements Controller {
         this.probes.set(name, probe)
       }
       const staleAt = probe.atMs + graceMs
-      let node: KObject | undefined = cached
+      let node: ObjectOf<'Node'> | undefined = cached
       if (nowMs >= staleAt) node = this.markUnknown(ctx, cached, now)
       else {
         next = Math.min(next ?? Infinity, staleAt)
@@ -73,32 +71,32 @@ export class NodeLifecycleController implements Controller {
   }
 
   // the grace period has passed: conditions Unknown and the NodeNotReady event; the node as written
-  private markUnknown(ctx: ControllerContext, cached: KObject, now: Date): KObject | undefined {
-    const conditions = unknownConditions(cached as unknown as Node, now)
+  private markUnknown(ctx: ControllerContext, cached: ObjectOf<'Node'>, now: Date): ObjectOf<'Node'> | undefined {
+    const conditions = unknownConditions(cached, now)
     if (!conditions) return cached
-    const wasReady = readyCondition(cached as unknown as Node)?.status === 'True'
-    const next = structuredClone(cached)
+    const wasReady = readyCondition(cached)?.status === 'True'
+    const next: KObject = structuredClone(cached)
     next.status = {...(next.status as object), conditions}
-    let written: KObject
+    let written: ObjectOf<'Node'>
     try {
-      written = ctx.api.update(next)
+      written = ctx.api.update(next) as ObjectOf<'Node'>
     } catch (error) {
       if (lostRace(error)) return undefined
       throw error
     }
     if (wasReady) {
       const name = cached.metadata.name!
-      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: {component: 'node-controller'}})
+      ctx.recorder.record({involved: nodeEventRef(written), type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: {component: 'node-controller'}})
     }
     return written
   }
 
   // unreachable / not-ready taints as the Ready condition says; NodeReady when they go because it is True
-  private syncTaints(ctx: ControllerContext, node: KObject, now: Date): boolean {
-    const key = wantedTaintKey(node as unknown as Node)
-    const taints = reconcileTaints(node as unknown as Node, key, now)
+  private syncTaints(ctx: ControllerContext, node: ObjectOf<'Node'>, now: Date): boolean {
+    const key = wantedTaintKey(node)
+    const taints = reconcileTaints(node, key, now)
     if (!taints) return true
-    const next = structuredClone(node)
+    const next: KObject = structuredClone(node)
     const spec = (next.spec ?? {}) as Record<string, unknown>
     if (taints.length > 0) spec.taints = taints
     else delete spec.taints
@@ -112,21 +110,21 @@ export class NodeLifecycleController implements Controller {
     }
     if (!key) {
       const name = node.metadata.name!
-      recordEvent(ctx.api, {involved: nodeEventRef(written), type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: {component: 'kubelet', host: name}})
+      ctx.recorder.record({involved: nodeEventRef(written), type: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: {component: 'kubelet', host: name}})
     }
     return true
   }
 
   // MarkPodsNotReady: on a node that is not Ready, each pod's Ready condition becomes False
-  private markPodsNotReady(ctx: ControllerContext, node: KObject, pods: Pod[], now: Date): boolean {
-    const status = readyCondition(node as unknown as Node)?.status
+  private markPodsNotReady(ctx: ControllerContext, node: ObjectOf<'Node'>, pods: ObjectOf<'Pod'>[], now: Date): boolean {
+    const status = readyCondition(node)?.status
     if (status === undefined || status === 'True') return true
     let ok = true
     for (const pod of pods) {
       if (pod.spec?.nodeName !== node.metadata.name) continue
       const conditions = pod.status?.conditions ?? []
       if (!conditions.some((c) => c.type === 'Ready' && c.status === 'True')) continue
-      const next = structuredClone(pod) as unknown as KObject
+      const next: KObject = structuredClone(pod)
       const st = next.status as {conditions: PodCondition[]}
       st.conditions = conditions.map((c) => (c.type === 'Ready' ? {...c, status: 'False', lastTransitionTime: rfc3339(now)} : c))
       let written: KObject
@@ -137,7 +135,7 @@ export class NodeLifecycleController implements Controller {
         ok = false
         continue
       }
-      recordEvent(ctx.api, {involved: written, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: {component: 'node-controller'}})
+      ctx.recorder.record({involved: written, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: {component: 'node-controller'}})
     }
     return ok
   }

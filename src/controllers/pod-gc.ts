@@ -1,25 +1,13 @@
 // Pod garbage collection (kube-controller-manager's podgc), orphan part: a pod bound to a node that no
 // longer exists is, after a 40 s quarantine (the node might come back), marked Failed with a
 // DisruptionTarget condition and force-deleted (grace 0): nobody else would ever finish it.
-import type {Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
+import type {ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
-import {isStatusError} from '../api/errors.js'
-import {podType} from '../api/kinds/pod.js'
-import {rfc3339} from '../api/types.js'
-import {withCondition} from './taint-eviction.js'
+import {disruptAndDelete, disruptionTarget} from './disruption.js'
 
 /** podgc's quarantineTime. */
 export const ORPHAN_QUARANTINE_MS = 40_000
-
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
-
-/** The condition PodGC adds to an orphan before deleting it. */
-export function podGCCondition(now: Date): PodCondition {
-  const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists'}
-  return c as unknown as PodCondition
-}
 
 /** Deletes the pods of deleted nodes. Its memory (when a node was first seen missing) starts empty. */
 export class PodGCController implements Controller {
@@ -33,7 +21,7 @@ export class PodGCController implements Controller {
     const nodes = new Set(ctx.cache.list('Node').map((n) => n.metadata.name!))
     let next: number | undefined
     const missing = new Set<string>()
-    for (const pod of ctx.cache.list('Pod') as unknown as Pod[]) {
+    for (const pod of ctx.cache.list('Pod')) {
       const nodeName = pod.spec?.nodeName
       if (!nodeName || nodes.has(nodeName)) continue
       missing.add(nodeName)
@@ -52,19 +40,7 @@ export class PodGCController implements Controller {
   }
 
   // Failed + DisruptionTarget, then a force delete; false when the pod changed under us
-  private collect(ctx: ControllerContext, pod: Pod, now: Date): boolean {
-    const next = structuredClone(pod) as unknown as KObject
-    const status = (next.status ?? {}) as {phase?: string; conditions?: PodCondition[]}
-    status.conditions = withCondition(status.conditions ?? [], podGCCondition(now))
-    if (status.phase !== 'Succeeded' && status.phase !== 'Failed') status.phase = 'Failed'
-    next.status = status
-    try {
-      ctx.api.update(next)
-      ctx.api.delete(podType, pod.metadata!.namespace!, pod.metadata!.name!, {gracePeriodSeconds: 0, preconditions: {uid: pod.metadata!.uid}})
-    } catch (error) {
-      if (lostRace(error)) return false
-      throw error
-    }
-    return true
+  private collect(ctx: ControllerContext, pod: ObjectOf<'Pod'>, now: Date): boolean {
+    return disruptAndDelete(ctx, pod, disruptionTarget(now, 'DeletionByPodGC', 'PodGC: node no longer exists'), {fail: true, gracePeriodSeconds: 0})
   }
 }

@@ -3,17 +3,12 @@
 // when the shortest of those tolerations runs out (counted from the taint's timeAdded). Deleting means
 // a DisruptionTarget condition, a TaintManagerEviction event and an ordinary graceful delete: on an
 // unreachable node the pod then stays Terminating until its kubelet returns or the Node is deleted.
-import type {Node, Pod, PodCondition, Taint} from 'kubernetes-types/core/v1.js'
-import type {KObject} from '../api/types.js'
+import type {Pod, Taint} from 'kubernetes-types/core/v1.js'
+import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
-import {isStatusError} from '../api/errors.js'
-import {recordEvent} from '../api/events.js'
-import {podType} from '../api/kinds/pod.js'
-import {rfc3339} from '../api/types.js'
-import {toleratesTaint} from './node-affinity.js'
-
-const lostRace = (e: unknown): boolean => isStatusError(e, 'Conflict') || isStatusError(e, 'NotFound')
+import {disruptAndDelete, disruptionTarget} from './disruption.js'
+import {toleratesTaint} from './scheduler/node-affinity.js'
 
 /**
  * When a pod on a node with these NoExecute taints is to be evicted (ms since the epoch): `nowMs` for
@@ -36,17 +31,6 @@ export function evictionTime(pod: Pod, taints: Taint[], nowMs: number, sinceMs =
   return at
 }
 
-/** The condition the taint manager adds before deleting. */
-export function taintEvictionCondition(now: Date): PodCondition {
-  const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(now), reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint'}
-  return c as unknown as PodCondition
-}
-
-/** Replaces (or appends) a condition of the same type. */
-export function withCondition(conditions: PodCondition[], c: PodCondition): PodCondition[] {
-  return conditions.some((x) => x.type === c.type) ? conditions.map((x) => (x.type === c.type ? c : x)) : [...conditions, c]
-}
-
 /** NoExecute taint-based eviction. */
 export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction'
@@ -60,11 +44,10 @@ export class TaintEvictionController implements Controller {
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
-    const pods = ctx.cache.list('Pod') as unknown as Pod[]
+    const pods = ctx.cache.list('Pod')
     const stillWaiting = new Set<string>()
     let next: number | undefined
-    for (const obj of ctx.cache.list('Node')) {
-      const node = obj as unknown as Node
+    for (const node of ctx.cache.list('Node')) {
       const taints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute')
       if (taints.length === 0) continue
       for (const pod of pods) {
@@ -87,21 +70,10 @@ export class TaintEvictionController implements Controller {
   }
 
   // event, DisruptionTarget, graceful delete; false when the pod changed under us
-  private evict(ctx: ControllerContext, pod: Pod, now: Date): boolean {
-    const ns = pod.metadata!.namespace!
-    const name = pod.metadata!.name!
-    const next = structuredClone(pod) as unknown as KObject
-    const status = (next.status ?? {}) as {conditions?: PodCondition[]}
-    status.conditions = withCondition(status.conditions ?? [], taintEvictionCondition(now))
-    next.status = status
-    try {
-      const written = ctx.api.update(next)
-      recordEvent(ctx.api, {involved: written, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${name}`, source: {component: 'taint-eviction-controller'}})
-      ctx.api.delete(podType, ns, name, {preconditions: {uid: pod.metadata!.uid}})
-    } catch (error) {
-      if (lostRace(error)) return false
-      throw error
-    }
-    return true
+  private evict(ctx: ControllerContext, pod: ObjectOf<'Pod'>, now: Date): boolean {
+    const message = `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`
+    const written = (involved: KObject) => ctx.recorder.record({involved, type: 'Normal', reason: 'TaintManagerEviction', message, source: {component: 'taint-eviction-controller'}})
+    const condition = disruptionTarget(now, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint')
+    return disruptAndDelete(ctx, pod, condition, {written})
   }
 }

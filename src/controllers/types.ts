@@ -1,13 +1,14 @@
 // The contract between the reconciler process and its controllers.
 import type {ClusterProfile} from '../api/cluster-profile.js'
+import type {EventRecorder} from '../api/events.js'
 import type {Api} from '../api/server.js'
-import type {Clock, KObject} from '../api/types.js'
+import type {Clock, ObjectOf} from '../api/types.js'
 
 /** A read-only view of the cluster, kept current by the reconciler from the store's change log. */
 export interface ObjectCache {
   /** every object of a kind (optionally in one namespace), in store order */
-  list(kind: string, namespace?: string): KObject[]
-  get(kind: string, namespace: string, name: string): KObject | undefined
+  list<K extends string>(kind: K, namespace?: string): ObjectOf<K>[]
+  get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined
   /** the store revision the cache reflects */
   revision(): number
 }
@@ -15,6 +16,8 @@ export interface ObjectCache {
 export interface ControllerContext {
   api: Api
   cache: ObjectCache
+  /** the process's event recorder: one for every controller, so repeats of an event are counted */
+  recorder: EventRecorder
   clock: Clock
   profile: ClusterProfile
   log(message: string): void

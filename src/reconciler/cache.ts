@@ -4,7 +4,7 @@
 // left unheld: its changes are reported, its objects are not kept (Events: the most numerous kind,
 // which no controller reads from the cache).
 import type {ObjectCache} from '../controllers/types.js'
-import type {KObject} from '../api/types.js'
+import type {KObject, ObjectOf} from '../api/types.js'
 import type {Backend, Change} from '../store/backend.js'
 
 import {withResourceVersion} from '../api/meta.js'
@@ -173,14 +173,14 @@ export class StoreCache implements ObjectCache {
     }
   }
 
-  list(kind: string, namespace?: string): KObject[] {
-    const all = this.#objects.get(kind)?.ordered()
+  list<K extends string>(kind: K, namespace?: string): ObjectOf<K>[] {
+    const all = this.#objects.get(kind)?.ordered() as ObjectOf<K>[] | undefined
     if (!all) return []
     return namespace === undefined ? all.slice() : all.filter((o) => (o.metadata.namespace ?? '') === namespace)
   }
 
-  get(kind: string, namespace: string, name: string): KObject | undefined {
-    return this.#objects.get(kind)?.byKey.get(keyOf(namespace, name))
+  get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined {
+    return this.#objects.get(kind)?.byKey.get(keyOf(namespace, name)) as ObjectOf<K> | undefined
   }
 
   revision(): number {

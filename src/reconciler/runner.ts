@@ -12,6 +12,7 @@ import type {StoreCache} from './cache.js'
 import type {ReconcilerLease} from './lease.js'
 import {describeError, type Logger} from './log.js'
 
+import {EventRecorder} from '../api/events.js'
 import {systemClock} from '../api/types.js'
 import {LEASE_RENEW_MS, isLeaseLost} from './lease.js'
 import {Waker} from './waker.js'
@@ -72,8 +73,11 @@ export class Runner {
   #nextRenew = 0
   readonly #now: () => number
   readonly #byName: Map<string, Controller>
+  /** the process's event recorder, shared by every controller (its memory dies with the process) */
+  readonly recorder: EventRecorder
 
   constructor(readonly opts: RunnerOptions) {
+    this.recorder = new EventRecorder(opts.api)
     this.queue = new WorkQueue(opts.controllers)
     this.#byName = new Map(opts.controllers.map((c) => [c.name, c]))
     this.#now = opts.now ?? (() => performance.now())
@@ -188,7 +192,7 @@ export class Runner {
 
   private context(c: Controller): ControllerContext {
     const {api, cache, profile, log} = this.opts
-    return {api, cache, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
+    return {api, cache, recorder: this.recorder, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
   }
 
   // renews the lease when due; stops the loop when it was lost or the cluster's state file is gone

@@ -3,7 +3,7 @@
 import type {KObject} from '../api/types.js'
 
 import {reconcilerLog, stateFile} from '../config/paths.js'
-import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet-heartbeat.js'
+import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet/heartbeat.js'
 import {openStore} from '../store/open-store.js'
 import {readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 import {checkedStateFile} from '../config/private-dir.js'

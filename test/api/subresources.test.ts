@@ -74,10 +74,10 @@ describe('event recorder', () => {
   const count = (): number => tc.store.count('Event')
 
   it('bumps count and lastTimestamp of the Event it remembers; a new recorder (a restarted process) starts a new one', async () => {
-    const {recordEvent} = await import('../../src/api/events.js')
+    const {EventRecorder} = await import('../../src/api/events.js')
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
     const e = {involved: pod, type: 'Warning' as const, reason: 'BackOff', message: 'Back-off', source: {component: 'kubelet', host: 'ksim-worker'}}
-    const first = recordEvent(tc.api, e)
+    const first = tc.ctx.recorder.record(e)
     const {uid, resourceVersion} = first.metadata
     expect(JSON.stringify(tc.api.peek('Event', 'default', first.metadata.name!))).to.equal(
       JSON.stringify({
@@ -98,35 +98,35 @@ describe('event recorder', () => {
       }),
     )
     tc.clock.ms = T0 + 5000
-    const again = recordEvent(tc.api, e)
+    const again = tc.ctx.recorder.record(e)
     expect([again.metadata.name, again.count, again.firstTimestamp, again.lastTimestamp]).to.deep.equal([first.metadata.name, 2, '2026-07-01T10:00:00Z', '2026-07-01T10:00:05Z'])
     // the same event from another source is another Event
-    recordEvent(tc.api, {...e, source: {component: 'kubelet', host: 'ksim-worker2'}})
+    tc.ctx.recorder.record({...e, source: {component: 'kubelet', host: 'ksim-worker2'}})
     expect(count()).to.equal(2)
     const restarted = new Api(tc.store, {clock: tc.clock})
     tc.clock.ms = T0 + 6000
-    const fresh = recordEvent(restarted, e)
+    const fresh = new EventRecorder(restarted).record(e)
     expect([fresh.metadata.name === first.metadata.name, fresh.count, count()]).to.deep.equal([false, 1, 3])
     expect(tc.events('web')).to.deep.equal(['Warning BackOff Back-off (x2)', 'Warning BackOff Back-off', 'Warning BackOff Back-off'])
   })
 
   it('names events after their object and the time, and remembers at most 4096 per source', async () => {
-    const {EVENT_CACHE_ENTRIES, recordEvent} = await import('../../src/api/events.js')
+    const {EVENT_CACHE_ENTRIES} = await import('../../src/api/events.js')
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
     const source = {component: 'kubelet', host: 'ksim-worker'}
-    const first = recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'N', message: 'm0', source})
-    const second = recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'N', message: 'm1', source})
+    const first = tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'N', message: 'm0', source})
+    const second = tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'N', message: 'm1', source})
     expect([first.metadata.name, second.metadata.name]).to.deep.equal([`web.${(BigInt(T0) * 1_000_000n).toString(16)}`, `web.${(BigInt(T0) * 1_000_000n + 1n).toString(16)}`])
     expect(EVENT_CACHE_ENTRIES).to.equal(4096)
     tc.store.batch(() => {
       for (let i = 2; i <= EVENT_CACHE_ENTRIES; i++) {
         tc.clock.advance(1)
-        recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'N', message: `m${i}`, source})
+        tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'N', message: `m${i}`, source})
       }
     }, 60_000)
     // m0 was the least recently used of 4097: forgotten, its repeat is a new Event; m1 is still known
-    expect(recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'N', message: 'm1', source}).count).to.equal(2)
-    expect(recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'N', message: 'm0', source}).count).to.equal(1)
+    expect(tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'N', message: 'm1', source}).count).to.equal(2)
+    expect(tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'N', message: 'm0', source}).count).to.equal(1)
     expect(count()).to.equal(EVENT_CACHE_ENTRIES + 2)
   })
 })

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {KUBELET_STOPPED_ANNOTATION as CLI_ANNOTATION} from '../../src/cli/cordon-run.js'
-import {KUBELET_STOPPED_ANNOTATION} from '../../src/controllers/kubelet-heartbeat.js'
+import {KUBELET_STOPPED_ANNOTATION} from '../../src/controllers/kubelet/heartbeat.js'
 
 describe('node stop annotation', () => {
   it('is the annotation the kubelet controller honours', () => {

@@ -1,6 +1,5 @@
 import {expect} from 'chai'
 
-import {recordEvent} from '../../src/api/events.js'
 import {EventTTLController} from '../../src/controllers/event-ttl.js'
 import {T0, testCluster, type TestCluster} from './helpers.js'
 
@@ -12,9 +11,9 @@ describe('event expiry', () => {
     tc = testCluster()
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
     const source = {component: 'kubelet', host: 'ksim-worker'}
-    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source})
+    tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source})
     tc.clock.ms = T0 + 600_000
-    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Started', message: 'Started container web', source})
+    tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'Started', message: 'Started container web', source})
     const c = new EventTTLController()
     expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_000_000, background: true})
     tc.clock.ms = T0 + 3_600_000
@@ -26,9 +25,9 @@ describe('event expiry', () => {
     tc = testCluster({eventTTLSeconds: 60})
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
     const e = {involved: pod, type: 'Warning' as const, reason: 'BackOff', message: 'Back-off', source: {component: 'kubelet'}}
-    recordEvent(tc.api, e)
+    tc.ctx.recorder.record(e)
     tc.clock.ms = T0 + 50_000
-    recordEvent(tc.api, e)
+    tc.ctx.recorder.record(e)
     tc.clock.ms = T0 + 100_000
     const c = new EventTTLController()
     expect(tc.pass(c).writes).to.equal(0)
@@ -40,7 +39,7 @@ describe('event expiry', () => {
   it('notices an event written after its last look that expires before the one it was waiting for', () => {
     tc = testCluster()
     const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
-    recordEvent(tc.api, {involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source: {component: 'kubelet'}})
+    tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source: {component: 'kubelet'}})
     const c = new EventTTLController()
     expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_600_000})
     // an Event posted with an old time (kubectl create -f, another recorder): an hour after it, it goes

@@ -5,9 +5,9 @@ import type {KObject} from '../../src/api/types.js'
 import {deploymentType} from '../../src/api/kinds/deployment.js'
 import {podType} from '../../src/api/kinds/pod.js'
 import {replicaSetType} from '../../src/api/kinds/replicaset.js'
-import {DeploymentController} from '../../src/controllers/deployment.js'
+import {DeploymentController} from '../../src/controllers/deployment/deployment.js'
 import {GarbageCollector} from '../../src/controllers/garbage-collector.js'
-import {ReplicaSetController} from '../../src/controllers/replicaset.js'
+import {ReplicaSetController} from '../../src/controllers/deployment/replicaset.js'
 import {testCluster, type TestCluster} from './helpers.js'
 
 function deployment(name: string, replicas: number): KObject {

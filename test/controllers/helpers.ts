@@ -6,10 +6,11 @@ import path from 'node:path'
 
 import type {ClusterProfile} from '../../src/api/cluster-profile.js'
 import type {Controller, ControllerContext, ObjectCache, ReconcileResult} from '../../src/controllers/types.js'
-import type {KObject} from '../../src/api/types.js'
+import type {KObject, ObjectOf} from '../../src/api/types.js'
 
 import {apiSettingsOf, defaultProfile, readProfile} from '../../src/api/cluster-profile.js'
 import {allTypes} from '../../src/api/registry.js'
+import {EventRecorder} from '../../src/api/events.js'
 import {Api} from '../../src/api/server.js'
 import {bootstrapCluster} from '../../src/cluster/bootstrap.js'
 import {Store} from '../../src/store/sqlite-store.js'
@@ -47,12 +48,12 @@ function deepFreeze<T>(o: T): T {
 /** An ObjectCache that reads through the Api each time (always current), handing out frozen objects. */
 export class ApiCache implements ObjectCache {
   constructor(private readonly api: Api) {}
-  list(kind: string, namespace?: string): KObject[] {
+  list<K extends string>(kind: K, namespace?: string): ObjectOf<K>[] {
     const rt = allTypes().find((t) => t.kind === kind)
-    return rt ? this.api.list(rt, namespace).items.map(deepFreeze) : []
+    return rt ? this.api.list(rt, namespace).items.map((o) => deepFreeze(o as ObjectOf<K>)) : []
   }
-  get(kind: string, namespace: string, name: string): KObject | undefined {
-    return deepFreeze(this.api.peek(kind, namespace, name))
+  get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined {
+    return deepFreeze(this.api.peek(kind, namespace, name) as ObjectOf<K> | undefined)
   }
   revision(): number {
     return this.api.store.revision()
@@ -91,7 +92,7 @@ export function testCluster(overrides: Partial<ClusterProfile> = {}): TestCluste
   const clock = new FakeClock(T0)
   const api = new Api(store, {clock, settings: apiSettingsOf(profile)})
   const logs: string[] = []
-  const ctx: ControllerContext = {api, cache: new ApiCache(api), clock, profile, log: (m) => logs.push(m)}
+  const ctx: ControllerContext = {api, cache: new ApiCache(api), recorder: new EventRecorder(api), clock, profile, log: (m) => logs.push(m)}
   const tc: TestCluster = {
     store,
     api,

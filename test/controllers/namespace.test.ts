@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {namespaceType} from '../../src/api/kinds/namespace.js'
-import {Kubelet} from '../../src/controllers/kubelet.js'
+import {Kubelet} from '../../src/controllers/kubelet/kubelet.js'
 import {NamespaceController} from '../../src/controllers/namespace.js'
 import {T0, testCluster, type TestCluster} from './helpers.js'
 

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type {KObject} from '../../src/api/types.js'
 import {apiSettingsOf, readProfile} from '../../src/api/cluster-profile.js'
 import {mustLookupResource} from '../../src/api/registry.js'
+import {EventRecorder} from '../../src/api/events.js'
 import {Api} from '../../src/api/server.js'
 import {createCluster} from '../../src/cluster/clusters.js'
 import {createControllers} from '../../src/controllers/index.js'
@@ -58,7 +59,7 @@ function populate(store: Store): void {
   const profile = readProfile(store)!
   const clock = new FakeClock(PINNED_T0)
   const api = new Api(store, {clock, settings: apiSettingsOf(profile)})
-  const ctx: ControllerContext = {api, cache: new ApiCache(api), clock, profile, log: () => {}}
+  const ctx: ControllerContext = {api, cache: new ApiCache(api), recorder: new EventRecorder(api), clock, profile, log: () => {}}
   const controllers = createControllers()
   const run = (seconds: number): void => {
     for (let s = 0; s < seconds; s++) {

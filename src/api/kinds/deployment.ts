@@ -5,10 +5,10 @@ import type {StrategyContext} from '../strategy.js'
 
 import {defaultDeploymentSpec} from '../defaults/workload.js'
 import {register} from '../registry.js'
+import {workloadStrategy} from './workload.js'
 import {type KObject} from '../types.js'
 import {validateDeploymentTail, type DeploymentSpecTail} from '../validation/deployment-strategy.js'
-import {semanticEqual} from '../validation/pod-update.js'
-import {validateSelectorUpdate, validateWorkloadSpec, type WorkloadSpec} from '../validation/workload.js'
+import {validateWorkloadSpec, type WorkloadSpec} from '../validation/workload.js'
 
 type DeploymentSpec = WorkloadSpec & DeploymentSpecTail
 const specOf = (obj: KObject): DeploymentSpec => (obj.spec ?? {}) as DeploymentSpec
@@ -29,19 +29,5 @@ export const deploymentType = register({
   shortNames: ['deploy'],
   namespaced: true,
   categories: ['all'],
-  strategy: {
-    tracksGeneration: true,
-    default(obj: KObject, ctx: StrategyContext) {
-      obj.spec ??= {}
-      defaultDeploymentSpec(obj.spec as never, ctx.settings)
-    },
-    prepareForCreate(obj: KObject) {
-      obj.status = {}
-    },
-    validate: validateDeployment,
-    validateUpdate(obj: KObject, old: KObject, ctx: StrategyContext) {
-      return [...validateDeployment(obj, ctx), ...validateSelectorUpdate(specOf(obj).selector, specOf(old).selector)]
-    },
-    specChanged: (obj: KObject, old: KObject) => !semanticEqual(obj.spec, old.spec),
-  },
+  strategy: workloadStrategy({defaultSpec: defaultDeploymentSpec, initialStatus: () => ({}), validate: validateDeployment}),
 })

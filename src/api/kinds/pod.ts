@@ -10,12 +10,12 @@ import {apiErrors} from '../errors.js'
 import {quantityError} from '../../machinery/quantity.js'
 import {register} from '../registry.js'
 import {rfc3339, type KObject} from '../types.js'
-import {podWarnings, validatePodCreate, validatePodUpdate} from '../validation/pod.js'
-import {semanticEqual} from '../validation/pod-update.js'
+import {podWarnings, validatePodCreate} from '../validation/pod.js'
+import {semanticEqual, validatePodUpdate} from '../validation/pod-update.js'
 import {dropDisabledPodFields, dropDisabledPodStatusFields} from '../schema/drop-disabled.js'
 import {validateLifecycleAnnotations} from '../validation/lifecycle-annotations.js'
 
-const asPod = (obj: KObject): Pod => obj as unknown as Pod
+const asPod = (obj: KObject): Pod => obj as Pod
 
 /** The decode error the API server returns (400) for a resource value that is not a quantity. */
 function checkQuantities(pod: Pod): void {

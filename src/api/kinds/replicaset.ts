@@ -5,9 +5,9 @@ import type {StrategyContext} from '../strategy.js'
 
 import {defaultReplicaSetSpec} from '../defaults/workload.js'
 import {register} from '../registry.js'
+import {workloadStrategy} from './workload.js'
 import {type KObject} from '../types.js'
-import {semanticEqual} from '../validation/pod-update.js'
-import {nonNegative, validateSelectorUpdate, validateWorkloadSpec, type WorkloadSpec} from '../validation/workload.js'
+import {nonNegative, validateWorkloadSpec, type WorkloadSpec} from '../validation/workload.js'
 
 const specOf = (obj: KObject): WorkloadSpec => (obj.spec ?? {}) as WorkloadSpec
 
@@ -28,19 +28,5 @@ export const replicaSetType = register({
   shortNames: ['rs'],
   namespaced: true,
   categories: ['all'],
-  strategy: {
-    tracksGeneration: true,
-    default(obj: KObject, ctx: StrategyContext) {
-      obj.spec ??= {}
-      defaultReplicaSetSpec(obj.spec as never, ctx.settings)
-    },
-    prepareForCreate(obj: KObject) {
-      obj.status = {replicas: 0}
-    },
-    validate: validateReplicaSet,
-    validateUpdate(obj: KObject, old: KObject, ctx: StrategyContext) {
-      return [...validateReplicaSet(obj, ctx), ...validateSelectorUpdate(specOf(obj).selector, specOf(old).selector)]
-    },
-    specChanged: (obj: KObject, old: KObject) => !semanticEqual(obj.spec, old.spec),
-  },
+  strategy: workloadStrategy({defaultSpec: defaultReplicaSetSpec, initialStatus: () => ({replicas: 0}), validate: validateReplicaSet}),
 })

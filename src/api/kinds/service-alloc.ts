@@ -33,7 +33,7 @@ function numberToIP(n: number): string {
 }
 
 function otherServices(ctx: StrategyContext, self: Service): Service[] {
-  const all = (ctx.listObjects?.('Service') ?? []) as unknown as Service[]
+  const all = ctx.listObjects?.('Service') ?? []
   return all.filter((s) => !(s.metadata?.namespace === self.metadata?.namespace && s.metadata?.name === self.metadata?.name))
 }
 

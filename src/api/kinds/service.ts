@@ -10,7 +10,7 @@ import type {KObject} from '../types.js'
 import {validateServiceSpec, validateServiceUpdate} from '../validation/service.js'
 import {allocateClusterIP, allocateNodePorts, initIPFamilies} from './service-alloc.js'
 
-const asService = (obj: KObject): Service => obj as unknown as Service
+const asService = (obj: KObject): Service => obj as Service
 
 /** patchAllocatedValues: values the client left out of an update keep what was allocated. */
 function keepAllocated(svc: Service, old: Service): void {

@@ -16,7 +16,7 @@ const isMap = (v: unknown): v is Record<string, Json> => typeof v === 'object' &
  * with the libraries' texts; `patch` must already have the shape its type needs (see Api.patch).
  */
 export function applyPatch(obj: KObject, type: PatchType, patch: Json): Json {
-  const doc = obj as unknown as Record<string, Json>
+  const doc = obj as Record<string, Json>
   if (type === 'json') return applyJsonPatch(doc, decodeJsonPatch(patch ?? []))
   if (type === 'merge') return applyMergePatch(doc, patch)
   return strategicMergePatch(doc, isMap(patch) ? patch : {}, rootStruct(obj.apiVersion, obj.kind))

@@ -2,7 +2,7 @@
 // apply it to the current object, decode the result strictly, then write it through the ordinary update
 // path (defaulting, full update validation, admission) in one transaction. A patch that changes nothing
 // writes nothing and keeps the resourceVersion.
-import type {Api, WriteOptions} from '../server.js'
+import type {ApiCore, WriteOptions} from '../api-core.js'
 import type {ResourceType} from '../registry.js'
 import type {KObject} from '../types.js'
 
@@ -74,7 +74,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
     throw error
   }
   if (!isMap(out)) throw apiErrors.badRequest(`json: cannot unmarshal ${goKind(out)} into Go value of type map[string]interface {}`)
-  const obj = out as unknown as KObject
+  const obj = out as KObject
   // the patched object is decoded into its Go type with fieldValidation=Strict (kubectl's default)
   const check = checkFields(current.kind, current.apiVersion, obj)
   const problem = check.typeError ?? scaleTypeError(obj) ?? (check.unknown.length > 0 ? `strict decoding error: ${unknownFieldWarnings(check).join(', ')}` : undefined)
@@ -87,7 +87,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
 }
 
 /** PATCH `namespace/name` of type `rt`; returns the object as stored (or as it would be, dry-run). */
-export function patchObject(api: Api, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
+export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
   checkSubresource(rt, opts.subresource)
   const patch = decodePatchBody(type, body)
   return api.store.transaction(() => {

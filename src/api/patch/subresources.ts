@@ -1,7 +1,7 @@
 // The status and scale subresources as PATCH reaches them: `status` takes only the patched status (spec
 // and metadata stay as stored, as the status strategies reset them); `scale` is the autoscaling/v1 Scale
 // view of a workload, whose spec.replicas is written back to the workload.
-import type {Api, WriteOptions} from '../server.js'
+import type {ApiCore, WriteOptions} from '../api-core.js'
 import type {ResourceType} from '../registry.js'
 import type {KObject} from '../types.js'
 
@@ -39,7 +39,7 @@ export function scaleOf(obj: KObject): KObject {
 }
 
 /** Writes a patched status: only `status` is taken; no write when it did not change. */
-export function writeStatus(api: Api, stored: KObject, next: KObject, opts: WriteOptions): KObject {
+export function writeStatus(api: ApiCore, stored: KObject, next: KObject, opts: WriteOptions): KObject {
   if (JSON.stringify(next.status) === JSON.stringify(stored.status)) return stored
   const input = {...stored, status: next.status, metadata: {...stored.metadata, resourceVersion: next.metadata.resourceVersion ?? stored.metadata.resourceVersion}}
   if (opts.dryRun) return clone(input)
@@ -47,7 +47,7 @@ export function writeStatus(api: Api, stored: KObject, next: KObject, opts: Writ
 }
 
 /** Writes a patched Scale's replicas to the workload (ValidateScale first); returns the new Scale. */
-export function writeScale(api: Api, stored: KObject, next: KObject, opts: WriteOptions): KObject {
+export function writeScale(api: ApiCore, stored: KObject, next: KObject, opts: WriteOptions): KObject {
   const replicas = (next.spec as {replicas?: unknown} | undefined)?.replicas
   const name = stored.metadata.name ?? ''
   if (typeof replicas === 'number' && replicas < 0) {

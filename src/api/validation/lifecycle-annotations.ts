@@ -1,5 +1,5 @@
 // The `ksim.io/` pod annotations that tune the simulated container runtime, their value syntax and
-// their validation at create. The simulated runtime (controllers/simulated-runtime.ts) reads them
+// their validation at create. The simulated runtime (controllers/kubelet/simulated-runtime.ts) reads them
 // through `lifecycleSetting`, so the two can never disagree about what a value means.
 //
 //   ksim.io/run-seconds            how long the process runs before it exits by itself

@@ -41,23 +41,19 @@ const SOURCES: [string, string][] = [
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket']
 
+/** The one required field of the sources that name what they mount. */
+const NAME_FIELDS: Record<string, string> = {secret: 'secretName', configMap: 'name', persistentVolumeClaim: 'claimName'}
+
 function sourceFieldErrors(key: string, src: Record<string, unknown>, path: string): FieldError[] {
   const errs: FieldError[] = []
   const str = (k: string): string => (typeof src[k] === 'string' ? (src[k] as string) : '')
+  const nameField = Object.hasOwn(NAME_FIELDS, key) ? NAME_FIELDS[key] : undefined
+  if (nameField) return str(nameField) ? [] : [fieldErr.required(`${path}.${nameField}`)]
   switch (key) {
     case 'hostPath':
       if (!str('path')) return [fieldErr.required(`${path}.path`)]
       if (str('path').split('/').includes('..')) errs.push(fieldErr.invalid(`${path}.path`, str('path'), "must not contain '..'"))
       if (src.type != null && !HOST_PATH_TYPES.includes(String(src.type))) errs.push(fieldErr.notSupported(`${path}.type`, src.type, HOST_PATH_TYPES))
-      break
-    case 'secret':
-      if (!str('secretName')) errs.push(fieldErr.required(`${path}.secretName`))
-      break
-    case 'configMap':
-      if (!str('name')) errs.push(fieldErr.required(`${path}.name`))
-      break
-    case 'persistentVolumeClaim':
-      if (!str('claimName')) errs.push(fieldErr.required(`${path}.claimName`))
       break
     case 'nfs':
       if (!str('server')) errs.push(fieldErr.required(`${path}.server`))

@@ -9,9 +9,6 @@ import {hostPortConflicts, validateContainerCommon, validateSecurityContext, typ
 import {validateVolumes} from './pod-volumes.js'
 import {inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain} from '../../machinery/names.js'
 
-/** Update rules live in pod-update.ts; callers import both from here. */
-export {validatePodUpdate} from './pod-update.js'
-
 /** Cluster settings that change what a valid pod is. */
 export interface PodValidationOptions {
   /** kube-apiserver --allow-privileged (default true) */

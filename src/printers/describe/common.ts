@@ -3,7 +3,7 @@
 import type {Toleration} from '../../api/types.js'
 
 import {parseQuantity} from '../../machinery/quantity.js'
-import {LEVEL_0, type PrefixWriter} from './prefix-writer.js'
+import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
 
 /** kubectl hides this annotation in describe output. */
 const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration'])
@@ -110,4 +110,12 @@ export function describeResources(resources: {limits?: Record<string, string>; r
     if (names.length > 0) w.write(level, `${title}:\n`)
     for (const name of names) w.write(level + 1, `${name}:\t${quantityText(list![name])}\n`)
   }
+}
+
+/** A Deployment's or ReplicaSet's conditions: Type, Status and Reason; nothing when there are none. */
+export function printWorkloadConditions(w: PrefixWriter, conditions: {type: string; status: string; reason?: string}[] | undefined): void {
+  if (!conditions || conditions.length === 0) return
+  w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
+  w.write(LEVEL_1, '----\t------\t------\n')
+  for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`)
 }

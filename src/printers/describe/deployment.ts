@@ -6,10 +6,10 @@ import type {DescribeContext} from './pod.js'
 
 import {rfc1123z} from '../timestamps.js'
 import {selectorString} from '../../machinery/labels.js'
-import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
+import {printAnnotationsMultiline, printLabelsMultiline, printWorkloadConditions} from './common.js'
 import {describeEvents} from './events.js'
 import {describePodTemplate, type PodTemplate} from './pod-template.js'
-import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'
+import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
 /** What describe deployment needs besides the Deployment: the ReplicaSets it controls. */
 export type WorkloadDescribeContext = DescribeContext & {replicaSets?: KObject[]}
@@ -45,7 +45,7 @@ function rsList(sets: KObject[]): string {
 
 /** kubectl describe deployment. */
 export function describeDeployment(obj: KObject, ctx: WorkloadDescribeContext): string {
-  const d = obj as unknown as DeploymentShape
+  const d = obj as DeploymentShape
   const spec = d.spec ?? {}
   const st = d.status ?? {}
   const w = new PrefixWriter()
@@ -61,12 +61,7 @@ export function describeDeployment(obj: KObject, ctx: WorkloadDescribeContext): 
   const ru = spec.strategy?.rollingUpdate
   if (ru) w.write(LEVEL_0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? 0} max unavailable, ${ru.maxSurge ?? 0} max surge\n`)
   describePodTemplate(spec.template, w)
-  const conditions = st.conditions ?? []
-  if (conditions.length > 0) {
-    w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
-    w.write(LEVEL_1, '----\t------\t------\n')
-    for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`)
-  }
+  printWorkloadConditions(w, st.conditions)
   const sets = ctx.replicaSets ?? []
   const want = templateKey(spec.template)
   const newRS = sets.find((rs) => templateKey((rs.spec as {template?: PodTemplate}).template) === want)

@@ -78,7 +78,7 @@ export function describeGeneric(obj: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
   printLabelsMultiline(w, 'Labels', obj.metadata.labels)
   printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
-  printContent(w, LEVEL_0, obj as unknown as Record<string, unknown>, '')
+  printContent(w, LEVEL_0, obj as Record<string, unknown>, '')
   if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
   return w.toString()
 }

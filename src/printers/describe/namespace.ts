@@ -9,7 +9,7 @@ import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'
 
 /** kubectl describe namespace. */
 export function describeNamespace(obj: KObject, _ctx: DescribeContext): string {
-  const ns = obj as unknown as Namespace
+  const ns = obj as Namespace
   const w = new PrefixWriter()
   w.write(LEVEL_0, `Name:\t${ns.metadata?.name ?? ''}\n`)
   printLabelsMultiline(w, 'Labels', ns.metadata?.labels)

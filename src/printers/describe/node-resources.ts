@@ -75,7 +75,7 @@ export function describeNodeResource(pods: KObject[], node: Node, now: Date, w: 
   const reqs: ResourceList = new Map()
   const limits: ResourceList = new Map()
   for (const obj of pods) {
-    const pod = obj as unknown as Pod
+    const pod = obj as Pod
     const r = podRequestsAndLimits(pod)
     addInto(reqs, r.requests)
     addInto(limits, r.limits)

@@ -30,7 +30,7 @@ function describeLease(node: Node, lease: KObject | undefined, w: PrefixWriter):
 
 /** kubectl describe node; ctx.pods are filtered to this node's non-terminated pods. */
 export function describeNode(obj: KObject, ctx: DescribeContext): string {
-  const node = obj as unknown as Node
+  const node = obj as Node
   const name = node.metadata?.name ?? ''
   const status = node.status ?? {}
   const w = new PrefixWriter()
@@ -74,7 +74,7 @@ export function describeNode(obj: KObject, ctx: DescribeContext): string {
   if ((node.spec?.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${node.spec!.podCIDRs!.join(',')}\n`)
   if (node.spec?.providerID) w.write(LEVEL_0, `ProviderID:\t${node.spec.providerID}\n`)
   const pods = (ctx.pods ?? []).filter((p) => {
-    const pod = p as unknown as Pod
+    const pod = p as Pod
     return pod.spec?.nodeName === name && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
   })
   describeNodeResource(pods, node, ctx.now, w)

@@ -54,7 +54,7 @@ function describeTopologySpread(tscs: Constraint[], w: PrefixWriter): void {
 
 /** kubectl describe pod. */
 export function describePod(obj: KObject, ctx: DescribeContext): string {
-  const pod = obj as unknown as Pod
+  const pod = obj as Pod
   const meta = pod.metadata ?? {}
   const spec = pod.spec ?? {containers: []}
   const status = pod.status ?? {}

@@ -5,10 +5,10 @@ import type {KObject} from '../../api/types.js'
 import type {DescribeContext} from './pod.js'
 
 import {selectorString} from '../../machinery/labels.js'
-import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
+import {printAnnotationsMultiline, printLabelsMultiline, printWorkloadConditions} from './common.js'
 import {describeEvents} from './events.js'
 import {describePodTemplate, type PodTemplate} from './pod-template.js'
-import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'
+import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
 /** `Running / Waiting / Succeeded / Failed` counts of the pods the set controls (ctx.pods). */
 function podPhases(rs: KObject, pods: KObject[]): string {
@@ -36,12 +36,7 @@ export function describeReplicaSet(obj: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `Replicas:\t${st.replicas ?? 0} current / ${spec.replicas ?? 0} desired\n`)
   w.write(LEVEL_0, `Pods Status:\t${podPhases(obj, ctx.pods ?? [])}\n`)
   describePodTemplate(spec.template, w)
-  const conditions = st.conditions ?? []
-  if (conditions.length > 0) {
-    w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
-    w.write(LEVEL_1, '----\t------\t------\n')
-    for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`)
-  }
+  printWorkloadConditions(w, st.conditions)
   if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
   return w.toString()
 }

@@ -8,7 +8,7 @@ import {col, type TableHandler} from './columns.js'
 export const configMapTable: TableHandler = {
   columns: [col('Name', 'name'), col('Data'), col('Age')],
   cells(obj: KObject, now: Date): string[] {
-    const cm = obj as unknown as ConfigMap
+    const cm = obj as ConfigMap
     const count = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length
     return [cm.metadata?.name ?? '', String(count), since(cm.metadata?.creationTimestamp, now)]
   },

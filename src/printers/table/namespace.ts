@@ -9,7 +9,7 @@ export const namespaceTable: TableHandler = {
   clusterScoped: true,
   columns: [col('Name', 'name'), col('Status'), col('Age')],
   cells(obj: KObject, now: Date): string[] {
-    const ns = obj as unknown as Namespace
+    const ns = obj as Namespace
     return [ns.metadata?.name ?? '', ns.status?.phase ?? '', since(ns.metadata?.creationTimestamp, now)]
   },
 }

@@ -37,7 +37,7 @@ export const nodeTable: TableHandler = {
   columns: [col('Name', 'name'), col('Status'), col('Roles'), col('Age'), col('Version'),
     wide('Internal-IP'), wide('External-IP'), wide('OS-Image'), wide('Kernel-Version'), wide('Container-Runtime')],
   cells(obj: KObject, now: Date): string[] {
-    const node = obj as unknown as Node
+    const node = obj as Node
     const info = node.status?.nodeInfo
     const roles = nodeRoles(node).join(',')
     return [node.metadata?.name ?? '', nodeStatus(node), roles || '<none>', since(node.metadata?.creationTimestamp, now),

@@ -117,7 +117,7 @@ export const podTable: TableHandler = {
   columns: [col('Name', 'name'), col('Ready'), col('Status'), col('Restarts'), col('Age'),
     wide('IP'), wide('Node'), wide('Nominated Node'), wide('Readiness Gates')],
   cells(obj: KObject, now: Date): string[] {
-    const pod = obj as unknown as Pod
+    const pod = obj as Pod
     const s = podSummary(pod, now)
     return [pod.metadata?.name ?? '', s.ready, s.status, s.restarts, since(pod.metadata?.creationTimestamp, now),
       pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>',

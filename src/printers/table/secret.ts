@@ -8,7 +8,7 @@ import {col, type TableHandler} from './columns.js'
 export const secretTable: TableHandler = {
   columns: [col('Name', 'name'), col('Type'), col('Data'), col('Age')],
   cells(obj: KObject, now: Date): string[] {
-    const s = obj as unknown as Secret
+    const s = obj as Secret
     return [s.metadata?.name ?? '', s.type ?? '', String(Object.keys(s.data ?? {}).length), since(s.metadata?.creationTimestamp, now)]
   },
 }

@@ -13,42 +13,30 @@ interface WorkloadShape {
 }
 
 // the wide columns: container names, images, and the selector as a string
-function wideCells(obj: KObject): string[] {
-  const w = obj as unknown as WorkloadShape
+function wideCells(w: WorkloadShape): string[] {
   const containers = w.spec?.template?.spec?.containers ?? []
   return [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(','), selectorString(w.spec?.selector)]
 }
 
-/** Deployments: NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
-export const deploymentTable: TableHandler = {
-  columns: [col('Name', 'name'), col('Ready'), col('Up-to-date'), col('Available'), col('Age'), wide('Containers'), wide('Images'), wide('Selector')],
-  cells(obj: KObject, now: Date): string[] {
-    const w = obj as unknown as WorkloadShape
-    const s = w.status ?? {}
-    return [
-      obj.metadata.name ?? '',
-      `${s.readyReplicas ?? 0}/${w.spec?.replicas ?? 0}`,
-      String(s.updatedReplicas ?? 0),
-      String(s.availableReplicas ?? 0),
-      since(obj.metadata.creationTimestamp, now),
-      ...wideCells(obj),
-    ]
-  },
+// a workload table: NAME, the kind's three counts, AGE, then the wide columns
+function workloadTable(counts: [string, string, string], cells: (w: WorkloadShape) => string[]): TableHandler {
+  return {
+    columns: [col('Name', 'name'), ...counts.map((c) => col(c)), col('Age'), wide('Containers'), wide('Images'), wide('Selector')],
+    cells(obj: KObject, now: Date): string[] {
+      const w = obj as WorkloadShape
+      return [obj.metadata.name ?? '', ...cells(w), since(obj.metadata.creationTimestamp, now), ...wideCells(w)]
+    },
+  }
 }
 
+/** Deployments: NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
+export const deploymentTable: TableHandler = workloadTable(['Ready', 'Up-to-date', 'Available'], (w) => {
+  const s = w.status ?? {}
+  return [`${s.readyReplicas ?? 0}/${w.spec?.replicas ?? 0}`, String(s.updatedReplicas ?? 0), String(s.availableReplicas ?? 0)]
+})
+
 /** ReplicaSets: NAME DESIRED CURRENT READY AGE [CONTAINERS IMAGES SELECTOR]. */
-export const replicaSetTable: TableHandler = {
-  columns: [col('Name', 'name'), col('Desired'), col('Current'), col('Ready'), col('Age'), wide('Containers'), wide('Images'), wide('Selector')],
-  cells(obj: KObject, now: Date): string[] {
-    const w = obj as unknown as WorkloadShape
-    const s = w.status ?? {}
-    return [
-      obj.metadata.name ?? '',
-      String(w.spec?.replicas ?? 0),
-      String(s.replicas ?? 0),
-      String(s.readyReplicas ?? 0),
-      since(obj.metadata.creationTimestamp, now),
-      ...wideCells(obj),
-    ]
-  },
-}
+export const replicaSetTable: TableHandler = workloadTable(['Desired', 'Current', 'Ready'], (w) => {
+  const s = w.status ?? {}
+  return [String(w.spec?.replicas ?? 0), String(s.replicas ?? 0), String(s.readyReplicas ?? 0)]
+})

@@ -5,8 +5,7 @@ import {expect} from 'chai'
 import {defaultPod} from '../../../src/api/defaults/pod.js'
 import {fieldErrorText, type FieldError} from '../../../src/api/errors.js'
 import {defaultApiSettings} from '../../../src/api/strategy.js'
-import {validatePodUpdate} from '../../../src/api/validation/pod.js'
-import {POD_UPDATE_FORBIDDEN, specDiff} from '../../../src/api/validation/pod-update.js'
+import {POD_UPDATE_FORBIDDEN, specDiff, validatePodUpdate} from '../../../src/api/validation/pod-update.js'
 
 const texts = (errs: FieldError[]): string[] => errs.map((e) => fieldErrorText(e))
 

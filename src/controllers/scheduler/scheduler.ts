@@ -1,0 +1,167 @@
+// The default scheduler: binds each pod that has no node (and asks for default-scheduler) to the node
+// its filters accept with the most room left (least allocated; ties by name). A pod that fits nowhere
+// gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
+// is tried again when something that could make room happens — a node added or changed, a bound pod
+// gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
+import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
+import type {ObjectOf} from '../../api/types.js'
+import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
+
+import {isStatusError} from '../../api/errors.js'
+import {compareText, rfc3339} from '../../api/types.js'
+import {isTerminalPhase} from '../kubelet/status.js'
+import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
+import {filterNode, leastAllocatedScore, type FilterFailure} from './filters.js'
+import {failedSchedulingMessage} from './message.js'
+
+/** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
+export const SCHEDULER_NAME = 'default-scheduler'
+/** podMaxInUnschedulablePodsDuration */
+export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
+/** validation.NoteLengthLimit: longer event messages are cut */
+const NOTE_LENGTH_LIMIT = 1024
+
+/** Pods waiting for this scheduler, in its queue's order: priority, then age, then name. */
+export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
+  return pods
+    .filter((p) => !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME)
+    .filter((p) => !(p.spec?.schedulingGates ?? []).length && !isTerminalPhase(p.status?.phase))
+    .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? ''))
+}
+
+/** The outcome of one scheduling attempt. */
+export type Decision = {node: string} | {message: string}
+
+/** Schedules one pod against the nodes and what their pods use. */
+export function decide(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, podsOn: (node: string) => Pod[]): Decision {
+  const failures = new Map<string, FilterFailure>()
+  let best: {name: string; score: number} | undefined
+  for (const node of nodes) {
+    const name = node.metadata?.name ?? ''
+    const u = usage.get(name)!
+    const f = filterNode(pod, node, u)
+    if (f) {
+      failures.set(name, f)
+      continue
+    }
+    const score = leastAllocatedScore(pod, node, u)
+    if (!best || score > best.score) best = {name, score}
+  }
+  return best ? {node: best.name} : {message: failedSchedulingMessage(pod, nodes, failures, podsOn)}
+}
+
+interface Attempt {
+  nodes: string
+  spec: string
+  releases: number
+  atMs: number
+}
+
+/** The scheduler controller. Its memory (the unschedulable queue) is lost on restart: all pods are tried again. */
+export class Scheduler implements Controller {
+  readonly name = 'scheduler'
+  readonly watches = ['Pod', 'Node']
+  readonly #attempts = new Map<string, Attempt>()
+  /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
+  #bound?: Set<string>
+  #releases = 0
+
+  reconcile(ctx: ControllerContext): ReconcileResult {
+    const now = ctx.clock.now()
+    const pods = ctx.cache.list('Pod')
+    const queue = schedulingQueue(pods)
+    if (queue.length === 0) {
+      // nobody waits: nothing to place, and room made now helps no one
+      this.#attempts.clear()
+      this.#bound = undefined
+      return {}
+    }
+    const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+    // one pass over the pods: what is bound where (finished pods hold no room)
+    const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
+    const bound = new Set<string>()
+    for (const p of pods) {
+      const node = p.spec?.nodeName
+      if (!node || isTerminalPhase(p.status?.phase)) continue
+      bound.add(p.metadata!.uid!)
+      boundOn.get(node)?.push(p)
+    }
+    const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
+    // a bound pod that went away or finished may have made room
+    for (const uid of this.#bound ?? []) {
+      if (bound.has(uid)) continue
+      this.#releases++
+      break
+    }
+    this.#bound = bound
+    const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
+    let next: number | undefined
+    for (const pod of queue) {
+      const uid = pod.metadata!.uid!
+      const last = this.#attempts.get(uid)
+      if (last && last.nodes === nodesKey && last.releases === this.#releases && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
+        next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
+        continue
+      }
+      const decision = decide(pod, nodes, usage, (n) => boundOn.get(n) ?? [])
+      if ('node' in decision) {
+        if (this.bind(ctx, pod, decision.node)) {
+          addPod(usage.get(decision.node)!, pod)
+          boundOn.get(decision.node)!.push(pod)
+          bound.add(uid)
+        }
+        this.#attempts.delete(uid)
+      } else {
+        this.unschedulable(ctx, pod, decision.message, now)
+        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, atMs: now.getTime()}
+        this.#attempts.set(uid, attempt)
+        next = Math.min(next ?? Infinity, attempt.atMs + UNSCHEDULABLE_RETRY_MS)
+      }
+    }
+    const waiting = new Set(queue.map((p) => p.metadata!.uid!))
+    for (const uid of this.#attempts.keys()) if (!waiting.has(uid)) this.#attempts.delete(uid)
+    return next === undefined ? {} : {requeueAfterMs: Math.max(0, next - now.getTime()), background: true}
+  }
+
+  // the binding (pods/binding: spec.nodeName and PodScheduled=True) and the Scheduled event
+  private bind(ctx: ControllerContext, pod: Pod, node: string): boolean {
+    try {
+      const stored = ctx.api.bind(pod.metadata!.namespace!, pod.metadata!.name!, node, {uid: pod.metadata!.uid, resourceVersion: pod.metadata!.resourceVersion})
+      ctx.recorder.record({involved: stored, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata?.namespace}/${pod.metadata?.name} to ${node}`, source: {component: SCHEDULER_NAME}})
+      return true
+    } catch (error) {
+      if (isStatusError(error, 'Conflict') || isStatusError(error, 'NotFound')) return false
+      throw error
+    }
+  }
+
+  private unschedulable(ctx: ControllerContext, pod: ObjectOf<'Pod'>, message: string, now: Date): void {
+    const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
+    ctx.recorder.record({involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
+    const next = {...pod, status: structuredClone(pod.status ?? {})}
+    if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
+    try {
+      // the scheduler writes the condition through the status subresource
+      ctx.api.updateStatus(next)
+    } catch (error) {
+      if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error
+    }
+  }
+}
+
+/** podutil.UpdatePodCondition: replaces the condition of that type; false when nothing changes. */
+function setCondition(pod: Pod & {status: {conditions?: PodCondition[]}}, c: {type: string; status: string; reason?: string; message?: string}, now: Date): boolean {
+  const status = pod.status
+  const list = (status.conditions ??= [])
+  const i = list.findIndex((x) => x.type === c.type)
+  const prev = i >= 0 ? list[i] : undefined
+  if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message) return false
+  const condition: Record<string, unknown> = {type: c.type}
+  if (pod.metadata?.generation) condition.observedGeneration = pod.metadata.generation
+  Object.assign(condition, {status: c.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : rfc3339(now)})
+  if (c.reason) condition.reason = c.reason
+  if (c.message) condition.message = c.message
+  if (i >= 0) list[i] = condition as never
+  else list.push(condition as never)
+  return true
+}
