@@ -6,12 +6,11 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {apiErrors} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
-import {readManifests} from './manifests.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {MISSING_RESOURCE} from './resource/builder.js'
+import {resolveResources} from './resource/files.js'
 
 export type WaitCondition =
   | {kind: 'delete'}
@@ -94,28 +93,20 @@ interface Item {
 }
 
 function resolve(api: Api, target: Target, run: WaitRun): Item[] {
-  if (run.files.length > 0) {
-    return readManifests(run.files, {recursive: false, validate: true, stdin: readStdin}).map((i) => {
-      if (i.error) throw new CliError(i.error)
-      const rt = lookupKind(i.object!.apiVersion, i.object!.kind)
-      if (!rt) throw new CliError(`no matches for kind "${i.object!.kind}" in version "${i.object!.apiVersion}"`)
-      return {rt, namespace: i.object!.metadata.namespace || target.namespace, name: i.object!.metadata.name ?? ''}
-    })
-  }
-  const {requests} = parseResourceArgs(run.args)
-  if (requests.length === 0) throw new CliError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', true)
-  const items: Item[] = []
-  for (const {rt, names} of requests) {
-    if (names.length > 0) {
-      for (const name of names) items.push({rt, namespace: target.namespace, name})
-      continue
-    }
-    if (!run.all && !run.selector) throw new CliError('resource(s) were provided, but no name was specified')
-    for (const o of api.list(rt, run.allNamespaces ? undefined : target.namespace, {labelSelector: run.selector}).items) {
-      items.push({rt, namespace: o.metadata.namespace ?? '', name: o.metadata.name!, uid: o.metadata.uid})
-    }
-  }
-  return items
+  const {infos} = resolveResources(api, {
+    namespace: target.namespace,
+    args: run.args,
+    files: run.files,
+    all: run.all,
+    allNamespaces: run.allNamespaces,
+    selector: run.selector,
+    requireNames: true,
+    namesWithSelector: 'ignore',
+    continueOnError: false,
+    missing: new CliError(MISSING_RESOURCE, true),
+  })
+  // a listed object is waited for by its uid; a named one (or one from a file) by whatever has the name
+  return infos.map((i) => ({rt: i.rt, namespace: i.namespace, name: i.name, uid: i.source ? undefined : i.object?.metadata.uid}))
 }
 
 /** Waits for every object in turn (sharing one deadline); returns false on any failure. */

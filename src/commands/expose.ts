@@ -4,7 +4,7 @@ import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
 import {runExpose} from '../cli/expose-run.js'
-import {parseResourceArgs} from '../cli/resource-args.js'
+import {parseResourceArgs} from '../cli/resource/args.js'
 
 export default class Expose extends KsimCommand {
   static override description =
