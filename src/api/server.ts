@@ -17,6 +17,7 @@ import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import type {PatchType} from './patch/apply-patch.js'
+import {ChangeFeed, type WatchFilter} from './watch.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
 
@@ -58,6 +59,11 @@ export class Api {
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
       listObjects: (kind) => this.store.list<KObject>(kind).items.map((sv) => sv.value),
     }
+  }
+
+  /** The changes after `fromRevision` that match `filter`, read on demand (see api/watch.ts). */
+  watch(fromRevision: number, filter: WatchFilter = {}): ChangeFeed {
+    return new ChangeFeed(this.store, fromRevision, filter)
   }
 
   /** Reads a stored object without errors: undefined when absent. */

@@ -9,7 +9,7 @@ import {isStatusError} from '../api/errors.js'
 import {nameKind} from '../api/registry.js'
 import {CliError, errorText, withSource} from './errors.js'
 import {loadResources, MISSING_RESOURCE, type ResourceInfo, type Visited} from './resource/builder.js'
-import {waitUntilGone} from './wait-gone.js'
+import {waitUntil} from './resource/wait.js'
 
 export interface DeleteRun {
   args: string[]
@@ -85,7 +85,8 @@ export async function runDelete(api: Api, target: Target, run: DeleteRun): Promi
   }
   if (found === 0 && errors.length === 0) run.out('No resources found\n')
   if (run.wait && run.dryRun === 'none' && gone.length > 0) {
-    const left = await waitUntilGone(api, gone, run.timeoutMs)
+    // gone, or replaced by a new object of the same name (another uid)
+    const left = await waitUntil(api, gone, (i) => api.peek(i.rt.kind, i.namespace, i.name)?.metadata.uid !== i.uid, {timeoutMs: run.timeoutMs, kinds: [...new Set(gone.map((g) => g.rt.kind))]})
     for (const l of left) errors.push(`error: timed out waiting for the condition on ${l.rt.group ? `${l.rt.plural}.${l.rt.group}` : l.rt.plural}/${l.name}`)
   }
   for (const e of errors) run.err(e)

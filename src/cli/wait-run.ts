@@ -10,6 +10,7 @@ import {nameKind} from '../api/registry.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
 import {MISSING_RESOURCE} from './resource/builder.js'
+import {realClock, waitUntil} from './resource/wait.js'
 import {resolveResources} from './resource/files.js'
 
 export type WaitCondition =
@@ -112,7 +113,7 @@ function resolve(api: Api, target: Target, run: WaitRun): Item[] {
 /** Waits for every object in turn (sharing one deadline); returns false on any failure. */
 export async function runWait(api: Api, target: Target, run: WaitRun): Promise<boolean> {
   const items = resolve(api, target, run)
-  const deadline = performance.now() + run.timeoutMs
+  const deadline = realClock.now() + run.timeoutMs
   const forDelete = run.condition.kind === 'delete'
   let visited = 0
   for (const item of items) {
@@ -126,25 +127,18 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     }
     visited++
     const uid = item.uid ?? first?.metadata.uid
-    let seen = -1
-    for (;;) {
-      const dv = api.store.dataVersion()
-      if (dv !== seen) {
-        seen = dv
-        let obj = api.peek(item.rt.kind, item.rt.namespaced ? item.namespace : '', item.name)
-        if (forDelete && obj && uid && obj.metadata.uid !== uid) obj = undefined
-        if (conditionMet(obj, run.condition)) {
-          run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
-          break
-        }
-      }
-      if (performance.now() >= deadline) {
-        const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
-        run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
-        return false
-      }
-      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(20, deadline - performance.now()))))
+    const met = (i: Item): boolean => {
+      let obj = api.peek(i.rt.kind, i.rt.namespaced ? i.namespace : '', i.name)
+      if (forDelete && obj && uid && obj.metadata.uid !== uid) obj = undefined
+      return conditionMet(obj, run.condition)
     }
+    const left = await waitUntil(api, [item], met, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: [item.rt.kind]})
+    if (left.length > 0) {
+      const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
+      run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
+      return false
+    }
+    run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
   }
   if (visited === 0 && !forDelete) {
     run.err('error: no matching resources found')
