@@ -9,11 +9,10 @@ import {isStatusError, StatusError} from '../api/errors.js'
 import {nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
 import {goJson, threeWayPatch} from './apply-patch-text.js'
-import {LAST_APPLIED} from './create-objects.js'
+import {LAST_APPLIED, manifestObjects} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
+import {dryRunSuffix, fieldValidationOf} from './flags.js'
 import {formatObjects} from './print-objects.js'
-import {resolveResources} from './resource/files.js'
 import {placeInNamespace} from './resource/namespace.js'
 import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
@@ -46,14 +45,7 @@ function withAnnotation(obj: KObject): KObject {
 export function runApply(run: ApplyRun): boolean {
   const errors: string[] = []
   const printed: KObject[] = []
-  const {visited: items} = resolveResources(run.api, {
-    namespace: run.target.namespace,
-    enforceNamespace: run.target.namespaceExplicit,
-    files: run.args,
-    recursive: run.recursive,
-    validate: parseValidate(run.validate),
-    stdin: run.stdin,
-  })
+  const items = manifestObjects(run)
   for (const {info, error} of items) {
     if (!info) {
       errors.push(errorText(error))

@@ -8,6 +8,7 @@ import {nameKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
 import {formatObjects} from './print-objects.js'
+import type {Visited} from './resource/builder.js'
 import {resolveResources} from './resource/files.js'
 import {placeInNamespace} from './resource/namespace.js'
 
@@ -29,18 +30,18 @@ export interface CreateRun {
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
+/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order. */
+export function manifestObjects(run: Pick<CreateRun, 'args' | 'recursive' | 'validate' | 'target' | 'api' | 'stdin'>): Visited[] {
+  const {target} = run
+  const opts = {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: run.args, recursive: run.recursive}
+  return resolveResources(run.api, {...opts, validate: parseValidate(run.validate), stdin: run.stdin}).visited
+}
+
 /** Runs create over every manifest; returns false if any document failed. */
 export function createFromItems(run: CreateRun): boolean {
   const errors: string[] = []
   const created: KObject[] = []
-  const {visited: items} = resolveResources(run.api, {
-    namespace: run.target.namespace,
-    enforceNamespace: run.target.namespaceExplicit,
-    files: run.args,
-    recursive: run.recursive,
-    validate: parseValidate(run.validate),
-    stdin: run.stdin,
-  })
+  const items = manifestObjects(run)
   for (const {info, error} of items) {
     if (!info) {
       errors.push(errorText(error))

@@ -8,7 +8,7 @@ import type {Target} from '../cluster/clusters.js'
 import {isStatusError} from '../api/errors.js'
 import {nameKind} from '../api/registry.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {loadResources, MISSING_RESOURCE, type ResourceInfo, type Visited} from './resource/builder.js'
+import {loadResources, MISSING_RESOURCE, selectionOf, type ResourceInfo, type Visited} from './resource/builder.js'
 import {waitUntil} from './resource/wait.js'
 
 export interface DeleteRun {
@@ -37,14 +37,7 @@ export interface DeleteRun {
 async function resolveVictims(api: Api, target: Target, run: DeleteRun): Promise<Visited[]> {
   if (run.files.length > 0 && run.args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(run.args).replaceAll('"', '').replaceAll(',', ' '), true)
   const {visited} = await loadResources(api, {
-    namespace: target.namespace,
-    args: run.args,
-    files: run.files,
-    recursive: run.recursive,
-    all: run.all,
-    allNamespaces: run.allNamespaces,
-    selector: run.selector,
-    fieldSelector: run.fieldSelector,
+    ...selectionOf(target.namespace, run),
     requireNames: true,
     missing: new CliError(MISSING_RESOURCE, true),
   })

@@ -9,6 +9,7 @@ import {apiErrors} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
 import {describerFor} from '../printers/describe/index.js'
 import {CliError, errorText} from './errors.js'
+import {selectionOf} from './resource/builder.js'
 import {resolveResources} from './resource/files.js'
 import {workloadContext} from './describe-workloads.js'
 
@@ -63,12 +64,7 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
   const errors: unknown[] = []
   const found: Found[] = []
   const {visited, groups} = resolveResources(api, {
-    namespace: target.namespace,
-    args: run.args,
-    files: run.files,
-    recursive: run.recursive,
-    allNamespaces: run.allNamespaces,
-    selector: run.selector,
+    ...selectionOf(target.namespace, run),
     namesWithSelector: 'ignore',
     latest: run.files.length > 0,
     missing: new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.'),

@@ -7,7 +7,7 @@ import type {Target} from '../cluster/clusters.js'
 import {errorText} from './errors.js'
 import {parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
-import {loadResources, type InfoGroup} from './resource/builder.js'
+import {loadResources, selectionOf, type InfoGroup} from './resource/builder.js'
 import {CliError} from './errors.js'
 import {GoTemplateError, parseGoTemplate} from '../printers/go-template.js'
 
@@ -40,13 +40,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   // kubectl builds its printer (and so parses the template) before it asks the server for anything
   if (format.kind === 'go-template') goTemplateOrError(format.template)
   const {groups, errors, typeCount, singleItem: singleObject, revision} = await loadResources(api, {
-    namespace: target.namespace,
-    args: run.args,
-    files: run.files,
-    recursive: run.recursive,
-    allNamespaces: run.allNamespaces,
-    selector: run.selector,
-    fieldSelector: run.fieldSelector,
+    ...selectionOf(target.namespace, run),
     namesNeedNamespace: true,
     latest: true,
     ignoreNotFound: run.ignoreNotFound,

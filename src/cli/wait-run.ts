@@ -9,7 +9,7 @@ import {apiErrors} from '../api/errors.js'
 import {nameKind} from '../api/registry.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
-import {MISSING_RESOURCE} from './resource/builder.js'
+import {MISSING_RESOURCE, selectionOf} from './resource/builder.js'
 import {realClock, waitUntil} from './resource/wait.js'
 import {resolveResources} from './resource/files.js'
 
@@ -95,12 +95,7 @@ interface Item {
 
 function resolve(api: Api, target: Target, run: WaitRun): Item[] {
   const {infos} = resolveResources(api, {
-    namespace: target.namespace,
-    args: run.args,
-    files: run.files,
-    all: run.all,
-    allNamespaces: run.allNamespaces,
-    selector: run.selector,
+    ...selectionOf(target.namespace, run),
     requireNames: true,
     namesWithSelector: 'ignore',
     continueOnError: false,

@@ -86,6 +86,23 @@ export interface BuilderResult {
   revision: number
 }
 
+/** The selection flags most verbs share, as a run names them. */
+export interface SelectionFlags {
+  args: string[]
+  files: string[]
+  recursive?: boolean
+  all?: boolean
+  allNamespaces?: boolean
+  selector?: string
+  fieldSelector?: string
+}
+
+/** The builder options for a verb's selection flags, in the target namespace. */
+export function selectionOf(namespace: string, run: SelectionFlags): BuilderOptions {
+  const {args, files, recursive, all, allNamespaces, selector, fieldSelector} = run
+  return {namespace, args, files, recursive, all, allNamespaces, selector, fieldSelector}
+}
+
 /** The builder's error when nothing names a resource. */
 export const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
