@@ -1,10 +1,11 @@
-// Api.watch: the changes committed after a revision, read from the store's change log page by page
-// and filtered by kind, namespace and name (what `wait`, `delete`, `rollout status`, `drain` and a
-// future server-side watch follow). Reading is pull-based: `next()` costs one cheap revision query
-// when nothing was committed since the last call, by this process or another.
-import type {Change, Store} from '../store/sqlite-store.js'
+// Api.watch: the changes committed after a revision, read through the store's one change-log pager
+// (store/changes.ts) and filtered by kind, namespace and name: what `wait`, `delete`, `rollout status`,
+// `drain` and a future server-side watch follow. Reading is pull-based: `next()` costs one cheap
+// change-stamp read when nothing was written since the last call, by this process or another.
+import type {Backend, Change} from '../store/backend.js'
 import type {KObject} from './types.js'
 
+import {readChanges} from '../store/changes.js'
 import {isStoreError} from '../store/errors.js'
 
 /** Which changes a watch reports; every field left out matches all. */
@@ -26,9 +27,10 @@ const PAGE = 500
 
 export class ChangeFeed {
   #cursor: number
+  #stamp: string | undefined
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Backend,
     fromRevision: number,
     private readonly filter: WatchFilter = {},
   ) {
@@ -42,28 +44,21 @@ export class ChangeFeed {
 
   /** The changes committed since the last read (or the starting revision). */
   next(): WatchBatch {
-    const latest = this.store.revision()
-    if (latest <= this.#cursor) return {changes: [], compacted: false}
+    // the stamp is read before the log: a commit after it changes the stamp for the next call
+    const stamp = this.store.changeStamp()
+    if (stamp === this.#stamp) return {changes: [], compacted: false}
+    this.#stamp = stamp
     const kinds = this.filter.kinds
     // one kind is filtered by the log's index; several (or none) are read whole and filtered here
     const kind = kinds?.length === 1 ? kinds[0] : undefined
     const changes: Change<KObject>[] = []
     try {
-      for (;;) {
-        const page = this.store.changesSince<KObject>(this.#cursor, {kind, limit: PAGE})
-        for (const c of page) {
-          this.#cursor = c.rev
-          if (this.matches(c)) changes.push(c)
-        }
-        if (page.length < PAGE) break
-      }
+      this.#cursor = readChanges<KObject>(this.store, this.#cursor, {kind, limit: PAGE}, (c) => void (this.matches(c) && changes.push(c)))
     } catch (error) {
       if (!isStoreError(error, 'Compacted')) throw error
-      this.#cursor = latest
+      this.#cursor = this.store.revision()
       return {changes, compacted: true}
     }
-    // changes of other kinds move the position too, so a later read never starts below compaction for them
-    if (latest > this.#cursor) this.#cursor = latest
     return {changes, compacted: false}
   }
 

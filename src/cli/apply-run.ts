@@ -8,7 +8,8 @@ import type {Target} from '../cluster/clusters.js'
 import {isStatusError, StatusError} from '../api/errors.js'
 import {nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
-import {goJson, threeWayPatch} from './apply-patch-text.js'
+import {goJson} from '../machinery/go-format.js'
+import {threeWayPatch} from './apply-patch-text.js'
 import {LAST_APPLIED, manifestObjects} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf} from './flags.js'
@@ -59,7 +60,7 @@ export function runApply(run: ApplyRun): boolean {
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified, info.source!))
+      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, info.source!))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {

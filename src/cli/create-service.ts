@@ -5,7 +5,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
 import {isStatusError} from '../api/errors.js'
-import {inclusiveRangeError} from '../api/validation/names.js'
+import {inclusiveRangeError} from '../machinery/names.js'
 import {isValidPortName} from '../api/validation/pod-containers.js'
 import {createGenerated} from './create-generated.js'
 import {CliError} from './errors.js'

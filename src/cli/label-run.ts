@@ -7,7 +7,7 @@ import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
 import {nameKind} from '../api/registry.js'
-import {isValidLabelValue} from '../api/validation/names.js'
+import {isValidLabelValue} from '../machinery/names.js'
 import {CliError, errorText, withSource} from './errors.js'
 import {type ResourceInfo} from './resource/builder.js'
 import {resolveResources} from './resource/files.js'

@@ -2,6 +2,8 @@
 // Go's encoder indents with four spaces and escapes <, >, &, U+2028 and U+2029.
 import type {KObject} from '../api/types.js'
 
+import {sortKeysDeep} from '../machinery/sort-keys.js'
+
 /** The wrapper kubectl builds for zero or several objects (a corev1.List decoded as unstructured). */
 export interface PrintList {
   apiVersion: 'v1'
@@ -13,20 +15,6 @@ export interface PrintList {
 /** Wraps objects the way `kubectl get -o json|yaml` does when it prints anything but one object. */
 export function toPrintList(items: KObject[]): PrintList {
   return {apiVersion: 'v1', items, kind: 'List', metadata: {resourceVersion: ''}}
-}
-
-/** A JSON-shaped deep copy with every object's keys in byte order, as Go marshals a map. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeysDeep(v)))
-  if (value !== null && typeof value === 'object') {
-    const src = value as Record<string, unknown>
-    const out: Record<string, unknown> = {}
-    for (const k of Object.keys(src).sort()) {
-      if (src[k] !== undefined) out[k] = sortKeysDeep(src[k])
-    }
-    return out
-  }
-  return value
 }
 
 const GO_ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}

@@ -147,10 +147,10 @@ export function resourcesFromArgs(api: Api | undefined, opts: BuilderOptions): B
   const groups: InfoGroup[] = []
   let revision = 0
   const read = () => {
-    revision = api ? api.store.revision() : 0
+    revision = api ? api.revision() : 0
     for (const req of requests) groups.push(visitRequest(api, req, opts, visited))
   }
-  if (api) api.store.snapshot(read)
+  if (api) api.snapshot(read)
   else read()
   const singleItem = requests.length === 1 && requests[0].names.length === 1
   return result(visited, groups, {typeCount, singleItem, slashForm, revision})

@@ -40,14 +40,14 @@ export function resourcesFromFiles(api: Api | undefined, opts: BuilderOptions): 
   const groups: InfoGroup[] = []
   let revision = 0
   const fetchAll = () => {
-    revision = api ? api.store.revision() : 0
+    revision = api ? api.revision() : 0
     for (const v of read) {
       const next = v.info && opts.latest ? fetch(api!, v.info, opts) : v
       if (v.info) groups.push({rt: v.info.rt, objects: next?.info?.object ? [next.info.object] : [], listed: false, names: [v.info.name]})
       if (next !== undefined) visited.push(next)
     }
   }
-  if (api && opts.latest) api.store.snapshot(fetchAll)
+  if (api && opts.latest) api.snapshot(fetchAll)
   else fetchAll()
   const infos = read.filter((v) => v.info)
   return result(visited, groups, {typeCount: new Set(infos.map((v) => v.info!.rt)).size, singleItem: infos.length === 1, slashForm: false, revision})

@@ -40,7 +40,7 @@ export async function waitUntil<T>(api: Api, targets: readonly T[], condition: (
   const clock = opts.clock ?? realClock
   const deadline = clock.now() + opts.timeoutMs
   // the position is taken before the first check, so no change after it goes unseen
-  const feed = api.watch(api.store.revision(), {kinds: opts.kinds})
+  const feed = api.watch(api.revision(), {kinds: opts.kinds})
   let pending = [...targets]
   let changed = true
   for (;;) {

@@ -1,5 +1,5 @@
-// Ages as kubectl prints them: apimachinery's duration.HumanDuration / ShortHumanDuration, and the
-// printers' translateTimestampSince (`<unknown>` for a missing timestamp).
+// Durations as Kubernetes and Go write them: apimachinery's duration.HumanDuration and
+// ShortHumanDuration (ages), Go's time.Duration.String() and time.ParseDuration. All in milliseconds.
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND
@@ -50,28 +50,36 @@ export function shortHumanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`
 }
 
-/** Milliseconds since the epoch of an RFC 3339 timestamp, or undefined when absent or unparsable. */
-export function parseTime(ts: string | undefined | null): number | undefined {
-  if (!ts) return undefined
-  const t = Date.parse(ts)
-  return Number.isNaN(t) ? undefined : t
+/** time.Duration.String() for a whole number of milliseconds: `0s`, `312ms`, `1.5s`, `2m3.25s`. */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s'
+  if (ms < 1000) return `${ms}ms`
+  const h = Math.floor(ms / 3_600_000)
+  const m = Math.floor((ms % 3_600_000) / 60_000)
+  const secMs = ms % 60_000
+  const whole = Math.floor(secMs / 1000)
+  const frac = String(secMs % 1000).padStart(3, '0').replace(/0+$/, '')
+  const s = `${whole}${frac ? `.${frac}` : ''}s`
+  if (h > 0) return `${h}h${m}m${s}`
+  if (m > 0) return `${m}m${s}`
+  return s
 }
 
-/** translateTimestampSince: HumanDuration(now - ts), or `<unknown>` without a timestamp. */
-export function since(ts: string | undefined | null, now: Date): string {
-  const t = parseTime(ts)
-  return t === undefined ? '<unknown>' : humanDuration(now.getTime() - t)
-}
+const UNITS: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000}
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const two = (n: number): string => String(n).padStart(2, '0')
-
-/** Go's time.RFC1123Z in UTC (`Mon, 02 Jan 2006 15:04:05 +0000`); a missing time is Go's zero time. */
-export function rfc1123z(ts: string | undefined | null): string {
-  const t = parseTime(ts)
-  if (t === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000'
-  const d = new Date(t)
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
+/** time.ParseDuration (`30s`, `1m30s`, `500ms`, `2h`): undefined when Go refuses it; a bare number only when 0. */
+export function parseGoDuration(text: string): number | undefined {
+  const s = text.trim()
+  if (s === '0' || s === '-0' || s === '+0') return 0
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy
+  const body = s.replace(/^[-+]/, '')
+  let total = 0
+  let pos = 0
+  let m: RegExpExecArray | null
+  while (pos < body.length && (re.lastIndex = pos, (m = re.exec(body)))) {
+    total += Number(m[1]) * UNITS[m[2]]
+    pos = re.lastIndex
+  }
+  if (body.length === 0 || pos !== body.length) return undefined
+  return s.startsWith('-') ? -total : total
 }
