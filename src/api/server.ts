@@ -293,12 +293,7 @@ export class Api {
     const ns = this.peek('Namespace', '', meta.namespace!)
     if (!ns) throw apiErrors.notFound('namespaces', '', meta.namespace!)
     if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase === 'Terminating') {
-      throw apiErrors.forbidden(
-        rt.plural,
-        rt.group,
-        meta.name || meta.generateName || '',
-        `unable to create new content in namespace ${meta.namespace} because it is being terminated`,
-      )
+      throw apiErrors.forbidden(rt.plural, rt.group, meta.name || meta.generateName || '', `unable to create new content in namespace ${meta.namespace} because it is being terminated`)
     }
   }
 }
