@@ -19,6 +19,7 @@ import {bindPod, type BindingPreconditions} from './binding.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
+import {ChangeFeed, type WatchFilter} from './watch.js'
 
 export type {FieldValidation, WriteOptions} from './api-core.js'
 
@@ -74,6 +75,11 @@ export class Api implements ApiCore {
   /** The cluster's profile (the settings it was created with), if it has one. */
   profile(): ClusterProfile | undefined {
     return readProfile(this.store)
+  }
+
+  /** The changes after `fromRevision` that match `filter`, read on demand (see api/watch.ts). */
+  watch(fromRevision: number, filter: WatchFilter = {}): ChangeFeed {
+    return new ChangeFeed(this.store, fromRevision, filter)
   }
 
   /** Reads a stored object without errors: undefined when absent. */
@@ -278,12 +284,7 @@ export class Api implements ApiCore {
     const ns = this.peek('Namespace', '', meta.namespace!)
     if (!ns) throw apiErrors.notFound('namespaces', '', meta.namespace!)
     if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase === 'Terminating') {
-      throw apiErrors.forbidden(
-        rt.plural,
-        rt.group,
-        meta.name || meta.generateName || '',
-        `unable to create new content in namespace ${meta.namespace} because it is being terminated`,
-      )
+      throw apiErrors.forbidden(rt.plural, rt.group, meta.name || meta.generateName || '', `unable to create new content in namespace ${meta.namespace} because it is being terminated`)
     }
   }
 }

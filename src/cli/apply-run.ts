@@ -6,16 +6,15 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError, StatusError} from '../api/errors.js'
-import {lookupKind, nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
+import {nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
 import {goJson} from '../machinery/go-format.js'
 import {threeWayPatch} from './apply-patch-text.js'
-import {LAST_APPLIED} from './create-objects.js'
+import {LAST_APPLIED, manifestObjects} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
-import {noKindMatch, readManifests} from './manifests.js'
-import {placeInNamespace} from './object-namespace.js'
+import {dryRunSuffix, fieldValidationOf} from './flags.js'
 import {formatObjects} from './print-objects.js'
+import {placeInNamespace} from './resource/namespace.js'
 import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
 export interface ApplyRun {
@@ -47,29 +46,25 @@ function withAnnotation(obj: KObject): KObject {
 export function runApply(run: ApplyRun): boolean {
   const errors: string[] = []
   const printed: KObject[] = []
-  const items = readManifests(run.args, {recursive: run.recursive, validate: parseValidate(run.validate), stdin: run.stdin})
-  for (const item of items) {
-    if (item.error) {
-      errors.push(item.error)
+  const items = manifestObjects(run)
+  for (const {info, error} of items) {
+    if (!info) {
+      errors.push(errorText(error))
       continue
     }
-    const raw = item.object!
-    const rt = lookupKind(raw.apiVersion, raw.kind)
-    if (!rt) {
-      errors.push(`error: ${noKindMatch(raw, item.source)}`)
-      continue
-    }
+    const raw = info.object!
+    const rt = info.rt
     try {
       const obj = placeInNamespace(raw, rt, run.target)
-      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)
+      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, item.source))
+      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, info.source!))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
-      errors.push(errorText(error instanceof PatchFailure ? error.status : withSource(error, 'applying', item.source)))
+      errors.push(errorText(error instanceof PatchFailure ? error.status : withSource(error, 'applying', info.source)))
     }
   }
   if (printed.length > 0) run.out(formatObjects(printed, run.output as 'yaml' | 'json'))

@@ -4,12 +4,13 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {lookupKind, nameKind} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
 import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
-import {noKindMatch, readManifests} from './manifests.js'
-import {placeInNamespace} from './object-namespace.js'
 import {formatObjects} from './print-objects.js'
+import type {Visited} from './resource/builder.js'
+import {resolveResources} from './resource/files.js'
+import {placeInNamespace} from './resource/namespace.js'
 
 export interface CreateRun {
   args: string[]
@@ -29,24 +30,25 @@ export interface CreateRun {
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
+/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order. */
+export function manifestObjects(run: Pick<CreateRun, 'args' | 'recursive' | 'validate' | 'target' | 'api' | 'stdin'>): Visited[] {
+  const {target} = run
+  const opts = {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: run.args, recursive: run.recursive}
+  return resolveResources(run.api, {...opts, validate: parseValidate(run.validate), stdin: run.stdin}).visited
+}
+
 /** Runs create over every manifest; returns false if any document failed. */
 export function createFromItems(run: CreateRun): boolean {
   const errors: string[] = []
   const created: KObject[] = []
-  const items = readManifests(run.args, {recursive: run.recursive, validate: parseValidate(run.validate), stdin: run.stdin})
-  for (const item of items) {
-    if (item.error) {
-      errors.push(item.error)
+  const items = manifestObjects(run)
+  for (const {info, error} of items) {
+    if (!info) {
+      errors.push(errorText(error))
       continue
     }
-    const raw = item.object!
-    const rt = lookupKind(raw.apiVersion, raw.kind)
-    if (!rt) {
-      errors.push(
-        `error: ${noKindMatch(raw, item.source)}`,
-      )
-      continue
-    }
+    const raw = info.object!
+    const rt = info.rt
     try {
       let obj = placeInNamespace(raw, rt, run.target)
       if (run.saveConfig) {
@@ -64,7 +66,7 @@ export function createFromItems(run: CreateRun): boolean {
       // -o name: kubectl's NamePrintFlags drop the operation, `(dry run)` included
       else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ` created${dryRunSuffix(run.dryRun)}`}\n`)
     } catch (error) {
-      errors.push(errorText(withSource(error, 'creating', item.source)))
+      errors.push(errorText(withSource(error, 'creating', info.source)))
     }
   }
   if (created.length > 0) run.out(formatObjects(created, run.output as 'yaml' | 'json'))

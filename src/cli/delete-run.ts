@@ -6,10 +6,10 @@ import type {Api} from '../api/server.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {parseResourceArgs} from './resource-args.js'
-import {waitUntilGone} from './wait-gone.js'
+import {loadResources, MISSING_RESOURCE, selectionOf, type ResourceInfo, type Visited} from './resource/builder.js'
+import {waitUntil} from './resource/wait.js'
 
 export interface DeleteRun {
   args: string[]
@@ -33,70 +33,28 @@ export interface DeleteRun {
   err(line: string): void
 }
 
-interface Victim {
-  rt: ResourceType
-  namespace: string
-  name: string
-  source?: string
-}
-
-const RESOURCE_EXAMPLES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`
-
-/**
- * Works out which objects the arguments name; errors for names that do not exist come back separately.
- * Manifests (with the YAML parser) load only for -f.
- */
-async function resolveVictims(api: Api, target: Target, run: DeleteRun, errors: string[]): Promise<Victim[]> {
-  if (run.files.length > 0) {
-    if (run.args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(run.args).replaceAll('"', '').replaceAll(',', ' '), true)
-    const [{noKindMatch, readManifests}, {readStdin}] = await Promise.all([import('./manifests.js'), import('./stdin.js')])
-    const victims: Victim[] = []
-    for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
-      if (item.error) {
-        errors.push(item.error)
-        continue
-      }
-      const o = item.object!
-      const rt = lookupKind(o.apiVersion, o.kind)
-      if (!rt) {
-        errors.push(`error: ${noKindMatch(o, item.source)}`)
-        continue
-      }
-      victims.push({rt, namespace: rt.namespaced ? o.metadata.namespace || target.namespace : '', name: o.metadata.name ?? '', source: item.source})
-    }
-    return victims
-  }
-  const {requests} = parseResourceArgs(run.args)
-  if (requests.length === 0) throw new CliError(RESOURCE_EXAMPLES, true)
-  const byName = requests.some((r) => r.names.length > 0)
-  if (byName && (run.all || run.selector)) throw new CliError(run.all ? 'name cannot be provided when --all is specified' : 'name cannot be provided when a selector is specified')
-  if (!byName && !run.all && !run.selector && !run.fieldSelector) throw new CliError('resource(s) were provided, but no name was specified')
-  const victims: Victim[] = []
-  const ns = run.allNamespaces ? undefined : target.namespace
-  for (const {rt, names} of requests) {
-    if (names.length === 0) {
-      for (const o of api.list(rt, ns, {labelSelector: run.selector, fieldSelector: run.fieldSelector}).items) {
-        victims.push({rt, namespace: o.metadata.namespace ?? '', name: o.metadata.name!})
-      }
-      continue
-    }
-    for (const name of names) victims.push({rt, namespace: rt.namespaced ? target.namespace : '', name})
-  }
-  return victims
+/** Works out which objects the arguments name (a file that cannot be read is an error in the visit). */
+async function resolveVictims(api: Api, target: Target, run: DeleteRun): Promise<Visited[]> {
+  if (run.files.length > 0 && run.args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(run.args).replaceAll('"', '').replaceAll(',', ' '), true)
+  const {visited} = await loadResources(api, {
+    ...selectionOf(target.namespace, run),
+    requireNames: true,
+    missing: new CliError(MISSING_RESOURCE, true),
+  })
+  return visited
 }
 
 export async function runDelete(api: Api, target: Target, run: DeleteRun): Promise<boolean> {
   const errors: string[] = []
-  const victims = await resolveVictims(api, target, run, errors)
+  const visited = await resolveVictims(api, target, run)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
   let warnClusterScope = run.warnClusterScope ?? false
-  for (const v of victims) {
+  for (const {info: v, error} of visited) {
+    if (!v) {
+      errors.push(errorText(error))
+      continue
+    }
     try {
       const obj = api.get(v.rt, v.namespace, v.name)
       found++
@@ -120,14 +78,15 @@ export async function runDelete(api: Api, target: Target, run: DeleteRun): Promi
   }
   if (found === 0 && errors.length === 0) run.out('No resources found\n')
   if (run.wait && run.dryRun === 'none' && gone.length > 0) {
-    const left = await waitUntilGone(api, gone, run.timeoutMs)
+    // gone, or replaced by a new object of the same name (another uid)
+    const left = await waitUntil(api, gone, (i) => api.peek(i.rt.kind, i.namespace, i.name)?.metadata.uid !== i.uid, {timeoutMs: run.timeoutMs, kinds: [...new Set(gone.map((g) => g.rt.kind))]})
     for (const l of left) errors.push(`error: timed out waiting for the condition on ${l.rt.group ? `${l.rt.plural}.${l.rt.group}` : l.rt.plural}/${l.name}`)
   }
   for (const e of errors) run.err(e)
   return errors.length === 0
 }
 
-function successLine(v: Victim, run: DeleteRun): string {
+function successLine(v: ResourceInfo, run: DeleteRun): string {
   const kind = nameKind(v.rt)
   if (run.nameOutput) return `${kind}/${v.name}\n`
   let op = run.grace === 0 ? 'force deleted' : 'deleted'

@@ -9,9 +9,8 @@ import {apiErrors} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
 import {describerFor} from '../printers/describe/index.js'
 import {CliError, errorText} from './errors.js'
-import {noKindMatch, readManifests} from './manifests.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {selectionOf} from './resource/builder.js'
+import {resolveResources} from './resource/files.js'
 import {workloadContext} from './describe-workloads.js'
 
 export interface DescribeRun {
@@ -52,55 +51,31 @@ function context(api: Api, found: Found, showEvents: boolean) {
   return {now: api.clock.now(), events, pods, lease, showEvents}
 }
 
-/** Resolves names as kubectl describe does: an exact name wins, else every object whose name starts with it. */
-function findByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: string): KObject[] {
+/** Resolves a name as kubectl describe does: an exact name wins, else every object whose name starts with it. */
+function visitByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: string, found: Found[], errors: unknown[]): void {
   const exact = api.peek(rt.kind, rt.namespaced ? namespace : '', prefix)
-  if (exact) return [exact]
+  if (exact) return void found.push({rt, obj: exact})
   const matches = api.list(rt, namespace).items.filter((o) => o.metadata.name!.startsWith(prefix))
-  if (matches.length === 0) throw apiErrors.notFound(rt.plural, rt.group, prefix)
-  return matches
+  if (matches.length === 0) errors.push(apiErrors.notFound(rt.plural, rt.group, prefix))
+  for (const obj of matches) found.push({rt, obj})
 }
 
 export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean {
   const errors: unknown[] = []
   const found: Found[] = []
-  if (run.files.length > 0) {
-    for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
-      if (item.error) {
-        errors.push(new CliError(item.error))
-        continue
-      }
-      const rt = lookupKind(item.object!.apiVersion, item.object!.kind)
-      if (!rt) {
-        errors.push(new CliError(noKindMatch(item.object!, item.source)))
-        continue
-      }
-      try {
-        found.push({rt, obj: api.get(rt, item.object!.metadata.namespace || target.namespace, item.object!.metadata.name ?? '')})
-      } catch (error) {
-        errors.push(error)
-      }
-    }
-  } else {
-    const {requests} = parseResourceArgs(run.args)
-    if (requests.length === 0) throw new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.')
-    const ns = run.allNamespaces ? undefined : target.namespace
-    for (const {rt, names} of requests) {
-      if (names.length === 0) {
-        for (const obj of api.list(rt, ns, {labelSelector: run.selector}).items) found.push({rt, obj})
-        continue
-      }
-      for (const name of names) {
-        try {
-          for (const obj of findByPrefix(api, rt, target.namespace, name)) found.push({rt, obj})
-        } catch (error) {
-          errors.push(error)
-        }
-      }
-    }
-    if (found.length === 0 && errors.length === 0 && requests.every((r) => r.names.length === 0)) {
-      run.err(run.allNamespaces || !requests[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
-    }
+  const {visited, groups} = resolveResources(api, {
+    ...selectionOf(target.namespace, run),
+    namesWithSelector: 'ignore',
+    latest: run.files.length > 0,
+    missing: new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.'),
+  })
+  for (const {info, error} of visited) {
+    if (!info) errors.push(error)
+    else if (info.object) found.push({rt: info.rt, obj: info.object})
+    else visitByPrefix(api, info.rt, target.namespace, info.name, found, errors)
+  }
+  if (run.files.length === 0 && found.length === 0 && errors.length === 0 && groups.every((g) => g.listed)) {
+    run.err(run.allNamespaces || !groups[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
   const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
   run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))

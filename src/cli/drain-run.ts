@@ -11,6 +11,7 @@ import {rfc3339} from '../api/types.js'
 import {cordonNode} from './cordon-run.js'
 import {aggregate, podsForDeletion, shouldSkipPod, type DrainFlags} from './drain-filters.js'
 import {dryRunSuffix} from './flags.js'
+import {realClock, waitUntil} from './resource/wait.js'
 
 export interface DrainOptions extends DrainFlags {
   /** the nodes to drain, as read (chooseNodes) */
@@ -28,8 +29,6 @@ export interface DrainOptions extends DrainFlags {
   err(text: string): void
   /** runs after the evictions are sent, before waiting (the CLI starts the reconciler here) */
   beforeWait?(): Promise<void>
-  /** how often to look for the evicted pods; default 100 ms */
-  pollMs?: number
 }
 
 const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
@@ -84,7 +83,7 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
     for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`)
     return []
   }
-  const deadline = o.timeoutMs > 0 ? performance.now() + o.timeoutMs : Infinity
+  const deadline = o.timeoutMs > 0 ? realClock.now() + o.timeoutMs : Infinity
   let waiting: KObject[] = []
   for (const pod of plan.pods) {
     if (o.disableEviction) {
@@ -97,25 +96,23 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
   if (o.dryRun === 'server') return []
   if (waiting.length > 0) await o.beforeWait?.()
   const done = o.disableEviction ? 'deleted' : 'evicted'
-  while (waiting.length > 0) {
-    waiting = waiting.filter((pod) => {
-      const now = api.peek('Pod', pod.metadata.namespace!, pod.metadata.name!)
-      if (now && now.metadata.uid === pod.metadata.uid) {
-        if (!shouldSkipPod(now, o.skipWaitForDeleteTimeoutSeconds, api.clock.now())) return true
-        o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping\n`)
-        return false
-      }
-      o.out(`pod/${pod.metadata.name} ${done}\n`)
-      return false
-    })
-    if (waiting.length === 0) break
-    if (performance.now() >= deadline) {
-      const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
-      const pending = podsForDeletion(api, podsOn(api, node, o.podSelector), o).pods
-      if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
-      return errors
+  const gone = (pod: KObject): boolean => {
+    const now = api.peek('Pod', pod.metadata.namespace!, pod.metadata.name!)
+    if (now && now.metadata.uid === pod.metadata.uid) {
+      if (!shouldSkipPod(now, o.skipWaitForDeleteTimeoutSeconds, api.clock.now())) return false
+      o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping\n`)
+      return true
     }
-    await new Promise((r) => setTimeout(r, Math.min(o.pollMs ?? 100, Math.max(1, deadline - performance.now()))))
+    o.out(`pod/${pod.metadata.name} ${done}\n`)
+    return true
+  }
+  // shouldSkipPod reads the clock: every wake-up checks again, not only a change to the pods
+  waiting = await waitUntil(api, waiting, gone, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: ['Pod'], everyWake: true})
+  if (waiting.length > 0) {
+    const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
+    const pending = podsForDeletion(api, podsOn(api, node, o.podSelector), o).pods
+    if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
+    return errors
   }
   return []
 }

@@ -4,12 +4,10 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {lookupKind} from '../api/registry.js'
 import {errorText} from './errors.js'
-import {fetchResources, type FetchedGroup} from './fetch.js'
 import {parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
-import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
+import {loadResources, selectionOf, type InfoGroup} from './resource/builder.js'
 import {CliError} from './errors.js'
 import {GoTemplateError, parseGoTemplate} from '../printers/go-template.js'
 
@@ -37,72 +35,23 @@ export interface GetRun {
   err(line: string): void
 }
 
-// manifests (with the YAML parser) and watching load only for -f and --watch
-async function requestsFromFiles(run: GetRun, target: Target, errors: unknown[]): Promise<{requests: ResourceRequest[]; namespaces: Map<ResourceRequest, string>}> {
-  const [{noKindMatch, readManifests}, {readStdin}] = await Promise.all([import('./manifests.js'), import('./stdin.js')])
-  const requests: ResourceRequest[] = []
-  const namespaces = new Map<ResourceRequest, string>()
-  for (const item of readManifests(run.files, {recursive: run.recursive, validate: true, stdin: readStdin})) {
-    if (item.error) {
-      errors.push(new CliError(item.error))
-      continue
-    }
-    const o = item.object!
-    const rt = lookupKind(o.apiVersion, o.kind)
-    if (!rt) {
-      errors.push(new CliError(noKindMatch(o, item.source)))
-      continue
-    }
-    const req = {rt, names: [o.metadata.name ?? '']}
-    requests.push(req)
-    namespaces.set(req, o.metadata.namespace || target.namespace)
-  }
-  return {requests, namespaces}
-}
-
 export async function runGet(api: Api, target: Target, run: GetRun): Promise<boolean> {
   const format = parseOutputFormat(run.output, run.template)
   // kubectl builds its printer (and so parses the template) before it asks the server for anything
   if (format.kind === 'go-template') goTemplateOrError(format.template)
-  const errors: unknown[] = []
-  const groups: FetchedGroup[] = []
-  let typeCount: number
-  let singleObject = false
-  let revision = 0
-  let watchRequests: ResourceRequest[] = []
-  if (run.files.length > 0) {
-    const {requests, namespaces} = await requestsFromFiles(run, target, errors)
-    for (const req of requests) {
-      const r = fetchResources(api, [req], {namespace: namespaces.get(req), ignoreNotFound: run.ignoreNotFound})
-      groups.push(...r.groups)
-      errors.push(...r.errors)
-      revision = r.revision
-      watchRequests.push(req)
-    }
-    typeCount = new Set(requests.map((r) => r.rt)).size
-    singleObject = requests.length === 1
-  } else {
-    const parsed = parseResourceArgs(run.args)
-    const named = parsed.requests.some((r) => r.names.length > 0)
-    if (named && run.allNamespaces) throw new CliError('a resource cannot be retrieved by name across all namespaces')
-    if (named && run.selector) throw new CliError('name cannot be provided when a selector is specified')
-    const r = fetchResources(api, parsed.requests, {
-      namespace: run.allNamespaces ? undefined : target.namespace,
-      labelSelector: run.selector,
-      fieldSelector: run.fieldSelector,
-      ignoreNotFound: run.ignoreNotFound,
-    })
-    groups.push(...r.groups)
-    errors.push(...r.errors)
-    revision = r.revision
-    watchRequests = parsed.requests
-    typeCount = parsed.typeCount
-    singleObject = parsed.requests.length === 1 && parsed.requests[0].names.length === 1
-  }
+  const {groups, errors, typeCount, singleItem: singleObject, revision} = await loadResources(api, {
+    ...selectionOf(target.namespace, run),
+    namesNeedNamespace: true,
+    latest: true,
+    ignoreNotFound: run.ignoreNotFound,
+  })
+  // what a watch follows: the types asked for, and the names (from the arguments or the files)
+  const watchTypes = new Set(groups.map((g) => g.rt))
+  const watchNames = groups.flatMap((g) => g.names ?? [])
 
   const watching = run.watch || run.watchOnly
-  if (watching && new Set(watchRequests.map((r) => r.rt)).size > 1) {
-    throw new CliError(`watch is only supported on individual resources and resource collections, but ${new Set(watchRequests.map((r) => r.rt)).size} resources were found`)
+  if (watching && watchTypes.size > 1) {
+    throw new CliError(`watch is only supported on individual resources and resource collections, but ${watchTypes.size} resources were found`)
   }
   const merged = run.watchOnly ? [] : mergeGroups(groups)
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
@@ -127,14 +76,13 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   }, run.out)
   run.out(text)
   for (const e of errors) run.err(errorText(e))
-  if (watching && watchRequests.length > 0) {
+  if (watching && groups.length > 0) {
     // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
-    const req = watchRequests[0]
     const {watchLoop} = await import('./watch-run.js')
     await watchLoop(api, {
-      rt: req.rt,
+      rt: groups[0].rt,
       namespace: run.allNamespaces ? undefined : target.namespace,
-      names: watchRequests.flatMap((r) => r.names),
+      names: watchNames,
       labelSelector: run.selector,
       fieldSelector: run.fieldSelector,
       format,
@@ -166,7 +114,7 @@ function goTemplateOrError(text: string): void {
 }
 
 /** A failing go-template writes kubectl's debugging text to stdout before its error. */
-function renderOrFail(groups: FetchedGroup[], format: ReturnType<typeof parseOutputFormat>, opts: Parameters<typeof renderGroups>[2], out: (s: string) => void): string {
+function renderOrFail(groups: InfoGroup[], format: ReturnType<typeof parseOutputFormat>, opts: Parameters<typeof renderGroups>[2], out: (s: string) => void): string {
   try {
     return renderGroups(groups, format, opts)
   } catch (e) {
@@ -177,8 +125,8 @@ function renderOrFail(groups: FetchedGroup[], format: ReturnType<typeof parseOut
 }
 
 /** Several requests for the same type (e.g. from -f) print as one table. */
-function mergeGroups(groups: FetchedGroup[]): FetchedGroup[] {
-  const out: FetchedGroup[] = []
+function mergeGroups(groups: InfoGroup[]): InfoGroup[] {
+  const out: InfoGroup[] = []
   for (const g of groups) {
     const prev = out.at(-1)
     if (prev && prev.rt === g.rt) prev.objects = [...prev.objects, ...g.objects]

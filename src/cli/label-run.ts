@@ -1,18 +1,16 @@
 // `label` and `annotate`: parse `key=value` / `key-` pairs after the resources, find the objects (names,
 // -l, --all, -f), change their metadata map and write it back (retrying on a conflict, as kubectl's
 // merge patch never conflicts), printing kubectl's per-object line.
-import type {ResourceType} from '../api/registry.js'
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {isValidLabelValue} from '../machinery/names.js'
 import {CliError, errorText, withSource} from './errors.js'
-import {noKindMatch, readManifests} from './manifests.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {type ResourceInfo} from './resource/builder.js'
+import {resolveResources} from './resource/files.js'
 
 export type MetaField = 'labels' | 'annotations'
 
@@ -79,38 +77,17 @@ export function parsePairs(pairs: string[], field: MetaField): {set: Record<stri
   return {set, remove}
 }
 
-interface Victim {
-  rt: ResourceType
-  namespace: string
-  name: string
-  source?: string
-}
-
-function victims(api: Api, target: Target, run: LabelRun, resources: string[]): Victim[] {
-  if (run.files.length > 0) {
-    const out: Victim[] = []
-    for (const item of readManifests(run.files, {recursive: false, validate: true, stdin: readStdin})) {
-      if (item.error) throw new CliError(item.error)
-      const rt = lookupKind(item.object!.apiVersion, item.object!.kind)
-      if (!rt) throw new CliError(noKindMatch(item.object!, item.source))
-      out.push({rt, namespace: item.object!.metadata.namespace || target.namespace, name: item.object!.metadata.name ?? '', source: item.source})
-    }
-    return out
-  }
-  const {requests} = parseResourceArgs(resources)
-  const out: Victim[] = []
-  for (const {rt, names} of requests) {
-    if (names.length > 0) {
-      if (run.all || run.selector) throw new CliError(run.all ? 'name cannot be provided when --all is specified' : 'name cannot be provided when a selector is specified')
-      for (const name of names) out.push({rt, namespace: target.namespace, name})
-      continue
-    }
-    if (!run.all && !run.selector) throw new CliError('resource(s) were provided, but no name was specified')
-    for (const o of api.list(rt, run.allNamespaces ? undefined : target.namespace, {labelSelector: run.selector}).items) {
-      out.push({rt, namespace: o.metadata.namespace ?? '', name: o.metadata.name!})
-    }
-  }
-  return out
+function victims(api: Api, target: Target, run: LabelRun, resources: string[]): ResourceInfo[] {
+  return resolveResources(api, {
+    namespace: target.namespace,
+    args: resources,
+    files: run.files,
+    all: run.all,
+    allNamespaces: run.allNamespaces,
+    selector: run.selector,
+    requireNames: true,
+    continueOnError: false,
+  }).infos
 }
 
 /** Runs label/annotate; returns false when any object failed. */

@@ -1,5 +1,5 @@
 // Turns fetched objects into the text of one `get` output format (the printers do the formatting).
-import type {FetchedGroup} from './fetch.js'
+import type {InfoGroup} from './resource/builder.js'
 import type {OutputFormat} from './output-format.js'
 
 import {nameKind} from '../api/registry.js'
@@ -30,7 +30,7 @@ export interface RenderOptions {
   showManagedFields?: boolean
 }
 
-export function renderGroups(groups: FetchedGroup[], format: OutputFormat, opts: RenderOptions): string {
+export function renderGroups(groups: InfoGroup[], format: OutputFormat, opts: RenderOptions): string {
   const sorted = opts.sortBy ? groups.map((g) => ({...g, objects: sortObjects(g.objects, opts.sortBy!)})) : groups
   const all = sorted.flatMap((g) => g.objects)
   switch (format.kind) {

@@ -11,12 +11,9 @@ import {isStatusError} from '../api/errors.js'
 import {lookupKind, nameKind} from '../api/registry.js'
 import {describePodTemplate} from '../printers/describe/pod-template.js'
 import {PrefixWriter} from '../printers/describe/prefix-writer.js'
-import {CliError, withSource} from './errors.js'
-import {fetchResources} from './fetch.js'
-import {noKindMatch, readManifests} from './manifests.js'
+import {CliError} from './errors.js'
 import {formatObjects} from './print-objects.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {resolveResources} from './resource/files.js'
 
 /** How the objects are named on the command line. */
 export interface RolloutSelection {
@@ -49,27 +46,17 @@ const ANNOTATIONS_TO_SKIP = new Set(['kubectl.kubernetes.io/last-applied-configu
 /** ResourceTypeOrNameArgs(true, ...) with -l and -f, ContinueOnError, Latest. Bad arguments throw. */
 export function rolloutTargets(api: Api, sel: RolloutSelection): RolloutTargets {
   if (sel.args.length === 0 && sel.files.length === 0) throw new CliError('required resource not specified')
-  const targets: RolloutTarget[] = []
-  const errors: unknown[] = []
-  if (sel.files.length > 0) {
-    for (const item of readManifests(sel.files, {recursive: sel.recursive, validate: true, stdin: readStdin})) {
-      if (item.error) throw new CliError(item.error)
-      const rt = lookupKind(item.object!.apiVersion, item.object!.kind)
-      if (!rt) throw new CliError(noKindMatch(item.object!, item.source))
-      try {
-        targets.push({rt, obj: api.get(rt, item.object!.metadata.namespace || sel.namespace, item.object!.metadata.name ?? ''), source: item.source})
-      } catch (error) {
-        if (!isStatusError(error)) throw error
-        errors.push(withSource(error, 'retrieving', item.source))
-      }
-    }
-    return {targets, errors}
-  }
-  const {requests} = parseResourceArgs(sel.args)
-  if (sel.selector !== undefined && requests.some((r) => r.names.length > 0)) throw new CliError('name cannot be provided when a selector is specified')
-  const fetched = fetchResources(api, requests, {namespace: sel.namespace, labelSelector: sel.selector})
-  for (const g of fetched.groups) for (const obj of g.objects) targets.push({rt: g.rt, obj})
-  return {targets, errors: fetched.errors}
+  const {infos, errors} = resolveResources(api, {
+    namespace: sel.namespace,
+    args: sel.args,
+    files: sel.files,
+    recursive: sel.recursive,
+    selector: sel.selector,
+    latest: true,
+    fetchVerb: 'retrieving',
+    continueOnError: false,
+  })
+  return {targets: infos.map((i) => ({rt: i.rt, obj: i.object!, source: i.source})), errors}
 }
 
 /** schema.GroupKind's String(): `ReplicaSet.apps`, `Pod`. */

@@ -5,6 +5,7 @@ import type {KObject} from '../api/types.js'
 
 import {lookupKind} from '../api/registry.js'
 import {CliError} from './errors.js'
+import {waitUntil} from './resource/wait.js'
 
 interface DeploymentView {
   spec?: {replicas?: number}
@@ -40,14 +41,13 @@ export interface RolloutStatusRun {
 /** Prints each new status line until done; throws kubectl's errors (not found, deadline, timeout). */
 export async function runRolloutStatus(api: Api, run: RolloutStatusRun): Promise<void> {
   const rt = lookupKind('apps/v1', 'Deployment')!
-  const deadline = run.timeoutMs > 0 ? performance.now() + run.timeoutMs : Infinity
   let last = ''
-  for (;;) {
+  const done = (): boolean => {
     const {text, done} = deploymentRolloutStatus(api.get(rt, run.namespace, run.name))
     if (text !== last) run.out(text)
     last = text
-    if (done || !run.watch) return
-    if (performance.now() >= deadline) throw new CliError('timed out waiting for the condition')
-    await new Promise((r) => setTimeout(r, Math.max(1, Math.min(50, deadline - performance.now()))))
+    return done || !run.watch
   }
+  const left = await waitUntil(api, [run.name], done, {timeoutMs: run.timeoutMs > 0 ? run.timeoutMs : Infinity, kinds: [rt.kind]})
+  if (left.length > 0) throw new CliError('timed out waiting for the condition')
 }

@@ -5,11 +5,11 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {StatusError} from '../api/errors.js'
-import {nameKind, type ResourceType} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {dryRunSuffix} from './flags.js'
 import {CliError, errorText} from './errors.js'
 import {formatObjects} from './print-objects.js'
-import {parseResourceArgs} from './resource-args.js'
+import {MISSING_RESOURCE, resourcesFromArgs, type ResourceInfo} from './resource/builder.js'
 
 /** What `scale` was asked to do. */
 export interface ScaleRun {
@@ -27,24 +27,16 @@ export interface ScaleRun {
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet'])
 
-const RESOURCE_EXAMPLES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`
-
-function targets(api: Api, target: Target, run: ScaleRun): {rt: ResourceType; name: string}[] {
-  const {requests} = parseResourceArgs(run.args)
-  if (requests.length === 0) throw new CliError(RESOURCE_EXAMPLES, true)
-  const byName = requests.some((r) => r.names.length > 0)
-  if (!byName && !run.all && !run.selector) throw new CliError('resource(s) were provided, but no name was specified')
-  const out: {rt: ResourceType; name: string}[] = []
-  for (const {rt, names} of requests) {
-    if (names.length > 0) for (const name of names) out.push({rt, name})
-    else for (const o of api.list(rt, target.namespace, {labelSelector: run.selector}).items) out.push({rt, name: o.metadata.name!})
-  }
-  return out
+function targets(api: Api, target: Target, run: ScaleRun): ResourceInfo[] {
+  return resourcesFromArgs(api, {
+    namespace: target.namespace,
+    args: run.args,
+    all: run.all,
+    selector: run.selector,
+    requireNames: true,
+    namesWithSelector: 'ignore',
+    missing: new CliError(MISSING_RESOURCE, true),
+  }).infos
 }
 
 /** Scales every object named; false when any failed (the errors are printed). */

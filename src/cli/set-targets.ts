@@ -6,12 +6,12 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {lookupKind, type ResourceType} from '../api/registry.js'
+import type {ResourceType} from '../api/registry.js'
 import {selectorFilter} from '../api/list-filter.js'
 import {CliError} from './errors.js'
-import {noKindMatch, readManifests} from './manifests.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {parseResourceArgs} from './resource/args.js'
+import {MISSING_RESOURCE, type ResourceInfo} from './resource/builder.js'
+import {resolveResources} from './resource/files.js'
 
 /** One object to change: its type, where it lives, and (once found) the object itself. */
 export interface SetTarget {
@@ -30,14 +30,6 @@ export interface TargetQuery {
   selector?: string
   local: boolean
 }
-
-/** The builder's error when nothing names a resource. */
-export const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`
 
 const LOCAL_RESOURCE = `you must specify resources by --filename when --local is set.
 Example resource specifications include:
@@ -72,27 +64,15 @@ export function findTargets(api: Api | undefined, target: Target, q: TargetQuery
   } else if (!slashForm && requests.length > 1) {
     throw new CliError('you must specify only one resource')
   }
-  const out: SetTarget[] = []
-  const errors: unknown[] = []
-  for (const {rt, names} of requests) {
-    const namespace = rt.namespaced ? target.namespace : ''
-    if (selector !== undefined) {
-      const items = api!.list(rt, namespace || undefined, {labelSelector: selector || undefined}).items
-      for (const o of items) out.push({rt, namespace, name: o.metadata.name!, object: o})
-      continue
-    }
-    for (const name of names) fetch(api!, rt, namespace, name, out, errors)
-  }
-  if (errors.length > 0) throw new LookupErrors(errors, out)
-  return out
+  const found = resolveResources(api, {namespace: target.namespace, args: q.resources, selector: selector || undefined, all: selector !== undefined, latest: true})
+  return targetsOf(found.infos, found.errors)
 }
 
-function fetch(api: Api, rt: ResourceType, namespace: string, name: string, out: SetTarget[], errors: unknown[]): void {
-  try {
-    out.push({rt, namespace, name, object: api.get(rt, namespace, name)})
-  } catch (error) {
-    errors.push(error)
-  }
+/** The found objects as targets, or LookupErrors (with them) when any lookup failed. */
+function targetsOf(infos: ResourceInfo[], errors: unknown[]): SetTarget[] {
+  const out = infos.map((i) => ({rt: i.rt, namespace: i.rt.namespaced ? i.namespace : '', name: i.name, object: i.object!}))
+  if (errors.length > 0) throw new LookupErrors(errors, out)
+  return out
 }
 
 function fromFiles(api: Api | undefined, target: Target, q: TargetQuery): SetTarget[] {
@@ -100,27 +80,8 @@ function fromFiles(api: Api | undefined, target: Target, q: TargetQuery): SetTar
     const tuples = q.resources.every((r) => r.includes('/'))
     throw new CliError(tuples ? 'resource/name arguments cannot be provided when a path is specified' : 'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
   }
-  const out: SetTarget[] = []
-  const errors: unknown[] = []
-  for (const item of readManifests(q.files, {recursive: q.recursive, validate: true, stdin: readStdin})) {
-    if (item.error) {
-      errors.push(new CliError(item.error))
-      continue
-    }
-    const obj = item.object!
-    const rt = lookupKind(obj.apiVersion, obj.kind)
-    if (!rt) {
-      errors.push(new CliError(noKindMatch(obj, item.source)))
-      continue
-    }
-    const namespace = rt.namespaced ? obj.metadata.namespace || target.namespace : ''
-    if (q.local) {
-      out.push({rt, namespace, name: obj.metadata.name ?? '', object: obj})
-      continue
-    }
-    fetch(api!, rt, namespace, obj.metadata.name ?? '', out, errors)
-  }
-  if (errors.length > 0) throw new LookupErrors(errors, out)
+  const found = resolveResources(api, {namespace: target.namespace, files: q.files, recursive: q.recursive, latest: !q.local})
+  const out = targetsOf(found.infos, found.errors)
   // kubectl passes the selector to its builder only when it talks to the server
   if (!q.selector || q.local) return out
   return out.filter((t) => selectorFilter(t.rt, q.selector)(t.object))

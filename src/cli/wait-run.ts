@@ -6,12 +6,12 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {apiErrors} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {nameKind} from '../api/registry.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
-import {readManifests} from './manifests.js'
-import {parseResourceArgs} from './resource-args.js'
-import {readStdin} from './stdin.js'
+import {MISSING_RESOURCE, selectionOf} from './resource/builder.js'
+import {realClock, waitUntil} from './resource/wait.js'
+import {resolveResources} from './resource/files.js'
 
 export type WaitCondition =
   | {kind: 'delete'}
@@ -94,34 +94,21 @@ interface Item {
 }
 
 function resolve(api: Api, target: Target, run: WaitRun): Item[] {
-  if (run.files.length > 0) {
-    return readManifests(run.files, {recursive: false, validate: true, stdin: readStdin}).map((i) => {
-      if (i.error) throw new CliError(i.error)
-      const rt = lookupKind(i.object!.apiVersion, i.object!.kind)
-      if (!rt) throw new CliError(`no matches for kind "${i.object!.kind}" in version "${i.object!.apiVersion}"`)
-      return {rt, namespace: i.object!.metadata.namespace || target.namespace, name: i.object!.metadata.name ?? ''}
-    })
-  }
-  const {requests} = parseResourceArgs(run.args)
-  if (requests.length === 0) throw new CliError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', true)
-  const items: Item[] = []
-  for (const {rt, names} of requests) {
-    if (names.length > 0) {
-      for (const name of names) items.push({rt, namespace: target.namespace, name})
-      continue
-    }
-    if (!run.all && !run.selector) throw new CliError('resource(s) were provided, but no name was specified')
-    for (const o of api.list(rt, run.allNamespaces ? undefined : target.namespace, {labelSelector: run.selector}).items) {
-      items.push({rt, namespace: o.metadata.namespace ?? '', name: o.metadata.name!, uid: o.metadata.uid})
-    }
-  }
-  return items
+  const {infos} = resolveResources(api, {
+    ...selectionOf(target.namespace, run),
+    requireNames: true,
+    namesWithSelector: 'ignore',
+    continueOnError: false,
+    missing: new CliError(MISSING_RESOURCE, true),
+  })
+  // a listed object is waited for by its uid; a named one (or one from a file) by whatever has the name
+  return infos.map((i) => ({rt: i.rt, namespace: i.namespace, name: i.name, uid: i.source ? undefined : i.object?.metadata.uid}))
 }
 
 /** Waits for every object in turn (sharing one deadline); returns false on any failure. */
 export async function runWait(api: Api, target: Target, run: WaitRun): Promise<boolean> {
   const items = resolve(api, target, run)
-  const deadline = performance.now() + run.timeoutMs
+  const deadline = realClock.now() + run.timeoutMs
   const forDelete = run.condition.kind === 'delete'
   let visited = 0
   for (const item of items) {
@@ -135,25 +122,18 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     }
     visited++
     const uid = item.uid ?? first?.metadata.uid
-    let seen: string | undefined
-    for (;;) {
-      const dv = api.changeStamp()
-      if (dv !== seen) {
-        seen = dv
-        let obj = api.peek(item.rt.kind, item.rt.namespaced ? item.namespace : '', item.name)
-        if (forDelete && obj && uid && obj.metadata.uid !== uid) obj = undefined
-        if (conditionMet(obj, run.condition)) {
-          run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
-          break
-        }
-      }
-      if (performance.now() >= deadline) {
-        const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
-        run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
-        return false
-      }
-      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(20, deadline - performance.now()))))
+    const met = (i: Item): boolean => {
+      let obj = api.peek(i.rt.kind, i.rt.namespaced ? i.namespace : '', i.name)
+      if (forDelete && obj && uid && obj.metadata.uid !== uid) obj = undefined
+      return conditionMet(obj, run.condition)
     }
+    const left = await waitUntil(api, [item], met, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: [item.rt.kind]})
+    if (left.length > 0) {
+      const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
+      run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
+      return false
+    }
+    run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
   }
   if (visited === 0 && !forDelete) {
     run.err('error: no matching resources found')

@@ -4,7 +4,7 @@ import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
 import {runExpose} from '../cli/expose-run.js'
-import {parseResourceArgs} from '../cli/resource-args.js'
+import {MISSING_RESOURCE, resourcesFromArgs} from '../cli/resource/builder.js'
 
 export default class Expose extends KsimCommand {
   static override description =
@@ -40,18 +40,14 @@ export default class Expose extends KsimCommand {
     const target = await this.target(flags)
     // opening the API registers the kinds the arguments name
     const api = await this.openApi(target)
-    const {requests} = parseResourceArgs(argv.map(String))
-    if (requests.length === 0) {
-      throw new CliError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", true)
-    }
+    const found = resourcesFromArgs(api, {namespace: target.namespace, args: argv.map(String), missing: new CliError(MISSING_RESOURCE, true), latest: true})
+    // a missing object stops the command before anything is exposed
+    if (found.errors.length > 0) throw found.errors[0]
     const opts = {
       port: flags.port, protocol: flags.protocol, targetPort: flags['target-port'], name: flags.name, type: flags.type, selector: flags.selector, labels: flags.labels,
       clusterIP: flags['cluster-ip'], externalIP: flags['external-ip'], loadBalancerIP: flags['load-balancer-ip'], sessionAffinity: flags['session-affinity'],
     }
-    for (const {rt, names} of requests) {
-      const objs = names.length > 0 ? names.map((n) => api.get(rt, target.namespace, n)) : api.list(rt, target.namespace).items
-      for (const obj of objs) runExpose(api, rt, obj, target.namespace, opts, {dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    }
+    for (const {rt, object} of found.infos) runExpose(api, rt, object!, target.namespace, opts, {dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
     if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
   }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {readManifests} from '../../src/cli/manifests.js'
+import {readManifests} from '../../src/cli/resource/manifests.js'
 import {readFdLimited} from '../../src/cli/read-limited.js'
 import {EXCESSIVE_ALIASING, allowedAliasRatio, excessiveAliasing} from '../../src/cli/yaml-aliases.js'
 import {decodeOne} from '../../src/cli/yaml-docs.js'

@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {parseDuration} from '../../cli/duration-flag.js'
-import {parseResourceArgs} from '../../cli/resource-args.js'
+import {parseResourceArgs} from '../../cli/resource/args.js'
 import {runRolloutStatus} from '../../cli/rollout-status.js'
 
 export default class RolloutStatus extends KsimCommand {

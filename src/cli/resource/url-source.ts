@@ -3,7 +3,7 @@
 // once). Manifest reading is synchronous, so one short-lived child process does the download.
 import {spawnSync} from 'node:child_process'
 
-import {CliError, PlainError} from './errors.js'
+import {CliError, PlainError} from '../errors.js'
 
 export function isUrlSource(arg: string): boolean {
   return arg.startsWith('http://') || arg.startsWith('https://')

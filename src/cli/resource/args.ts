@@ -1,7 +1,7 @@
 // Turns kubectl-style resource arguments into requests: `TYPE`, `TYPE NAME...`, `TYPE1,TYPE2 [NAME...]`,
 // `TYPE/NAME ...`, and the `all` category — with kubectl's errors for the ways they can be mixed up.
-import {allTypes, mustLookupResource, type ResourceType} from '../api/registry.js'
-import {CliError} from './errors.js'
+import {allTypes, mustLookupResource, type ResourceType} from '../../api/registry.js'
+import {CliError} from '../errors.js'
 
 export interface ResourceRequest {
   rt: ResourceType
