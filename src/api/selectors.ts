@@ -70,15 +70,6 @@ export function labelSelectorFromObject(ls: MetaLabelSelector | null | undefined
   return {requirements: sortByKey(reqs)}
 }
 
-/** metav1.FormatLabelSelector, as describe prints selectors: `<none>` when empty, `<error>` when invalid. */
-export function formatLabelSelector(ls: MetaLabelSelector | null | undefined): string {
-  try {
-    return labelSelectorString(labelSelectorFromObject(ls)) || '<none>'
-  } catch {
-    return '<error>'
-  }
-}
-
 /** ValidateLabelSelector (meta/v1/validation): the field errors of a selector in an object at `path`. */
 export function validateLabelSelector(ls: MetaLabelSelector | null | undefined, path: string): FieldError[] {
   if (!ls) return []

@@ -6,7 +6,6 @@ import {
   fieldLabelErrorMessage,
   fieldSelectorString,
   fieldSelectorSupported,
-  formatLabelSelector,
   groupVersionResourceString,
   labelSelectorFromObject,
   labelSelectorString,
@@ -107,11 +106,6 @@ describe('label selectors', () => {
     expect(parseError(() => labelSelectorFromObject({matchExpressions: [{key: 'x', operator: 'Foo'}]}))).to.equal('"Foo" is not a valid label selector operator')
   })
 
-  it('formats selectors for describe, <none> when empty and <error> when invalid', () => {
-    expect(formatLabelSelector({matchLabels: {app: 'web'}})).to.equal('app=web')
-    expect(formatLabelSelector({})).to.equal('<none>')
-    expect(formatLabelSelector({matchExpressions: [{key: 'x', operator: 'In', values: []}]})).to.equal('<error>')
-  })
 
   it('validates a selector inside an object with ValidateLabelSelector messages', () => {
     const errs = validateLabelSelector(
