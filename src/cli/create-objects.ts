@@ -4,12 +4,12 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {lookupKind, nameKind} from '../api/registry.js'
+import {lookupKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
+import {fieldValidationOf, parseValidate} from './flags.js'
 import {noKindMatch, readManifests} from './manifests.js'
 import {placeInNamespace} from './object-namespace.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 
 export interface CreateRun {
   args: string[]
@@ -29,10 +29,11 @@ export interface CreateRun {
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
-/** Runs create over every manifest; returns false if any document failed. */
-export function createFromItems(run: CreateRun): boolean {
+/** Runs create over every manifest; returns the errors, as kubectl prints them after the successes. */
+export function createFromItems(run: CreateRun): string[] {
   const errors: string[] = []
   const created: KObject[] = []
+  const printer = printerFor(run.output, {operation: 'created', dryRun: run.dryRun})
   const items = readManifests(run.args, {recursive: run.recursive, validate: parseValidate(run.validate), stdin: run.stdin})
   for (const item of items) {
     if (item.error) {
@@ -60,15 +61,14 @@ export function createFromItems(run: CreateRun): boolean {
       } else {
         result = obj
       }
+      // YAML and JSON come after every success line's document was tried, as kubectl prints them
       if (run.output && run.output !== 'name') created.push(result)
-      // -o name: kubectl's NamePrintFlags drop the operation, `(dry run)` included
-      else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ` created${dryRunSuffix(run.dryRun)}`}\n`)
+      else run.out(printer.print(result))
     } catch (error) {
       errors.push(errorText(withSource(error, 'creating', item.source)))
     }
   }
-  if (created.length > 0) run.out(formatObjects(created, run.output as 'yaml' | 'json'))
+  for (const obj of created) run.out(printer.print(obj))
   if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to create')
-  for (const e of errors) run.err(e)
-  return errors.length === 0
+  return errors
 }

@@ -61,7 +61,7 @@ function findByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: str
   return matches
 }
 
-export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean {
+export function runDescribe(api: Api, target: Target, run: DescribeRun): string[] {
   const errors: unknown[] = []
   const found: Found[] = []
   if (run.files.length > 0) {
@@ -104,6 +104,5 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
   }
   const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
   run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
-  for (const e of errors) run.err(errorText(e))
-  return errors.length === 0
+  return errors.map((e) => errorText(e))
 }

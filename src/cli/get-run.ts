@@ -7,7 +7,7 @@ import type {Target} from '../cluster/clusters.js'
 import {lookupKind} from '../api/registry.js'
 import {errorText} from './errors.js'
 import {fetchResources, type FetchedGroup} from './fetch.js'
-import {parseOutputFormat} from './output-format.js'
+import {type OutputFormat, parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import {CliError} from './errors.js'
@@ -35,6 +35,8 @@ export interface GetRun {
   showManagedFields?: boolean
   out(text: string): void
   err(line: string): void
+  /** prints errors now and fails the command (the base command's reportErrors) */
+  report(lines: readonly string[]): void
 }
 
 // manifests (with the YAML parser) and watching load only for -f and --watch
@@ -60,7 +62,8 @@ async function requestsFromFiles(run: GetRun, target: Target, errors: unknown[])
   return {requests, namespaces}
 }
 
-export async function runGet(api: Api, target: Target, run: GetRun): Promise<boolean> {
+/** Runs get; returns the errors to print after the output (a watch prints them before it watches, through `report`). */
+export async function runGet(api: Api, target: Target, run: GetRun): Promise<string[]> {
   const format = parseOutputFormat(run.output, run.template)
   // kubectl builds its printer (and so parses the template) before it asks the server for anything
   if (format.kind === 'go-template') goTemplateOrError(format.template)
@@ -108,10 +111,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
   // kubectl's printGeneric: a single object asked for by name that is missing prints nothing at all
   // in yaml/json/name/template/custom-columns, only its error (several names print a List first)
-  if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) {
-    for (const e of errors) run.err(errorText(e))
-    return false
-  }
+  if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) return errors.map((e) => errorText(e))
   const text = renderOrFail(merged, format, {
     now: api.clock.now(),
     withNamespace: run.allNamespaces,
@@ -126,26 +126,11 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     showManagedFields: run.showManagedFields,
   }, run.out)
   run.out(text)
-  for (const e of errors) run.err(errorText(e))
   if (watching && watchRequests.length > 0) {
-    // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
-    const req = watchRequests[0]
-    const {watchLoop} = await import('./watch-run.js')
-    await watchLoop(api, {
-      rt: req.rt,
-      namespace: run.allNamespaces ? undefined : target.namespace,
-      names: watchRequests.flatMap((r) => r.names),
-      labelSelector: run.selector,
-      fieldSelector: run.fieldSelector,
-      format,
-      outputWatchEvents: run.outputWatchEvents,
-      needHeader: total === 0 && !run.noHeaders,
-      withNamespace: run.allNamespaces,
-      color: run.color,
-      showManagedFields: run.showManagedFields,
-      out: run.out,
-    }, revision)
-    return errors.length === 0
+    // the errors come before the watch, which may never end
+    run.report(errors.map((e) => errorText(e)))
+    await watch(api, target, run, {format, requests: watchRequests, empty: total === 0, revision})
+    return []
   }
   // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
   // jsonpath, prints the empty list as it is (its header alone)
@@ -153,7 +138,26 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     const listed = groups.some((g) => g.listed)
     if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
-  return errors.length === 0
+  return errors.map((e) => errorText(e))
+}
+
+/** `--watch`: an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch()). */
+async function watch(api: Api, target: Target, run: GetRun, w: {format: OutputFormat; requests: ResourceRequest[]; empty: boolean; revision: number}): Promise<void> {
+  const {watchLoop} = await import('./watch-run.js')
+  await watchLoop(api, {
+    rt: w.requests[0].rt,
+    namespace: run.allNamespaces ? undefined : target.namespace,
+    names: w.requests.flatMap((r) => r.names),
+    labelSelector: run.selector,
+    fieldSelector: run.fieldSelector,
+    format: w.format,
+    outputWatchEvents: run.outputWatchEvents,
+    needHeader: w.empty && !run.noHeaders,
+    withNamespace: run.allNamespaces,
+    color: run.color,
+    showManagedFields: run.showManagedFields,
+    out: run.out,
+  }, w.revision)
 }
 
 function goTemplateOrError(text: string): void {

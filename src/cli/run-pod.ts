@@ -112,8 +112,8 @@ function withLastApplied(obj: KObject): KObject {
   return {...obj, metadata: ordered as KObject['metadata']}
 }
 
-/** Creates (or, for client dry-run, only builds) the Pod and Service and prints them; false on an error. */
-export function runPod(input: CheckedRun, ctx: RunContext): boolean {
+/** Creates (or, for client dry-run, only builds) the Pod and Service and prints them; returns the error, if one. */
+export function runPod(input: CheckedRun, ctx: RunContext): string[] {
   const pod = applyOverrides(generateRunPod(input), input.overrides, input.overrideType)
   const service = input.expose ? generateRunService(input.name, input.port!, input.labels) : undefined
   const send = (obj: KObject): KObject => {
@@ -143,8 +143,7 @@ export function runPod(input: CheckedRun, ctx: RunContext): boolean {
   }
   print(createdPod, 'pod')
   if (failure !== undefined) {
-    ctx.err(errorText(failure))
-    return false
+    return [errorText(failure)]
   }
-  return true
+  return []
 }

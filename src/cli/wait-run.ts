@@ -6,7 +6,8 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {apiErrors} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {lookupKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
 import {readManifests} from './manifests.js'
@@ -118,8 +119,8 @@ function resolve(api: Api, target: Target, run: WaitRun): Item[] {
   return items
 }
 
-/** Waits for every object in turn (sharing one deadline); returns false on any failure. */
-export async function runWait(api: Api, target: Target, run: WaitRun): Promise<boolean> {
+/** Waits for every object in turn (sharing one deadline); returns the error that stopped it, if one did. */
+export async function runWait(api: Api, target: Target, run: WaitRun): Promise<string[]> {
   const items = resolve(api, target, run)
   const deadline = performance.now() + run.timeoutMs
   const forDelete = run.condition.kind === 'delete'
@@ -130,8 +131,7 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     // listed (--all, -l) and has gone since meets the condition and says so
     if (!first && forDelete && !item.uid) continue
     if (!first && !forDelete && run.condition.kind !== 'create') {
-      run.err(errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name)))
-      return false
+      return [errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name))]
     }
     visited++
     const uid = item.uid ?? first?.metadata.uid
@@ -149,17 +149,15 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
       }
       if (performance.now() >= deadline) {
         const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
-        run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
-        return false
+        return [run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`]
       }
       await new Promise((r) => setTimeout(r, Math.max(1, Math.min(20, deadline - performance.now()))))
     }
   }
   if (visited === 0 && !forDelete) {
-    run.err('error: no matching resources found')
-    return false
+    return ['error: no matching resources found']
   }
-  return true
+  return []
 }
 
 /** kubectl's splitJSONPathInput: splits on every `=` that is not half of `==`. */
