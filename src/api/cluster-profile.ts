@@ -1,6 +1,6 @@
 // The cluster's profile: the settings `ksim cluster create` was given, kept in the state file so that
 // the CLI and the reconciler read the same values. Not an API kind: users never see it.
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 
 import type {ApiSettings} from './strategy.js'
 
@@ -44,12 +44,12 @@ export const defaultProfile: Omit<ClusterProfile, 'name'> = {
 
 const KEY = {kind: 'ksim.io/ClusterProfile', namespace: '', name: 'cluster'}
 
-export function readProfile(store: Store): ClusterProfile | undefined {
+export function readProfile(store: Backend): ClusterProfile | undefined {
   const sv = store.get<ClusterProfile>(KEY)
   return sv ? {...defaultProfile, ...sv.value} : undefined
 }
 
-export function writeProfile(store: Store, profile: ClusterProfile): void {
+export function writeProfile(store: Backend, profile: ClusterProfile): void {
   const cur = store.get<ClusterProfile>(KEY)
   if (cur) store.update(KEY, cur.rev, () => profile)
   else store.create(KEY, () => profile)

@@ -3,7 +3,7 @@
 // templates compared without that label (EqualIgnoreHash).
 import type {KObject} from './types.js'
 
-import {sortKeysDeep} from './defaults/sort-keys.js'
+import {sortKeysDeep} from '../machinery/sort-keys.js'
 
 /** The annotation holding a Deployment's (and each of its ReplicaSets') revision number. */
 export const REVISION = 'deployment.kubernetes.io/revision'

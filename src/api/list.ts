@@ -1,9 +1,9 @@
 // LIST: one kind, one namespace or all, filtered by label and field selectors as the API server does.
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 
 import {withResourceVersion} from './meta.js'
 import {apiVersionOf, type ResourceType} from './registry.js'
-import {selectorFilter} from './select.js'
+import {selectorFilter} from './list-filter.js'
 import type {KList, KObject} from './types.js'
 
 export interface ListOptions {
@@ -11,7 +11,7 @@ export interface ListOptions {
   fieldSelector?: string
 }
 
-export function listObjects(store: Store, rt: ResourceType, namespace: string | undefined, opts: ListOptions): KList {
+export function listObjects(store: Backend, rt: ResourceType, namespace: string | undefined, opts: ListOptions): KList {
   const filter = selectorFilter(rt, opts.labelSelector, opts.fieldSelector)
   const res = store.list<KObject>(rt.kind, namespace)
   const items: KObject[] = []

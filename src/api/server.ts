@@ -1,7 +1,7 @@
 // The API server: every write to the cluster goes through here. Generic object rules (metadata,
 // namespaces, resourceVersion, generation) live here; kind-specific rules come from each kind's strategy.
 
-import {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
@@ -16,6 +16,7 @@ import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
+import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
@@ -47,7 +48,7 @@ export class Api {
   readonly ctx: StrategyContext
 
   constructor(
-    readonly store: Store,
+    readonly store: Backend,
     opts: ApiOptions = {},
   ) {
     this.clock = opts.clock ?? systemClock
@@ -58,6 +59,31 @@ export class Api {
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
       listObjects: (kind) => this.store.list<KObject>(kind).items.map((sv) => sv.value),
     }
+  }
+
+  /** Runs `fn` in one read snapshot: every read inside sees the same revision. */
+  snapshot<R>(fn: () => R): R {
+    return this.store.snapshot(fn)
+  }
+
+  /** Runs `fn` in one transaction: its reads see one state and its writes land together or not at all. */
+  transaction<R>(fn: () => R): R {
+    return this.store.transaction(fn)
+  }
+
+  /** The newest revision: what a list read now is at, and where a watch from now starts. */
+  revision(): number {
+    return this.store.revision()
+  }
+
+  /** Changes whenever anything may have been written, by anyone: cheap to poll before reading again. */
+  changeStamp(): string {
+    return this.store.changeStamp()
+  }
+
+  /** The cluster's profile (the settings it was created with), if it has one. */
+  profile(): ClusterProfile | undefined {
+    return readProfile(this.store)
   }
 
   /** Reads a stored object without errors: undefined when absent. */

@@ -101,18 +101,3 @@ export function threeWayPatch(original: Obj | undefined, modified: Obj, current:
   const deletions = diffMaps(original ?? {}, modified, pos, {ignoreDeletions: false, ignoreChangesAndAdditions: true})
   return mergePatches(deletions, delta, pos)
 }
-
-/** encoding/json's Marshal of a map: keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped. */
-export function goJson(v: Json): string {
-  if (isObj(v)) {
-    const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${keys.map((k) => `${goString(k)}:${goJson(v[k])}`).join(',')}}`
-  }
-  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`
-  if (typeof v === 'string') return goString(v)
-  return JSON.stringify(v)
-}
-
-function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}

@@ -8,7 +8,8 @@ import type {Target} from '../cluster/clusters.js'
 import {isStatusError, StatusError} from '../api/errors.js'
 import {lookupKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
-import {goJson, threeWayPatch} from './apply-patch-text.js'
+import {goJson} from '../machinery/go-format.js'
+import {threeWayPatch} from './apply-patch-text.js'
 import {LAST_APPLIED} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
 import {fieldValidationOf, parseValidate} from './flags.js'
@@ -66,7 +67,7 @@ export function runApply(run: ApplyRun): string[] {
       const modified = withAnnotation(obj)
       // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
       // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.store.transaction(() => applyOne(run, rt, modified, item.source))
+      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, item.source))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
       else run.out(printer.print(result, {operation: op}))
     } catch (error) {

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 import type {Target} from '../cluster/clusters.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
@@ -46,7 +46,7 @@ export abstract class KsimCommand extends Command {
   /** Set by a command that knows whether it wrote (it changed something); wins over the static `writes`. */
   protected wrote?: boolean
 
-  #store?: Store
+  #store?: Backend
   #target?: Target
   #flags: Record<string, unknown> = {}
   #reconcilerStarted = false
@@ -59,8 +59,8 @@ export abstract class KsimCommand extends Command {
 
   /** Opens the target cluster's store and API (closed when the command ends). */
   protected async openApi(target: Target): Promise<Api> {
-    const [{Store}, {Api}, {checkedStateFile, writableByMe}, {readProfile, apiSettingsOf}] = await Promise.all([
-      import('../store/sqlite-store.js'),
+    const [{openStore, openStoreCopy}, {Api}, {checkedStateFile, writableByMe}, {readProfile, apiSettingsOf}] = await Promise.all([
+      import('../store/open-store.js'),
       import('../api/server.js'),
       import('../config/private-dir.js'),
       import('../api/cluster-profile.js'),
@@ -73,8 +73,8 @@ export abstract class KsimCommand extends Command {
     const readonly = !writableByMe(file)
     const store =
       readonly && !writableByMe(path.dirname(file)) && !fs.existsSync(`${file}-shm`)
-        ? Store.openSnapshot(file)
-        : Store.open(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
+        ? openStoreCopy(file)
+        : openStore(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
     this.#target = target
     let profile = readProfile(store)
@@ -98,7 +98,7 @@ export abstract class KsimCommand extends Command {
    * that is not running (it died, or the cluster changed after it left; see reconciler/unfinished.ts).
    * The usual case, a live lease or a settled cluster, costs one keyed read and the store's revision.
    */
-  private async startReconcilerForUnfinishedWork(target: Target, store: Store): Promise<void> {
+  private async startReconcilerForUnfinishedWork(target: Target, store: Backend): Promise<void> {
     const [{autoStartDisabled}, {unfinishedWork}] = await Promise.all([import('../reconciler/spawn.js'), import('../reconciler/unfinished.js')])
     if (autoStartDisabled()) return
     let work

@@ -4,9 +4,9 @@
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
-import {defaultProfile, readProfile} from '../api/cluster-profile.js'
+import {defaultProfile} from '../api/cluster-profile.js'
 import {nodeType} from '../api/kinds/node.js'
-import {quantityError} from '../api/quantity.js'
+import {quantityError} from '../machinery/quantity.js'
 import {nodeObject} from '../cluster/bootstrap.js'
 import {CliError, FlagError} from './errors.js'
 
@@ -47,7 +47,7 @@ export function newNode(api: Api, name: string, o: CreateNodeOptions): KObject {
   for (const [flag, v] of [['cpu', o.cpu], ['memory', o.memory]] as const) {
     if (v !== undefined && quantityError(v)) throw new FlagError(`invalid argument "${v}" for "--${flag}" flag: ${quantityError(v)}`)
   }
-  const profile = readProfile(api.store) ?? {...defaultProfile, name: 'ksim'}
+  const profile = api.profile() ?? {...defaultProfile, name: 'ksim'}
   let index = 0
   for (const n of api.list(nodeType, undefined).items) {
     const m = /^10\.244\.(\d+)\.0\/24$/.exec(String((n.spec as {podCIDR?: string} | undefined)?.podCIDR ?? ''))

@@ -3,7 +3,7 @@
 // selector app=NAME, and API errors wrapped as `failed to create <Type> service: ...`.
 import type {KObject} from '../api/types.js'
 
-import {inclusiveRangeError} from '../api/validation/names.js'
+import {inclusiveRangeError} from '../machinery/names.js'
 import {isValidPortName} from '../api/validation/pod-containers.js'
 import {CliError} from './errors.js'
 

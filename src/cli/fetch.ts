@@ -33,8 +33,8 @@ export function fetchResources(api: Api, requests: ResourceRequest[], opts: Fetc
   const errors: unknown[] = []
   const groups: FetchedGroup[] = []
   let revision = 0
-  api.store.snapshot(() => {
-    revision = api.store.revision()
+  api.snapshot(() => {
+    revision = api.revision()
     for (const {rt, names} of requests) {
       if (names.length === 0) {
         const list = api.list(rt, opts.namespace, {labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector})

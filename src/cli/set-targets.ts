@@ -7,7 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {lookupKind, type ResourceType} from '../api/registry.js'
-import {selectorFilter} from '../api/select.js'
+import {selectorFilter} from '../api/list-filter.js'
 import {CliError} from './errors.js'
 import {noKindMatch, readManifests} from './manifests.js'
 import {parseResourceArgs} from './resource-args.js'

@@ -3,7 +3,7 @@
 // combine with a node's taints (added first, then the old ones kept, then removals).
 import type {Taint} from 'kubernetes-types/core/v1.js'
 
-import {isQualifiedName, isValidLabelValue} from '../api/validation/names.js'
+import {isQualifiedName, isValidLabelValue} from '../machinery/names.js'
 import {CliError} from './errors.js'
 
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute'])

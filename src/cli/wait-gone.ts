@@ -14,9 +14,9 @@ export interface Awaited {
 export async function waitUntilGone(api: Api, items: Awaited[], timeoutMs: number): Promise<Awaited[]> {
   const deadline = performance.now() + timeoutMs
   let pending = items
-  let seen = -1
+  let seen: string | undefined
   for (;;) {
-    const dv = api.store.dataVersion()
+    const dv = api.changeStamp()
     if (dv !== seen) {
       seen = dv
       pending = pending.filter((i) => {

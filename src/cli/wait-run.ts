@@ -135,9 +135,9 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<s
     }
     visited++
     const uid = item.uid ?? first?.metadata.uid
-    let seen = -1
+    let seen: string | undefined
     for (;;) {
-      const dv = api.store.dataVersion()
+      const dv = api.changeStamp()
       if (dv !== seen) {
         seen = dv
         let obj = api.peek(item.rt.kind, item.rt.namespaced ? item.namespace : '', item.name)

@@ -7,7 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {OutputFormat} from './output-format.js'
 
 import {nameKind} from '../printers/name.js'
-import {selectorFilter} from '../api/select.js'
+import {selectorFilter} from '../api/list-filter.js'
 import {executeGoTemplate, parseGoTemplate} from '../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
 import {printJson} from '../printers/json.js'

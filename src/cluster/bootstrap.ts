@@ -6,7 +6,7 @@ import {Api} from '../api/server.js'
 import {SYSTEM_NAMESPACES} from '../api/kinds/namespace.js'
 import {apiSettingsOf, writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import {rfc3339, type KObject} from '../api/types.js'
-import {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 import {createKubernetesService} from './kubernetes-service.js'
 import {KUBELET_VERSION} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
@@ -79,7 +79,7 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
  * Writes a new cluster's state into `store`: profile (with a new CA), system namespaces, nodes. A one-node cluster's
  * control plane takes pods (as kind removes its taint); otherwise it keeps the NoSchedule taint.
  */
-export function bootstrapCluster(store: Store, profile: ClusterProfile, now: Date): void {
+export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: Date): void {
   // the cluster CA, published in every namespace's kube-root-ca.crt
   const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION}
   store.transaction(() => {

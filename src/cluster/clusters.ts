@@ -9,7 +9,7 @@ import {defaultProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import {readConfig, updateConfigSync, withConfigLockUnless, type KsimConfig} from '../config/contexts.js'
 import {checkClusterName, clusterDir, clustersDir, isValidClusterName, stateFile} from '../config/paths.js'
 import {checkedStateFile, checkPrivateDir} from '../config/private-dir.js'
-import {Store} from '../store/sqlite-store.js'
+import {openStore} from '../store/open-store.js'
 import {bootstrapCluster} from './bootstrap.js'
 
 export const DEFAULT_CLUSTER = 'ksim'
@@ -64,10 +64,10 @@ function createStateFile(name: string, profile: ClusterProfile, now: Date): void
   const tmp = `${file}.creating-${process.pid}`
   try {
     removeTemp(tmp)
-    const store = Store.open(tmp)
+    const store = openStore(tmp)
     try {
       bootstrapCluster(store, profile, now)
-      store.db.pragma('wal_checkpoint(TRUNCATE)')
+      store.checkpoint('truncate')
     } finally {
       store.close()
     }

@@ -9,7 +9,7 @@ import {isStatusError} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
 import {namespaceCompanions} from '../api/kinds/namespace-companions.js'
 import {apiSettingsOf, readProfile, writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 import {KUBELET_VERSION, needsUpgrade} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
 
@@ -20,7 +20,7 @@ export {needsUpgrade} from './kubernetes-version.js'
  * kube-root-ca.crt ConfigMap, and its nodes this Kubernetes version, atomically; returns the profile as
  * stored afterwards. Another process that upgraded first wins: its CA is kept. Throws what the store throws (a read-only or locked file).
  */
-export function upgradeCluster(store: Store, now: Date): ClusterProfile | undefined {
+export function upgradeCluster(store: Backend, now: Date): ClusterProfile | undefined {
   return store.transaction(() => {
     const profile = readProfile(store)
     if (!needsUpgrade(profile)) return profile

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {parseLabelSelector} from '../api/label-selector-parse.js'
+import {parseLabelSelector} from '../machinery/label-selector.js'
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {nodeChoice, nodeSelectorFlag} from '../cli/cordon-command.js'

@@ -4,7 +4,7 @@
 import type {KObject} from '../api/types.js'
 import type {DeploymentSync} from './deployment-state.js'
 
-import {sortKeysDeep} from '../api/defaults/sort-keys.js'
+import {sortKeysDeep} from '../machinery/sort-keys.js'
 import {maxUnavailable, replicasOf, setCondition, specOf, statusNum, type DeploymentCondition} from './deployment-util.js'
 
 interface Status {

@@ -2,7 +2,7 @@
 // against the replica count, revision and replica annotations, and the conditions' bookkeeping.
 import type {KObject} from '../api/types.js'
 
-import {sortKeysDeep} from '../api/defaults/sort-keys.js'
+import {sortKeysDeep} from '../machinery/sort-keys.js'
 import {REVISION} from '../api/deployment-revisions.js'
 import {NAME_ALPHABET} from '../api/meta.js'
 

@@ -6,7 +6,7 @@ import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {replicaSetType} from '../api/kinds/replicaset.js'
-import {labelSelectorFromObject, matchLabelSelector} from '../api/selectors.js'
+import {labelSelectorFromObject, matchLabelSelector} from '../machinery/labels.js'
 import {DeploymentSync} from './deployment-state.js'
 import {isScalingEvent, rolloutRecreate, rolloutRolling, scaleDeployment} from './deployment-rollout.js'
 import {checkPausedConditions, syncDeploymentStatus} from './deployment-status.js'

@@ -4,7 +4,8 @@
 // them: it follows their changes in the store's change log for the earliest expiry, and reads them
 // all only when that time has come.
 import type {KObject} from '../api/types.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
+import {readChanges} from '../store/changes.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
 
 import {isStatusError} from '../api/errors.js'
@@ -53,14 +54,11 @@ export class EventTTLController implements Controller {
   }
 
   // the events written since the last look can only bring the next expiry forward
-  private follow(store: Store, ttlMs: number): void {
+  private follow(store: Backend, ttlMs: number): void {
     try {
-      for (;;) {
-        const {revision, changes} = store.snapshot(() => ({revision: store.revision(), changes: store.changesSince<KObject>(this.#revision!, {kind: eventType.kind, limit: PAGE})}))
-        for (const c of changes) if (c.type !== 'DELETED') this.#nextMs = Math.min(this.#nextMs ?? Infinity, lastWritten(c.value) + ttlMs)
-        this.#revision = changes.length < PAGE ? revision : changes[changes.length - 1]!.rev
-        if (changes.length < PAGE) return
-      }
+      this.#revision = readChanges<KObject>(store, this.#revision!, {kind: eventType.kind, limit: PAGE}, (c) => {
+        if (c.type !== 'DELETED') this.#nextMs = Math.min(this.#nextMs ?? Infinity, lastWritten(c.value) + ttlMs)
+      })
     } catch (error) {
       // the log no longer reaches back that far: read everything again
       if (!isStoreError(error, 'Compacted')) throw error

@@ -47,21 +47,6 @@ export function imageSizeOf(image: string): number {
   return 2_000_000 + (h.readUInt32BE(0) % 198_000_000)
 }
 
-/** time.Duration.String() for a whole number of milliseconds: `0s`, `312ms`, `1.5s`, `2m3.25s`. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s'
-  if (ms < 1000) return `${ms}ms`
-  const h = Math.floor(ms / 3_600_000)
-  const m = Math.floor((ms % 3_600_000) / 60_000)
-  const secMs = ms % 60_000
-  const whole = Math.floor(secMs / 1000)
-  const frac = String(secMs % 1000).padStart(3, '0').replace(/0+$/, '')
-  const s = `${whole}${frac ? `.${frac}` : ''}s`
-  if (h > 0) return `${h}h${m}m${s}`
-  if (m > 0) return `${m}m${s}`
-  return s
-}
-
 // The reference grammar of github.com/distribution/reference (what the kubelet parses images with).
 const ALNUM = '[a-z0-9]+'
 const PATH_COMPONENT = `${ALNUM}(?:(?:[._]|__|[-]+)${ALNUM})*`

@@ -7,7 +7,8 @@ import type {Container, ContainerState, ContainerStatus, Pod} from 'kubernetes-t
 import type {ObjectLookup} from './kubelet-config.js'
 import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
 
-import {goDuration, goQuote, imageNameError} from './images.js'
+import {goDuration} from '../machinery/duration.js'
+import {goQuote, imageNameError} from './images.js'
 import {containerConfigError} from './kubelet-config.js'
 import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './kubelet-container-status.js'
 import {beginRestartKill, endRestartKill, imageChanged, restartKill, restartsOnChange} from './kubelet-definition.js'

@@ -2,7 +2,7 @@
 // (nodeaffinity.RequiredNodeAffinity, corev1.TolerationsTolerateTaint) does for the scheduler.
 import type {Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toleration} from 'kubernetes-types/core/v1.js'
 
-import {parseInt64} from '../api/label-selector-parse.js'
+import {parseInt64} from '../machinery/label-selector.js'
 
 function requirementMatches(r: NodeSelectorRequirement, value: string | undefined): boolean {
   const values = r.values ?? []

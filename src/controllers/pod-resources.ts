@@ -3,7 +3,7 @@
 // whole never below what any init container needs while it runs; plus pod overhead.
 import type {Container, Node, Pod} from 'kubernetes-types/core/v1.js'
 
-import {parseQuantity} from '../api/quantity.js'
+import {parseQuantity} from '../machinery/quantity.js'
 import {isTerminalPhase} from './kubelet-status.js'
 
 /** Requests in the scheduler's units: millicores and bytes. */

@@ -21,7 +21,7 @@ import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, Runtime
 
 import {createHash} from 'node:crypto'
 
-import {parseQuantity} from '../api/quantity.js'
+import {parseQuantity} from '../machinery/quantity.js'
 import {lifecycleMs, lifecycleSetting, parseExitCode} from '../api/validation/lifecycle-annotations.js'
 import {imageIDOf, imageSizeOf, normaliseImage, unresolvableRegistryError} from './images.js'
 

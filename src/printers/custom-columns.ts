@@ -2,7 +2,7 @@
 // prints them: headers verbatim, `<none>` for a path with no value, several values comma-joined, laid
 // out by a tabwriter with minwidth 6 and padding 3.
 import {escapeTerminal} from './escape.js'
-import {goSprint} from './go-format.js'
+import {goSprint} from '../machinery/go-format.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, JsonPathError, type JsonPathTemplate} from './jsonpath.js'
 
 /** One user column: its header text and the (relaxed) JSONPath of its cells. */

@@ -1,5 +1,5 @@
 // text/template's builtin functions (and kubectl's exists, base64decode), with Go's error texts.
-import {goQuote, isPrint} from './go-format.js'
+import {goQuote, isPrint} from '../machinery/go-format.js'
 import {ExecError, GoInt, isMap, isTrue, MISSING, numKind, numValue, sprint, sprintS, sprintV, typeName, type TValue} from './go-template-values.js'
 
 type Kind = 'bool' | 'int' | 'float' | 'string' | 'invalid' | 'other'

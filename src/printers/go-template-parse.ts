@@ -1,6 +1,6 @@
 // The parser of Go's text/template: actions, pipelines, if/else if/with/range/else/end, variables,
 // parenthesised pipelines and field chains, define/template/block, break/continue.
-import {goQuote} from './go-format.js'
+import {goQuote} from '../machinery/go-format.js'
 import {lex, TemplateSyntaxError, type Token} from './go-template-lex.js'
 import {argString, charConstant, FUNCTION_NAMES, parseNumber, unquote, type Arg, type Command, type Node, type ParsedTemplate, type Pipe} from './go-template-nodes.js'
 

@@ -1,6 +1,6 @@
 // The values a kubectl go-template sees: the object as encoding/json decodes it into interface{} (every
 // number a float64, null a nil interface), plus the template's own int literals and builtins' results.
-import {goFloatV, sortedKeys} from './go-format.js'
+import {goFloatV, sortedKeys} from '../machinery/go-format.js'
 
 /**
  * A Go int: template integer literals, len, range indexes. Numbers of the object are plain JS numbers:

@@ -1,7 +1,7 @@
 // kubectl's GoTemplatePrinter (-o go-template, go-template-file, template, templatefile, --template):
 // the object is JSON-encoded and decoded into interface{} (so every number is a float64), then run
 // through text/template with kubectl's extra functions. Error texts are cli-runtime's.
-import {goJson, goQuote} from './go-format.js'
+import {goJson, goQuote} from '../machinery/go-format.js'
 import {Exec} from './go-template-exec.js'
 import {TemplateSyntaxError} from './go-template-lex.js'
 import {parseGoTemplate as parse, type ParsedTemplate} from './go-template-parse.js'

@@ -1,19 +1,7 @@
 // `-o json` exactly as kubectl prints it: objects are unstructured maps, so every key is sorted;
 // Go's encoder indents with four spaces and escapes <, >, &, U+2028 and U+2029.
 
-/** A JSON-shaped deep copy with every object's keys in byte order, as Go marshals a map. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeysDeep(v)))
-  if (value !== null && typeof value === 'object') {
-    const src = value as Record<string, unknown>
-    const out: Record<string, unknown> = {}
-    for (const k of Object.keys(src).sort()) {
-      if (src[k] !== undefined) out[k] = sortKeysDeep(src[k])
-    }
-    return out
-  }
-  return value
-}
+import {sortKeysDeep} from '../machinery/sort-keys.js'
 
 const GO_ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 

@@ -1,6 +1,6 @@
 // Evaluation of a parsed JSONPath template as client-go's jsonpath.go does it: FindResults with its
 // range/end bookkeeping, each node kind's semantics and errors, and text/template's comparisons.
-import {GoByte, GoFloat, goSprint, goStringLess, goTypeName, hasKey, INVALID, isGoInt, isGoMap, type GoValue} from './go-format.js'
+import {GoByte, GoFloat, goSprint, goStringLess, goTypeName, hasKey, INVALID, isGoInt, isGoMap, type GoValue} from '../machinery/go-format.js'
 import {JsonPathSyntaxError, type JpList, type JpNode} from './jsonpath-parse.js'
 
 const fail = (message: string): never => {

@@ -1,6 +1,6 @@
 // The JSONPath template parser of client-go (util/jsonpath/parser.go), rule for rule: text outside
 // `{}` is copied, each action becomes a list of nodes, and errors carry client-go's exact wording.
-import {goAtoi, goRuneU, unquoteExtend} from './go-format.js'
+import {goAtoi, goRuneU, unquoteExtend} from '../machinery/go-format.js'
 
 /** One slice bound of `[a:b:c]`: absent bounds are not Known; `[n]` derives its end as n+1. */
 export interface SliceParam {

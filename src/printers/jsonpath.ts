@@ -1,11 +1,11 @@
 // kubectl's JSONPath: `-o jsonpath=...`, `-o jsonpath-as-json=...`, and the path expressions that
 // custom-columns and --sort-by evaluate. Templates follow client-go's util/jsonpath; output and error
 // text follow cli-runtime's JSONPathPrinter and jsonpath_flags.go.
-import {goJson, goQuote, goSharpV, INVALID, isGoInt, goFloatV, GoByte, GoFloat, type GoValue} from './go-format.js'
+import {goJson, goQuote, goSharpV, INVALID, isGoInt, goFloatV, GoByte, GoFloat, type GoValue} from '../machinery/go-format.js'
 import {Evaluator} from './jsonpath-eval.js'
 import {JsonPathSyntaxError, parseTemplate, type JpList} from './jsonpath-parse.js'
 
-export type {GoValue} from './go-format.js'
+export type {GoValue} from '../machinery/go-format.js'
 
 /**
  * A JSONPath failure. `message` is what kubectl prints after `error: `; `detail` is client-go's own

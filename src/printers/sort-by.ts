@@ -3,7 +3,7 @@
 // quantities when both are quantities, else bytewise (since 1.31; natural order before); Go's
 // unstable sort.Sort does the work. Orders were checked against kubectl 1.32; the 1.35.2 comparison script
 // (test/e2e/fixtures/kubectl-reference-script.ts) still agrees on its --sort-by case.
-import {goQuote, goSharpV, goStringLess, goTypeName, GoByte, isGoInt, type GoValue} from './go-format.js'
+import {goQuote, goSharpV, goStringLess, goTypeName, GoByte, isGoInt, type GoValue} from '../machinery/go-format.js'
 import {goSort} from './go-sort.js'
 import {compileJsonPath, findResults, JsonPathError, relaxedJsonPathExpression, type JsonPathTemplate} from './jsonpath.js'
 import {quantityNanos} from './sort-values.js'

@@ -1,7 +1,7 @@
 // `-o yaml` exactly as kubectl prints it: sigs.k8s.io/yaml turns the JSON into go-yaml v2 values and
 // marshals them, so keys follow go-yaml's natural sort, sequences sit at their key's indentation,
 // long text folds at column 80 and strings that would read back as other types are quoted.
-import {sortKeysDeep} from './json.js'
+import {sortKeysDeep} from '../machinery/sort-keys.js'
 import {chooseStyle} from './yaml-scalar.js'
 import {YamlOut, writeScalar} from './yaml-writer.js'
 

@@ -5,10 +5,11 @@
 // which no controller reads from the cache).
 import type {ObjectCache} from '../controllers/types.js'
 import type {KObject} from '../api/types.js'
-import type {Change, Store} from '../store/sqlite-store.js'
+import type {Backend, Change} from '../store/backend.js'
 
 import {withResourceVersion} from '../api/meta.js'
 import {allTypes} from '../api/registry.js'
+import {readChanges} from '../store/changes.js'
 import {isStoreError} from '../store/errors.js'
 import {Freezer} from './freezer.js'
 
@@ -114,7 +115,7 @@ export class StoreCache implements ObjectCache {
   readonly #freezer = new Freezer()
 
   constructor(
-    readonly store: Store,
+    readonly store: Backend,
     readonly opts: CacheOptions = {},
   ) {
     this.#unheld = new Set(opts.unheld ?? [])
@@ -145,7 +146,7 @@ export class StoreCache implements ObjectCache {
    * data_version plus this connection's own write count. Cheap enough to ask every few milliseconds.
    */
   mayHaveChanged(): boolean {
-    return `${this.store.dataVersion()}:${this.store.localWrites()}` !== this.#stamp
+    return this.store.changeStamp() !== this.#stamp
   }
 
   /**
@@ -156,23 +157,15 @@ export class StoreCache implements ObjectCache {
   sync(): Set<string> {
     const changed = new Set<string>()
     // read the stamp before the log: a commit after this read shows up as a new stamp next time
-    this.#stamp = `${this.store.dataVersion()}:${this.store.localWrites()}`
-    const limit = this.opts.pageSize ?? 100
+    this.#stamp = this.store.changeStamp()
+    const opts = {limit: this.opts.pageSize ?? 100, withoutValues: this.#unheld, withoutDeletedValues: true}
     try {
-      for (;;) {
-        const {revision, changes} = this.store.snapshot(() => ({
-          revision: this.store.revision(),
-          changes: this.store.changesSince<KObject>(this.#revision, {limit, withoutValues: this.#unheld, withoutDeletedValues: true}),
-        }))
-        for (const c of changes) {
-          this.apply(c)
-          if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) changed.add(c.kind)
-        }
-        if (changes.length < limit) {
-          this.#revision = Math.max(this.#revision, revision)
-          return changed
-        }
-      }
+      const upTo = readChanges<KObject>(this.store, this.#revision, opts, (c) => {
+        this.apply(c)
+        if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) changed.add(c.kind)
+      })
+      this.#revision = Math.max(this.#revision, upTo)
+      return changed
     } catch (error) {
       if (!isStoreError(error, 'Compacted')) throw error
       this.load()

@@ -8,7 +8,7 @@ import {isStatusError} from '../api/errors.js'
 import {leaseType, microTime, type LeaseSpec} from '../api/kinds/lease.js'
 import type {Api} from '../api/server.js'
 import {hostMonotonicMs, type KObject} from '../api/types.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 
 export const LEASE_NAMESPACE = 'kube-system'
 export const LEASE_NAME = 'ksim-reconciler'
@@ -118,7 +118,7 @@ export interface ReconcilerStatus {
 }
 
 /** Reads the reconciler's lease from the store without writing anything. */
-export function readReconcilerStatus(store: Store, now = new Date()): ReconcilerStatus {
+export function readReconcilerStatus(store: Backend, now = new Date()): ReconcilerStatus {
   const sv = store.get<KObject>({kind: 'Lease', namespace: LEASE_NAMESPACE, name: LEASE_NAME})
   const spec = (sv?.value.spec ?? {}) as LeaseSpec
   if (!spec.holderIdentity) return {alive: false, renewTime: spec.renewTime}

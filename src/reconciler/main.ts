@@ -8,7 +8,8 @@ import {needsUpgrade, upgradeCluster} from '../cluster/upgrade.js'
 import {reconcilerLog} from '../config/paths.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
-import {Store, type Change} from '../store/sqlite-store.js'
+import type {Backend, Change} from '../store/backend.js'
+import {openStore} from '../store/open-store.js'
 import {StoreCache} from './cache.js'
 import {LEASE_NAME, LEASE_NAMESPACE, LEASE_RENEW_MS, ReconcilerLease, holderIdentity} from './lease.js'
 import {describeError, openLogger, type Logger} from './log.js'
@@ -44,9 +45,9 @@ const STORE_CACHE_KIB = 4096
 export async function runReconciler(opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
   if (!clusterExists(opts.cluster)) return {exitCode: 1, reason: 'no-cluster'}
   const log = openLogger(reconcilerLog(opts.cluster), {stderr: opts.logToStderr})
-  let store: Store | undefined
+  let store: Backend | undefined
   try {
-    store = Store.open(checkedStateFile(opts.cluster), {mustExist: true, cacheKiB: STORE_CACHE_KIB})
+    store = openStore(checkedStateFile(opts.cluster), {mustExist: true, cacheKiB: STORE_CACHE_KIB})
     return await runWithStore(store, log, opts)
   } catch (error) {
     log.error(`reconciler failed: ${describeError(error)}`)
@@ -57,7 +58,7 @@ export async function runReconciler(opts: ReconcilerRunOptions): Promise<Reconci
   }
 }
 
-async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
+async function runWithStore(store: Backend, log: Logger, opts: ReconcilerRunOptions): Promise<ReconcilerRunResult> {
   // from the start, a signal stops the process cleanly rather than by the default action
   let runner: Runner | undefined
   let signalled = false
@@ -79,7 +80,7 @@ async function runWithStore(store: Store, log: Logger, opts: ReconcilerRunOption
   }
 }
 
-async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, signalled: () => boolean, started: (r: Runner) => void): Promise<ReconcilerRunResult> {
+async function runLeased(store: Backend, log: Logger, opts: ReconcilerRunOptions, signalled: () => boolean, started: (r: Runner) => void): Promise<ReconcilerRunResult> {
   const profile = readProfile(store) ?? {...defaultProfile, name: opts.cluster}
   const api = new Api(store, {settings: apiSettingsOf(profile), clock: opts.clock})
   const lease = new ReconcilerLease(api, holderIdentity(), undefined, opts.clock?.monotonicMs ? () => opts.clock!.monotonicMs!() : undefined)
@@ -116,7 +117,7 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
   if (reason !== 'lease-lost' && reason !== 'state-removed') {
     try {
       lease.release(new Date())
-      store.db.pragma('wal_checkpoint(PASSIVE)')
+      store.checkpoint()
     } catch (error) {
       log.warn(`could not release the lease: ${describeError(error)}`)
     }
@@ -129,7 +130,7 @@ async function runLeased(store: Store, log: Logger, opts: ReconcilerRunOptions, 
 const IDLE_LINGER_MS = 1000
 
 // after releasing the lease for idleness: true when a change came in and the lease was ours again
-async function workArrived(store: Store, cache: StoreCache, lease: ReconcilerLease, log: Logger, signalled: () => boolean): Promise<boolean> {
+async function workArrived(store: Backend, cache: StoreCache, lease: ReconcilerLease, log: Logger, signalled: () => boolean): Promise<boolean> {
   const until = performance.now() + IDLE_LINGER_MS
   for (;;) {
     if (signalled()) return false

@@ -7,7 +7,7 @@ import type {ClusterProfile} from '../api/cluster-profile.js'
 import type {Api} from '../api/server.js'
 import type {Clock} from '../api/types.js'
 import type {Controller, ControllerContext} from '../controllers/types.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 import type {StoreCache} from './cache.js'
 import type {ReconcilerLease} from './lease.js'
 import {describeError, type Logger} from './log.js'
@@ -22,7 +22,7 @@ export type StopReason = 'signal' | 'idle' | 'lease-lost' | 'state-removed' | 's
 
 /** What the loop runs, and its timings (milliseconds). */
 export interface RunnerOptions {
-  store: Store
+  store: Backend
   api: Api
   cache: StoreCache
   controllers: readonly Controller[]
@@ -221,6 +221,6 @@ export class Runner {
       const removed = store.compact(upTo)
       if (removed > 0) log.info(`compacted ${removed} change-log entries up to revision ${upTo}`)
     }
-    store.db.pragma('wal_checkpoint(PASSIVE)')
+    store.checkpoint()
   }
 }

@@ -8,7 +8,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {clusterDir, ksimHome, reconcilerLog, stateFile} from '../config/paths.js'
-import {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
+import {isStoreError} from '../store/errors.js'
+import {openStore} from '../store/open-store.js'
 import {pidAlive, readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 import {openLogFd} from './log.js'
 import {checkedStateFile} from '../config/private-dir.js'
@@ -36,7 +38,7 @@ export function reconcilerArgv(cluster: string): string[] {
 /** Options of ensureReconciler. */
 export interface EnsureReconcilerOptions {
   /** the cluster's store when the caller has it open; otherwise one is opened for the check */
-  store?: Store
+  store?: Backend
   /** wait at most this long for the new process to appear in the lease; default 1000 ms */
   waitMs?: number
   /** run this (after the node executable) instead of reconcilerArgv(cluster) */
@@ -56,9 +58,9 @@ export interface EnsureReconcilerResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-function withStore<R>(cluster: string, store: Store | undefined, fn: (s: Store) => R): R {
+function withStore<R>(cluster: string, store: Backend | undefined, fn: (s: Backend) => R): R {
   if (store) return fn(store)
-  const own = Store.open(checkedStateFile(cluster), {mustExist: true})
+  const own = openStore(checkedStateFile(cluster), {mustExist: true})
   try {
     return fn(own)
   } finally {
@@ -160,7 +162,7 @@ function reconcilersWithFileOpen(file: string, except: number | undefined): numb
  * (it finishes its pass and releases the lease); after `timeoutMs` (default 10 s) it is killed. Any
  * other reconciler process of the cluster (one that lost the lease) gets SIGTERM as well.
  */
-export async function stopReconciler(cluster: string, opts: {timeoutMs?: number; store?: Store} = {}): Promise<StopReconcilerResult> {
+export async function stopReconciler(cluster: string, opts: {timeoutMs?: number; store?: Backend} = {}): Promise<StopReconcilerResult> {
   const result = await stopHolder(cluster, opts)
   if (fs.existsSync(stateFile(cluster))) {
     for (const pid of reconcilersWithFileOpen(stateFile(cluster), result.pid)) {
@@ -174,7 +176,16 @@ export async function stopReconciler(cluster: string, opts: {timeoutMs?: number;
   return result
 }
 
-async function stopHolder(cluster: string, opts: {timeoutMs?: number; store?: Store}): Promise<StopReconcilerResult> {
+/** stopReconciler before the cluster's state is deleted: a corrupt state file has no lease to read (and no reconciler can run on it). */
+export async function stopReconcilerBeforeDelete(cluster: string): Promise<void> {
+  try {
+    await stopReconciler(cluster)
+  } catch (error) {
+    if (!isStoreError(error, 'Corrupt')) throw error
+  }
+}
+
+async function stopHolder(cluster: string, opts: {timeoutMs?: number; store?: Backend}): Promise<StopReconcilerResult> {
   if (!opts.store && !fs.existsSync(stateFile(cluster))) return {wasRunning: false, killed: false}
   const status = withStore(cluster, opts.store, (s) => readReconcilerStatus(s))
   if (!status.holder || status.pid === undefined) return {wasRunning: false, killed: false}

@@ -2,9 +2,9 @@
 // waiting for it (pods not yet running or still terminating, nodes: how many are Ready, which have their kubelet stopped).
 import type {KObject} from '../api/types.js'
 
-import {reconcilerLog} from '../config/paths.js'
+import {reconcilerLog, stateFile} from '../config/paths.js'
 import {KUBELET_STOPPED_ANNOTATION} from '../controllers/kubelet-heartbeat.js'
-import {Store} from '../store/sqlite-store.js'
+import {openStore} from '../store/open-store.js'
 import {readReconcilerStatus, type ReconcilerStatus} from './lease.js'
 import {checkedStateFile} from '../config/private-dir.js'
 
@@ -21,7 +21,7 @@ export interface ClusterStatus {
 
 /** Reads a cluster's status from its state file (which must exist). */
 export function readClusterStatus(cluster: string, now = new Date()): ClusterStatus {
-  const store = Store.open(checkedStateFile(cluster), {mustExist: true})
+  const store = openStore(checkedStateFile(cluster), {mustExist: true})
   try {
     return store.snapshot(() => {
       const pods = store.list<KObject>('Pod').items.map((sv) => sv.value)
@@ -44,5 +44,19 @@ export function readClusterStatus(cluster: string, now = new Date()): ClusterSta
     })
   } finally {
     store.close()
+  }
+}
+
+/** What `ksim cluster list` shows of a cluster: undefined when its state file cannot be read. */
+export function readClusterSummary(cluster: string): {nodes: number; pods: number; running: boolean} | undefined {
+  try {
+    const store = openStore(stateFile(cluster), {mustExist: true})
+    try {
+      return {nodes: store.count('Node'), pods: store.count('Pod'), running: readReconcilerStatus(store).alive}
+    } finally {
+      store.close()
+    }
+  } catch {
+    return undefined
   }
 }

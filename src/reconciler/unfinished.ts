@@ -6,7 +6,7 @@ import os from 'node:os'
 
 import type {LeaseSpec} from '../api/kinds/lease.js'
 import type {KObject} from '../api/types.js'
-import type {Store} from '../store/sqlite-store.js'
+import type {Backend} from '../store/backend.js'
 
 import {LEASE_NAME, LEASE_NAMESPACE, leaseVacancy, parseHolder, pidAlive} from './lease.js'
 
@@ -29,7 +29,7 @@ const WORKLOAD_KINDS = ['Pod', 'ReplicaSet', 'Deployment'] as const
  * release (the store's revision moved past the lease's) is work nobody has looked at. No lease at all:
  * a fresh cluster is settled; workloads in it were written with auto-start off and wait.
  */
-export function unfinishedWork(store: Store, now = new Date()): UnfinishedWork | undefined {
+export function unfinishedWork(store: Backend, now = new Date()): UnfinishedWork | undefined {
   const lease = store.get<KObject>({kind: 'Lease', namespace: LEASE_NAMESPACE, name: LEASE_NAME})
   if (!lease) return WORKLOAD_KINDS.some((k) => store.count(k) > 0) ? 'never-reconciled' : undefined
   const spec = (lease.value.spec ?? {}) as LeaseSpec

@@ -1,7 +1,8 @@
 // A polling watch on the store's change log: every change after a revision, once each, oldest first.
 // It reads the log only when SQLite says something was committed, so an idle watch costs two tiny queries.
+import type {Backend, Change} from './backend.js'
+import {readChanges} from './changes.js'
 import {isStoreError} from './errors.js'
-import type {Change, Store} from './sqlite-store.js'
 
 // How a watch polls, what it filters, and where it reports the error that ends it.
 export interface WatchOptions {
@@ -27,7 +28,7 @@ export type StopWatch = () => void
  * once, until stopped. The first poll runs on the next tick, never before this returns.
  */
 export function watchChanges<T = unknown>(
-  store: Store,
+  store: Backend,
   fromRevision: number,
   onChange: (change: Change<T>) => void,
   opts: WatchOptions = {},
@@ -39,24 +40,14 @@ export function watchChanges<T = unknown>(
   let seen: string | undefined
   let timer: NodeJS.Timeout | undefined
 
-  // reads pages until caught up; moves the cursor past changes of other kinds too, so a kind watch
-  // is not reported Compacted for changes it never wanted
+  // reads pages until caught up (see readChanges)
   const drain = (): void => {
-    for (;;) {
-      const {revision, changes} = store.snapshot(() => ({
-        revision: store.revision(),
-        changes: store.changesSince<T>(cursor, {kind: opts.kind, limit}),
-      }))
-      for (const change of changes) {
-        if (stopped) return
-        cursor = change.rev
-        onChange(change)
-      }
-      if (changes.length < limit) {
-        if (!stopped && revision > cursor) cursor = revision
-        return
-      }
-    }
+    const at = readChanges<T>(store, cursor, {kind: opts.kind, limit}, (change) => {
+      if (stopped) return false
+      cursor = change.rev
+      onChange(change)
+    })
+    if (!stopped) cursor = at
   }
 
   const poll = (): void => {
@@ -64,7 +55,7 @@ export function watchChanges<T = unknown>(
     if (stopped) return
     try {
       // read the stamp before the log: a commit after this read changes the stamp for the next poll
-      const stamp = `${store.dataVersion()}:${store.localWrites()}`
+      const stamp = store.changeStamp()
       if (stamp !== seen) {
         seen = stamp
         drain()

@@ -3,7 +3,8 @@ import {expect} from 'chai'
 import type {Container, Pod} from 'kubernetes-types/core/v1.js'
 
 import {defaultProfile} from '../../src/api/cluster-profile.js'
-import {goDuration, imageIDOf, imageNameError, normaliseImage, unresolvableRegistryError} from '../../src/controllers/images.js'
+import {goDuration} from '../../src/machinery/duration.js'
+import {imageIDOf, imageNameError, normaliseImage, unresolvableRegistryError} from '../../src/controllers/images.js'
 import {SimulatedRuntime} from '../../src/controllers/simulated-runtime.js'
 
 const runtime = new SimulatedRuntime(defaultProfile)

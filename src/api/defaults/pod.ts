@@ -4,12 +4,12 @@ import type {Container, Pod, PodSpec, Probe, Toleration, Volume} from 'kubernete
 
 import type {ApiSettings} from '../strategy.js'
 
-import {parseQuantity} from '../quantity.js'
+import {parseQuantity} from '../../machinery/quantity.js'
 import {defaultPullPolicy} from './image.js'
-import {sortKeysDeep} from './sort-keys.js'
+import {sortKeysDeep} from '../../machinery/sort-keys.js'
 
 /** The QoS class belongs with the defaults: it is computed from the defaulted pod. */
-export {podQOSClass, type QOSClass} from './pod-qos.js'
+export {podQOSClass, type QOSClass} from '../../machinery/pod-qos.js'
 
 const SYSTEM_PRIORITIES: Record<string, number> = {'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000}
 const FILE_MODE_DEFAULT = 420 // 0644

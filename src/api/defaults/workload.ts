@@ -5,7 +5,7 @@ import type {PodSpec, PodTemplateSpec} from 'kubernetes-types/core/v1.js'
 import type {ApiSettings} from '../strategy.js'
 
 import {defaultPod} from './pod.js'
-import {sortKeysDeep} from './sort-keys.js'
+import {sortKeysDeep} from '../../machinery/sort-keys.js'
 import {dropDisabledPodSpecFields} from '../schema/drop-disabled.js'
 
 // fields defaultPod adds that a template does not get (they come from Pod defaulting or admission)

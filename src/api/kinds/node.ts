@@ -3,7 +3,7 @@ import type {KObject} from '../types.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
 import {register} from '../registry.js'
-import {isQualifiedName, isValidLabelValue} from '../validation/names.js'
+import {isQualifiedName, isValidLabelValue} from '../../machinery/names.js'
 
 // validateNodeTaints: the key is a label name, the value a label value, the effect one of three
 function validateTaints(obj: KObject): FieldError[] {

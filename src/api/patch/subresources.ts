@@ -7,7 +7,7 @@ import type {KObject} from '../types.js'
 
 import {apiErrors, StatusError} from '../errors.js'
 import {clone} from '../meta.js'
-import {labelSelectorFromObject, labelSelectorString} from '../selectors.js'
+import {labelSelectorFromObject, labelSelectorString} from '../../machinery/labels.js'
 
 /** kubectl's supportedSubresources. */
 export type Subresource = 'status' | 'scale'

@@ -2,7 +2,7 @@
 // as apimachinery's strict serializer uses it) walks it into the typed Go struct: keys in the order
 // kubectl's encoder sends them (sorted), unknown fields collected with their full path, the first
 // type mismatch kept, and custom unmarshalers (Quantity, Time, IntOrString) failing at once.
-import {quantityError} from '../quantity.js'
+import {quantityError} from '../../machinery/quantity.js'
 import {goBase64Error} from './go-base64.js'
 import {RFC3339, RFC3339_MICRO, goTimeParseError} from './go-time.js'
 import {goElemType, type Schema} from './schema.js'

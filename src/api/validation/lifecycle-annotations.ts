@@ -22,7 +22,7 @@
 import type {Pod} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {parseQuantity} from '../quantity.js'
+import {parseQuantity, ZERO} from '../../machinery/quantity.js'
 
 /** The runtime's annotation prefix; every key under it must be one of LIFECYCLE_ANNOTATIONS. */
 export const KSIM_PREFIX = 'ksim.io/'
@@ -47,7 +47,6 @@ export const LIFECYCLE_ANNOTATIONS = {
 /** One of the annotation names (without a container suffix). */
 export type LifecycleKey = keyof typeof LIFECYCLE_ANNOTATIONS
 
-const ZERO = parseQuantity('0')!
 const SECONDS = /^\d{1,9}(\.\d{1,3})?$/
 const INTEGER = /^\d{1,3}$/
 

@@ -3,7 +3,7 @@
 import type {ObjectMeta, OwnerReference} from 'kubernetes-types/meta/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain} from './names.js'
+import {byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain} from '../../machinery/names.js'
 
 /** metadata.annotations: total size of keys and values, in bytes. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 262144

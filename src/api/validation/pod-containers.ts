@@ -4,7 +4,7 @@ import type {Container, ContainerPort, EnvVar, SecurityContext, VolumeMount} fro
 
 import {fieldErr, type FieldError} from '../errors.js'
 import {validateResources} from './pod-resources.js'
-import {byteLength, inclusiveRangeError, isDNS1123Label, maxLenError} from './names.js'
+import {byteLength, inclusiveRangeError, isDNS1123Label, maxLenError} from '../../machinery/names.js'
 
 /** What container validation needs from the rest of the pod. */
 export interface ContainerContext {

@@ -3,8 +3,8 @@
 import type {ResourceRequirements} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {parseQuantity, quantityError} from '../quantity.js'
-import {isQualifiedName} from './names.js'
+import {parseQuantity, quantityError} from '../../machinery/quantity.js'
+import {isQualifiedName} from '../../machinery/names.js'
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage'])
 const STANDARD_RESOURCES = new Set([

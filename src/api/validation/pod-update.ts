@@ -5,7 +5,7 @@ import type {Container, Pod, PodSpec, Toleration} from 'kubernetes-types/core/v1
 
 import {fieldErr, type FieldError} from '../errors.js'
 import {validatePod, validateTolerations, type PodValidationOptions} from './pod.js'
-import {inclusiveRangeError} from './names.js'
+import {inclusiveRangeError} from '../../machinery/names.js'
 
 /** updatablePodSpecFields, joined as Kubernetes joins them (with "," and no space). */
 export const POD_UPDATE_FORBIDDEN = `pod updates may not change fields other than ${[

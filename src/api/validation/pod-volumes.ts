@@ -3,7 +3,7 @@
 import type {Volume} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {isDNS1123Label} from './names.js'
+import {isDNS1123Label} from '../../machinery/names.js'
 
 /** Volume source keys in the order Kubernetes checks them, with the path name it reports. */
 const SOURCES: [string, string][] = [

@@ -3,11 +3,11 @@
 import type {Container, Pod, PodSpec, Toleration} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {parseQuantity} from '../quantity.js'
+import {parseQuantity} from '../../machinery/quantity.js'
 import {validateLabels} from './object-meta.js'
 import {hostPortConflicts, validateContainerCommon, validateSecurityContext, type ContainerContext} from './pod-containers.js'
 import {validateVolumes} from './pod-volumes.js'
-import {inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain} from './names.js'
+import {inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain} from '../../machinery/names.js'
 
 /** Update rules live in pod-update.ts; callers import both from here. */
 export {validatePodUpdate} from './pod-update.js'

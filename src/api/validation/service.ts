@@ -3,7 +3,7 @@
 import type {Service, ServicePort} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {byteLength, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, maxLenError, regexError} from './names.js'
+import {byteLength, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, maxLenError, regexError} from '../../machinery/names.js'
 import {isValidPortName} from './pod-containers.js'
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']

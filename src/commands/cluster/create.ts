@@ -29,7 +29,7 @@ export default class ClusterCreate extends KsimCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ClusterCreate)
-    const {parseQuantity} = await import('../../api/quantity.js')
+    const {parseQuantity} = await import('../../machinery/quantity.js')
     for (const f of ['node-cpu', 'node-memory'] as const) {
       if (!parseQuantity(flags[f])) throw new FlagError(`invalid argument "${flags[f]}" for "--${f}" flag: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)
     }

@@ -2,7 +2,6 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {clusterExists, deleteCluster} from '../../cluster/clusters.js'
-import {isStoreError} from '../../store/errors.js'
 
 export default class ClusterDelete extends KsimCommand {
   static override args = {
@@ -18,13 +17,8 @@ export default class ClusterDelete extends KsimCommand {
   async run(): Promise<void> {
     const {args} = await this.parse(ClusterDelete)
     if (clusterExists(args.name)) {
-      const {stopReconciler} = await import('../../reconciler/spawn.js')
-      try {
-        await stopReconciler(args.name)
-      } catch (error) {
-        // a corrupt state file has no lease to read (and no reconciler can run on it): delete it all the same
-        if (!isStoreError(error, 'Corrupt')) throw error
-      }
+      const {stopReconcilerBeforeDelete} = await import('../../reconciler/spawn.js')
+      await stopReconcilerBeforeDelete(args.name)
     }
     await deleteCluster(args.name)
     this.out(`Deleted cluster "${args.name}".\n`)

@@ -4,22 +4,13 @@ import {KsimCommand} from '../../cli/base-command.js'
 import {plainTable} from '../../cli/plain-table.js'
 import {listClusters} from '../../cluster/clusters.js'
 import {readConfig} from '../../config/contexts.js'
-import {stateFile} from '../../config/paths.js'
 
 // one row: what the cluster holds and whether its reconciler runs, read without writing anything
 async function clusterRow(name: string, current: string | undefined): Promise<string[]> {
-  const [{Store}, {readReconcilerStatus}] = await Promise.all([import('../../store/sqlite-store.js'), import('../../reconciler/lease.js')])
+  const {readClusterSummary} = await import('../../reconciler/status.js')
   const row = [name === current ? '*' : '', name]
-  try {
-    const store = Store.open(stateFile(name), {mustExist: true})
-    try {
-      return [...row, String(store.count('Node')), String(store.count('Pod')), readReconcilerStatus(store).alive ? 'running' : 'stopped']
-    } finally {
-      store.close()
-    }
-  } catch {
-    return [...row, '<unknown>', '<unknown>', '<unknown>']
-  }
+  const s = readClusterSummary(name)
+  return s ? [...row, String(s.nodes), String(s.pods), s.running ? 'running' : 'stopped'] : [...row, '<unknown>', '<unknown>', '<unknown>']
 }
 
 export default class ClusterList extends KsimCommand {

@@ -4,7 +4,7 @@ import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {plainTable} from '../../cli/plain-table.js'
 import {clusterExists} from '../../cluster/clusters.js'
-import {humanDuration} from '../../printers/duration.js'
+import {humanDuration} from '../../machinery/duration.js'
 import type {ClusterStatus} from '../../reconciler/status.js'
 
 // the status block: one `Label: value` line per fact, values aligned

@@ -25,8 +25,8 @@ export default class NodeStop extends KsimCommand {
     const line = setKubeletStopped(api, args.name, true)
     this.out(line)
     if (!line.includes(' already ')) {
-      const {defaultProfile, readProfile} = await import('../../api/cluster-profile.js')
-      const grace = (readProfile(api.store) ?? defaultProfile).nodeMonitorGracePeriodSeconds
+      const {defaultProfile} = await import('../../api/cluster-profile.js')
+      const grace = (api.profile() ?? defaultProfile).nodeMonitorGracePeriodSeconds
       this.stderrLine(
         `The node stays Ready until its last heartbeat is older than the node monitor grace period (${grace}s); then it becomes NotReady and is tainted unreachable, and its pods are evicted once their tolerations run out (300s by default).`,
       )

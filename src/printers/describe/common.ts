@@ -2,7 +2,7 @@
 // each aligned under its title the way describe.go prints them.
 import type {Toleration} from '../../api/types.js'
 
-import {formatQuantity, parseQuantity} from '../quantity.js'
+import {parseQuantity} from '../../machinery/quantity.js'
 import {LEVEL_0, type PrefixWriter} from './prefix-writer.js'
 
 /** kubectl hides this annotation in describe output. */
@@ -99,7 +99,7 @@ export function sortedResourceNames(list: Record<string, string> | undefined): s
 /** The canonical text of a quantity as Quantity.String prints it (unparsable text as given). */
 export function quantityText(q: string | undefined): string {
   const parsed = parseQuantity(q)
-  return parsed ? formatQuantity(parsed) : String(q ?? '0')
+  return parsed ? parsed.toString() : String(q ?? '0')
 }
 
 /** describeResources: `Limits:` and `Requests:` with one `name:\tquantity` line each. */

@@ -2,7 +2,7 @@
 // command, state, readiness, resources, probes, environment and mounts of each container.
 import type {Container, ContainerStatus, Pod} from '../../api/types.js'
 
-import {rfc1123z} from '../duration.js'
+import {rfc1123z} from '../timestamps.js'
 import {describeResources} from './common.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter} from './prefix-writer.js'
 import {describeProbe, fieldRefValue, resourceFieldValue} from './probe.js'

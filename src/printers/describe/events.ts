@@ -3,7 +3,7 @@
 // field path in front of the message.
 import type {Event, KObject} from '../../api/types.js'
 
-import {parseTime, since} from '../duration.js'
+import {parseTime, since} from '../timestamps.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
 
 /** The Age cell of one event. */

@@ -2,7 +2,7 @@
 // quota and limit-range summaries (ksim has neither kind, so kubectl's "none" lines).
 import type {KObject, Namespace} from '../../api/types.js'
 
-import {rfc1123z} from '../duration.js'
+import {rfc1123z} from '../timestamps.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
 import type {DescribeContext} from './pod.js'
 import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'

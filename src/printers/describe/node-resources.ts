@@ -2,8 +2,8 @@
 // and limits as a share of allocatable, then the node's totals.
 import type {KObject, Node, Pod} from '../../api/types.js'
 
-import {since} from '../duration.js'
-import {addQuantity, compareQuantity, formatQuantity, parseQuantity, type Quantity, quantityMilliValue, quantityValue, ZERO} from '../quantity.js'
+import {since} from '../timestamps.js'
+import {parseQuantity, type Quantity, ZERO} from '../../machinery/quantity.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
 
 type ResourceList = Map<string, Quantity>
@@ -18,11 +18,11 @@ function toList(list: Record<string, string> | undefined): ResourceList {
 }
 
 function addInto(into: ResourceList, add: ResourceList): void {
-  for (const [k, q] of add) into.set(k, into.has(k) ? addQuantity(into.get(k)!, q) : q)
+  for (const [k, q] of add) into.set(k, into.has(k) ? into.get(k)!.add(q) : q)
 }
 
 function maxInto(into: ResourceList, other: ResourceList): void {
-  for (const [k, q] of other) if (!into.has(k) || compareQuantity(q, into.get(k)!) > 0) into.set(k, q)
+  for (const [k, q] of other) if (!into.has(k) || q.cmp(into.get(k)!) > 0) into.set(k, q)
 }
 
 /** resourcehelper.PodRequestsAndLimits: app containers and sidecars summed, init containers as a floor, plus overhead. */
@@ -57,11 +57,11 @@ export function podRequestsAndLimits(pod: Pod): {requests: ResourceList; limits:
 const goInt64 = (f: number): string => (Number.isFinite(f) ? String(Math.trunc(f)) : '-9223372036854775808')
 const get = (l: ResourceList, k: string): Quantity => l.get(k) ?? ZERO
 const pct = (q: Quantity, of: Quantity, milli: boolean): string =>
-  goInt64(milli ? (quantityMilliValue(q) / quantityMilliValue(of)) * 100 : (quantityValue(q) / quantityValue(of)) * 100)
-const cell = (q: Quantity, of: Quantity, milli: boolean): string => `${formatQuantity(q)} (${pct(q, of, milli)}%)`
+  goInt64(milli ? (q.milliValue() / of.milliValue()) * 100 : (q.value() / of.value()) * 100)
+const cell = (q: Quantity, of: Quantity, milli: boolean): string => `${q.toString()} (${pct(q, of, milli)}%)`
 // the totals table guards against a zero allocatable
 const guarded = (q: Quantity, of: Quantity, milli: boolean): string =>
-  `${formatQuantity(q)} (${(milli ? quantityMilliValue(of) : quantityValue(of)) === 0 ? '0' : pct(q, of, milli)}%)`
+  `${q.toString()} (${(milli ? of.milliValue() : of.value()) === 0 ? '0' : pct(q, of, milli)}%)`
 
 const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods'])
 
@@ -96,6 +96,6 @@ export function describeNodeResource(pods: KObject[], node: Node, now: Date, w: 
     w.write(LEVEL_1, `${name}\t${guarded(get(reqs, name), of, false)}\t${guarded(get(limits, name), of, false)}\n`)
   }
   for (const name of names.filter((n) => !n.startsWith('hugepages-') && !STANDARD.has(n)).sort()) {
-    w.write(LEVEL_1, `${name}\t${formatQuantity(get(reqs, name))}\t${formatQuantity(get(limits, name))}\n`)
+    w.write(LEVEL_1, `${name}\t${get(reqs, name).toString()}\t${get(limits, name).toString()}\n`)
   }
 }

@@ -3,7 +3,7 @@
 import type {KObject, Node, Pod} from '../../api/types.js'
 
 import {nodeRoles} from '../table/node.js'
-import {rfc1123z} from '../duration.js'
+import {rfc1123z} from '../timestamps.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, quantityText, sortedResourceNames} from './common.js'
 import {describeEvents} from './events.js'
 import {describeNodeResource} from './node-resources.js'

@@ -2,7 +2,7 @@
 // constraints and events, in kubectl's order and alignment.
 import type {KObject, Pod} from '../../api/types.js'
 
-import {rfc1123z, since} from '../duration.js'
+import {rfc1123z, since} from '../timestamps.js'
 import {describeResources, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline} from './common.js'
 import {describeContainers} from './containers.js'
 import {describeEvents} from './events.js'

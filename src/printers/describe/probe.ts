@@ -2,7 +2,7 @@
 // taken from the pod or the container (EnvValueRetriever, ExtractContainerResourceValue).
 import type {Container, Pod} from '../../api/types.js'
 
-import {parseQuantity, quantityMilliValue, quantityValue} from '../quantity.js'
+import {parseQuantity, ZERO} from '../../machinery/quantity.js'
 
 type Probe = NonNullable<Container['livenessProbe']>
 type EnvVar = NonNullable<Container['env']>[number]
@@ -57,11 +57,11 @@ export function resourceFieldValue(ref: NonNullable<EnvVar['valueFrom']>['resour
   if (!m) return ''
   const divisor = parseQuantity(ref.divisor)
   const list = m[1] === 'limits' ? c.resources?.limits : c.resources?.requests
-  const q = parseQuantity(list?.[m[2]]) ?? {nanos: 0n, format: 'DecimalSI' as const}
+  const q = parseQuantity(list?.[m[2]]) ?? ZERO
   if (m[2] === 'cpu') {
-    const d = divisor && divisor.nanos !== 0n ? quantityMilliValue(divisor) : 1000
-    return String(Math.ceil(quantityMilliValue(q) / d))
+    const d = divisor && divisor.nanos !== 0n ? divisor.milliValue() : 1000
+    return String(Math.ceil(q.milliValue() / d))
   }
-  const d = divisor && divisor.nanos !== 0n ? quantityValue(divisor) : 1
-  return String(Math.ceil(quantityValue(q) / d))
+  const d = divisor && divisor.nanos !== 0n ? divisor.value() : 1
+  return String(Math.ceil(q.value() / d))
 }

@@ -4,7 +4,7 @@ import type {LabelSelector} from 'kubernetes-types/meta/v1.js'
 import type {KObject} from '../../api/types.js'
 import type {DescribeContext} from './pod.js'
 
-import {selectorString} from '../selector.js'
+import {selectorString} from '../../machinery/labels.js'
 import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
 import {describeEvents} from './events.js'
 import {describePodTemplate, type PodTemplate} from './pod-template.js'

@@ -2,7 +2,7 @@
 // describe.go prints for its source type.
 import type {PodSpec} from '../../api/types.js'
 
-import {formatQuantity, parseQuantity} from '../quantity.js'
+import {parseQuantity} from '../../machinery/quantity.js'
 import {printLabelsMultiline, printAnnotationsMultiline} from './common.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, PrefixWriter} from './prefix-writer.js'
 
@@ -51,7 +51,7 @@ function printSource(v: Volume, w: PrefixWriter): void {
     w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`)
   } else if (v.emptyDir) {
     const q = parseQuantity(v.emptyDir.sizeLimit)
-    const size = q && q.nanos > 0n ? formatQuantity(q) : '<unset>'
+    const size = q && q.nanos > 0n ? q.toString() : '<unset>'
     w.write(LEVEL_2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${size}\n`)
   } else if (v.secret) {
     w.write(LEVEL_2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName ?? ''}\n    Optional:\t${opt(v.secret.optional)}\n`)

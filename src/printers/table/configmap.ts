@@ -1,7 +1,7 @@
 // ConfigMap rows: NAME DATA AGE, DATA counting `data` and `binaryData` keys together.
 import type {ConfigMap, KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler} from './columns.js'
 
 /** ConfigMaps: printConfigMap. */

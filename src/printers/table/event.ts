@@ -2,7 +2,7 @@
 // series overrides last time and count, OBJECT is `kind/name` in lower case.
 import type {Event, KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler, wide} from './columns.js'
 
 /** formatEventSource: component (or reportingController) and host (or reportingInstance). */

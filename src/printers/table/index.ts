@@ -2,7 +2,7 @@
 // -L, --no-headers, `kind/` prefixes, one aligned table per kind separated by a blank line.
 import type {KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {tableCell} from '../escape.js'
 import {groupOf, nameKind} from '../name.js'
 import {formatTable} from '../tabwriter.js'

@@ -1,7 +1,7 @@
 // Namespace rows: NAME STATUS AGE, STATUS being the phase (`Active`, `Terminating`).
 import type {KObject, Namespace} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler} from './columns.js'
 
 /** Namespaces: printNamespace. */

@@ -2,7 +2,7 @@
 // SchedulingDisabled when cordoned), ROLES from role labels, and the wide address / system columns.
 import type {KObject, Node} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler, wide} from './columns.js'
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/'

@@ -2,7 +2,8 @@
 // restart's age, AGE, and the wide IP / NODE / NOMINATED NODE / READINESS GATES cells.
 import type {ContainerStatus, KObject, Pod} from '../../api/types.js'
 
-import {humanDuration, parseTime, since} from '../duration.js'
+import {humanDuration} from '../../machinery/duration.js'
+import {parseTime, since} from '../timestamps.js'
 import {col, type TableHandler, wide} from './columns.js'
 
 /** The STATUS, READY and RESTARTS cells of a pod, computed together as printPod does. */

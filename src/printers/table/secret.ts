@@ -1,7 +1,7 @@
 // Secret rows: NAME TYPE DATA AGE, DATA counting the keys of `data`.
 import type {KObject, Secret} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler} from './columns.js'
 
 /** Secrets: printSecret. */

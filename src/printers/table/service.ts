@@ -3,7 +3,7 @@
 // and printEndpointSlice (formatDiscoveryPorts / formatDiscoveryEndpoints, `<unset>` when empty).
 import type {KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler, wide} from './columns.js'
 
 interface ServicePort {

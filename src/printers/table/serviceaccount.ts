@@ -2,7 +2,7 @@
 // auto-created in v1.24).
 import type {KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
+import {since} from '../timestamps.js'
 import {col, type TableHandler} from './columns.js'
 
 /** ServiceAccounts: printServiceAccount. */

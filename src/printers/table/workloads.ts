@@ -3,8 +3,8 @@
 import type {LabelSelector} from 'kubernetes-types/meta/v1.js'
 import type {KObject} from '../../api/types.js'
 
-import {since} from '../duration.js'
-import {selectorString} from '../selector.js'
+import {since} from '../timestamps.js'
+import {selectorString} from '../../machinery/labels.js'
 import {col, wide, type TableHandler} from './columns.js'
 
 interface WorkloadShape {

@@ -7,7 +7,7 @@ import {
   isValidLabelValue,
   nameIsDNSSubdomain,
   regexError,
-} from '../../../src/api/validation/names.js'
+} from '../../../src/machinery/names.js'
 
 const SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"

@@ -1,5 +1,6 @@
 // Kubernetes resource.Quantity (apimachinery pkg/api/resource/quantity.go): parsing with the same
-// suffixes, nano precision (finer values round up), and the canonical String() form.
+// suffixes, nano precision (finer values round up), arithmetic, and the canonical String() form that
+// both the API server (defaulting, validation) and describe print.
 
 /** ErrFormatWrong, as the API server prints it. */
 export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
@@ -47,8 +48,9 @@ export class Quantity {
     return this.nanos < other.nanos ? -1 : this.nanos > other.nanos ? 1 : 0
   }
 
+  /** Add: the sum keeps this quantity's format unless this one is zero. */
   add(other: Quantity): Quantity {
-    return new Quantity(this.nanos + other.nanos, this.format)
+    return new Quantity(this.nanos + other.nanos, this.nanos === 0n ? other.format : this.format)
   }
 
   /** RoundUp(-3): what pod defaulting does to every resource value (`0.1m` → `1m`). */
@@ -149,8 +151,12 @@ export function quantityError(input: string | number): string | undefined {
   return interpretSuffix(parts.suffix) ? undefined : QUANTITY_SUFFIX_ERROR
 }
 
-/** ParseQuantity; undefined for anything the API server would refuse. */
-export function parseQuantity(input: string | number): Quantity | undefined {
+/** The zero quantity (a resource missing from a list), which prints as `0`. */
+export const ZERO = new Quantity(0n)
+
+/** ParseQuantity; undefined for anything the API server would refuse, and for no text at all. */
+export function parseQuantity(input: string | number | null | undefined): Quantity | undefined {
+  if (input === null || input === undefined) return undefined
   const s = String(input).trim()
   if (s === '' || quantityError(s)) return undefined
   const parts = splitQuantity(s)!

@@ -1,7 +1,8 @@
-// status.qosClass as Kubernetes computes it (pkg/apis/core/helper/qos ComputePodQOS).
+// A pod's QoS class as Kubernetes computes it (pkg/apis/core/helper/qos ComputePodQOS): the API server
+// stores it in status.qosClass, describe prints it.
 import type {Container, Pod} from 'kubernetes-types/core/v1.js'
 
-import {parseQuantity, type Quantity} from '../quantity.js'
+import {parseQuantity, type Quantity} from './quantity.js'
 
 /** The values of status.qosClass. */
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort'

@@ -1,7 +1,7 @@
 // The label selector syntax of apimachinery's labels package (labels.Parse, NewRequirement): lexer,
 // recursive-descent parser and requirement validation, with the API server's exact error text.
-import {fieldErr, fieldErrorText, type FieldError} from './errors.js'
-import {isQualifiedName, isValidLabelValue} from './validation/names.js'
+import {fieldErr, fieldErrorText, type FieldError} from './field-errors.js'
+import {isQualifiedName, isValidLabelValue} from './names.js'
 
 /** selection.Operator values, as Requirement.String() and the parser's messages spell them. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'gt' | 'lt' | 'exists' | '!'

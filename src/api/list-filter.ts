@@ -4,15 +4,9 @@ import type {ResourceType} from './registry.js'
 import type {KObject} from './types.js'
 
 import {apiErrors} from './errors.js'
-import {
-  convertFieldSelector,
-  groupVersionResourceString,
-  listErrorMessage,
-  matchFieldSelector,
-  matchLabelSelector,
-  parseFieldSelector,
-  parseLabelSelector,
-} from './selectors.js'
+import {parseFieldSelector} from '../machinery/fields.js'
+import {matchLabelSelector, parseLabelSelector} from '../machinery/labels.js'
+import {convertFieldSelector, groupVersionResourceString, listErrorMessage, matchFieldSelector} from './field-labels.js'
 
 export function selectorFilter(rt: ResourceType, labelSelector?: string, fieldSelector?: string): (obj: KObject) => boolean {
   if (!labelSelector && !fieldSelector) return () => true

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {QUANTITY_FORMAT_ERROR, QUANTITY_SUFFIX_ERROR, parseQuantity, quantityError} from '../../src/api/quantity.js'
+import {QUANTITY_FORMAT_ERROR, QUANTITY_SUFFIX_ERROR, parseQuantity, quantityError} from '../../src/machinery/quantity.js'
 
 const canon = (s: string | number): string | undefined => parseQuantity(s)?.toString()
 
@@ -65,5 +65,28 @@ describe('Quantity', () => {
 
   it('caps huge values at the int64 maximum', () => {
     expect(canon('1e40')).to.equal('9223372036854775807')
+  })
+})
+
+const canonical = (s: string): string => parseQuantity(s)!.toString()
+
+describe('quantity as describe prints it', () => {
+  it('prints quantities in canonical form within their suffix family', () => {
+    const got = ['100m', '1.5', '1000m', '1024Mi', '1.5Gi', '128974848', '1e3', '1000', '0.1m', '512', '500Mi', '1Ki', '0.5Ki', '0', '2Gi', '110']
+      .map(canonical)
+    expect(got).to.deep.equal(['100m', '1500m', '1', '1Gi', '1536Mi', '128974848', '1e3', '1k', '100u', '512', '500Mi', '1Ki', '512', '0', '2Gi', '110'])
+  })
+
+  it('rejects text that is not a quantity', () => {
+    expect(parseQuantity('abc')).to.equal(undefined)
+    expect(parseQuantity('1Zi')).to.equal(undefined)
+  })
+
+  it('rounds Value and MilliValue up and keeps the first format when adding', () => {
+    expect(parseQuantity('250m')!.milliValue()).to.equal(250)
+    expect(parseQuantity('1.5')!.value()).to.equal(2)
+    expect(parseQuantity('64Mi')!.value()).to.equal(67108864)
+    expect(parseQuantity('64Mi')!.add(parseQuantity('128Mi')!).toString()).to.equal('192Mi')
+    expect(parseQuantity('100m')!.add(parseQuantity('1')!).toString()).to.equal('1100m')
   })
 })

@@ -1,15 +1,11 @@
-// Label selectors as apimachinery matches and prints them, and metav1.LabelSelector objects
-// (matchLabels, matchExpressions) turned into the same form and validated. Parsing lives in
-// label-selector-parse.ts and field selectors in field-selectors.ts; both are re-exported here.
+// Label selectors as apimachinery's labels package matches and prints them, and metav1.LabelSelector
+// objects (matchLabels, matchExpressions) turned into the same form. Parsing is label-selector.ts.
 import type {LabelSelector as MetaLabelSelector} from 'kubernetes-types/meta/v1.js'
 
-import {fieldErr, type FieldError} from './errors.js'
-import {byteLess, newRequirement, parseInt64, SelectorError, sortByKey, type LabelOperator, type LabelRequirement, type LabelSelector} from './label-selector-parse.js'
-import {isQualifiedName, isValidLabelValue} from './validation/names.js'
+import {byteLess, newRequirement, parseInt64, SelectorError, sortByKey, type LabelOperator, type LabelRequirement, type LabelSelector} from './label-selector.js'
 
-export * from './field-selectors.js'
-export {newRequirement, parseLabelSelector, SelectorError} from './label-selector-parse.js'
-export type {LabelOperator, LabelRequirement, LabelSelector} from './label-selector-parse.js'
+export {newRequirement, parseLabelSelector, SelectorError} from './label-selector.js'
+export type {LabelOperator, LabelRequirement, LabelSelector} from './label-selector.js'
 
 /** Requirement.Matches / Selector.Matches. */
 export function matchLabelSelector(sel: LabelSelector, labels: Record<string, string> | null | undefined): boolean {
@@ -70,27 +66,13 @@ export function labelSelectorFromObject(ls: MetaLabelSelector | null | undefined
   return {requirements: sortByKey(reqs)}
 }
 
-/** ValidateLabelSelector (meta/v1/validation): the field errors of a selector in an object at `path`. */
-export function validateLabelSelector(ls: MetaLabelSelector | null | undefined, path: string): FieldError[] {
-  if (!ls) return []
-  const errs: FieldError[] = []
-  const labels = ls.matchLabels ?? {}
-  for (const k of Object.keys(labels).sort(byteLess)) {
-    for (const msg of isQualifiedName(k)) errs.push(fieldErr.invalid(`${path}.matchLabels`, k, msg))
-    for (const msg of isValidLabelValue(labels[k])) errs.push(fieldErr.invalid(`${path}.matchLabels`, labels[k], msg))
-  }
-  ;(ls.matchExpressions ?? []).forEach((expr, i) => {
-    const at = `${path}.matchExpressions[${i}]`
-    const values = expr.values ?? []
-    if (expr.operator === 'In' || expr.operator === 'NotIn') {
-      if (values.length === 0) errs.push(fieldErr.required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"))
-    } else if (expr.operator === 'Exists' || expr.operator === 'DoesNotExist') {
-      if (values.length > 0) errs.push(fieldErr.forbidden(`${at}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
-    } else errs.push(fieldErr.invalid(`${at}.operator`, expr.operator, 'not a valid selector operator'))
-    for (const msg of isQualifiedName(expr.key)) errs.push(fieldErr.invalid(`${at}.key`, expr.key, msg))
-    values.forEach((v, j) => {
-      for (const msg of isValidLabelValue(v)) errs.push(fieldErr.invalid(`${at}.values[${j}]`, v, msg))
-    })
-  })
-  return errs
+/**
+ * LabelSelectorAsSelector(ls).String() as kubectl's printers show a stored object's selector ('' when
+ * empty or absent): the requirements sorted by key, without validating them again.
+ */
+export function selectorString(ls: MetaLabelSelector | null | undefined): string {
+  if (!ls) return ''
+  const reqs: LabelRequirement[] = Object.keys(ls.matchLabels ?? {}).map((k) => ({key: k, operator: '=', values: [ls.matchLabels![k]]}))
+  for (const e of ls.matchExpressions ?? []) reqs.push({key: e.key, operator: EXPRESSION_OPS[e.operator] ?? 'exists', values: [...(e.values ?? [])]})
+  return labelSelectorString({requirements: sortByKey(reqs)})
 }
