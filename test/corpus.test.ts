@@ -85,7 +85,7 @@ if (MISSING === undefined) describe(TITLE, function () {
       }
       let out = ''
       let err = ''
-      const ok = createFromItems({
+      const errors = createFromItems({
         args: [row.file],
         recursive: false,
         validate: 'strict',
@@ -97,6 +97,8 @@ if (MISSING === undefined) describe(TITLE, function () {
         out: (s) => (out += s),
         err: (s) => (err += `${s}\n`),
       })
+      for (const e of errors) err += `${e}\n`
+      const ok = errors.length === 0
       const known = row.kinds.map((k, i) => served().has(`${row.apiVersions[i]}|${k}`))
       const expected = REJECTED.get(row.file)
       if (expected !== undefined) {

@@ -33,11 +33,6 @@ export function qualifiedPlural(rt: ResourceType): string {
   return rt.group ? `${rt.plural}.${rt.group}` : rt.plural
 }
 
-/** `pod` or `deployment.apps`: the prefix of `-o name` and of `kubectl get all` rows. */
-export function nameKind(rt: ResourceType): string {
-  return rt.group ? `${rt.kind.toLowerCase()}.${rt.group}` : rt.kind.toLowerCase()
-}
-
 const types: ResourceType[] = []
 
 export function register(rt: ResourceType): ResourceType {

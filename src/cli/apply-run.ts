@@ -6,14 +6,14 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError, StatusError} from '../api/errors.js'
-import {nameKind, qualifiedPlural, type ResourceType} from '../api/registry.js'
+import {qualifiedPlural, type ResourceType} from '../api/registry.js'
 import {printJson} from '../printers/json.js'
 import {goJson} from '../machinery/go-format.js'
 import {threeWayPatch} from './apply-patch-text.js'
 import {LAST_APPLIED, manifestObjects} from './create-objects.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, fieldValidationOf} from './flags.js'
-import {formatObjects} from './print-objects.js'
+import {fieldValidationOf} from './flags.js'
+import {printerFor} from './print/print-flags.js'
 import {placeInNamespace} from './resource/namespace.js'
 import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
@@ -43,9 +43,11 @@ function withAnnotation(obj: KObject): KObject {
   return {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: lastApplied(obj)}}}
 }
 
-export function runApply(run: ApplyRun): boolean {
+/** Applies every manifest; returns the errors, as kubectl prints them after the successes. */
+export function runApply(run: ApplyRun): string[] {
   const errors: string[] = []
   const printed: KObject[] = []
+  const printer = printerFor(run.output, {dryRun: run.dryRun})
   const items = manifestObjects(run)
   for (const {info, error} of items) {
     if (!info) {
@@ -62,15 +64,14 @@ export function runApply(run: ApplyRun): boolean {
       // object: reading, merging and writing in one transaction keeps the merge from going stale
       const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, info.source!))
       if (run.output === 'yaml' || run.output === 'json') printed.push(result)
-      else run.out(`${nameKind(rt)}/${result.metadata.name}${run.output === 'name' ? '' : ` ${op}${dryRunSuffix(run.dryRun)}`}\n`)
+      else run.out(printer.print(result, {operation: op}))
     } catch (error) {
       errors.push(errorText(error instanceof PatchFailure ? error.status : withSource(error, 'applying', info.source)))
     }
   }
-  if (printed.length > 0) run.out(formatObjects(printed, run.output as 'yaml' | 'json'))
+  for (const obj of printed) run.out(printer.print(obj))
   if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to apply')
-  for (const e of errors) run.err(e)
-  return errors.length === 0
+  return errors
 }
 
 /** A failed patch, already worded as kubectl's apply words it (the patch, the object, the source). */

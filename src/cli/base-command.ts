@@ -1,6 +1,8 @@
 // The base of every ksim command: the flags every command takes (--context, -n), the cluster a command
-// talks to, and the single place where errors become kubectl's text and exit code 1.
-import {Command, Errors, Flags, Interfaces} from '@oclif/core'
+// talks to, the one place where a command's errors are printed as kubectl's text with exit code 1 (its
+// `catch`: thrown errors, and the RunErrors a run returned), and the one place that starts the reconciler
+// after a command wrote (its `finally`, driven by the static `writes`).
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -11,7 +13,8 @@ import type {Target} from '../cluster/clusters.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './color.js'
-import {errorText, FlagError, SilentError} from './errors.js'
+import {errorText, RunErrors} from './errors.js'
+import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
 
 /**
@@ -21,7 +24,11 @@ import {applyNoOptDefaults} from './flags.js'
  */
 const CLI_WRITE_WAIT_MS = 10_000
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KsimCommand)['baseFlags'] & T['flags']>
+type FlagOutput = {[name: string]: any} // eslint-disable-line @typescript-eslint/no-explicit-any -- oclif's own
+type ArgOutput = {[name: string]: any} // eslint-disable-line @typescript-eslint/no-explicit-any -- oclif's own
+
+/** The `writes` of a command that writes unless --dry-run is client or server. */
+export const unlessDryRun = (flags: Record<string, unknown>): boolean => (flags['dry-run'] ?? 'none') === 'none'
 
 export abstract class KsimCommand extends Command {
   static override baseFlags = {
@@ -29,7 +36,20 @@ export abstract class KsimCommand extends Command {
     namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
   }
 
+  /**
+   * Whether this command writes to the cluster, given its parsed flags: when it does, the base starts
+   * the cluster's reconciler once the command is done (see `finally`). A command whose writes depend
+   * on what it found sets `wrote` instead.
+   */
+  static writes?: (flags: Record<string, unknown>) => boolean
+
+  /** Set by a command that knows whether it wrote (it changed something); wins over the static `writes`. */
+  protected wrote?: boolean
+
   #store?: Backend
+  #target?: Target
+  #flags: Record<string, unknown> = {}
+  #reconcilerStarted = false
 
   /** The context, cluster and namespace this invocation targets. */
   protected async target(flags: {context?: string; namespace?: string}): Promise<Target> {
@@ -56,6 +76,7 @@ export abstract class KsimCommand extends Command {
         ? openStoreCopy(file)
         : openStore(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
     this.#store = store
+    this.#target = target
     let profile = readProfile(store)
     if (needsUpgrade(profile)) {
       // a cluster made by an older ksim: bring it up to date once (see cluster/upgrade.ts)
@@ -64,7 +85,7 @@ export abstract class KsimCommand extends Command {
         profile = upgradeCluster(store, new Date())
       } catch (error) {
         // a file this user may only read still serves reads; a write says what stands in its way
-        this.warn2(`Warning: could not upgrade the state of cluster "${target.cluster}": ${(error as Error).message}`)
+        this.stderrLine(`Warning: could not upgrade the state of cluster "${target.cluster}": ${(error as Error).message}`)
       }
     }
     const api = new Api(store, {settings: apiSettingsOf(profile)})
@@ -84,7 +105,7 @@ export abstract class KsimCommand extends Command {
     try {
       work = unfinishedWork(store)
     } catch (error) {
-      this.warn2(`Warning: could not read the reconciler lease of cluster "${target.cluster}": ${(error as Error).message}`)
+      this.stderrLine(`Warning: could not read the reconciler lease of cluster "${target.cluster}": ${(error as Error).message}`)
       return
     }
     if (work) await this.ensureReconcilerRunning(target)
@@ -92,10 +113,13 @@ export abstract class KsimCommand extends Command {
 
   /**
    * Starts the target cluster's reconciler in the background when none is running, so that what a
-   * write command changed gets acted on. Write commands call it after openApi; KSIM_NO_RECONCILER=1
-   * turns it off. A failure to start is a warning: the write itself has succeeded.
+   * write command changed gets acted on: the base calls it after a command that wrote (`finally`), and a
+   * command that waits for the reconciler's work calls it before it waits. Once per command;
+   * KSIM_NO_RECONCILER=1 turns it off. A failure to start is a warning: the write itself has succeeded.
    */
   protected async ensureReconcilerRunning(target: Target): Promise<void> {
+    if (this.#reconcilerStarted) return
+    this.#reconcilerStarted = true
     const [{autoStartDisabled, ensureReconciler}, {pidAlive}, {reconcilerLog}] = await Promise.all([
       import('../reconciler/spawn.js'),
       import('../reconciler/lease.js'),
@@ -105,23 +129,22 @@ export abstract class KsimCommand extends Command {
     try {
       const r = await ensureReconciler(target.cluster, {store: this.#store})
       if (r.started && !r.status.alive && r.spawnedPid !== undefined && !pidAlive(r.spawnedPid)) {
-        this.warn2(`Warning: the reconciler of cluster "${target.cluster}" exited at start; see ${reconcilerLog(target.cluster)}`)
+        this.stderrLine(`Warning: the reconciler of cluster "${target.cluster}" exited at start; see ${reconcilerLog(target.cluster)}`)
       }
     } catch (error) {
-      this.warn2(`Warning: could not start the reconciler of cluster "${target.cluster}": ${(error as Error).message}`)
+      this.stderrLine(`Warning: could not start the reconciler of cluster "${target.cluster}": ${(error as Error).message}`)
     }
   }
 
   /**
    * What every `create <kind> NAME` generator does with the object it built: create it (not for
-   * --dry-run=client, where nothing is opened), start the reconciler after a real write, and print
-   * kubectl's line or the object (`-o`).
+   * --dry-run=client, where nothing is opened) and print kubectl's line or the object (`-o`).
    */
   protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    if (dryRun === 'none') await this.ensureReconcilerRunning(target)
+    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.stderrLine(s)})
+    this.wrote = dryRun === 'none'
   }
 
   /** Writes to stdout exactly (no added newline). */
@@ -130,15 +153,35 @@ export abstract class KsimCommand extends Command {
   }
 
   /** Writes one line to stderr, its `error:` / `Warning:` prefix coloured when stderr takes colour. */
-  protected warn2(line: string): void {
+  protected stderrLine(line: string): void {
     const text = line.endsWith('\n') ? line : `${line}\n`
     process.stderr.write(colorFor(process.stderr) ? colorPrefixes(text) : text)
   }
 
   /** Prints an error as kubectl does and marks the process as failed, without stopping. */
   protected report(err: unknown): void {
-    if (!(err instanceof SilentError)) this.warn2(errorText(err, this.id, this.config.bin))
-    process.exitCode = 1
+    this.reportErrors(err instanceof RunErrors ? err.lines : [errorText(err, this.id, this.config.bin)])
+  }
+
+  /** Prints errors a run found, each as it is, and marks the process as failed (when there are any). */
+  protected reportErrors(lines: readonly string[]): void {
+    for (const line of lines) this.stderrLine(line)
+    if (lines.length > 0) process.exitCode = 1
+  }
+
+  /** Ends the command with the errors a run returned (printed by `catch`), if there are any. */
+  protected failOn(errors: readonly string[]): void {
+    if (errors.length > 0) throw new RunErrors(errors)
+  }
+
+  /** Remembers the parsed flags: the static `writes` reads them when the command is done. */
+  protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const parsed = await super.parse<F, B, A>(options, argv)
+    this.#flags = parsed.flags as Record<string, unknown>
+    return parsed
   }
 
   override async init(): Promise<void> {
@@ -157,7 +200,7 @@ export abstract class KsimCommand extends Command {
       const ctor = this.ctor as typeof Command
       const {text, usage} = parseErrorText(err, this.argv, {...ctor.baseFlags, ...ctor.flags})
       // kubectl 1.35 prints pflag's failures as its own checks, "error: ...", plus cobra's usage hint
-      this.warn2(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
+      this.stderrLine(usage ? `error: ${text}\nSee '${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help' for usage.` : `error: ${text}`)
       process.exitCode = 1
       return
     }
@@ -165,94 +208,16 @@ export abstract class KsimCommand extends Command {
   }
 
   override async finally(err: Error | undefined): Promise<void> {
-    this.#store?.close()
-    await super.finally(err)
-  }
-}
-
-/**
- * kubectl (pflag) accepts `--wait=false` and `--force=true` for boolean flags; oclif only knows
- * `--wait` / `--no-wait`. Rewrites the first forms into the second before parsing.
- */
-export function normaliseBooleanFlags(argv: string[], flags: Record<string, {type?: string; allowNo?: boolean; char?: string}>): string[] {
-  const out: string[] = []
-  for (const arg of argv) {
-    if (arg === '--') {
-      out.push(...argv.slice(argv.indexOf(arg)))
-      break
+    // a command that wrote starts the reconciler after its writes (a reconciler going idle meanwhile sees
+    // them, or has already left the lease free), also when some of its objects failed: the others were
+    // written. Nothing was written unless the cluster was opened.
+    try {
+      const writes = (this.ctor as typeof KsimCommand).writes
+      const done = err === undefined || err instanceof RunErrors
+      if (this.#target && done && (this.wrote ?? writes?.(this.#flags) ?? false)) await this.ensureReconcilerRunning(this.#target)
+    } finally {
+      this.#store?.close()
+      await super.finally(err)
     }
-    const m = /^--([^=]+)=(.*)$/s.exec(arg) ?? /^-([A-Za-z])=(.*)$/s.exec(arg)
-    const name = m ? (m[1].length === 1 ? Object.keys(flags).find((k) => flags[k].char === m[1]) : m[1]) : undefined
-    const def = name ? flags[name] : undefined
-    if (!m || !def || def.type !== 'boolean') {
-      out.push(arg)
-      continue
-    }
-    // strconv.ParseBool's spellings
-    if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(m[2])) {
-      const pflagName = def.char ? `-${def.char}, --${name}` : `--${name}`
-      throw new FlagError(`invalid argument "${m[2]}" for "${pflagName}" flag: strconv.ParseBool: parsing "${JSON.stringify(m[2]).slice(1, -1)}": invalid syntax`)
-    }
-    const on = /^(1|t|T|TRUE|true|True)$/.test(m[2])
-    if (on) out.push(`--${name}`)
-    else if (def.allowNo) out.push(`--no-${name}`)
   }
-  return out
-}
-
-function isParseError(err: Error): boolean {
-  return (
-    ['NonExistentFlagsError', 'UnexpectedArgsError', 'RequiredArgsError', 'FailedFlagValidationError', 'CLIParseError', 'FlagInvalidOptionError', 'ArgInvalidOptionError'].includes(
-      err.constructor?.name,
-    ) ||
-    (err as {parse?: unknown}).parse !== undefined ||
-    /^(Flag --\S+ expects (a value|one of these values)|Parsing --\S+ \n)/.test(err.message)
-  )
-}
-
-type FlagDefs = Record<string, {char?: string; options?: readonly string[]}>
-
-/** pflag names a flag with a shorthand `-r, --replicas` in its errors, whichever form was typed. */
-function pflagName(name: string, flags: FlagDefs): string {
-  const char = flags[name]?.char
-  return char ? `-${char}, --${name}` : `--${name}`
-}
-
-/**
- * oclif's parse messages reworded as kubectl's. `usage` is whether kubectl adds its "See '... --help' for
- * usage." line: it does for every pflag parse failure, not for the values kubectl checks itself
- * (--dry-run, -o).
- */
-export function parseErrorText(err: Error, argv: string[], flags: FlagDefs): {text: string; usage: boolean} {
-  const first = err.message.split('\n')[0]
-  const unknown = /Nonexistent flags?: (.*)/.exec(first)
-  if (unknown) {
-    // pflag names a long flag without its `=value`
-    const flag = unknown[1].split(',')[0].trim().replace(/^(--[^=]+)=.*$/s, '$1')
-    const short = /^-([^-])/.exec(flag)
-    return {text: short ? `unknown shorthand flag: '${short[1]}' in ${flag}` : `unknown flag: ${flag}`, usage: true}
-  }
-  const needsValue = /^Flag --(\S+) expects (a value|one of these values)/.exec(first)
-  if (needsValue) {
-    const name = needsValue[1]
-    const char = flags[name]?.char
-    const typedShort = char !== undefined && argv.some((a) => a === `-${char}` || (/^-[^-]/.test(a) && a.endsWith(char)))
-    return {text: typedShort ? `flag needs an argument: '${char}' in -${char}` : `flag needs an argument: --${name}`, usage: true}
-  }
-  const integer = /^Parsing --(\S+) \n\tExpected an integer but received: (.*)$/.exec(err.message.split('\nSee more help')[0])
-  if (integer) {
-    return {text: `invalid argument "${integer[2]}" for "${pflagName(integer[1], flags)}" flag: strconv.ParseInt: parsing "${integer[2]}": invalid syntax`, usage: true}
-  }
-  const invalid = /^Parsing --(\S+) \n\t(.*?)(?: but received: (.*))?$/.exec(err.message.split('\nSee more help')[0])
-  if (invalid) {
-    const reason = invalid[2].charAt(0).toLowerCase() + invalid[2].slice(1)
-    return {text: invalid[3] === undefined ? `invalid value for "${pflagName(invalid[1], flags)}" flag: ${reason}` : `invalid argument "${invalid[3]}" for "${pflagName(invalid[1], flags)}" flag: ${reason}`, usage: true}
-  }
-  const option = /^Expected --(\S+?)=(.*) to be one of: /.exec(first)
-  if (option && option[1] === 'dry-run') return {text: `Invalid dry-run value (${option[2]}). Must be "none", "server", or "client".`, usage: false}
-  if (option && option[1] === 'output') {
-    const allowed = [...(flags.output?.options ?? [])].sort().join(',')
-    return {text: `unable to match a printer suitable for the output format "${option[2]}", allowed formats are: ${allowed}`, usage: false}
-  }
-  return {text: first.replace(/^Error: /, ''), usage: true}
 }

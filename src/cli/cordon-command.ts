@@ -47,6 +47,6 @@ export abstract class CordonCommand extends KsimCommand {
     const api = await this.openApi(target)
     const nodes = chooseNodes(api, choice)
     for (const node of nodes) this.out(cordonNode(api, node, this.cordon, flags['dry-run']))
-    if (flags['dry-run'] === 'none' && nodes.length > 0) await this.ensureReconcilerRunning(target)
+    this.wrote = flags['dry-run'] === 'none' && nodes.length > 0
   }
 }

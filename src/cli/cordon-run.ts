@@ -5,7 +5,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
 import {nodeType} from '../api/kinds/node.js'
-import {dryRunSuffix} from './flags.js'
+import {printerFor} from './print/print-flags.js'
 
 /** The annotation that stops a node's kubelet (KUBELET_STOPPED_ANNOTATION of the controllers, which the CLI may not import). */
 export const KUBELET_STOPPED_ANNOTATION = 'ksim.io/kubelet-stopped'
@@ -34,7 +34,8 @@ export function cordonNode(api: Api, node: KObject, cordon: boolean, dryRun: 'no
   const name = node.metadata.name!
   const isCordoned = (node.spec as {unschedulable?: boolean} | undefined)?.unschedulable === true
   const verb = cordon ? 'cordoned' : 'uncordoned'
-  if (isCordoned === cordon) return `node/${name} already ${verb}${dryRunSuffix(dryRun)}\n`
+  const printer = printerFor(undefined, {dryRun})
+  if (isCordoned === cordon) return printer.print(node, {operation: `already ${verb}`})
   if (dryRun !== 'client') {
     api.modify(
       nodeType,
@@ -50,7 +51,7 @@ export function cordonNode(api: Api, node: KObject, cordon: boolean, dryRun: 'no
       {dryRun: dryRun === 'server'},
     )
   }
-  return `node/${name} ${verb}${dryRunSuffix(dryRun)}\n`
+  return printer.print(node, {operation: verb})
 }
 
 /** Stops (or starts) a node's simulated kubelet; returns the line to print. */
@@ -58,12 +59,12 @@ export function setKubeletStopped(api: Api, name: string, stopped: boolean): str
   const node = api.get(nodeType, '', name)
   const verb = stopped ? 'stopped' : 'started'
   const isStopped = node.metadata.annotations?.[KUBELET_STOPPED_ANNOTATION] === 'true'
-  if (isStopped === stopped) return `node/${name} already ${verb}\n`
+  if (isStopped === stopped) return printerFor(undefined).print(node, {operation: `already ${verb}`})
   api.modify(nodeType, '', name, (n) => {
     const annotations = {...n.metadata.annotations}
     if (stopped) annotations[KUBELET_STOPPED_ANNOTATION] = 'true'
     else delete annotations[KUBELET_STOPPED_ANNOTATION]
     n.metadata.annotations = annotations
   })
-  return `node/${name} ${verb}\n`
+  return printerFor(undefined).print(node, {operation: verb})
 }

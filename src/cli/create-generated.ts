@@ -4,10 +4,9 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
 import {isStatusError} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {lookupKind} from '../api/registry.js'
 import {CliError} from './errors.js'
-import {dryRunSuffix} from './flags.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 import {asGenerated, typedJson} from './typed-print.js'
 
 export interface GeneratedRun {
@@ -36,18 +35,14 @@ export function createGenerated(obj: KObject, run: GeneratedRun): void {
     for (const w of r.warnings) run.err(`Warning: ${w}`)
     result = r.object
   }
+  const printer = printerFor(run.output, {operation: 'created', dryRun: run.dryRun})
   if (run.dryRun === 'client' && (run.output === 'yaml' || run.output === 'json')) {
     // nothing reached a server: kubectl prints the typed object it built
     const generated = asGenerated(result, rt, run.explicitNamespace)
-    run.out(run.output === 'json' ? typedJson(generated) : formatObjects([generated], 'yaml'))
+    run.out(run.output === 'json' ? typedJson(generated) : printer.print(generated))
     return
   }
-  if (run.output === 'yaml' || run.output === 'json') {
-    run.out(formatObjects([result], run.output))
-    return
-  }
-  const name = `${nameKind(rt)}/${result.metadata.name}`
-  run.out(run.output === 'name' ? `${name}\n` : `${name} created${dryRunSuffix(run.dryRun)}\n`)
+  run.out(printer.print(result))
 }
 
 /** `--from-literal`, `--from-file` and `--from-env-file` sources folded into one key → bytes map. */

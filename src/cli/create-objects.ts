@@ -4,10 +4,9 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
-import {nameKind} from '../api/registry.js'
 import {errorText, withSource} from './errors.js'
-import {dryRunSuffix, fieldValidationOf, parseValidate} from './flags.js'
-import {formatObjects} from './print-objects.js'
+import {fieldValidationOf, parseValidate} from './flags.js'
+import {printerFor} from './print/print-flags.js'
 import type {Visited} from './resource/builder.js'
 import {resolveResources} from './resource/files.js'
 import {placeInNamespace} from './resource/namespace.js'
@@ -37,10 +36,11 @@ export function manifestObjects(run: Pick<CreateRun, 'args' | 'recursive' | 'val
   return resolveResources(run.api, {...opts, validate: parseValidate(run.validate), stdin: run.stdin}).visited
 }
 
-/** Runs create over every manifest; returns false if any document failed. */
-export function createFromItems(run: CreateRun): boolean {
+/** Runs create over every manifest; returns the errors, as kubectl prints them after the successes. */
+export function createFromItems(run: CreateRun): string[] {
   const errors: string[] = []
   const created: KObject[] = []
+  const printer = printerFor(run.output, {operation: 'created', dryRun: run.dryRun})
   const items = manifestObjects(run)
   for (const {info, error} of items) {
     if (!info) {
@@ -62,15 +62,14 @@ export function createFromItems(run: CreateRun): boolean {
       } else {
         result = obj
       }
+      // YAML and JSON come after every success line's document was tried, as kubectl prints them
       if (run.output && run.output !== 'name') created.push(result)
-      // -o name: kubectl's NamePrintFlags drop the operation, `(dry run)` included
-      else run.out(`${nameKind(rt)}/${result.metadata.name ?? result.metadata.generateName ?? ''}${run.output === 'name' ? '' : ` created${dryRunSuffix(run.dryRun)}`}\n`)
+      else run.out(printer.print(result))
     } catch (error) {
       errors.push(errorText(withSource(error, 'creating', info.source)))
     }
   }
-  if (created.length > 0) run.out(formatObjects(created, run.output as 'yaml' | 'json'))
+  for (const obj of created) run.out(printer.print(obj))
   if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to create')
-  for (const e of errors) run.err(e)
-  return errors.length === 0
+  return errors
 }

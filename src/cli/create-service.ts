@@ -1,13 +1,10 @@
 // `create service clusterip|nodeport|loadbalancer NAME --tcp=port[:targetPort]`: kubectl's
 // ServiceOptions — port pairs parsed as parsePorts does, ports named `<port>-<target>`, label and
 // selector app=NAME, and API errors wrapped as `failed to create <Type> service: ...`.
-import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 
-import {isStatusError} from '../api/errors.js'
 import {inclusiveRangeError} from '../machinery/names.js'
 import {isValidPortName} from '../api/validation/pod-containers.js'
-import {createGenerated} from './create-generated.js'
 import {CliError} from './errors.js'
 
 /** What the create service commands collect from their flags. */
@@ -56,16 +53,5 @@ export function serviceFromOptions(o: CreateServiceOptions): KObject {
     metadata: {name: o.name, namespace: o.namespace, labels: {app: o.name}},
     spec: {ports, selector: {app: o.name}, type: o.type, ...(o.clusterIP ? {clusterIP: o.clusterIP} : {})},
     status: {loadBalancer: {}},
-  }
-}
-
-/** Creates (or dry-runs) the Service and prints kubectl's line. */
-export function runCreateService(o: CreateServiceOptions, run: {api?: Api; dryRun: 'none' | 'client' | 'server'; output?: string; explicitNamespace?: string; out(t: string): void; err(l: string): void}): void {
-  const svc = serviceFromOptions(o)
-  try {
-    createGenerated(svc, run)
-  } catch (error) {
-    if (isStatusError(error)) throw new CliError(`failed to create ${o.type} service: ${error.message}`)
-    throw error
   }
 }

@@ -6,7 +6,8 @@ import type {Api} from '../api/server.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
+import {dryRunSuffix} from './print/print-flags.js'
 import {CliError, errorText, withSource} from './errors.js'
 import {loadResources, MISSING_RESOURCE, selectionOf, type ResourceInfo, type Visited} from './resource/builder.js'
 import {waitUntil} from './resource/wait.js'
@@ -44,7 +45,7 @@ async function resolveVictims(api: Api, target: Target, run: DeleteRun): Promise
   return visited
 }
 
-export async function runDelete(api: Api, target: Target, run: DeleteRun): Promise<boolean> {
+export async function runDelete(api: Api, target: Target, run: DeleteRun): Promise<string[]> {
   const errors: string[] = []
   const visited = await resolveVictims(api, target, run)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
@@ -82,16 +83,13 @@ export async function runDelete(api: Api, target: Target, run: DeleteRun): Promi
     const left = await waitUntil(api, gone, (i) => api.peek(i.rt.kind, i.namespace, i.name)?.metadata.uid !== i.uid, {timeoutMs: run.timeoutMs, kinds: [...new Set(gone.map((g) => g.rt.kind))]})
     for (const l of left) errors.push(`error: timed out waiting for the condition on ${l.rt.group ? `${l.rt.plural}.${l.rt.group}` : l.rt.plural}/${l.name}`)
   }
-  for (const e of errors) run.err(e)
-  return errors.length === 0
+  return errors
 }
 
 function successLine(v: ResourceInfo, run: DeleteRun): string {
   const kind = nameKind(v.rt)
   if (run.nameOutput) return `${kind}/${v.name}\n`
-  let op = run.grace === 0 ? 'force deleted' : 'deleted'
-  if (run.dryRun === 'client') op += ' (dry run)'
-  if (run.dryRun === 'server') op += ' (server dry run)'
+  const op = `${run.grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(run.dryRun)}`
   const where = v.rt.namespaced ? ` from ${v.namespace} namespace` : ''
   return `${kind} "${v.name}" ${op}${where}\n`
 }

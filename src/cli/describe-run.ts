@@ -60,7 +60,7 @@ function visitByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: st
   for (const obj of matches) found.push({rt, obj})
 }
 
-export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean {
+export function runDescribe(api: Api, target: Target, run: DescribeRun): string[] {
   const errors: unknown[] = []
   const found: Found[] = []
   const {visited, groups} = resolveResources(api, {
@@ -79,6 +79,5 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): boolean
   }
   const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
   run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
-  for (const e of errors) run.err(errorText(e))
-  return errors.length === 0
+  return errors.map((e) => errorText(e))
 }

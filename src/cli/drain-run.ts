@@ -10,8 +10,8 @@ import {podType} from '../api/kinds/pod.js'
 import {rfc3339} from '../api/types.js'
 import {cordonNode} from './cordon-run.js'
 import {aggregate, podsForDeletion, shouldSkipPod, type DrainFlags} from './drain-filters.js'
-import {dryRunSuffix} from './flags.js'
 import {realClock, waitUntil} from './resource/wait.js'
+import {dryRunSuffix, printerFor} from './print/print-flags.js'
 
 export interface DrainOptions extends DrainFlags {
   /** the nodes to drain, as read (chooseNodes) */
@@ -80,7 +80,7 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
   if (plan.errors.length > 0) return plan.errors
   if (plan.warnings) o.err(`Warning: ${plan.warnings}\n`)
   if (o.dryRun === 'client') {
-    for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`)
+    for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(o.dryRun)}\n`)
     return []
   }
   const deadline = o.timeoutMs > 0 ? realClock.now() + o.timeoutMs : Infinity
@@ -90,7 +90,7 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
       if (deletePod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
       continue
     }
-    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${o.dryRun === 'server' ? ' (server dry run)' : ''}\n`)
+    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(o.dryRun)}\n`)
     if (evictPod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
   }
   if (o.dryRun === 'server') return []
@@ -119,24 +119,26 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
 
 /**
  * Runs `drain`: cordons every node, then drains them one after another, going on past a node that
- * fails; false when one did (kubectl's messages already printed, the caller exits 1).
+ * fails; returns the closing errors when one did (each node's failure was printed as it happened).
  */
-export async function runDrain(api: Api, o: DrainOptions): Promise<boolean> {
+export async function runDrain(api: Api, o: DrainOptions): Promise<string[]> {
   for (const node of o.nodes) o.out(cordonNode(api, node, true, o.dryRun))
   const failed: {node: string; errors: string[]}[] = []
-  for (const node of o.nodes.map((n) => n.metadata.name!)) {
+  const printer = printerFor(undefined, {operation: 'drained', dryRun: o.dryRun})
+  for (const obj of o.nodes) {
+    const node = obj.metadata.name!
     const errors = await drainNode(api, node, o)
     if (errors.length === 0) {
-      o.out(`node/${node} drained${dryRunSuffix(o.dryRun)}\n`)
+      o.out(printer.print(obj))
       continue
     }
     o.err(`error: unable to drain node "${node}" due to error: ${aggregate(errors)}, continuing command...\n`)
     failed.push({node, errors})
   }
-  if (failed.length === 0) return true
-  o.err(`There are pending nodes to be drained:\n${failed.map((f) => ` ${f.node}\n`).join('')}`)
+  if (failed.length === 0) return []
+  const errors = [`There are pending nodes to be drained:\n${failed.map((f) => ` ${f.node}\n`).join('')}`]
   // kubectl prints the aggregate of the nodes' errors one per line (one node's own errors, one per line)
   const lines = failed.length === 1 ? failed[0]!.errors : failed.map((f) => aggregate(f.errors))
-  for (const line of lines) o.err(`${line}\n`)
-  return false
+  for (const line of lines) errors.push(`${line}\n`)
+  return errors
 }

@@ -30,9 +30,15 @@ export class PlainError extends CliError {
   override name = 'PlainError'
 }
 
-/** An error that has already been printed (the command only needs to exit 1). */
-export class SilentError extends Error {
-  override name = 'SilentError'
+/**
+ * What a run found wrong, already worded as kubectl prints it (one entry per stderr line or block): a run
+ * returns these, and the base command prints them and exits 1.
+ */
+export class RunErrors extends Error {
+  override name = 'RunErrors'
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'))
+  }
 }
 
 /** Wraps an API error with the file it came from: `error when creating "pod.yaml": ...`. */

@@ -5,9 +5,8 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {ResourceType} from '../api/registry.js'
 
-import {dryRunSuffix} from './flags.js'
 import {CliError} from './errors.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 
 /** kubectl expose's flags. */
 export interface ExposeOptions {
@@ -149,9 +148,5 @@ export function runExpose(api: Api, rt: ResourceType, obj: KObject, namespace: s
     for (const w of r.warnings) run.err(`Warning: ${w}`)
     result = r.object
   }
-  if (run.output === 'yaml' || run.output === 'json') {
-    run.out(formatObjects([result], run.output))
-    return
-  }
-  run.out(run.output === 'name' ? `service/${result.metadata.name}\n` : `service/${result.metadata.name} exposed${dryRunSuffix(run.dryRun)}\n`)
+  run.out(printerFor(run.output, {operation: 'exposed', dryRun: run.dryRun}).print(result, {kind: 'service'}))
 }

@@ -41,13 +41,6 @@ export const validateFlag = Flags.string({
   default: 'strict',
 })
 
-/** kubectl's `(dry run)` / `(server dry run)` suffix for success lines. */
-export function dryRunSuffix(mode: string): string {
-  if (mode === 'client') return ' (dry run)'
-  if (mode === 'server') return ' (server dry run)'
-  return ''
-}
-
 /** --validate values kubectl accepts, normalised; false means skip client validation. */
 export function parseValidate(v: string): boolean {
   return fieldValidationOf(v) !== 'Ignore'

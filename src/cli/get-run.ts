@@ -2,10 +2,11 @@
 // errors after the output, then optionally watch.
 import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
+import type {ResourceType} from '../api/registry.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {errorText} from './errors.js'
-import {parseOutputFormat} from './output-format.js'
+import {type OutputFormat, parseOutputFormat} from './output-format.js'
 import {renderGroups} from './render-groups.js'
 import {loadResources, selectionOf, type InfoGroup} from './resource/builder.js'
 import {CliError} from './errors.js'
@@ -33,9 +34,12 @@ export interface GetRun {
   showManagedFields?: boolean
   out(text: string): void
   err(line: string): void
+  /** prints errors now and fails the command (the base command's reportErrors) */
+  report(lines: readonly string[]): void
 }
 
-export async function runGet(api: Api, target: Target, run: GetRun): Promise<boolean> {
+/** Runs get; returns the errors to print after the output (a watch prints them before it watches, through `report`). */
+export async function runGet(api: Api, target: Target, run: GetRun): Promise<string[]> {
   const format = parseOutputFormat(run.output, run.template)
   // kubectl builds its printer (and so parses the template) before it asks the server for anything
   if (format.kind === 'go-template') goTemplateOrError(format.template)
@@ -57,10 +61,7 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
   // kubectl's printGeneric: a single object asked for by name that is missing prints nothing at all
   // in yaml/json/name/template/custom-columns, only its error (several names print a List first)
-  if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) {
-    for (const e of errors) run.err(errorText(e))
-    return false
-  }
+  if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) return errors.map((e) => errorText(e))
   const text = renderOrFail(merged, format, {
     now: api.clock.now(),
     withNamespace: run.allNamespaces,
@@ -75,25 +76,11 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     showManagedFields: run.showManagedFields,
   }, run.out)
   run.out(text)
-  for (const e of errors) run.err(errorText(e))
   if (watching && groups.length > 0) {
-    // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
-    const {watchLoop} = await import('./watch-run.js')
-    await watchLoop(api, {
-      rt: groups[0].rt,
-      namespace: run.allNamespaces ? undefined : target.namespace,
-      names: watchNames,
-      labelSelector: run.selector,
-      fieldSelector: run.fieldSelector,
-      format,
-      outputWatchEvents: run.outputWatchEvents,
-      needHeader: total === 0 && !run.noHeaders,
-      withNamespace: run.allNamespaces,
-      color: run.color,
-      showManagedFields: run.showManagedFields,
-      out: run.out,
-    }, revision)
-    return errors.length === 0
+    // the errors come before the watch, which may never end
+    run.report(errors.map((e) => errorText(e)))
+    await watch(api, target, run, {format, rt: groups[0].rt, names: watchNames, empty: total === 0, revision})
+    return []
   }
   // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
   // jsonpath, prints the empty list as it is (its header alone)
@@ -101,7 +88,26 @@ export async function runGet(api: Api, target: Target, run: GetRun): Promise<boo
     const listed = groups.some((g) => g.listed)
     if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
-  return errors.length === 0
+  return errors.map((e) => errorText(e))
+}
+
+/** `--watch`: an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch()). */
+async function watch(api: Api, target: Target, run: GetRun, w: {format: OutputFormat; rt: ResourceType; names: string[]; empty: boolean; revision: number}): Promise<void> {
+  const {watchLoop} = await import('./watch-run.js')
+  await watchLoop(api, {
+    rt: w.rt,
+    namespace: run.allNamespaces ? undefined : target.namespace,
+    names: w.names,
+    labelSelector: run.selector,
+    fieldSelector: run.fieldSelector,
+    format: w.format,
+    outputWatchEvents: run.outputWatchEvents,
+    needHeader: w.empty && !run.noHeaders,
+    withNamespace: run.allNamespaces,
+    color: run.color,
+    showManagedFields: run.showManagedFields,
+    out: run.out,
+  }, w.revision)
 }
 
 function goTemplateOrError(text: string): void {

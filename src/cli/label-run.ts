@@ -6,7 +6,8 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
+import {dryRunSuffix} from './print/print-flags.js'
 import {isValidLabelValue} from '../machinery/names.js'
 import {CliError, errorText, withSource} from './errors.js'
 import {type ResourceInfo} from './resource/builder.js'
@@ -91,7 +92,7 @@ function victims(api: Api, target: Target, run: LabelRun, resources: string[]): 
 }
 
 /** Runs label/annotate; returns false when any object failed. */
-export function runLabel(api: Api, target: Target, run: LabelRun): boolean {
+export function runLabel(api: Api, target: Target, run: LabelRun): string[] {
   // kubectl's GetResourcesAndPairs(args, "label" | "annotation")
   const {resources, pairs} = splitResourcesAndPairs(run.args, run.field === 'labels' ? 'label' : 'annotation')
   if (run.all && run.selector) throw new CliError('cannot set --all and --selector at the same time')
@@ -102,7 +103,7 @@ export function runLabel(api: Api, target: Target, run: LabelRun): boolean {
   }
   const targets = victims(api, target, run, resources)
   if (run.resourceVersion && targets.length !== 1) throw new CliError('--resource-version may only be used with a single resource')
-  let ok = true
+  const errors: string[] = []
   for (const v of targets) {
     try {
       const before = api.get(v.rt, v.namespace, v.name)
@@ -142,12 +143,11 @@ export function runLabel(api: Api, target: Target, run: LabelRun): boolean {
       }
       run.out(`${nameKind(v.rt)}/${v.name} ${message(run, changed, Object.keys(next).length < Object.keys(current).length)}\n`)
     } catch (error) {
-      ok = false
-      if (isStatusError(error) || error instanceof CliError) run.err(errorText(withSource(error, 'patching', v.source)))
+      if (isStatusError(error) || error instanceof CliError) errors.push(errorText(withSource(error, 'patching', v.source)))
       else throw error
     }
   }
-  return ok
+  return errors
 }
 
 function sortedEntries(m: Record<string, string>): [string, string][] {
@@ -156,7 +156,5 @@ function sortedEntries(m: Record<string, string>): [string, string][] {
 
 function message(run: LabelRun, changed: boolean, shrank: boolean): string {
   const base = run.field === 'labels' ? (changed ? (!run.overwrite && shrank ? 'unlabeled' : 'labeled') : 'not labeled') : 'annotated'
-  if (run.dryRun === 'client') return `${base} (dry run)`
-  if (run.dryRun === 'server') return `${base} (server dry run)`
-  return base
+  return `${base}${dryRunSuffix(run.dryRun)}`
 }

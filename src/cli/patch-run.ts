@@ -14,9 +14,9 @@ import {GoJsonError, parseGoJson} from '../api/patch/go-json.js'
 import {JsonPatchError} from '../api/patch/json-patch.js'
 import {StrategicPatchError} from '../api/patch/strategic.js'
 import {checkSubresource, scaleOf, type Subresource} from '../api/patch/subresources.js'
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {CliError, aggregateErrorText} from './errors.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 import {decodeOne} from './yaml-docs.js'
 
@@ -88,7 +88,7 @@ function patchLocally(obj: KObject, type: PatchType, body: string): KObject {
 }
 
 /** Runs `patch`; false when anything failed (the errors have been printed). */
-export function runPatch(api: Api | undefined, target: Target, run: PatchRun): boolean {
+export function runPatch(api: Api | undefined, target: Target, run: PatchRun): string[] {
   const type = validatePatch(run)
   let text = run.patch ?? ''
   if (run.patchFile) {
@@ -110,8 +110,7 @@ export function runPatch(api: Api | undefined, target: Target, run: PatchRun): b
     // an object the server does not have fails alone, as kubectl's visitor goes on to the next one;
     // a file that does not decode stops everything before any patch
     if (!error.errors.every((e) => isStatusError(e))) {
-      run.err(`${aggregateErrorText(error.errors, 'patch')}\n`)
-      return false
+      return [`${aggregateErrorText(error.errors, 'patch')}\n`]
     }
     errors.push(...error.errors)
     targets = error.found
@@ -133,13 +132,10 @@ export function runPatch(api: Api | undefined, target: Target, run: PatchRun): b
       errors.push(error)
     }
   }
-  if (errors.length > 0) run.err(`${aggregateErrorText(errors, 'patch')}\n`)
-  return errors.length === 0
+  return errors.length > 0 ? [`${aggregateErrorText(errors, 'patch')}\n`] : []
 }
 
 /** One printer per object, as kubectl's ToPrinter: no `---` between YAML documents, no dry-run suffix. */
 function print(run: PatchRun, kind: string, obj: KObject, changed: boolean): void {
-  if (run.output === 'yaml' || run.output === 'json') run.out(formatObjects([obj], run.output))
-  else if (run.output === 'name') run.out(`${kind}/${obj.metadata.name}\n`)
-  else run.out(`${kind}/${obj.metadata.name} patched${changed ? '' : ' (no change)'}\n`)
+  run.out(printerFor(run.output, {operation: changed ? 'patched' : 'patched (no change)'}).print(obj, {kind}))
 }

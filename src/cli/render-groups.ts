@@ -2,7 +2,7 @@
 import type {InfoGroup} from './resource/builder.js'
 import type {OutputFormat} from './output-format.js'
 
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {renderCustomColumns, parseCustomColumns, parseCustomColumnsFile} from '../printers/custom-columns.js'
 import {executeGoTemplate, parseGoTemplate} from '../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
@@ -10,7 +10,7 @@ import {sortObjects} from '../printers/sort-by.js'
 import {renderTable} from '../printers/table/index.js'
 import {printJson as toJson} from '../printers/json.js'
 import {printYaml as toYaml} from '../printers/yaml.js'
-import {asList, omitManagedFields} from './print-objects.js'
+import {asList, omitManagedFields} from './print/objects.js'
 import {CliError} from './errors.js'
 
 export interface RenderOptions {

@@ -6,7 +6,7 @@ import type {Api} from '../api/server.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {KsimCommand} from './base-command.js'
-import {aggregateErrorText, SilentError} from './errors.js'
+import {aggregateErrorText} from './errors.js'
 import {rolloutTargets, type RolloutTargets} from './rollout-run.js'
 
 /** -f, -R and -l as the rollout subcommands word them. */
@@ -15,9 +15,6 @@ export const rolloutFlags = {
   recursive: Flags.boolean({char: 'R', default: false, description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.'}),
   selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."}),
 }
-
-/** -o of pause, resume, restart and undo: the object as written, or its name alone. */
-export const rolloutOutputFlag = Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})()
 
 /** RESOURCE: TYPE, TYPE NAME..., TYPE/NAME... (each subcommand names it as its own static: oclif reads own statics). */
 export const rolloutArgs = {
@@ -35,10 +32,8 @@ export abstract class RolloutCommand extends KsimCommand {
     return {api, target, found}
   }
 
-  /** Prints `errors` as kubectl's CheckErr prints their aggregate and fails the command. */
+  /** Fails the command with `errors` as kubectl's CheckErr prints their aggregate. */
   protected fail(errors: unknown[]): void {
-    if (errors.length === 0) return
-    this.warn2(aggregateErrorText(errors, this.id))
-    throw new SilentError()
+    if (errors.length > 0) this.failOn([aggregateErrorText(errors, this.id)])
   }
 }

@@ -1,13 +1,14 @@
 // pause, resume and restart: the same patch-and-print loop with a different change.
 import {KsimCommand} from './base-command.js'
-import {rolloutArgs, RolloutCommand, rolloutFlags, rolloutOutputFlag} from './rollout-command.js'
+import {rolloutArgs, RolloutCommand, rolloutFlags} from './rollout-command.js'
+import {outputFlag} from './print/print-flags.js'
 import {runPatchRollout} from './rollout-run.js'
 
 /** The base of `rollout pause`, `resume` and `restart`. */
 export abstract class RolloutPatchCommand extends RolloutCommand {
   static override args = rolloutArgs
 
-  static override flags = {...rolloutFlags, output: rolloutOutputFlag}
+  static override flags = {...rolloutFlags, output: outputFlag}
 
   static override strict = false
 
@@ -18,8 +19,8 @@ export abstract class RolloutPatchCommand extends RolloutCommand {
     // oclif's parse spreads the class it is given, which drops inherited statics: name them
     const {argv, flags} = await this.parse({args: RolloutPatchCommand.args, flags: RolloutPatchCommand.flags, baseFlags: KsimCommand.baseFlags, strict: false})
     const {api, target, found} = await this.select(argv, flags)
-    const {written, errors} = runPatchRollout(api, found, {op: this.op, output: flags.output, now: api.clock.now(), out: (s) => this.out(s)}, (line) => this.warn2(line), target.namespace)
-    if (written > 0) await this.ensureReconcilerRunning(target)
+    const {written, errors} = runPatchRollout(api, found, {op: this.op, output: flags.output, now: api.clock.now(), out: (s) => this.out(s)}, (line) => this.stderrLine(line), target.namespace)
+    this.wrote = written > 0
     this.fail(errors)
   }
 }

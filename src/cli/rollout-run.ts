@@ -8,12 +8,13 @@ import type {KObject} from '../api/types.js'
 
 import {HASH_LABEL, REVISION, revisionNumber, templateWithoutHash, type TemplateLike} from '../api/deployment-revisions.js'
 import {isStatusError} from '../api/errors.js'
-import {lookupKind, nameKind} from '../api/registry.js'
+import {lookupKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {describePodTemplate} from '../printers/describe/pod-template.js'
 import {PrefixWriter} from '../printers/describe/prefix-writer.js'
-import {CliError} from './errors.js'
-import {formatObjects} from './print-objects.js'
 import {resolveResources} from './resource/files.js'
+import {CliError} from './errors.js'
+import {printerFor} from './print/print-flags.js'
 
 /** How the objects are named on the command line. */
 export interface RolloutSelection {
@@ -157,8 +158,8 @@ export function runPatchRollout(api: Api, found: RolloutTargets, run: PatchRollo
       continue
     }
     written++
-    if (run.output === 'yaml' || run.output === 'json') run.out(formatObjects([result], run.output))
-    else run.out(`${nameKind(t.rt)}/${t.obj.metadata.name}${run.output === 'name' ? '' : ` ${PAST[run.op]}`}\n`)
+    // kubectl makes a printer per object: no `---` between YAML documents
+    run.out(printerFor(run.output, {operation: PAST[run.op]}).print(result))
   }
   return {written, errors}
 }

@@ -5,11 +5,9 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {StatusError} from '../api/errors.js'
-import {nameKind} from '../api/registry.js'
-import {dryRunSuffix} from './flags.js'
 import {CliError, errorText} from './errors.js'
-import {formatObjects} from './print-objects.js'
 import {MISSING_RESOURCE, resourcesFromArgs, type ResourceInfo} from './resource/builder.js'
+import {printerFor} from './print/print-flags.js'
 
 /** What `scale` was asked to do. */
 export interface ScaleRun {
@@ -39,9 +37,9 @@ function targets(api: Api, target: Target, run: ScaleRun): ResourceInfo[] {
   }).infos
 }
 
-/** Scales every object named; false when any failed (the errors are printed). */
-export function runScale(api: Api, target: Target, run: ScaleRun): boolean {
-  let ok = true
+/** Scales every object named; returns the errors of those that failed. */
+export function runScale(api: Api, target: Target, run: ScaleRun): string[] {
+  const errors: string[] = []
   const list = targets(api, target, run)
   if (list.length === 0) throw new CliError('no objects passed to scale')
   for (const {rt, name} of list) {
@@ -58,13 +56,11 @@ export function runScale(api: Api, target: Target, run: ScaleRun): boolean {
           ;(o.spec as {replicas?: number}).replicas = run.replicas
         }, {dryRun: run.dryRun === 'server'})
       }
-      if (run.output === 'yaml' || run.output === 'json') run.out(formatObjects([result], run.output))
-      else if (run.output === 'name') run.out(`${nameKind(rt)}/${name}\n`)
-      else run.out(`${nameKind(rt)}/${name} scaled${dryRunSuffix(run.dryRun)}\n`)
+      // one printer per object: scale prints no `---` between YAML documents
+      run.out(printerFor(run.output, {operation: 'scaled', dryRun: run.dryRun}).print(result))
     } catch (error) {
-      ok = false
-      run.err(errorText(error))
+      errors.push(errorText(error))
     }
   }
-  return ok
+  return errors
 }

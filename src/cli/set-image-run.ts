@@ -7,10 +7,9 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {isStatusError} from '../api/errors.js'
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {CliError, errorText} from './errors.js'
-import {dryRunSuffix} from './flags.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 import {splitResourcesAndPairs} from './label-run.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 
@@ -82,16 +81,15 @@ export function aggregateText(errors: unknown[]): string {
   return errors.map((e) => `${isStatusError(e) ? errorText(e) : (e as Error).message}\n`).join('')
 }
 
-/** Runs `set image`; false when anything failed (the errors have been printed). */
-export function runSetImage(api: Api | undefined, target: Target, run: SetImageRun): boolean {
+/** Runs `set image`; returns kubectl's aggregate of what failed, if anything did. */
+export function runSetImage(api: Api | undefined, target: Target, run: SetImageRun): string[] {
   const {resources, images} = splitImageArgs(run.args)
   let targets: SetTarget[]
   try {
     targets = findTargets(api, target, {resources, files: run.files, recursive: run.recursive, all: run.all, selector: run.selector, local: run.local})
   } catch (error) {
     if (!(error instanceof LookupErrors)) throw error
-    run.err(aggregateText(error.errors))
-    return false
+    return [aggregateText(error.errors)]
   }
   const invalid: CliError[] = []
   if (run.all && run.selector) invalid.push(new CliError('cannot set --all and --selector at the same time'))
@@ -99,8 +97,7 @@ export function runSetImage(api: Api | undefined, target: Target, run: SetImageR
   else if (images.size > 1 && images.has('*')) invalid.push(new CliError('all containers are already specified by *, but saw more than one container_name=container_image pairs'))
   if (run.local && run.dryRun === 'server') invalid.push(new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?'))
   if (invalid.length > 0) {
-    run.err(aggregateText(invalid))
-    return false
+    return [aggregateText(invalid)]
   }
   const errors: CliError[] = []
   // every object is changed in memory first (kubectl's CalculatePatches), then each change is written
@@ -111,12 +108,8 @@ export function runSetImage(api: Api | undefined, target: Target, run: SetImageR
     for (const name of setImages(spec, images)) errors.push(new CliError(`error: unable to find container named ${JSON.stringify(name)}`))
     return {t, after, unsupported: false, changed: JSON.stringify(after) !== JSON.stringify(t.object)}
   })
-  let printed = 0
-  const print = (obj: KObject, rt: SetTarget['rt']) => {
-    if (run.output === 'yaml' || run.output === 'json') run.out((run.output === 'yaml' && printed++ > 0 ? '---\n' : '') + formatObjects([obj], run.output))
-    else if (run.output === 'name') run.out(`${nameKind(rt)}/${obj.metadata.name}\n`)
-    else run.out(`${nameKind(rt)}/${obj.metadata.name} image updated${dryRunSuffix(run.dryRun)}\n`)
-  }
+  const printer = printerFor(run.output, {operation: 'image updated', dryRun: run.dryRun})
+  const print = (obj: KObject, rt: SetTarget['rt']) => run.out(printer.print(obj, {kind: nameKind(rt)}))
   for (const {t, after, unsupported, changed} of changes) {
     if (unsupported) {
       errors.push(new CliError(`error: ${objectName(t, run.local)} the object is not a pod or does not have a pod template: *${t.rt.version}.${t.rt.kind}\n`))
@@ -139,8 +132,7 @@ export function runSetImage(api: Api | undefined, target: Target, run: SetImageR
       errors.push(new CliError(`failed to patch image update to pod template: ${error.message}`))
     }
   }
-  if (errors.length > 0) run.err(aggregateText(errors))
-  return errors.length === 0
+  return errors.length > 0 ? [aggregateText(errors)] : []
 }
 
 /** resource.Info.ObjectName: `services/x` for an object from the server, `service/x` for a local one. */

@@ -9,11 +9,8 @@ import type {KObject} from '../api/types.js'
 import {isStatusError} from '../api/errors.js'
 import {lookupResource} from '../api/registry.js'
 import {nodeType} from '../api/kinds/node.js'
-import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
 import {aggregateErrorText, CliError} from './errors.js'
-import {formatObjects} from './print-objects.js'
-import {parseOutputFormat} from './output-format.js'
-import {executeGoTemplate, GoTemplateError, parseGoTemplate} from '../printers/go-template.js'
+import {printerFor} from './print/print-flags.js'
 import {conflictingTaints, existingKeys, parseTaints, reorganizeTaints, splitTaintArgs} from './taint-spec.js'
 
 export interface TaintRun {
@@ -28,7 +25,7 @@ export interface TaintRun {
 }
 
 /** The formats taint's PrintFlags offer (no table printer). */
-const TAINT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
+const TAINT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml']
 
 /** Several removals that matched nothing on one node: kubectl's aggregate, one line each when alone. */
 class NotFoundErrors extends CliError {
@@ -37,29 +34,9 @@ class NotFoundErrors extends CliError {
   }
 }
 
-function printerFor(output: string | undefined): (obj: KObject, operation: string, index: number) => string {
-  if (!output) return (obj, operation) => `node/${obj.metadata.name} ${operation}\n`
-  const name = output.split('=')[0]
-  if (!TAINT_FORMATS.split(',').includes(name)) {
-    throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${TAINT_FORMATS}`)
-  }
-  const format = parseOutputFormat(output)
-  if (format.kind === 'name') return (obj) => `node/${obj.metadata.name}\n`
-  if (format.kind === 'yaml') return (obj, _op, i) => (i > 0 ? '---\n' : '') + formatObjects([obj], 'yaml')
-  if (format.kind === 'json') return (obj) => formatObjects([obj], 'json')
-  if (format.kind === 'jsonpath') {
-    const tpl = parseJsonPath(format.template)
-    return (obj) => executeJsonPath(tpl, obj, {allowMissingKeys: true, outputJson: format.asJson})
-  }
-  if (format.kind === 'go-template') {
-    const tpl = parseGoTemplateOrFail(format.template)
-    return (obj) => executeGoTemplate(tpl, obj)
-  }
-  throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${TAINT_FORMATS}`)
-}
 
-/** Runs taint; returns false when it printed an error. */
-export function runTaint(api: Api, run: TaintRun): {ok: boolean; wrote: boolean} {
+/** Runs taint; returns its errors as kubectl prints them, and whether it wrote. */
+export function runTaint(api: Api, run: TaintRun): {errors: string[]; wrote: boolean} {
   const {resources, specs} = splitTaintArgs(run.args)
   if (resources.length === 0) throw new CliError('one or more resources must be specified as <resource> <name>')
   if (specs.length === 0) throw new CliError('at least one taint update is required')
@@ -69,20 +46,18 @@ export function runTaint(api: Api, run: TaintRun): {ok: boolean; wrote: boolean}
   const rt = lookupResource(typeArg.split('.')[0])
   if (!rt) {
     // checkErr prints a NoResourceMatchError without `error: `
-    run.err(`the server doesn't have a resource type ${JSON.stringify(typeArg.split('.')[0])}`)
-    return {ok: false, wrote: false}
+    return {errors: [`the server doesn't have a resource type ${JSON.stringify(typeArg.split('.')[0])}`], wrote: false}
   }
   if (rt !== nodeType) throw new CliError(`invalid resource type ${typeArg}, only node types are supported`)
   const conflicts = conflictingTaints(add, remove)
   if (conflicts.length > 0) throw new CliError(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`)
   if (run.all && run.selector) throw new CliError("setting 'all' parameter with a non empty selector is prohibited")
   if (!run.all && !run.selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set")
-  const print = printerFor(run.output)
+  const printer = printerFor(run.output, {allowed: TAINT_FORMATS})
 
   // --all and -l ignore any names given
   const names = run.all || run.selector ? api.list(nodeType, undefined, {labelSelector: run.all ? undefined : run.selector}).items.map((n) => n.metadata.name!) : resources.slice(1)
   const errors: unknown[] = []
-  let printed = 0
   let wrote = false
   for (const name of names) {
     try {
@@ -109,22 +84,13 @@ export function runTaint(api: Api, run: TaintRun): {ok: boolean; wrote: boolean}
         wrote ||= run.dryRun === 'none'
       }
       // kubectl sets the printer's operation after the dry-run suffix: no `(dry run)` here
-      run.out(print(result, operation, printed++))
+      run.out(printer.print(result, {operation}))
     } catch (error) {
       if (isStatusError(error) || error instanceof CliError) errors.push(error)
       else throw error
     }
   }
-  if (errors.length === 0) return {ok: true, wrote}
+  if (errors.length === 0) return {errors: [], wrote}
   const only = errors.length === 1 ? errors[0] : undefined
-  run.err(only instanceof NotFoundErrors && only.lines.length > 1 ? only.lines.join('\n') : aggregateErrorText(errors))
-  return {ok: false, wrote}
-}
-
-function parseGoTemplateOrFail(text: string): ReturnType<typeof parseGoTemplate> {
-  try {
-    return parseGoTemplate(text)
-  } catch (e) {
-    throw e instanceof GoTemplateError ? new CliError(e.message) : e
-  }
+  return {errors: [only instanceof NotFoundErrors && only.lines.length > 1 ? only.lines.join('\n') : aggregateErrorText(errors)], wrote}
 }

@@ -6,7 +6,7 @@ import type {KObject} from '../api/types.js'
 import type {Target} from '../cluster/clusters.js'
 
 import {apiErrors} from '../api/errors.js'
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../printers/jsonpath.js'
 import {CliError, errorText} from './errors.js'
 import {MISSING_RESOURCE, selectionOf} from './resource/builder.js'
@@ -105,8 +105,8 @@ function resolve(api: Api, target: Target, run: WaitRun): Item[] {
   return infos.map((i) => ({rt: i.rt, namespace: i.namespace, name: i.name, uid: i.source ? undefined : i.object?.metadata.uid}))
 }
 
-/** Waits for every object in turn (sharing one deadline); returns false on any failure. */
-export async function runWait(api: Api, target: Target, run: WaitRun): Promise<boolean> {
+/** Waits for every object in turn (sharing one deadline); returns the error that stopped it, if one did. */
+export async function runWait(api: Api, target: Target, run: WaitRun): Promise<string[]> {
   const items = resolve(api, target, run)
   const deadline = realClock.now() + run.timeoutMs
   const forDelete = run.condition.kind === 'delete'
@@ -117,8 +117,7 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     // listed (--all, -l) and has gone since meets the condition and says so
     if (!first && forDelete && !item.uid) continue
     if (!first && !forDelete && run.condition.kind !== 'create') {
-      run.err(errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name)))
-      return false
+      return [errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name))]
     }
     visited++
     const uid = item.uid ?? first?.metadata.uid
@@ -130,16 +129,14 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<b
     const left = await waitUntil(api, [item], met, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: [item.rt.kind]})
     if (left.length > 0) {
       const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
-      run.err(run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`)
-      return false
+      return [run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`]
     }
     run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
   }
   if (visited === 0 && !forDelete) {
-    run.err('error: no matching resources found')
-    return false
+    return ['error: no matching resources found']
   }
-  return true
+  return []
 }
 
 /** kubectl's splitJSONPathInput: splits on every `=` that is not half of `==`. */

@@ -6,7 +6,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {OutputFormat} from './output-format.js'
 
-import {nameKind} from '../api/registry.js'
+import {nameKind} from '../printers/name.js'
 import {selectorFilter} from '../api/list-filter.js'
 import {executeGoTemplate, parseGoTemplate} from '../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../printers/jsonpath.js'
@@ -14,7 +14,7 @@ import {printJson} from '../printers/json.js'
 import {renderTable} from '../printers/table/index.js'
 import {printYaml} from '../printers/yaml.js'
 import {watchChanges} from '../store/watch.js'
-import {omitManagedFields} from './print-objects.js'
+import {omitManagedFields} from './print/objects.js'
 
 export interface WatchRun {
   rt: ResourceType

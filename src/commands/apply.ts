@@ -1,10 +1,10 @@
-import {Flags} from '@oclif/core'
 
 import {runApply} from '../cli/apply-run.js'
-import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
+import {CliError} from '../cli/errors.js'
 import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../cli/flags.js'
 import {readStdin} from '../cli/stdin.js'
+import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Apply extends KsimCommand {
   static override description = "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted."
@@ -18,20 +18,21 @@ export default class Apply extends KsimCommand {
   static override flags = {
     'dry-run': dryRunFlag,
     filename: filenameFlag,
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     recursive: recursiveFlag,
     validate: validateFlag,
   }
 
   static override summary = 'Apply a configuration to a resource by file name or stdin'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {flags} = await this.parse(Apply)
     if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify -f')
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    const ok = runApply({
+    const errors = runApply({
       args: flags.filename,
       recursive: flags.recursive,
       validate: flags.validate,
@@ -41,8 +42,8 @@ export default class Apply extends KsimCommand {
       api,
       stdin: readStdin,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {CliError} from '../cli/errors.js'
 import {allNamespacesFlag, dryRunFlag, filenameFlag, parseCascade, recursiveFlag, selectorFlag} from '../cli/flags.js'
 import {runDelete} from '../cli/delete-run.js'
 import {parseDuration} from '../cli/duration-flag.js'
@@ -52,7 +52,7 @@ export default class Delete extends KsimCommand {
     // in kubectl's order: flag parsing (--timeout), the delete flags (--cascade), Complete (--now, the
     // resource builder's --all check), then Validate
     const timeoutMs = parseDuration(flags.timeout, 'timeout')
-    const cascade = parseCascade(flags.cascade, (line) => this.warn2(line))
+    const cascade = parseCascade(flags.cascade, (line) => this.stderrLine(line))
     let grace = flags['grace-period']
     if (flags.now) {
       if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together')
@@ -64,12 +64,12 @@ export default class Delete extends KsimCommand {
     if (flags.output && flags.output !== 'name') throw new CliError(`unexpected -o output mode: ${flags.output}. We only support '-o name'`)
     if (grace > 0 && flags.force) throw new CliError('--force and --grace-period greater than 0 cannot be specified together')
     if (grace === 0 && flags.force) {
-      this.warn2('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
+      this.stderrLine('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
     }
     const target = await this.target(flags)
     const api = await this.openApi(target)
     if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    const ok = await runDelete(api, target, {
+    const errors = await runDelete(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],
       recursive: flags.recursive,
@@ -87,8 +87,8 @@ export default class Delete extends KsimCommand {
       // kubectl's enforceNamespace: only the -n flag, not the context's namespace
       warnClusterScope: Boolean(flags.namespace) && !flags['all-namespaces'],
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

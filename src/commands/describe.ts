@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
-import {SilentError} from '../cli/errors.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
 import {runDescribe} from '../cli/describe-run.js'
 
@@ -37,7 +36,7 @@ export default class Describe extends KsimCommand {
     const {argv, flags} = await this.parse(Describe)
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const ok = runDescribe(api, target, {
+    const errors = runDescribe(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],
       recursive: flags.recursive,
@@ -45,8 +44,8 @@ export default class Describe extends KsimCommand {
       selector: flags.selector,
       showEvents: flags['show-events'],
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

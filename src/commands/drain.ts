@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
 import {parseLabelSelector} from '../machinery/label-selector.js'
-import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
+import {CliError} from '../cli/errors.js'
 import {nodeChoice, nodeSelectorFlag} from '../cli/cordon-command.js'
 import {chooseNodes} from '../cli/cordon-run.js'
 import {runDrain} from '../cli/drain-run.js'
@@ -52,6 +52,8 @@ export default class Drain extends KsimCommand {
   // NODE may be given several times
   static override strict = false
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Drain)
     const choice = nodeChoice(argv, flags.selector, 'drain NODE')
@@ -59,7 +61,7 @@ export default class Drain extends KsimCommand {
     if (flags['pod-selector'] && !validLabelSelector(flags['pod-selector'])) throw new CliError('--pod-selector=<pod_selector> must be a valid label selector')
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const ok = await runDrain(api, {
+    const errors = await runDrain(api, {
       nodes: chooseNodes(api, choice),
       force: flags.force,
       ignoreDaemonsets: flags['ignore-daemonsets'],
@@ -71,10 +73,9 @@ export default class Drain extends KsimCommand {
       podSelector: flags['pod-selector'] || undefined,
       disableEviction: flags['disable-eviction'],
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
       beforeWait: () => this.ensureReconcilerRunning(target),
     })
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

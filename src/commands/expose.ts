@@ -1,10 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {KsimCommand} from '../cli/base-command.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
 import {runExpose} from '../cli/expose-run.js'
 import {MISSING_RESOURCE, resourcesFromArgs} from '../cli/resource/builder.js'
+import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Expose extends KsimCommand {
   static override description =
@@ -22,7 +23,7 @@ export default class Expose extends KsimCommand {
     labels: Flags.string({char: 'l', description: 'Labels to apply to the service created by this call.'}),
     'load-balancer-ip': Flags.string({description: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).'}),
     name: Flags.string({description: 'The name for the newly created object.'}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     port: Flags.string({description: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified'}),
     protocol: Flags.string({description: 'The network protocol for the service to be created. Default is \'TCP\'.'}),
     selector: Flags.string({description: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)'}),
@@ -34,6 +35,8 @@ export default class Expose extends KsimCommand {
   static override strict = false
 
   static override summary = 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'
+
+  static override writes = unlessDryRun
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Expose)
@@ -47,7 +50,6 @@ export default class Expose extends KsimCommand {
       port: flags.port, protocol: flags.protocol, targetPort: flags['target-port'], name: flags.name, type: flags.type, selector: flags.selector, labels: flags.labels,
       clusterIP: flags['cluster-ip'], externalIP: flags['external-ip'], loadBalancerIP: flags['load-balancer-ip'], sessionAffinity: flags['session-affinity'],
     }
-    for (const {rt, object} of found.infos) runExpose(api, rt, object!, target.namespace, opts, {dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
+    for (const {rt, object} of found.infos) runExpose(api, rt, object!, target.namespace, opts, {dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.stderrLine(s)})
   }
 }

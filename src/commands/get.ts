@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {CliError} from '../cli/errors.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
 import {colorFor} from '../cli/color.js'
 import {runGet} from '../cli/get-run.js'
@@ -55,12 +55,12 @@ export default class Get extends KsimCommand {
     const args = argv as string[]
     if (args.length === 0 && !flags.filename) {
       // kubectl prints the hint on its own, then a usage error (naming `explain` only where it exists)
-      this.warn2(`You must specify the type of resource to get. Use "${this.config.bin} api-resources" for a complete list of supported resources.\n\n`)
+      this.stderrLine(`You must specify the type of resource to get. Use "${this.config.bin} api-resources" for a complete list of supported resources.\n\n`)
       throw new CliError('Required resource not specified.', true)
     }
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const ok = await runGet(api, target, {
+    const errors = await runGet(api, target, {
       args,
       files: flags.filename ?? [],
       recursive: flags.recursive,
@@ -81,8 +81,9 @@ export default class Get extends KsimCommand {
       color: colorFor(process.stdout),
       showManagedFields: flags['show-managed-fields'],
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
+      report: (lines) => this.reportErrors(lines),
     })
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -1,14 +1,7 @@
-import {Args, Flags} from '@oclif/core'
+import {labelArgs, LabelCommand, labelFlags} from '../cli/label-command.js'
 
-import {KsimCommand} from '../cli/base-command.js'
-import {SilentError} from '../cli/errors.js'
-import {allNamespacesFlag, dryRunFlag, filenameFlag, selectorFlag} from '../cli/flags.js'
-import {runLabel} from '../cli/label-run.js'
-
-export default class Label extends KsimCommand {
-  static override args = {
-    resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... or TYPE/NAME KEY=VAL ...'}),
-  }
+export default class Label extends LabelCommand {
+  static override args = labelArgs
 
   static override description = `Update the labels on a resource.
 
@@ -25,42 +18,11 @@ export default class Label extends KsimCommand {
     "# Update pod 'foo' by removing a label named 'bar' if it exists\n<%= config.bin %> label pods foo bar-",
   ]
 
-  static override flags = {
-    all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types', default: false}),
-    'all-namespaces': allNamespacesFlag,
-    'dry-run': dryRunFlag,
-    filename: filenameFlag,
-    list: Flags.boolean({description: 'If true, display the labels for a given resource.', default: false}),
-    overwrite: Flags.boolean({description: 'If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.', default: false}),
-    'resource-version': Flags.string({description: 'If non-empty, the labels update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.'}),
-    selector: selectorFlag,
-  }
-
-  static override strict = false
+  static override flags = labelFlags('labels', 'Select all resources, in the namespace of the specified resource types')
 
   static override summary = 'Update the labels on a resource'
 
   static override usage = 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]'
 
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(Label)
-    const target = await this.target(flags)
-    const api = await this.openApi(target)
-    if (flags['dry-run'] === 'none' && !flags.list) await this.ensureReconcilerRunning(target)
-    const ok = runLabel(api, target, {
-      field: 'labels',
-      args: argv as string[],
-      files: flags.filename ?? [],
-      all: flags.all,
-      allNamespaces: flags['all-namespaces'],
-      selector: flags.selector,
-      overwrite: flags.overwrite,
-      list: flags.list,
-      dryRun: flags['dry-run'],
-      resourceVersion: flags['resource-version'],
-      out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
-    })
-    if (!ok) throw new SilentError()
-  }
+  protected readonly field = 'labels'
 }

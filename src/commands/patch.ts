@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../cli/base-command.js'
-import {SilentError} from '../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {dryRunFlag} from '../cli/flags.js'
 import {runPatch, validatePatch} from '../cli/patch-run.js'
+import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Patch extends KsimCommand {
   static override args = {
@@ -29,7 +29,7 @@ export default class Patch extends KsimCommand {
     'dry-run': dryRunFlag,
     filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to update', multiple: true, multipleNonGreedy: true}),
     local: Flags.boolean({description: 'If true, patch will operate on the content of the file, not the server-side resource.', default: false}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     patch: Flags.string({char: 'p', description: 'The patch to be applied to the resource JSON file.'}),
     'patch-file': Flags.string({description: 'A file containing a patch to be applied to the resource.'}),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
@@ -43,21 +43,22 @@ export default class Patch extends KsimCommand {
 
   static override usage = 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Patch)
     const request = {args: argv as string[], patch: flags.patch, patchFile: flags['patch-file'], type: flags.type, subresource: flags.subresource, local: flags.local, dryRun: flags['dry-run']}
     validatePatch(request)
     const target = await this.target(flags)
     const api = flags.local ? undefined : await this.openApi(target)
-    const ok = runPatch(api, target, {
+    const errors = runPatch(api, target, {
       ...request,
       files: flags.filename ?? [],
       recursive: flags.recursive,
       output: flags.output,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (api && flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
 
-import {KsimCommand} from '../cli/base-command.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
-import {checkRunFlags, runPod} from '../cli/run-run.js'
+import {checkRunFlags, runPod} from '../cli/run-pod.js'
+import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Run extends KsimCommand {
   static override description = 'Create and run a particular image in a pod.'
@@ -31,7 +32,7 @@ export default class Run extends KsimCommand {
     'image-pull-policy': Flags.string({description: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.', default: ''}),
     labels: Flags.string({char: 'l', description: 'Comma separated labels to apply to the pod. Will override previous values.'}),
     'leave-stdin-open': Flags.boolean({description: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.', default: false}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     'override-type': Flags.string({description: 'The method used to override the generated object: json, merge, or strategic.', default: 'merge'}),
     overrides: Flags.string({description: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.', default: ''}),
     port: Flags.string({description: 'The port that this container exposes.', default: ''}),
@@ -50,6 +51,8 @@ export default class Run extends KsimCommand {
 
   static override usage = 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Run)
     // cobra checks required flags before the command runs
@@ -62,16 +65,15 @@ export default class Run extends KsimCommand {
     const input = checkRunFlags(args, beforeDash, {...flags, image: flags.image})
     const dryRun = flags['dry-run']
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    const ok = runPod(input, {
+    const errors = runPod(input, {
       api,
       dryRun,
       output: flags.output,
       namespace: target.namespace,
       explicitNamespace: flags.namespace !== undefined,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (dryRun === 'none' && api) await this.ensureReconcilerRunning(target)
-    if (!ok) process.exitCode = 1
+    this.failOn(errors)
   }
 }

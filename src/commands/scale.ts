@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
+import {CliError} from '../cli/errors.js'
 import {dryRunFlag, selectorFlag} from '../cli/flags.js'
 import {runScale} from '../cli/scale-run.js'
+import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Scale extends KsimCommand {
   static override args = {
@@ -21,7 +22,7 @@ export default class Scale extends KsimCommand {
     all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types', default: false}),
     'current-replicas': Flags.integer({description: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.', default: -1}),
     'dry-run': dryRunFlag,
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     replicas: Flags.integer({description: 'The new desired number of replicas. Required.'}),
     selector: selectorFlag,
   }
@@ -30,13 +31,15 @@ export default class Scale extends KsimCommand {
 
   static override summary = 'Set a new size for a deployment, replica set, or replication controller'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Scale)
     if (flags.replicas === undefined) throw new CliError('required flag(s) "replicas" not set')
     if (flags.replicas < 0) throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const ok = runScale(api, target, {
+    const errors = runScale(api, target, {
       args: argv as string[],
       all: flags.all,
       selector: flags.selector,
@@ -45,9 +48,8 @@ export default class Scale extends KsimCommand {
       dryRun: flags['dry-run'],
       output: flags.output,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -2,7 +2,6 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
 import {nodeSelectorFlag} from '../cli/cordon-command.js'
-import {SilentError} from '../cli/errors.js'
 import {dryRunFlag, fieldValidationOf, validateFlag} from '../cli/flags.js'
 import {runTaint} from '../cli/taint-run.js'
 
@@ -54,7 +53,7 @@ export default class Taint extends KsimCommand {
     fieldValidationOf(flags.validate)
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const {ok, wrote} = runTaint(api, {
+    const {errors, wrote} = runTaint(api, {
       args: argv as string[],
       all: flags.all,
       selector: flags.selector,
@@ -62,9 +61,9 @@ export default class Taint extends KsimCommand {
       dryRun: flags['dry-run'],
       output: flags.output,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (wrote) await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.wrote = wrote
+    this.failOn(errors)
   }
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
-import {CliError, SilentError} from '../cli/errors.js'
+import {CliError} from '../cli/errors.js'
 import {parseDuration} from '../cli/duration-flag.js'
 import {allNamespacesFlag, filenameFlag, selectorFlag} from '../cli/flags.js'
 import {parseWaitFor, runWait} from '../cli/wait-run.js'
@@ -44,7 +44,7 @@ export default class Wait extends KsimCommand {
     const api = await this.openApi(target)
     // waiting for a condition needs something that moves the cluster on
     await this.ensureReconcilerRunning(target)
-    const ok = await runWait(api, target, {
+    const errors = await runWait(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],
       all: flags.all,
@@ -53,8 +53,8 @@ export default class Wait extends KsimCommand {
       condition,
       timeoutMs,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -36,20 +36,6 @@ export function humanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`
 }
 
-/** duration.ShortHumanDuration: one unit (`5s`, `2m`, `3h`, `2d`, `1y`). */
-export function shortHumanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / SECOND)
-  if (seconds < -1) return '<invalid>'
-  if (seconds < 0) return '0s'
-  if (seconds < 60) return `${seconds}s`
-  const minutes = Math.trunc(ms / MINUTE)
-  if (minutes < 60) return `${minutes}m`
-  const hours = Math.trunc(ms / HOUR)
-  if (hours < 24) return `${hours}h`
-  if (hours < 24 * 365) return `${Math.trunc(hours / 24)}d`
-  return `${Math.trunc(hours / 24 / 365)}y`
-}
-
 /** time.Duration.String() for a whole number of milliseconds: `0s`, `312ms`, `1.5s`, `2m3.25s`. */
 export function goDuration(ms: number): string {
   if (ms === 0) return '0s'

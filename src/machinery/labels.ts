@@ -66,15 +66,6 @@ export function labelSelectorFromObject(ls: MetaLabelSelector | null | undefined
   return {requirements: sortByKey(reqs)}
 }
 
-/** metav1.FormatLabelSelector, as describe prints selectors: `<none>` when empty, `<error>` when invalid. */
-export function formatLabelSelector(ls: MetaLabelSelector | null | undefined): string {
-  try {
-    return labelSelectorString(labelSelectorFromObject(ls)) || '<none>'
-  } catch {
-    return '<error>'
-  }
-}
-
 /**
  * LabelSelectorAsSelector(ls).String() as kubectl's printers show a stored object's selector ('' when
  * empty or absent): the requirements sorted by key, without validating them again.

@@ -1,21 +1,7 @@
 // `-o json` exactly as kubectl prints it: objects are unstructured maps, so every key is sorted;
 // Go's encoder indents with four spaces and escapes <, >, &, U+2028 and U+2029.
-import type {KObject} from '../api/types.js'
 
 import {sortKeysDeep} from '../machinery/sort-keys.js'
-
-/** The wrapper kubectl builds for zero or several objects (a corev1.List decoded as unstructured). */
-export interface PrintList {
-  apiVersion: 'v1'
-  items: KObject[]
-  kind: 'List'
-  metadata: {resourceVersion: ''}
-}
-
-/** Wraps objects the way `kubectl get -o json|yaml` does when it prints anything but one object. */
-export function toPrintList(items: KObject[]): PrintList {
-  return {apiVersion: 'v1', items, kind: 'List', metadata: {resourceVersion: ''}}
-}
 
 const GO_ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 

@@ -136,36 +136,3 @@ export function sortObjects<T>(objects: T[], sortBy: string): T[] {
   })
   return sortByKeys(objects, keys, field, '*unstructured.Unstructured', 'sorter.go:329')
 }
-
-/**
- * --sort-by for human-readable output (table, wide): the SortingPrinter over the server's Table,
- * which sorts only when there are at least two rows. Returns undefined when kubectl prints nothing
- * for the table: it drops the printer's error (`couldn't find any field ...`, or a bad path), so the
- * command ends with `No resources found in <ns> namespace.` unless something else was printed.
- */
-export function sortTableRows<T>(rows: T[], sortBy: string): T[] | undefined {
-  if (rows.length <= 1) return rows
-  let field: string
-  try {
-    field = relaxedJsonPathExpression(sortBy)
-  } catch {
-    field = sortBy
-  }
-  let template: JsonPathTemplate
-  let parsed: GoValue[][][]
-  try {
-    template = compileJsonPath(field)
-    parsed = rows.map((r) => findResults(template, r, {allowMissingKeys: true}))
-  } catch (e) {
-    if (e instanceof JsonPathError) return undefined
-    throw e
-  }
-  if (!parsed.some((p) => p.length > 0 && p[0].length > 0)) return undefined
-  return sortByKeys(
-    rows,
-    parsed.map((p) => () => p),
-    field,
-    '[][][]reflect.Value',
-    'sorter.go:375',
-  )
-}

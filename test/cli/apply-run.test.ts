@@ -18,7 +18,7 @@ describe('runApply', () => {
   function apply(api: Api, yaml: string): {ok: boolean; out: string; err: string} {
     let out = ''
     let err = ''
-    const ok = runApply({
+    const errors = runApply({
       args: ['-'],
       recursive: false,
       validate: 'true',
@@ -29,7 +29,8 @@ describe('runApply', () => {
       out: (t) => (out += t),
       err: (l) => (err += `${l}\n`),
     })
-    return {ok, out, err}
+    for (const e of errors) err += `${e}\n`
+    return {ok: errors.length === 0, out, err}
   }
 
   it('merges into the object it writes: a label written by another process between its read and its write is kept', () => {

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {fieldErrorText} from '../../src/machinery/field-errors.js'
-import {formatLabelSelector, labelSelectorFromObject, labelSelectorString, matchLabelSelector, parseLabelSelector, SelectorError} from '../../src/machinery/labels.js'
+import {labelSelectorFromObject, labelSelectorString, matchLabelSelector, parseLabelSelector, SelectorError} from '../../src/machinery/labels.js'
 import {validateLabelSelector} from '../../src/api/validation/label-selector.js'
 
 const parseError = (fn: () => unknown): string => {
@@ -91,11 +91,6 @@ describe('label selectors', () => {
     expect(parseError(() => labelSelectorFromObject({matchExpressions: [{key: 'x', operator: 'Foo'}]}))).to.equal('"Foo" is not a valid label selector operator')
   })
 
-  it('formats selectors for describe, <none> when empty and <error> when invalid', () => {
-    expect(formatLabelSelector({matchLabels: {app: 'web'}})).to.equal('app=web')
-    expect(formatLabelSelector({})).to.equal('<none>')
-    expect(formatLabelSelector({matchExpressions: [{key: 'x', operator: 'In', values: []}]})).to.equal('<error>')
-  })
 
   it('validates a selector inside an object with ValidateLabelSelector messages', () => {
     const errs = validateLabelSelector(

@@ -1,6 +1,7 @@
 import {expect} from 'chai'
 
-import {printJson, toPrintList} from '../../src/printers/json.js'
+import {asList as toPrintList} from '../../src/cli/print/objects.js'
+import {printJson} from '../../src/printers/json.js'
 
 describe('json printer', () => {
   it('sorts every key and indents with four spaces, as kubectl prints unstructured objects', () => {

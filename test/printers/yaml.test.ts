@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import yaml from 'js-yaml'
 
-import {toPrintList} from '../../src/printers/json.js'
+import {asList as toPrintList} from '../../src/cli/print/objects.js'
 import {goFloat, printYaml, yamlKeyLess} from '../../src/printers/yaml.js'
 
 /** The printed line of `k: <value>` for one string value. */

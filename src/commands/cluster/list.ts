@@ -29,7 +29,7 @@ export default class ClusterList extends KsimCommand {
     const {flags} = await this.parse(ClusterList)
     const names = listClusters()
     if (names.length === 0) {
-      this.warn2('No clusters found.')
+      this.stderrLine('No clusters found.')
       return
     }
     if (flags.output === 'name') {

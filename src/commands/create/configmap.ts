@@ -7,6 +7,7 @@ import {dryRunFlag} from '../../cli/flags.js'
 import {collectData} from '../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../cli/data-files.js'
 import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../cli/read-limited.js'
+import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class CreateConfigMap extends KsimCommand {
   static override aliases = ['create:cm']
@@ -27,7 +28,7 @@ export default class CreateConfigMap extends KsimCommand {
     'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.', multiple: true}),
     'from-file': Flags.string({description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.', multiple: true}),
     'from-literal': Flags.string({description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', multiple: true}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
   }
 
   static override strict = false

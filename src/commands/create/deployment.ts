@@ -4,6 +4,7 @@ import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {generateDeployment} from '../../cli/deployment-generator.js'
+import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class CreateDeployment extends KsimCommand {
   static override aliases = ['create:deploy']
@@ -24,7 +25,7 @@ export default class CreateDeployment extends KsimCommand {
   static override flags = {
     'dry-run': dryRunFlag,
     image: Flags.string({description: 'Image names to run. A deployment can have multiple images set for multi-container pod.', multiple: true}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     port: Flags.integer({description: 'The containerPort that this deployment exposes.', default: -1}),
     replicas: Flags.integer({char: 'r', description: 'Number of replicas to create. Default is 1.', default: 1}),
   }

@@ -1,10 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
-import {CliError, SilentError} from '../../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
+import {CliError} from '../../cli/errors.js'
 import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../../cli/flags.js'
 import {createFromItems} from '../../cli/create-objects.js'
 import {readStdin} from '../../cli/stdin.js'
+import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class Create extends KsimCommand {
   static override description = "Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted."
@@ -19,7 +20,7 @@ export default class Create extends KsimCommand {
     filename: filenameFlag,
     recursive: recursiveFlag,
     'dry-run': dryRunFlag,
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     validate: validateFlag,
     'save-config': Flags.boolean({description: 'If true, the configuration of current object will be saved in its annotation.', default: false}),
   }
@@ -29,6 +30,8 @@ export default class Create extends KsimCommand {
 
   static override summary = 'Create a resource from a file or from stdin'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Create)
     if (!flags.filename || flags.filename.length === 0) {
@@ -37,7 +40,7 @@ export default class Create extends KsimCommand {
     if (argv.length > 0) throw new CliError(`Unexpected args: [${argv.join(' ')}]`, true)
     const target = await this.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    const ok = await createFromItems({
+    const errors = createFromItems({
       args: flags.filename,
       recursive: flags.recursive,
       validate: flags.validate,
@@ -48,10 +51,8 @@ export default class Create extends KsimCommand {
       api,
       stdin: readStdin,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    // after the write: a reconciler going idle meanwhile sees it, or has already left the lease free
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

@@ -1,10 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {createGenerated} from '../../cli/create-generated.js'
 import {newNode} from '../../cli/create-node.js'
+import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class CreateNode extends KsimCommand {
   static override args = {
@@ -23,7 +24,7 @@ export default class CreateNode extends KsimCommand {
     'dry-run': dryRunFlag,
     labels: Flags.string({description: 'Comma-separated labels to add, key=value.'}),
     memory: Flags.string({description: 'Memory capacity (a quantity, e.g. 8Gi).'}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     taints: Flags.string({description: 'Comma-separated taints, key=value:Effect or key:Effect.'}),
   }
 
@@ -31,13 +32,14 @@ export default class CreateNode extends KsimCommand {
 
   static override strict = false
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(CreateNode)
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
     const target = await this.target(flags)
     const api = await this.openApi(target)
     const node = newNode(api, String(argv[0]), {cpu: flags.cpu, memory: flags.memory, labels: flags.labels, taints: flags.taints})
-    createGenerated(node, {api: flags['dry-run'] === 'client' ? undefined : api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
+    createGenerated(node, {api: flags['dry-run'] === 'client' ? undefined : api, dryRun: flags['dry-run'], output: flags.output, out: (s) => this.out(s), err: (s) => this.stderrLine(s)})
   }
 }

@@ -1,10 +1,11 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
-import {CliError} from '../../cli/errors.js'
-import {dryRunFlag} from '../../cli/flags.js'
+import type {KObject} from '../../api/types.js'
+import type {Target} from '../../cluster/clusters.js'
 
-export default class CreateServiceAccount extends KsimCommand {
+import {GeneratorCommand, generatorFlags} from '../../cli/generator-command.js'
+
+export default class CreateServiceAccount extends GeneratorCommand {
   static override aliases = ['create:sa']
 
   static override args = {
@@ -15,19 +16,11 @@ export default class CreateServiceAccount extends KsimCommand {
 
   static override examples = ['# Create a new service account named my-service-account\n<%= config.bin %> create serviceaccount my-service-account']
 
-  static override flags = {
-    'dry-run': dryRunFlag,
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
-  }
+  static override flags = generatorFlags
 
   static override summary = 'Create a service account with the specified name'
 
-  static override strict = false
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(CreateServiceAccount)
-    if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
-    const target = await this.target(flags)
-    await this.createGenerated(target, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: String(argv[0]), namespace: target.namespace}}, flags['dry-run'], flags.output)
+  protected generate(name: string, target: Target): KObject {
+    return {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace: target.namespace}}
   }
 }

@@ -15,12 +15,13 @@ export default class NodeStart extends KsimCommand {
 
   static override summary = "Start a stopped node's kubelet"
 
+  static override writes = (): boolean => true
+
   async run(): Promise<void> {
     const {args, flags} = await this.parse(NodeStart)
     if (!args.name) throw new CliError('exactly one NODE name is required', true)
     const target = await this.target(flags)
     const api = await this.openApi(target)
     this.out(setKubeletStopped(api, args.name, false))
-    await this.ensureReconcilerRunning(target)
   }
 }

@@ -15,6 +15,8 @@ export default class NodeStop extends KsimCommand {
 
   static override summary = "Stop a node's kubelet (simulate a node failure)"
 
+  static override writes = (): boolean => true
+
   async run(): Promise<void> {
     const {args, flags} = await this.parse(NodeStop)
     if (!args.name) throw new CliError('exactly one NODE name is required', true)
@@ -25,10 +27,9 @@ export default class NodeStop extends KsimCommand {
     if (!line.includes(' already ')) {
       const {defaultProfile} = await import('../../api/cluster-profile.js')
       const grace = (api.profile() ?? defaultProfile).nodeMonitorGracePeriodSeconds
-      this.warn2(
+      this.stderrLine(
         `The node stays Ready until its last heartbeat is older than the node monitor grace period (${grace}s); then it becomes NotReady and is tainted unreachable, and its pods are evicted once their tolerations run out (300s by default).`,
       )
     }
-    await this.ensureReconcilerRunning(target)
   }
 }

@@ -1,9 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {rolloutArgs, RolloutCommand, rolloutFlags, rolloutOutputFlag} from '../../cli/rollout-command.js'
-import {dryRunFlag, dryRunSuffix} from '../../cli/flags.js'
-import {nameKind} from '../../api/registry.js'
-import {formatObjects} from '../../cli/print-objects.js'
+import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/rollout-command.js'
+import {dryRunFlag} from '../../cli/flags.js'
+import {outputFlag, printerFor} from '../../cli/print/print-flags.js'
 import {rollback} from '../../cli/rollout-run.js'
 
 export default class RolloutUndo extends RolloutCommand {
@@ -19,7 +18,7 @@ export default class RolloutUndo extends RolloutCommand {
   static override flags = {
     ...rolloutFlags,
     'dry-run': dryRunFlag,
-    output: rolloutOutputFlag,
+    output: outputFlag,
     'to-revision': Flags.integer({description: 'The revision to rollback to. Default to 0 (last revision).', default: 0}),
   }
 
@@ -31,20 +30,21 @@ export default class RolloutUndo extends RolloutCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(RolloutUndo)
-    const {api, target, found} = await this.select(argv, flags)
+    const {api, found} = await this.select(argv, flags)
     const errors = [...found.errors]
     let changed = false
     for (const t of found.targets) {
       try {
         const result = rollback(api, t, flags['to-revision'], flags['dry-run'])
         changed ||= result === 'rolled back' && flags['dry-run'] === 'none'
-        if (flags.output === 'yaml' || flags.output === 'json') this.out(formatObjects([api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!)], flags.output))
-        else this.out(`${nameKind(t.rt)}/${t.obj.metadata.name}${flags.output === 'name' ? '' : ` ${result}${dryRunSuffix(flags['dry-run'])}`}\n`)
+        // kubectl makes a printer per object (its operation is the result): no `---` between YAML documents
+        const printer = printerFor(flags.output, {operation: result, dryRun: flags['dry-run']})
+        this.out(printer.print(flags.output === 'yaml' || flags.output === 'json' ? api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!) : t.obj))
       } catch (error) {
         errors.push(error)
       }
     }
-    if (changed) await this.ensureReconcilerRunning(target)
+    this.wrote = changed
     this.fail(errors)
   }
 }

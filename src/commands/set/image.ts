@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
-import {SilentError} from '../../cli/errors.js'
+import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {runSetImage} from '../../cli/set-image-run.js'
+import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class SetImage extends KsimCommand {
   static override args = {
@@ -28,7 +28,7 @@ export default class SetImage extends KsimCommand {
     'dry-run': dryRunFlag,
     filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to get from a server.', multiple: true, multipleNonGreedy: true}),
     local: Flags.boolean({description: 'If true, set image will NOT contact api-server but run locally.', default: false}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
     selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."}),
   }
@@ -39,11 +39,13 @@ export default class SetImage extends KsimCommand {
 
   static override usage = 'set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N'
 
+  static override writes = unlessDryRun
+
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(SetImage)
     const target = await this.target(flags)
     const api = flags.local ? undefined : await this.openApi(target)
-    const ok = runSetImage(api, target, {
+    const errors = runSetImage(api, target, {
       args: argv as string[],
       files: flags.filename ?? [],
       recursive: flags.recursive,
@@ -53,9 +55,8 @@ export default class SetImage extends KsimCommand {
       dryRun: flags['dry-run'],
       output: flags.output,
       out: (s) => this.out(s),
-      err: (s) => this.warn2(s),
+      err: (s) => this.stderrLine(s),
     })
-    if (api && flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-    if (!ok) throw new SilentError()
+    this.failOn(errors)
   }
 }

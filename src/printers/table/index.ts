@@ -4,7 +4,7 @@ import type {KObject} from '../../api/types.js'
 
 import {since} from '../timestamps.js'
 import {tableCell} from '../escape.js'
-import {groupOf, kindPrefix} from '../name.js'
+import {groupOf, nameKind} from '../name.js'
 import {formatTable} from '../tabwriter.js'
 import {colorStatus} from './color.js'
 import {col, type TableHandler} from './columns.js'
@@ -94,7 +94,7 @@ function renderOne(objs: KObject[], opts: TableOptions): string {
   }
   for (const obj of objs) {
     const cells = handler.cells(obj, opts.now)
-    const prefix = opts.withKindPrefix ?? (opts.withKind ? kindPrefix(obj.kind, groupOf(obj.apiVersion)) : undefined)
+    const prefix = opts.withKindPrefix ?? (opts.withKind ? nameKind({kind: obj.kind, group: groupOf(obj.apiVersion)}) : undefined)
     if (prefix && nameCol >= 0) cells[nameCol] = `${prefix}/${cells[nameCol]}`
     const labels = obj.metadata?.labels ?? {}
     const shown = cells.filter((_, i) => visible[i]).map(tableCell)

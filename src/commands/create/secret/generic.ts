@@ -6,6 +6,7 @@ import {dryRunFlag} from '../../../cli/flags.js'
 import {collectData} from '../../../cli/create-generated.js'
 import {readDataFile, listDataDir} from '../../../cli/data-files.js'
 import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../../cli/read-limited.js'
+import {outputFlag} from '../../../cli/print/print-flags.js'
 
 export default class CreateSecretGeneric extends KsimCommand {
   static override args = {
@@ -24,7 +25,7 @@ export default class CreateSecretGeneric extends KsimCommand {
     'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a secret.', multiple: true}),
     'from-file': Flags.string({description: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.', multiple: true}),
     'from-literal': Flags.string({description: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)', multiple: true}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
+    output: outputFlag,
     type: Flags.string({description: 'The type of secret to create'}),
   }
 

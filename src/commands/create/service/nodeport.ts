@@ -1,11 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../../cli/base-command.js'
-import {CliError} from '../../../cli/errors.js'
-import {dryRunFlag} from '../../../cli/flags.js'
-import {runCreateService} from '../../../cli/create-service.js'
+import {CreateServiceCommand, generatorFlags, tcpFlag} from '../../../cli/generator-command.js'
 
-export default class CreateServiceNodePort extends KsimCommand {
+export default class CreateServiceNodePort extends CreateServiceCommand {
   static override aliases = ['create:svc:nodeport']
 
   static override args = {
@@ -17,23 +14,13 @@ export default class CreateServiceNodePort extends KsimCommand {
   static override examples = ['# Create a new NodePort service named my-ns\n<%= config.bin %> create service nodeport my-ns --tcp=5678:8080']
 
   static override flags = {
-    'dry-run': dryRunFlag,
+    'dry-run': generatorFlags['dry-run'],
     'node-port': Flags.integer({description: 'Port used to expose the service on each node in a cluster.'}),
-    output: Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})(),
-    tcp: Flags.string({description: "Port pairs can be specified as '<port>:<targetPort>'.", multiple: true, delimiter: ','}),
+    output: generatorFlags.output,
+    tcp: tcpFlag,
   }
-
-  static override strict = false
 
   static override summary = 'Create a NodePort service'
 
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(CreateServiceNodePort)
-    if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
-    const target = await this.target(flags)
-    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    const opts = {name: String(argv[0]), namespace: target.namespace, type: 'NodePort' as const, tcp: flags.tcp ?? [], nodePort: flags['node-port']}
-    runCreateService(opts, {api, dryRun: flags['dry-run'], output: flags.output, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.warn2(s)})
-    if (flags['dry-run'] === 'none') await this.ensureReconcilerRunning(target)
-  }
+  protected readonly type = 'NodePort'
 }

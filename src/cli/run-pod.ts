@@ -6,8 +6,7 @@ import type {KObject} from '../api/types.js'
 
 import {CliError, errorText} from './errors.js'
 import {LAST_APPLIED} from './create-objects.js'
-import {dryRunSuffix} from './flags.js'
-import {formatObjects} from './print-objects.js'
+import {printerFor} from './print/print-flags.js'
 import {applyOverrides} from './run-overrides.js'
 import {generateRunPod, generateRunService, isImageReference, parseAnnotations, parseEnvs, parseRunLabels, restartPolicyOf, type RunInput} from './run-generator.js'
 
@@ -113,8 +112,8 @@ function withLastApplied(obj: KObject): KObject {
   return {...obj, metadata: ordered as KObject['metadata']}
 }
 
-/** Creates (or, for client dry-run, only builds) the Pod and Service and prints them; false on an error. */
-export function runPod(input: CheckedRun, ctx: RunContext): boolean {
+/** Creates (or, for client dry-run, only builds) the Pod and Service and prints them; returns the error, if one. */
+export function runPod(input: CheckedRun, ctx: RunContext): string[] {
   const pod = applyOverrides(generateRunPod(input), input.overrides, input.overrideType)
   const service = input.expose ? generateRunService(input.name, input.port!, input.labels) : undefined
   const send = (obj: KObject): KObject => {
@@ -134,20 +133,17 @@ export function runPod(input: CheckedRun, ctx: RunContext): boolean {
       failure = error
     }
   }
-  const print = (obj: KObject, kind: string, first: boolean) => {
-    if (ctx.output === 'name') ctx.out(`${kind}/${obj.metadata.name}\n`)
-    else if (ctx.output === 'yaml') ctx.out((first ? '' : '---\n') + formatObjects([obj], 'yaml'))
-    else if (ctx.output === 'json') ctx.out(ctx.api ? formatObjects([obj], 'json') : goJson(obj, 4) + '\n')
-    else ctx.out(`${kind}/${obj.metadata.name} created${dryRunSuffix(ctx.dryRun)}\n`)
-  }
+  // as kubectl's run: one printer for both objects, plus a `---` of its own after an exposed Service's
+  // YAML; a JSON client dry run prints the generated object as built
+  const printer = printerFor(ctx.output, {operation: 'created', dryRun: ctx.dryRun})
+  const print = (obj: KObject, kind: string) => ctx.out(ctx.output === 'json' && !ctx.api ? goJson(obj, 4) + '\n' : printer.print(obj, {kind}))
   if (createdService) {
-    print(createdService, 'service', true)
+    print(createdService, 'service')
     if (ctx.output === 'yaml') ctx.out('---\n')
   }
-  print(createdPod, 'pod', !createdService)
+  print(createdPod, 'pod')
   if (failure !== undefined) {
-    ctx.err(errorText(failure))
-    return false
+    return [errorText(failure)]
   }
-  return true
+  return []
 }

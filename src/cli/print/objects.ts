@@ -1,9 +1,9 @@
 // -o yaml / -o json for objects a command produced (create, get): one object alone, several as kubectl
 // prints them (YAML documents separated by `---`, JSON objects one after another).
-import type {KObject} from '../api/types.js'
+import type {KObject} from '../../api/types.js'
 
-import {printJson as toJson} from '../printers/json.js'
-import {printYaml as toYaml} from '../printers/yaml.js'
+import {printJson as toJson} from '../../printers/json.js'
+import {printYaml as toYaml} from '../../printers/yaml.js'
 
 export function formatObjects(objs: KObject[], format: 'yaml' | 'json', showManagedFields = false): string {
   const shown = showManagedFields ? objs : objs.map(omitManagedFields)
