@@ -1,5 +1,5 @@
 // The bench report's tables: cli-table3 without borders or colour, columns three spaces apart (as
-// ksim's own tables, src/cli/plain-table.ts), so reports read alike and stay easy to grep and diff.
+// ksim's own tables, src/cli/print/plain-table.ts), so reports read alike and stay easy to grep and diff.
 import Table from 'cli-table3'
 
 const NO_BORDER = {

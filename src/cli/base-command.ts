@@ -12,7 +12,7 @@ import type {Backend} from '../store/backend.js'
 import type {Target} from '../cluster/clusters.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
-import {colorFor, colorPrefixes} from './color.js'
+import {colorFor, colorPrefixes} from './print/color.js'
 import {errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
@@ -141,7 +141,7 @@ export abstract class KsimCommand extends Command {
    * --dry-run=client, where nothing is opened) and print kubectl's line or the object (`-o`).
    */
   protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
-    const {createGenerated} = await import('./create-generated.js')
+    const {createGenerated} = await import('./verbs/create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
     createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.stderrLine(s)})
     this.wrote = dryRun === 'none'

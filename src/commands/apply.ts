@@ -1,9 +1,9 @@
 
-import {runApply} from '../cli/apply-run.js'
+import {runApply} from '../cli/verbs/apply.js'
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../cli/flags.js'
-import {readStdin} from '../cli/stdin.js'
+import {readStdin} from '../cli/resource/stdin.js'
 import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Apply extends KsimCommand {

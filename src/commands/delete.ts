@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {allNamespacesFlag, dryRunFlag, filenameFlag, parseCascade, recursiveFlag, selectorFlag} from '../cli/flags.js'
-import {runDelete} from '../cli/delete-run.js'
+import {runDelete} from '../cli/verbs/delete.js'
 import {parseDuration} from '../cli/duration-flag.js'
 
 export default class Delete extends KsimCommand {

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
-import {runDescribe} from '../cli/describe-run.js'
+import {runDescribe} from '../cli/verbs/describe.js'
 
 export default class Describe extends KsimCommand {
   static override args = {

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
-import {runExpose} from '../cli/expose-run.js'
+import {runExpose} from '../cli/verbs/expose.js'
 import {MISSING_RESOURCE, resourcesFromArgs} from '../cli/resource/builder.js'
 import {outputFlag} from '../cli/print/print-flags.js'
 

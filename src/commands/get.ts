@@ -3,9 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
-import {colorFor} from '../cli/color.js'
-import {runGet} from '../cli/get-run.js'
-import {GET_OUTPUT_FORMATS} from '../cli/output-format.js'
+import {colorFor} from '../cli/print/color.js'
+import {runGet} from '../cli/verbs/get.js'
+import {GET_OUTPUT_FORMATS} from '../cli/print/output-format.js'
 
 export default class Get extends KsimCommand {
   static override args = {

@@ -1,4 +1,4 @@
-import {labelArgs, LabelCommand, labelFlags} from '../cli/label-command.js'
+import {labelArgs, LabelCommand, labelFlags} from '../cli/verbs/label-command.js'
 
 export default class Label extends LabelCommand {
   static override args = labelArgs

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {dryRunFlag} from '../cli/flags.js'
-import {runPatch, validatePatch} from '../cli/patch-run.js'
+import {runPatch, validatePatch} from '../cli/verbs/patch.js'
 import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Patch extends KsimCommand {

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag} from '../cli/flags.js'
-import {checkRunFlags, runPod} from '../cli/run-pod.js'
+import {checkRunFlags, runPod} from '../cli/verbs/run.js'
 import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Run extends KsimCommand {

@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {dryRunFlag, selectorFlag} from '../cli/flags.js'
-import {runScale} from '../cli/scale-run.js'
+import {runScale} from '../cli/verbs/scale.js'
 import {outputFlag} from '../cli/print/print-flags.js'
 
 export default class Scale extends KsimCommand {

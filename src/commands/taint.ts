@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
-import {nodeSelectorFlag} from '../cli/cordon-command.js'
+import {nodeSelectorFlag} from '../cli/verbs/cordon-command.js'
 import {dryRunFlag, fieldValidationOf, validateFlag} from '../cli/flags.js'
-import {runTaint} from '../cli/taint-run.js'
+import {runTaint} from '../cli/verbs/taint.js'
 
 export default class Taint extends KsimCommand {
   static override args = {

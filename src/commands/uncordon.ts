@@ -1,4 +1,4 @@
-import {CordonCommand} from '../cli/cordon-command.js'
+import {CordonCommand} from '../cli/verbs/cordon-command.js'
 
 export default class Uncordon extends CordonCommand {
   static override description = 'Mark node as schedulable.'

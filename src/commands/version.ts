@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
-import {formatVersion} from '../cli/version-info.js'
+import {formatVersion} from '../cli/verbs/version.js'
 
 export default class Version extends KsimCommand {
   static override description = 'Print the client and server version information for the current context.'

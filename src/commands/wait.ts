@@ -4,7 +4,7 @@ import {KsimCommand} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {parseDuration} from '../cli/duration-flag.js'
 import {allNamespacesFlag, filenameFlag, selectorFlag} from '../cli/flags.js'
-import {parseWaitFor, runWait} from '../cli/wait-run.js'
+import {parseWaitFor, runWait} from '../cli/verbs/wait.js'
 
 export default class Wait extends KsimCommand {
   static override args = {

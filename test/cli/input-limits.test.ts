@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {readManifests} from '../../src/cli/resource/manifests.js'
-import {readFdLimited} from '../../src/cli/read-limited.js'
-import {EXCESSIVE_ALIASING, allowedAliasRatio, excessiveAliasing} from '../../src/cli/yaml-aliases.js'
-import {decodeOne} from '../../src/cli/yaml-docs.js'
+import {readFdLimited} from '../../src/cli/resource/read-limited.js'
+import {EXCESSIVE_ALIASING, allowedAliasRatio, excessiveAliasing} from '../../src/cli/resource/yaml-aliases.js'
+import {decodeOne} from '../../src/cli/resource/yaml-docs.js'
 
 describe('go-yaml alias limit', () => {
   const bomb = (levels: number) =>

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {platform} from '../../src/cli/version-info.js'
+import {platform} from '../../src/cli/verbs/version.js'
 import {Sandbox} from '../helpers/cli.js'
 
 describe('ksim version', function () {

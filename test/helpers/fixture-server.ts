@@ -13,7 +13,7 @@ import {servedGroupVersions, servedResources} from '../../src/api/discovery.js'
 import {apiErrors, isStatusError} from '../../src/api/errors.js'
 import {allTypes, apiVersionOf, type ResourceType} from '../../src/api/registry.js'
 // the server's version.Info as ksim reports it: `kubectl version` then compares the client part and the layout
-import {versionInfo} from '../../src/cli/version-info.js'
+import {versionInfo} from '../../src/cli/verbs/version.js'
 
 
 function resourceList(groupVersion: string): Record<string, unknown> {

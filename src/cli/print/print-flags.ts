@@ -9,7 +9,7 @@ import {executeGoTemplate, GoTemplateError, parseGoTemplate} from '../../printer
 import {execute as executeJsonPath, parseJsonPath} from '../../printers/jsonpath.js'
 import {groupOf, nameKind} from '../../printers/name.js'
 import {CliError} from '../errors.js'
-import {type OutputFormat, parseOutputFormat} from '../output-format.js'
+import {type OutputFormat, parseOutputFormat} from './output-format.js'
 import {formatObjects} from './objects.js'
 
 export type DryRun = 'none' | 'client' | 'server'

@@ -7,7 +7,7 @@ import type {KObject} from '../../api/types.js'
 
 import {lookupKind} from '../../api/registry.js'
 import {CliError, PlainError} from '../errors.js'
-import {readStdin} from '../stdin.js'
+import {readStdin} from './stdin.js'
 import {fetch, resourcesFromArgs, result, type BuilderOptions, type BuilderResult, type InfoGroup, type Visited} from './builder.js'
 import {noKindMatch, readManifests} from './manifests.js'
 import {placeInNamespace} from './namespace.js'

@@ -8,9 +8,9 @@ import {builtinKind, notServedYet} from '../../api/builtin-kinds.js'
 import type {KObject} from '../../api/types.js'
 
 import {CliError} from '../errors.js'
-import {isInputTooLarge, readFileLimited, TOO_LARGE_MESSAGE} from '../read-limited.js'
+import {isInputTooLarge, readFileLimited, TOO_LARGE_MESSAGE} from './read-limited.js'
 import {checkUrl, isUrlSource, readUrl} from './url-source.js'
-import {decodeDocuments} from '../yaml-docs.js'
+import {decodeDocuments} from './yaml-docs.js'
 
 export interface ManifestItem {
   /** the file as the user named it (`-` is shown as `STDIN`) */

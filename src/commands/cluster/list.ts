@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {plainTable} from '../../cli/plain-table.js'
+import {plainTable} from '../../cli/print/plain-table.js'
 import {listClusters} from '../../cluster/clusters.js'
 import {readConfig} from '../../config/contexts.js'
 

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {plainTable} from '../../cli/plain-table.js'
+import {plainTable} from '../../cli/print/plain-table.js'
 import {clusterExists} from '../../cluster/clusters.js'
 import {humanDuration} from '../../machinery/duration.js'
 import type {ClusterStatus} from '../../reconciler/status.js'

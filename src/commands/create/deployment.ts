@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {generateDeployment} from '../../cli/deployment-generator.js'
+import {generateDeployment} from '../../cli/verbs/deployment-generator.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class CreateDeployment extends KsimCommand {

@@ -3,8 +3,8 @@ import {Flags} from '@oclif/core'
 import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag, filenameFlag, recursiveFlag, validateFlag} from '../../cli/flags.js'
-import {createFromItems} from '../../cli/create-objects.js'
-import {readStdin} from '../../cli/stdin.js'
+import {createFromItems} from '../../cli/verbs/create.js'
+import {readStdin} from '../../cli/resource/stdin.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class Create extends KsimCommand {

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import type {KObject} from '../../api/types.js'
 
-import {GeneratorCommand, generatorFlags} from '../../cli/generator-command.js'
+import {GeneratorCommand, generatorFlags} from '../../cli/verbs/generator-command.js'
 
 export default class CreateNamespace extends GeneratorCommand {
   static override aliases = ['create:ns']

@@ -3,8 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {createGenerated} from '../../cli/create-generated.js'
-import {newNode} from '../../cli/create-node.js'
+import {createGenerated} from '../../cli/verbs/create-generated.js'
+import {newNode} from '../../cli/verbs/create-node.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class CreateNode extends KsimCommand {

@@ -3,7 +3,7 @@ import {Args} from '@oclif/core'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {GeneratorCommand, generatorFlags} from '../../cli/generator-command.js'
+import {GeneratorCommand, generatorFlags} from '../../cli/verbs/generator-command.js'
 
 export default class CreateServiceAccount extends GeneratorCommand {
   static override aliases = ['create:sa']

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {setKubeletStopped} from '../../cli/cordon-run.js'
+import {setKubeletStopped} from '../../cli/verbs/cordon.js'
 
 export default class NodeStart extends KsimCommand {
   static override args = {

@@ -1,8 +1,8 @@
 import {Flags} from '@oclif/core'
 
-import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/rollout-command.js'
+import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/verbs/rollout-command.js'
 import {CliError} from '../../cli/errors.js'
-import {historyText} from '../../cli/rollout-run.js'
+import {historyText} from '../../cli/verbs/rollout.js'
 
 export default class RolloutHistory extends RolloutCommand {
   static override args = rolloutArgs

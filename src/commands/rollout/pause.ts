@@ -1,4 +1,4 @@
-import {RolloutPatchCommand} from '../../cli/rollout-patch-command.js'
+import {RolloutPatchCommand} from '../../cli/verbs/rollout-patch-command.js'
 
 export default class RolloutPause extends RolloutPatchCommand {
   static override description = "Mark the provided resource as paused.\n\n Paused resources will not be reconciled by a controller. Use \"<%= config.bin %> rollout resume\" to resume a paused resource. Currently only deployments support being paused."

@@ -1,4 +1,4 @@
-import {RolloutPatchCommand} from '../../cli/rollout-patch-command.js'
+import {RolloutPatchCommand} from '../../cli/verbs/rollout-patch-command.js'
 
 export default class RolloutRestart extends RolloutPatchCommand {
   static override description = "Restart a resource.\n\n        Resource rollout will be restarted."

@@ -1,4 +1,4 @@
-import {RolloutPatchCommand} from '../../cli/rollout-patch-command.js'
+import {RolloutPatchCommand} from '../../cli/verbs/rollout-patch-command.js'
 
 export default class RolloutResume extends RolloutPatchCommand {
   static override description = "Resume a paused resource.\n\n Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed."

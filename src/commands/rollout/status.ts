@@ -4,7 +4,7 @@ import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
 import {parseDuration} from '../../cli/duration-flag.js'
 import {parseResourceArgs} from '../../cli/resource/args.js'
-import {runRolloutStatus} from '../../cli/rollout-status.js'
+import {runRolloutStatus} from '../../cli/verbs/rollout-status.js'
 
 export default class RolloutStatus extends KsimCommand {
   static override args = {

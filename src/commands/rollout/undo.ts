@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/rollout-command.js'
+import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/verbs/rollout-command.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {outputFlag, printerFor} from '../../cli/print/print-flags.js'
-import {rollback} from '../../cli/rollout-run.js'
+import {rollback} from '../../cli/verbs/rollout.js'
 
 export default class RolloutUndo extends RolloutCommand {
   static override args = rolloutArgs

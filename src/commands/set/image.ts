@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {runSetImage} from '../../cli/set-image-run.js'
+import {runSetImage} from '../../cli/verbs/set-image.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
 export default class SetImage extends KsimCommand {

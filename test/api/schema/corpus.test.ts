@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {decodeDocuments} from '../../../src/cli/yaml-docs.js'
+import {decodeDocuments} from '../../../src/cli/resource/yaml-docs.js'
 import {resolveSchema, type Schema} from '../../../src/api/schema/schema.js'
 import {checkFields, strictDecodingMessage} from '../../../src/api/schema/strict.js'
 import type {GeneratedSchema} from '../../../src/api/schema/types.js'

@@ -3,9 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import {KsimCommand} from '../../../cli/base-command.js'
 import {CliError} from '../../../cli/errors.js'
 import {dryRunFlag} from '../../../cli/flags.js'
-import {collectData} from '../../../cli/create-generated.js'
-import {readDataFile, listDataDir} from '../../../cli/data-files.js'
-import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../../cli/read-limited.js'
+import {collectData} from '../../../cli/verbs/create-generated.js'
+import {readDataFile, listDataDir} from '../../../cli/verbs/data-files.js'
+import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../../cli/resource/read-limited.js'
 import {outputFlag} from '../../../cli/print/print-flags.js'
 
 export default class CreateSecretGeneric extends KsimCommand {

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {CreateServiceCommand, generatorFlags, tcpFlag} from '../../../cli/generator-command.js'
+import {CreateServiceCommand, generatorFlags, tcpFlag} from '../../../cli/verbs/generator-command.js'
 
 export default class CreateServiceClusterIP extends CreateServiceCommand {
   static override aliases = ['create:svc:clusterip']

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {CreateServiceCommand, generatorFlags, tcpFlag} from '../../../cli/generator-command.js'
+import {CreateServiceCommand, generatorFlags, tcpFlag} from '../../../cli/verbs/generator-command.js'
 
 export default class CreateServiceLoadBalancer extends CreateServiceCommand {
   static override aliases = ['create:svc:loadbalancer']

@@ -1,0 +1,58 @@
+// `ksim create node NAME`: a new simulated node, registered Ready as a kubelet registers it, with the
+// cluster profile's capacity unless --cpu / --memory say otherwise. Its kubelet starts heartbeating
+// with the next reconciler pass.
+import type {Api} from '../../api/server.js'
+import type {KObject} from '../../api/types.js'
+
+import {defaultProfile} from '../../api/cluster-profile.js'
+import {nodeType} from '../../api/kinds/node.js'
+import {quantityError} from '../../machinery/quantity.js'
+import {nodeObject} from '../../cluster/bootstrap.js'
+import {CliError, FlagError} from '../errors.js'
+
+export interface CreateNodeOptions {
+  cpu?: string
+  memory?: string
+  /** `k=v,k2=v2` */
+  labels?: string
+  /** `k=v:Effect,k2:Effect` */
+  taints?: string
+}
+
+/** Parses `k=v,k2=v2`. */
+export function parseLabels(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const part of text.split(',').filter(Boolean)) {
+    const i = part.indexOf('=')
+    if (i <= 0) throw new CliError(`invalid label spec: ${part}`)
+    out[part.slice(0, i)] = part.slice(i + 1)
+  }
+  return out
+}
+
+/** Parses taints as kubectl taint writes them: `key=value:Effect` or `key:Effect`, comma-separated. */
+export function parseTaints(text: string): KObject[] {
+  return text
+    .split(',')
+    .filter(Boolean)
+    .map((spec) => {
+      const m = /^([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(spec)
+      if (!m) throw new CliError(`invalid taint spec: ${spec}`)
+      return {key: m[1], ...(m[2] ? {value: m[2]} : {}), effect: m[3]} as unknown as KObject
+    })
+}
+
+/** Builds the Node object for `create node`; index picks a free pod CIDR and address. */
+export function newNode(api: Api, name: string, o: CreateNodeOptions): KObject {
+  for (const [flag, v] of [['cpu', o.cpu], ['memory', o.memory]] as const) {
+    if (v !== undefined && quantityError(v)) throw new FlagError(`invalid argument "${v}" for "--${flag}" flag: ${quantityError(v)}`)
+  }
+  const profile = api.profile() ?? {...defaultProfile, name: 'ksim'}
+  let index = 0
+  for (const n of api.list(nodeType, undefined).items) {
+    const m = /^10\.244\.(\d+)\.0\/24$/.exec(String((n.spec as {podCIDR?: string} | undefined)?.podCIDR ?? ''))
+    if (m) index = Math.max(index, Number(m[1]) + 1)
+  }
+  const p = {nodeCpu: o.cpu ?? profile.nodeCpu, nodeMemory: o.memory ?? profile.nodeMemory, maxPods: profile.maxPods}
+  return nodeObject(name, index, p, {controlPlane: false, tainted: false, now: api.clock.now(), labels: o.labels ? parseLabels(o.labels) : undefined, taints: o.taints ? parseTaints(o.taints) : undefined})
+}

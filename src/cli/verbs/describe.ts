@@ -1,0 +1,83 @@
+// `describe`: find the objects (exact name, else name prefix, or all / by selector / from files), gather
+// each one's events (and a node's pods and lease), and print them as kubectl does, separated by blank lines.
+import type {ResourceType} from '../../api/registry.js'
+import type {Api} from '../../api/server.js'
+import type {KObject} from '../../api/types.js'
+import type {Target} from '../../cluster/clusters.js'
+
+import {apiErrors} from '../../api/errors.js'
+import {lookupKind} from '../../api/registry.js'
+import {describerFor} from '../../printers/describe/index.js'
+import {CliError, errorText} from '../errors.js'
+import {selectionOf} from '../resource/builder.js'
+import {resolveResources} from '../resource/files.js'
+import {workloadContext} from './describe-workloads.js'
+
+export interface DescribeRun {
+  args: string[]
+  files: string[]
+  recursive: boolean
+  allNamespaces: boolean
+  selector?: string
+  showEvents: boolean
+  out(text: string): void
+  err(line: string): void
+}
+
+interface Found {
+  rt: ResourceType
+  obj: KObject
+}
+
+function context(api: Api, found: Found, showEvents: boolean) {
+  const {rt, obj} = found
+  const events = showEvents
+    ? api.list(lookupKind('v1', 'Event')!, obj.metadata.namespace || 'default').items.filter(
+        (e) => {
+          const io = (e.involvedObject ?? {}) as {uid?: string; kind?: string; name?: string}
+          // kubelets file node events under the node's name as uid
+          return io.uid === obj.metadata.uid || (rt.kind === 'Node' && io.kind === 'Node' && io.name === obj.metadata.name)
+        },
+      )
+    : []
+  if (rt.kind === 'Deployment' || rt.kind === 'ReplicaSet') return {now: api.clock.now(), events, showEvents, ...workloadContext(api, obj)}
+  // describe service prints the endpoints of the Service's EndpointSlices
+  if (rt.kind === 'Service') return {now: api.clock.now(), events, showEvents, endpointSlices: api.list(lookupKind('discovery.k8s.io/v1', 'EndpointSlice')!, obj.metadata.namespace, {labelSelector: `kubernetes.io/service-name=${obj.metadata.name}`}).items}
+  if (rt.kind !== 'Node') return {now: api.clock.now(), events, showEvents}
+  const pods = api
+    .list(lookupKind('v1', 'Pod')!, undefined)
+    .items.filter((p) => (p.spec as {nodeName?: string} | undefined)?.nodeName === obj.metadata.name)
+  const lease = api.peek('Lease', 'kube-node-lease', obj.metadata.name!)
+  return {now: api.clock.now(), events, pods, lease, showEvents}
+}
+
+/** Resolves a name as kubectl describe does: an exact name wins, else every object whose name starts with it. */
+function visitByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: string, found: Found[], errors: unknown[]): void {
+  const exact = api.peek(rt.kind, rt.namespaced ? namespace : '', prefix)
+  if (exact) return void found.push({rt, obj: exact})
+  const matches = api.list(rt, namespace).items.filter((o) => o.metadata.name!.startsWith(prefix))
+  if (matches.length === 0) errors.push(apiErrors.notFound(rt.plural, rt.group, prefix))
+  for (const obj of matches) found.push({rt, obj})
+}
+
+export function runDescribe(api: Api, target: Target, run: DescribeRun): string[] {
+  const errors: unknown[] = []
+  const found: Found[] = []
+  const {visited, groups} = resolveResources(api, {
+    ...selectionOf(target.namespace, run),
+    namesWithSelector: 'ignore',
+    latest: run.files.length > 0,
+    missing: new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.'),
+  })
+  for (const {info, error} of visited) {
+    if (!info) errors.push(error)
+    else if (info.object) found.push({rt: info.rt, obj: info.object})
+    else visitByPrefix(api, info.rt, target.namespace, info.name, found, errors)
+  }
+  if (run.files.length === 0 && found.length === 0 && errors.length === 0 && groups.every((g) => g.listed)) {
+    run.err(run.allNamespaces || !groups[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
+  }
+  const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
+  run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
+  return errors.map((e) => errorText(e))
+}
