@@ -2,6 +2,7 @@
 // version, namespaced or not, and each kind's strategy (defaulting, validation, admission, delete).
 import type {Strategy} from './strategy.js'
 
+import {matchResourceName} from '../machinery/resource-names.cjs'
 import {builtinResource, notServedYet} from './builtin-kinds.js'
 import {StatusError} from './errors.js'
 
@@ -51,20 +52,7 @@ export function allTypes(): readonly ResourceType[] {
  * undefined. kubectl matches case-insensitively.
  */
 export function lookupResource(text: string): ResourceType | undefined {
-  const t = text.toLowerCase()
-  const dot = t.indexOf('.')
-  const base = dot >= 0 ? t.slice(0, dot) : t
-  let group = dot >= 0 ? t.slice(dot + 1) : undefined
-  // `pods.v1.` / `deployments.v1.apps`: version-qualified forms
-  if (group !== undefined) {
-    const m = /^(v\d+(?:(?:alpha|beta)\d+)?)\.(.*)$/.exec(group)
-    if (m) group = m[2]
-  }
-  return types.find(
-    (rt) =>
-      (group === undefined || rt.group === group || (group === '' && rt.group === '')) &&
-      (rt.plural === base || rt.singular === base || rt.kind.toLowerCase() === base || rt.shortNames.includes(base)),
-  )
+  return matchResourceName(types, text)
 }
 
 /** Finds the type for a manifest's apiVersion and kind, as the REST mapper does. */

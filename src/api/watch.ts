@@ -1,6 +1,6 @@
 // Api.watch: the changes committed after a revision, read through the store's one change-log pager
 // (store/changes.ts) and filtered by kind, namespace and name: what `wait`, `delete`, `rollout status`,
-// `drain` and a future server-side watch follow. Reading is pull-based: `next()` costs one cheap
+// `drain`, `get --watch` and a future server-side watch follow. Reading is pull-based: `next()` costs one cheap
 // change-stamp read when nothing was written since the last call, by this process or another.
 import type {Backend, Change} from '../store/backend.js'
 import type {KObject} from './types.js'
@@ -21,6 +21,8 @@ export interface WatchBatch {
   changes: Change<KObject>[]
   /** the log no longer held every change after the watch's position: the reader must list again */
   compacted: boolean
+  /** when compacted: the store's error, which says how far back the log still goes */
+  compaction?: Error
 }
 
 const PAGE = 500
@@ -55,9 +57,12 @@ export class ChangeFeed {
     try {
       this.#cursor = readChanges<KObject>(this.store, this.#cursor, {kind, limit: PAGE}, (c) => void (this.matches(c) && changes.push(c)))
     } catch (error) {
-      if (!isStoreError(error, 'Compacted')) throw error
+      if (!isStoreError(error, 'Compacted')) {
+        this.#stamp = undefined // nothing was read (the position is unchanged): the next call reads again
+        throw error
+      }
       this.#cursor = this.store.revision()
-      return {changes, compacted: true}
+      return {changes, compacted: true, compaction: error as Error}
     }
     return {changes, compacted: false}
   }

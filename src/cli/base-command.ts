@@ -13,7 +13,7 @@ import type {Target} from '../cluster/clusters.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './print/color.js'
-import {errorText, RunErrors} from './errors.js'
+import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
 
@@ -55,6 +55,14 @@ export abstract class KsimCommand extends Command {
   protected async target(flags: {context?: string; namespace?: string}): Promise<Target> {
     const {resolveTarget} = await import('../cluster/clusters.js')
     return resolveTarget(flags)
+  }
+
+  /** The cluster a cluster command acts on: the one named, else the current context's; an error when it does not exist. */
+  protected async existingCluster(name: string | undefined, flags: {context?: string; namespace?: string}): Promise<string> {
+    const cluster = name ?? (await this.target(flags)).cluster
+    const {clusterExists} = await import('../cluster/clusters.js')
+    if (!clusterExists(cluster)) throw new CliError(`cluster "${cluster}" not found`)
+    return cluster
   }
 
   /** Opens the target cluster's store and API (closed when the command ends). */

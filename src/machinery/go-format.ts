@@ -99,10 +99,15 @@ function scalarV(v: unknown): string | undefined {
 export function goSprint(v: unknown): string {
   const s = scalarV(v)
   if (s !== undefined) return s
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`
+  return goSprintComposite(v, goSprint)
+}
+
+/** %v of a slice or map, its elements formatted by `elem`: `[a b]`, `map[a:1 b:x]` (keys sorted, as fmt does). */
+export function goSprintComposite(v: unknown, elem: (x: unknown) => string): string {
+  if (Array.isArray(v)) return `[${v.map((x) => elem(x)).join(' ')}]`
   const m = v as Record<string, unknown>
   return `map[${sortedKeys(m)
-    .map((k) => `${k}:${goSprint(m[k])}`)
+    .map((k) => `${k}:${elem(m[k])}`)
     .join(' ')}]`
 }
 

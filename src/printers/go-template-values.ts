@@ -1,6 +1,6 @@
 // The values a kubectl go-template sees: the object as encoding/json decodes it into interface{} (every
 // number a float64, null a nil interface), plus the template's own int literals and builtins' results.
-import {goFloatV, sortedKeys} from '../machinery/go-format.js'
+import {goFloatV, goSprintComposite, sortedKeys} from '../machinery/go-format.js'
 
 /**
  * A Go int: template integer literals, len, range indexes. Numbers of the object are plain JS numbers:
@@ -64,11 +64,7 @@ export function sprintV(v: TValue): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloatV(v)
   if (typeof v === 'string') return v
   if (typeof v === 'boolean') return String(v)
-  if (Array.isArray(v)) return `[${v.map(sprintV).join(' ')}]`
-  const m = v as Record<string, unknown>
-  return `map[${sortedKeys(m)
-    .map((k) => `${k}:${sprintV(m[k])}`)
-    .join(' ')}]`
+  return goSprintComposite(v, (x) => sprintV(x as TValue))
 }
 
 /** Go's truth: false, 0, nil, an empty string, map or slice (and a missing value) are false. */

@@ -1,5 +1,5 @@
 // The one reader of the change log: every change after a revision, page by page, oldest first. The
-// watch (watch.ts), the reconciler's cache and anything else that follows the log read through here,
+// API's watch (api/watch.ts), the reconciler's cache and anything else that follows the log read through here,
 // so the paging, the resume revision and the compacted case are the same for all of them.
 import type {Backend, Change, ChangesOptions} from './backend.js'
 

@@ -2,8 +2,8 @@
 // straight from a cluster's state file, opened read-only. Every failure (no config, no state file, a
 // locked or corrupt one) yields no values: completion never prints an error into a terminal.
 //
-// The completion fast path is CommonJS and imports nothing of ours beyond this folder (each ES module
-// costs Node more to load, on every TAB), so it repeats three facts from src/config: KSIM_HOME (default
+// The completion fast path is CommonJS and imports no ES module of ours (each costs Node more to load,
+// on every TAB; its one import beyond this folder is CommonJS too, machinery/resource-names.cts), so it repeats three facts from src/config: KSIM_HOME (default
 // ~/.ksim), the config in KSIM_HOME/config.json, and state in KSIM_HOME/clusters/<cluster>/state.db.
 // test/cli/complete/live.test.ts checks they agree.
 import fs from 'node:fs'

@@ -2,6 +2,10 @@
 // from oclif.manifest.json (the `completion` command publishes the registry's resource types there).
 import fs from 'node:fs'
 
+import {matchResourceName, type ResourceName} from '../../machinery/resource-names.cjs'
+
+export type {ResourceName}
+
 /** A flag as the manifest records it. */
 export interface FlagInfo {
   name: string
@@ -21,16 +25,6 @@ export interface CommandInfo {
   description?: string
   flags: Record<string, FlagInfo>
   resourceTypes?: ResourceName[]
-}
-
-/** The names one resource type answers to (registry.ts's ResourceType without its strategy). */
-export interface ResourceName {
-  kind: string
-  group: string
-  plural: string
-  singular: string
-  shortNames: string[]
-  namespaced: boolean
 }
 
 /** The manifest, indexed for completion. */
@@ -83,17 +77,5 @@ export function resourceListName(rt: ResourceName): string {
 
 /** Resolves what a user typed (`po`, `pods`, `Pod`, `leases.coordination.k8s.io`) as registry.ts does. */
 export function lookupType(model: Model, text: string): ResourceName | undefined {
-  const t = text.toLowerCase()
-  const dot = t.indexOf('.')
-  const base = dot >= 0 ? t.slice(0, dot) : t
-  let group = dot >= 0 ? t.slice(dot + 1) : undefined
-  if (group !== undefined) {
-    const m = /^(v\d+(?:(?:alpha|beta)\d+)?)\.(.*)$/.exec(group)
-    if (m) group = m[2]
-  }
-  return model.resourceTypes.find(
-    (rt) =>
-      (group === undefined || rt.group === group) &&
-      (rt.plural === base || rt.singular === base || rt.kind.toLowerCase() === base || rt.shortNames.includes(base)),
-  )
+  return matchResourceName(model.resourceTypes, text)
 }

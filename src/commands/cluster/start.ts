@@ -2,7 +2,6 @@ import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {clusterExists} from '../../cluster/clusters.js'
 import {reconcilerLog} from '../../config/paths.js'
 
 export default class ClusterStart extends KsimCommand {
@@ -19,8 +18,7 @@ export default class ClusterStart extends KsimCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ClusterStart)
-    const name = args.name ?? (await this.target(flags)).cluster
-    if (!clusterExists(name)) throw new CliError(`cluster "${name}" not found`)
+    const name = await this.existingCluster(args.name, flags)
     const {ensureReconciler} = await import('../../reconciler/spawn.js')
     const r = await ensureReconciler(name, {waitMs: 5000})
     if (r.pid === undefined) throw new CliError(`the reconciler of cluster "${name}" did not start; see ${reconcilerLog(name)}`)

@@ -1,9 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {CliError} from '../../cli/errors.js'
 import {plainTable} from '../../cli/print/plain-table.js'
-import {clusterExists} from '../../cluster/clusters.js'
 import {humanDuration} from '../../machinery/duration.js'
 import type {ClusterStatus} from '../../reconciler/status.js'
 
@@ -45,8 +43,7 @@ export default class ClusterStatusCommand extends KsimCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ClusterStatusCommand)
-    const name = args.name ?? (await this.target(flags)).cluster
-    if (!clusterExists(name)) throw new CliError(`cluster "${name}" not found`)
+    const name = await this.existingCluster(args.name, flags)
     const {readClusterStatus} = await import('../../reconciler/status.js')
     const now = new Date()
     this.out(formatClusterStatus(readClusterStatus(name, now), now))

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
 import {CliError} from '../../cli/errors.js'
-import {clusterExists, listClusters} from '../../cluster/clusters.js'
+import {listClusters} from '../../cluster/clusters.js'
 
 export default class ClusterStop extends KsimCommand {
   static override args = {
@@ -24,8 +24,7 @@ export default class ClusterStop extends KsimCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ClusterStop)
     if (flags.all && args.name) throw new CliError('a cluster name cannot be provided when --all is specified')
-    const names = flags.all ? listClusters() : [args.name ?? (await this.target(flags)).cluster]
-    if (!flags.all && !clusterExists(names[0])) throw new CliError(`cluster "${names[0]}" not found`)
+    const names = flags.all ? listClusters() : [await this.existingCluster(args.name, flags)]
     const {stopReconciler} = await import('../../reconciler/spawn.js')
     for (const name of names) {
       const r = await stopReconciler(name, {timeoutMs: flags.timeout * 1000})

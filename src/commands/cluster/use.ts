@@ -1,8 +1,6 @@
 import {Args} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {CliError} from '../../cli/errors.js'
-import {clusterExists} from '../../cluster/clusters.js'
 import {updateConfig} from '../../config/contexts.js'
 
 export default class ClusterUse extends KsimCommand {
@@ -17,8 +15,8 @@ export default class ClusterUse extends KsimCommand {
   static override summary = 'Switch to a cluster'
 
   async run(): Promise<void> {
-    const {args} = await this.parse(ClusterUse)
-    if (!clusterExists(args.name)) throw new CliError(`cluster "${args.name}" not found`)
+    const {args, flags} = await this.parse(ClusterUse)
+    await this.existingCluster(args.name, flags)
     await updateConfig((cfg) => {
       if (!cfg.contexts.has(args.name)) cfg.contexts.set(args.name, {cluster: args.name})
       cfg.currentContext = args.name

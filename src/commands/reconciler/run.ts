@@ -1,9 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {KsimCommand} from '../../cli/base-command.js'
-import {CliError} from '../../cli/errors.js'
 import {parseDuration} from '../../cli/duration-flag.js'
-import {clusterExists} from '../../cluster/clusters.js'
 
 export default class ReconcilerRun extends KsimCommand {
   static override description =
@@ -23,8 +21,7 @@ export default class ReconcilerRun extends KsimCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(ReconcilerRun)
-    const cluster = flags.cluster ?? (await this.target(flags)).cluster
-    if (!clusterExists(cluster)) throw new CliError(`cluster "${cluster}" not found`)
+    const cluster = await this.existingCluster(flags.cluster, flags)
     const idleMs = flags['idle-timeout'] === undefined ? undefined : parseDuration(flags['idle-timeout'], 'idle-timeout')
     const {runReconciler} = await import('../../reconciler/main.js')
     const result = await runReconciler({cluster, idleMs, logToStderr: flags['log-to-stderr']})

@@ -1,6 +1,6 @@
 // Multi-line fields shared by describers: labels, annotations, taints, tolerations and resource lists,
 // each aligned under its title the way describe.go prints them.
-import type {Toleration} from '../../api/types.js'
+import type {KObject, Toleration} from '../../api/types.js'
 
 import {parseQuantity} from '../../machinery/quantity.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
@@ -118,4 +118,12 @@ export function printWorkloadConditions(w: PrefixWriter, conditions: {type: stri
   w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n')
   w.write(LEVEL_1, '----\t------\t------\n')
   for (const c of conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`)
+}
+
+/** The metadata most describers open with: Name, Namespace, Labels, Annotations. */
+export function printObjectMeta(w: PrefixWriter, obj: KObject): void {
+  w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
+  w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
+  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
 }

@@ -7,7 +7,7 @@ import type {DescribeContext} from './pod.js'
 import {rfc1123z} from '../timestamps.js'
 import {selectorString} from '../../machinery/labels.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printWorkloadConditions} from './common.js'
-import {describeEvents} from './events.js'
+import {endWithEvents} from './events.js'
 import {describePodTemplate, type PodTemplate} from './pod-template.js'
 import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
@@ -71,6 +71,5 @@ export function describeDeployment(obj: KObject, ctx: WorkloadDescribeContext): 
     w.write(LEVEL_0, `OldReplicaSets:\t${rsList(olds)}\n`)
     w.write(LEVEL_0, `NewReplicaSet:\t${rsList(newRS ? [newRS] : [])}\n`)
   }
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

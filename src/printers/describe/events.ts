@@ -33,3 +33,9 @@ export function describeEvents(events: KObject[], w: PrefixWriter, now: Date): v
     w.write(LEVEL_1, `${ev.type ?? ''}\t${ev.reason ?? ''}\t${eventInterval(ev, now)}\t${from}\t${message}\n`)
   }
 }
+
+/** A describer's last step: the Events section (none for --show-events=false), then the whole text. */
+export function endWithEvents(w: PrefixWriter, ctx: {events: KObject[]; now: Date; showEvents?: boolean}): string {
+  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
+  return w.toString()
+}

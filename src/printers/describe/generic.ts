@@ -3,8 +3,8 @@
 // served, keys sorted, each level indented, then the object's events.
 import type {KObject} from '../../api/types.js'
 
-import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
-import {describeEvents} from './events.js'
+import {printObjectMeta} from './common.js'
+import {endWithEvents} from './events.js'
 import type {DescribeContext} from './pod.js'
 import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
@@ -74,11 +74,7 @@ function printContent(w: PrefixWriter, level: number, content: Record<string, un
 /** kubectl describe of a kind without its own describer. */
 export function describeGeneric(obj: KObject, ctx: DescribeContext): string {
   const w = new PrefixWriter()
-  w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
-  w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
-  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
+  printObjectMeta(w, obj)
   printContent(w, LEVEL_0, obj as Record<string, unknown>, '')
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

@@ -5,7 +5,7 @@ import type {KObject, Node, Pod} from '../../api/types.js'
 import {nodeRoles} from '../table/node.js'
 import {rfc1123z} from '../timestamps.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, quantityText, sortedResourceNames} from './common.js'
-import {describeEvents} from './events.js'
+import {endWithEvents} from './events.js'
 import {describeNodeResource} from './node-resources.js'
 import type {DescribeContext} from './pod.js'
 import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'
@@ -78,6 +78,5 @@ export function describeNode(obj: KObject, ctx: DescribeContext): string {
     return pod.spec?.nodeName === name && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
   })
   describeNodeResource(pods, node, ctx.now, w)
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

@@ -5,7 +5,7 @@ import type {KObject, Pod} from '../../api/types.js'
 import {rfc1123z, since} from '../timestamps.js'
 import {describeResources, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline} from './common.js'
 import {describeContainers} from './containers.js'
-import {describeEvents} from './events.js'
+import {endWithEvents} from './events.js'
 import {LEVEL_0, LEVEL_1, PrefixWriter} from './prefix-writer.js'
 import {podQOS} from './qos.js'
 import {describeVolumes} from './volumes.js'
@@ -118,6 +118,5 @@ export function describePod(obj: KObject, ctx: DescribeContext): string {
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector)
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations)
   describeTopologySpread(spec.topologySpreadConstraints ?? [], w)
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

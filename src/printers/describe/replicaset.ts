@@ -6,7 +6,7 @@ import type {DescribeContext} from './pod.js'
 
 import {selectorString} from '../../machinery/labels.js'
 import {printAnnotationsMultiline, printLabelsMultiline, printWorkloadConditions} from './common.js'
-import {describeEvents} from './events.js'
+import {endWithEvents} from './events.js'
 import {describePodTemplate, type PodTemplate} from './pod-template.js'
 import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
@@ -37,6 +37,5 @@ export function describeReplicaSet(obj: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `Pods Status:\t${podPhases(obj, ctx.pods ?? [])}\n`)
   describePodTemplate(spec.template, w)
   printWorkloadConditions(w, st.conditions)
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

@@ -3,8 +3,8 @@
 // caller passes in the context (listed by the kubernetes.io/service-name label).
 import type {KObject} from '../../api/types.js'
 
-import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
-import {describeEvents} from './events.js'
+import {printObjectMeta} from './common.js'
+import {endWithEvents} from './events.js'
 import type {DescribeContext} from './pod.js'
 import {LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, PrefixWriter} from './prefix-writer.js'
 
@@ -61,13 +61,6 @@ export function formatEndpointSlices(slices: KObject[], portName: string): strin
   return more ? `${ret} + ${count - max} more...` : ret
 }
 
-function header(obj: KObject, w: PrefixWriter): void {
-  w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
-  w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
-  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
-}
-
 const formatMap = (m: Record<string, string> | undefined): string => {
   const keys = Object.keys(m ?? {}).sort()
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${m![k]}`).join(',')
@@ -78,7 +71,7 @@ export function describeService(obj: KObject, ctx: ServiceDescribeContext): stri
   const spec = (obj.spec ?? {}) as Record<string, any>
   const status = (obj.status ?? {}) as {loadBalancer?: {ingress?: {ip?: string; hostname?: string; ipMode?: string}[]}}
   const w = new PrefixWriter()
-  header(obj, w)
+  printObjectMeta(w, obj)
   w.write(LEVEL_0, `Selector:\t${formatMap(spec.selector)}\n`)
   w.write(LEVEL_0, `Type:\t${spec.type ?? ''}\n`)
   if (spec.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`)
@@ -103,14 +96,13 @@ export function describeService(obj: KObject, ctx: ServiceDescribeContext): stri
   if (spec.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`)
   if ((spec.loadBalancerSourceRanges ?? []).length > 0) w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`)
   if (spec.trafficDistribution) w.write(LEVEL_0, `Traffic Distribution:\t${spec.trafficDistribution}\n`)
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }
 
 /** kubectl describe endpoints. */
 export function describeEndpoints(obj: KObject, ctx: DescribeContext): string {
   const w = new PrefixWriter()
-  header(obj, w)
+  printObjectMeta(w, obj)
   w.write(LEVEL_0, 'Subsets:\n')
   for (const ss of (obj.subsets ?? []) as {addresses?: {ip: string}[]; notReadyAddresses?: {ip: string}[]; ports?: {name?: string; port: number; protocol?: string}[]}[]) {
     w.write(LEVEL_1, `Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`)
@@ -123,14 +115,13 @@ export function describeEndpoints(obj: KObject, ctx: DescribeContext): string {
     }
     w.write(LEVEL_0, '\n')
   }
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }
 
 /** kubectl describe endpointslice. */
 export function describeEndpointSlice(obj: KObject, ctx: DescribeContext): string {
   const w = new PrefixWriter()
-  header(obj, w)
+  printObjectMeta(w, obj)
   w.write(LEVEL_0, `AddressType:\t${String(obj.addressType ?? '')}\n`)
   const ports = (obj.ports ?? []) as SlicePort[]
   if (ports.length === 0) w.write(LEVEL_0, 'Ports: <unset>\n')
@@ -155,6 +146,5 @@ export function describeEndpointSlice(obj: KObject, ctx: DescribeContext): strin
       w.write(LEVEL_2, `Zone:\t${e.zone ?? '<unset>'}\n`)
     }
   }
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }

@@ -3,8 +3,8 @@
 // and no longer looks the secrets up (no `(not found)` marks).
 import type {KObject} from '../../api/types.js'
 
-import {printAnnotationsMultiline, printLabelsMultiline} from './common.js'
-import {describeEvents} from './events.js'
+import {printObjectMeta} from './common.js'
+import {endWithEvents} from './events.js'
 import type {DescribeContext} from './pod.js'
 import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
@@ -14,13 +14,9 @@ const PULL_HEADER = 'Image pull secrets:'
 /** kubectl describe serviceaccount. */
 export function describeServiceAccount(obj: KObject, ctx: DescribeContext): string {
   const w = new PrefixWriter()
-  w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
-  w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
-  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
+  printObjectMeta(w, obj)
   const pull = ((obj.imagePullSecrets as {name?: string}[] | undefined) ?? []).map((r) => r.name ?? '')
   if (pull.length === 0) w.write(LEVEL_0, `${PULL_HEADER}\t<none>\n`)
   pull.forEach((name, i) => w.write(LEVEL_0, `${i === 0 ? PULL_HEADER : EMPTY_HEADER}\t${name}\n`))
-  if (ctx.showEvents !== false) describeEvents(ctx.events, w, ctx.now)
-  return w.toString()
+  return endWithEvents(w, ctx)
 }
