@@ -97,6 +97,30 @@ export interface SelectionFlags {
   fieldSelector?: string
 }
 
+/** The selection flags as oclif parses them (each verb declares those it has). */
+export interface ParsedSelectionFlags {
+  filename?: string[]
+  recursive?: boolean
+  all?: boolean
+  'all-namespaces'?: boolean
+  selector?: string
+  'field-selector'?: string
+}
+
+/** The builder options for a verb's arguments and parsed selection flags, in the target namespace. */
+export function selectionOfFlags(namespace: string, args: string[], flags: ParsedSelectionFlags): BuilderOptions {
+  return {
+    namespace,
+    args,
+    files: flags.filename ?? [],
+    recursive: flags.recursive,
+    all: flags.all,
+    allNamespaces: flags['all-namespaces'],
+    selector: flags.selector,
+    fieldSelector: flags['field-selector'],
+  }
+}
+
 /** The builder options for a verb's selection flags, in the target namespace. */
 export function selectionOf(namespace: string, run: SelectionFlags): BuilderOptions {
   const {args, files, recursive, all, allNamespaces, selector, fieldSelector} = run
