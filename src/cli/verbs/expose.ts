@@ -7,6 +7,7 @@ import type {ResourceType} from '../../api/registry.js'
 
 import {CliError} from '../errors.js'
 import {printerFor} from '../print/print-flags.js'
+import {parseLabels} from './create-node.js'
 
 /** kubectl expose's flags. */
 export interface ExposeOptions {
@@ -89,16 +90,6 @@ export function portsOf(obj: KObject): {ports: string[]; protocols: Map<string, 
   return {ports, protocols}
 }
 
-function parsePairs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const part of text.split(',').filter(Boolean)) {
-    const i = part.indexOf('=')
-    if (i <= 0) throw new CliError(`invalid label spec: ${part}`)
-    out[part.slice(0, i)] = part.slice(i + 1)
-  }
-  return out
-}
-
 /** The Service kubectl expose sends for `obj`. */
 export function exposedService(obj: KObject, namespace: string, o: ExposeOptions): KObject {
   let selector = o.selector
@@ -119,7 +110,7 @@ export function exposedService(obj: KObject, namespace: string, o: ExposeOptions
     const targetPort = target === undefined || target === '' ? port : /^\d+$/.test(target) ? Number(target) : target
     return {...(portTexts.length > 1 ? {name: `port-${i + 1}`} : {}), port, protocol: o.protocol || introspected.protocols.get(text) || 'TCP', targetPort}
   })
-  const labels = o.labels ? parsePairs(o.labels) : {...obj.metadata.labels}
+  const labels = o.labels ? parseLabels(o.labels) : {...obj.metadata.labels}
   const name = (o.name || obj.metadata.name || '').slice(0, 63)
   return {
     apiVersion: 'v1',
@@ -127,7 +118,7 @@ export function exposedService(obj: KObject, namespace: string, o: ExposeOptions
     metadata: {name, namespace, ...(Object.keys(labels).length > 0 ? {labels} : {})},
     spec: {
       ports,
-      selector: parsePairs(selector),
+      selector: parseLabels(selector),
       ...(o.type ? {type: o.type} : {}),
       ...(o.clusterIP ? {clusterIP: o.clusterIP} : {}),
       ...(o.externalIP ? {externalIPs: o.externalIP.split(',')} : {}),
