@@ -86,17 +86,6 @@ export interface BuilderResult {
   revision: number
 }
 
-/** The selection flags most verbs share, as a run names them. */
-export interface SelectionFlags {
-  args: string[]
-  files: string[]
-  recursive?: boolean
-  all?: boolean
-  allNamespaces?: boolean
-  selector?: string
-  fieldSelector?: string
-}
-
 /** The selection flags as oclif parses them (each verb declares those it has). */
 export interface ParsedSelectionFlags {
   filename?: string[]
@@ -119,12 +108,6 @@ export function selectionOfFlags(namespace: string, args: string[], flags: Parse
     selector: flags.selector,
     fieldSelector: flags['field-selector'],
   }
-}
-
-/** The builder options for a verb's selection flags, in the target namespace. */
-export function selectionOf(namespace: string, run: SelectionFlags): BuilderOptions {
-  const {args, files, recursive, all, allNamespaces, selector, fieldSelector} = run
-  return {namespace, args, files, recursive, all, allNamespaces, selector, fieldSelector}
 }
 
 /** The builder's error when nothing names a resource. */
