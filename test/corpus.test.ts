@@ -85,18 +85,12 @@ if (MISSING === undefined) describe(TITLE, function () {
       }
       let out = ''
       let err = ''
-      const errors = createFromItems({
-        args: [row.file],
-        recursive: false,
-        validate: 'strict',
-        dryRun: 'none',
-        saveConfig: false,
-        target: {context: 'corpus', cluster: 'corpus', namespace: 'default', namespaceExplicit: false},
-        api,
-        stdin: () => '',
+      const target = {context: 'corpus', cluster: 'corpus', namespace: 'default', namespaceExplicit: false}
+      const flags = {filename: [row.file], recursive: false, validate: 'strict', 'dry-run': 'none' as const, output: undefined, 'save-config': false, json: undefined}
+      const errors = createFromItems(api, target, flags, {
         out: (s) => (out += s),
         err: (s) => (err += `${s}\n`),
-      })
+      }, () => '')
       for (const e of errors) err += `${e}\n`
       const ok = errors.length === 0
       const known = row.kinds.map((k, i) => served().has(`${row.apiVersions[i]}|${k}`))

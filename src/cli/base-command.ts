@@ -10,6 +10,7 @@ import type {Api} from '../api/server.js'
 import type {KObject} from '../api/types.js'
 import type {Backend} from '../store/backend.js'
 import type {Target} from '../cluster/clusters.js'
+import type {Sinks} from './verbs/sinks.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './print/color.js'
@@ -151,8 +152,13 @@ export abstract class KsimCommand extends Command {
   protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./verbs/create-generated.js')
     const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, out: (s) => this.out(s), err: (s) => this.stderrLine(s)})
+    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, ...this.sinks()})
     this.wrote = dryRun === 'none'
+  }
+
+  /** The out/err sinks a verb's run writes to. */
+  protected sinks(): Sinks {
+    return {out: (s) => this.out(s), err: (s) => this.stderrLine(s)}
   }
 
   /** Writes to stdout exactly (no added newline). */

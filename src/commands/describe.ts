@@ -1,13 +1,8 @@
-import {Args, Flags} from '@oclif/core'
-
 import {KsimCommand} from '../cli/base-command.js'
-import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../cli/flags.js'
-import {runDescribe} from '../cli/verbs/describe.js'
+import {describeArgs, describeFlags, runDescribe} from '../cli/verbs/describe.js'
 
 export default class Describe extends KsimCommand {
-  static override args = {
-    resources: Args.string({description: 'TYPE [NAME_PREFIX] | TYPE/NAME'}),
-  }
+  static override args = describeArgs
 
   static override description = "Show details of a specific resource or group of resources.\n\n Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:\n\n        $ <%= config.bin %> describe TYPE NAME_PREFIX\n        \n will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources."
 
@@ -20,13 +15,7 @@ export default class Describe extends KsimCommand {
     '# Describe all pods whose names start with "frontend"\n<%= config.bin %> describe pods frontend',
   ]
 
-  static override flags = {
-    'all-namespaces': allNamespacesFlag,
-    filename: filenameFlag,
-    recursive: recursiveFlag,
-    selector: selectorFlag,
-    'show-events': Flags.boolean({description: 'If true, display events related to the described object.', default: true, allowNo: true}),
-  }
+  static override flags = describeFlags
 
   static override strict = false
 
@@ -36,16 +25,6 @@ export default class Describe extends KsimCommand {
     const {argv, flags} = await this.parse(Describe)
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const errors = runDescribe(api, target, {
-      args: argv as string[],
-      files: flags.filename ?? [],
-      recursive: flags.recursive,
-      allNamespaces: flags['all-namespaces'],
-      selector: flags.selector,
-      showEvents: flags['show-events'],
-      out: (s) => this.out(s),
-      err: (s) => this.stderrLine(s),
-    })
-    this.failOn(errors)
+    this.failOn(runDescribe(api, target, argv as string[], flags, this.sinks()))
   }
 }

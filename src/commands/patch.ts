@@ -1,14 +1,8 @@
-import {Args, Flags} from '@oclif/core'
-
 import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
-import {dryRunFlag} from '../cli/flags.js'
-import {runPatch, validatePatch} from '../cli/verbs/patch.js'
-import {outputFlag} from '../cli/print/print-flags.js'
+import {patchArgs, patchFlags, runPatch, validatePatch} from '../cli/verbs/patch.js'
 
 export default class Patch extends KsimCommand {
-  static override args = {
-    resource: Args.string({description: 'TYPE NAME or TYPE/NAME'}),
-  }
+  static override args = patchArgs
 
   static override description = `Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
 
@@ -25,17 +19,7 @@ export default class Patch extends KsimCommand {
     "# Update a deployment's replicas through the 'scale' subresource using a merge patch\n<%= config.bin %> patch deployment nginx-deployment --subresource='scale' --type='merge' -p '{\"spec\":{\"replicas\":2}}'",
   ]
 
-  static override flags = {
-    'dry-run': dryRunFlag,
-    filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to update', multiple: true, multipleNonGreedy: true}),
-    local: Flags.boolean({description: 'If true, patch will operate on the content of the file, not the server-side resource.', default: false}),
-    output: outputFlag,
-    patch: Flags.string({char: 'p', description: 'The patch to be applied to the resource JSON file.'}),
-    'patch-file': Flags.string({description: 'A file containing a patch to be applied to the resource.'}),
-    recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
-    subresource: Flags.string({description: 'If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.'}),
-    type: Flags.string({description: 'The type of patch being provided; one of [json merge strategic]', default: 'strategic'}),
-  }
+  static override flags = patchFlags
 
   static override strict = false
 
@@ -47,18 +31,9 @@ export default class Patch extends KsimCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Patch)
-    const request = {args: argv as string[], patch: flags.patch, patchFile: flags['patch-file'], type: flags.type, subresource: flags.subresource, local: flags.local, dryRun: flags['dry-run']}
-    validatePatch(request)
+    validatePatch(argv as string[], flags)
     const target = await this.target(flags)
     const api = flags.local ? undefined : await this.openApi(target)
-    const errors = runPatch(api, target, {
-      ...request,
-      files: flags.filename ?? [],
-      recursive: flags.recursive,
-      output: flags.output,
-      out: (s) => this.out(s),
-      err: (s) => this.stderrLine(s),
-    })
-    this.failOn(errors)
+    this.failOn(runPatch(api, target, argv as string[], flags, this.sinks()))
   }
 }

@@ -1,14 +1,10 @@
-import {Args, Flags} from '@oclif/core'
-
 import {KsimCommand} from '../cli/base-command.js'
-import {nodeSelectorFlag} from '../cli/verbs/cordon-command.js'
-import {dryRunFlag, fieldValidationOf, validateFlag} from '../cli/flags.js'
+import {fieldValidationOf} from '../cli/flags.js'
 import {runTaint} from '../cli/verbs/taint.js'
+import {taintArgs, taintFlags} from '../cli/verbs/taint-flags.js'
 
 export default class Taint extends KsimCommand {
-  static override args = {
-    node: Args.string({description: 'NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'}),
-  }
+  static override args = taintArgs
 
   static override description = `Update the taints on one or more nodes.
 
@@ -27,19 +23,7 @@ export default class Taint extends KsimCommand {
     "# Add to node 'foo' a taint with key 'bar' and no value\n<%= config.bin %> taint nodes foo bar:NoSchedule",
   ]
 
-  static override flags = {
-    all: Flags.boolean({description: 'Select all nodes in the cluster', default: false}),
-    'dry-run': dryRunFlag,
-    'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-taint'}),
-    output: Flags.string({
-      char: 'o',
-      description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-    }),
-    overwrite: Flags.boolean({description: 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.', default: false}),
-    selector: nodeSelectorFlag,
-    'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.', default: false}),
-    validate: validateFlag,
-  }
+  static override flags = taintFlags
 
   static override strict = false
 
@@ -53,16 +37,7 @@ export default class Taint extends KsimCommand {
     fieldValidationOf(flags.validate)
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    const {errors, wrote} = runTaint(api, {
-      args: argv as string[],
-      all: flags.all,
-      selector: flags.selector,
-      overwrite: flags.overwrite,
-      dryRun: flags['dry-run'],
-      output: flags.output,
-      out: (s) => this.out(s),
-      err: (s) => this.stderrLine(s),
-    })
+    const {errors, wrote} = runTaint(api, argv as string[], flags, this.sinks())
     this.wrote = wrote
     this.failOn(errors)
   }

@@ -86,21 +86,28 @@ export interface BuilderResult {
   revision: number
 }
 
-/** The selection flags most verbs share, as a run names them. */
-export interface SelectionFlags {
-  args: string[]
-  files: string[]
+/** The selection flags as oclif parses them (each verb declares those it has). */
+export interface ParsedSelectionFlags {
+  filename?: string[]
   recursive?: boolean
   all?: boolean
-  allNamespaces?: boolean
+  'all-namespaces'?: boolean
   selector?: string
-  fieldSelector?: string
+  'field-selector'?: string
 }
 
-/** The builder options for a verb's selection flags, in the target namespace. */
-export function selectionOf(namespace: string, run: SelectionFlags): BuilderOptions {
-  const {args, files, recursive, all, allNamespaces, selector, fieldSelector} = run
-  return {namespace, args, files, recursive, all, allNamespaces, selector, fieldSelector}
+/** The builder options for a verb's arguments and parsed selection flags, in the target namespace. */
+export function selectionOfFlags(namespace: string, args: string[], flags: ParsedSelectionFlags): BuilderOptions {
+  return {
+    namespace,
+    args,
+    files: flags.filename ?? [],
+    recursive: flags.recursive,
+    all: flags.all,
+    allNamespaces: flags['all-namespaces'],
+    selector: flags.selector,
+    fieldSelector: flags['field-selector'],
+  }
 }
 
 /** The builder's error when nothing names a resource. */

@@ -1,6 +1,8 @@
 // `apply -f`: kubectl's client-side apply. Absent objects are created with the last-applied annotation;
 // present ones get a three-way merge of last-applied, file and live object, written back if it changes
 // anything ("configured") and left alone otherwise ("unchanged").
+import {Flags, type Interfaces} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
@@ -10,24 +12,36 @@ import {qualifiedPlural, type ResourceType} from '../../api/registry.js'
 import {printJson} from '../../printers/json.js'
 import {goJson} from '../../machinery/go-format.js'
 import {threeWayPatch} from './apply-patch-text.js'
-import {LAST_APPLIED, manifestObjects} from './create.js'
-import {errorText, withSource} from '../errors.js'
-import {fieldValidationOf} from '../flags.js'
-import {printerFor} from '../print/print-flags.js'
+import {LAST_APPLIED} from './create.js'
+import {eachDocument, manifestObjects} from './manifest-documents.js'
+import type {Sinks} from './sinks.js'
+import {CliError} from '../errors.js'
+import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, validateFlag} from '../flags.js'
+import {outputFlag, printerFor} from '../print/print-flags.js'
+import {readStdin} from '../resource/stdin.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
-export interface ApplyRun {
-  args: string[]
-  recursive: boolean
-  validate: string
-  dryRun: 'none' | 'client' | 'server'
-  output?: 'name' | 'yaml' | 'json'
-  target: Target
+export const applyFlags = {
+  'dry-run': dryRunFlag,
+  filename: filenameFlag,
+  output: outputFlag,
+  recursive: recursiveFlag,
+  validate: validateFlag,
+}
+
+export type ApplyFlags = Interfaces.InferredFlags<typeof applyFlags>
+
+/** kubectl's Validate: -f is required. */
+export function validateApply(flags: ApplyFlags): void {
+  if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify -f')
+}
+
+/** What applying one object uses. */
+interface Applying {
   api: Api
-  stdin: () => string
-  out(text: string): void
-  err(line: string): void
+  flags: ApplyFlags
+  sinks: Sinks
 }
 
 /** The annotation value: the applied object (without the annotation) as compact, key-sorted JSON. */
@@ -44,34 +58,20 @@ function withAnnotation(obj: KObject): KObject {
 }
 
 /** Applies every manifest; returns the errors, as kubectl prints them after the successes. */
-export function runApply(run: ApplyRun): string[] {
-  const errors: string[] = []
-  const printed: KObject[] = []
-  const printer = printerFor(run.output, {dryRun: run.dryRun})
-  const items = manifestObjects(run)
-  for (const {info, error} of items) {
-    if (!info) {
-      errors.push(errorText(error))
-      continue
-    }
-    const raw = info.object!
-    const rt = info.rt
-    try {
-      const obj = placeInNamespace(raw, rt, run.target)
-      if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
-      const modified = withAnnotation(obj)
-      // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
-      // object: reading, merging and writing in one transaction keeps the merge from going stale
-      const {result, op} = run.api.transaction(() => applyOne(run, rt, modified, info.source!))
-      if (run.output === 'yaml' || run.output === 'json') printed.push(result)
-      else run.out(printer.print(result, {operation: op}))
-    } catch (error) {
-      errors.push(errorText(error instanceof PatchFailure ? error.status : withSource(error, 'applying', info.source)))
-    }
-  }
-  for (const obj of printed) run.out(printer.print(obj))
-  if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to apply')
-  return errors
+export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
+  const printer = printerFor(flags.output, {dryRun: flags['dry-run']})
+  const items = manifestObjects(api, target, flags, stdin)
+  const failure = (error: unknown) => (error instanceof PatchFailure ? error.status : undefined)
+  return eachDocument(items, {verb: 'apply', doing: 'applying', output: flags.output, printer, failure}, sinks, (info) => {
+    const {rt} = info
+    const obj = placeInNamespace(info.object!, rt, target)
+    if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
+    const modified = withAnnotation(obj)
+    // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
+    // object: reading, merging and writing in one transaction keeps the merge from going stale
+    const {result, op} = api.transaction(() => applyOne({api, flags, sinks}, rt, modified, info.source!))
+    return {result, operation: op}
+  })
 }
 
 /** A failed patch, already worded as kubectl's apply words it (the patch, the object, the source). */
@@ -93,21 +93,23 @@ function patchFailure(error: unknown, rt: ResourceType, patch: string, obj: KObj
 }
 
 // one object: created when absent, else merged three ways with its live state and written if that changes it
-function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject, source?: string): {result: KObject; op: string} {
+
+// one object: created when absent, else merged three ways with its live state and written if that changes it
+function applyOne(run: Applying, rt: ResourceType, modified: KObject, source?: string): {result: KObject; op: string} {
   const live = run.api.peek(rt.kind, rt.namespaced ? modified.metadata.namespace! : '', modified.metadata.name!)
   let result: KObject
   let op: string
   if (!live) {
-    result = run.dryRun === 'client' ? modified : (() => {
-      const r = run.api.create(modified, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
-      for (const w of r.warnings) run.err(`Warning: ${w}`)
+    result = run.flags['dry-run'] === 'client' ? modified : (() => {
+      const r = run.api.create(modified, {dryRun: run.flags['dry-run'] === 'server', fieldValidation: fieldValidationOf(run.flags.validate)})
+      for (const w of r.warnings) run.sinks.err(`Warning: ${w}`)
       return r.object
     })()
     op = 'created'
   } else {
     const prev = live.metadata.annotations?.[LAST_APPLIED]
     if (prev === undefined) {
-      run.err(
+      run.sinks.err(
         `Warning: resource ${qualifiedPlural(rt)}/${modified.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
       )
     }
@@ -124,12 +126,12 @@ function applyOne(run: ApplyRun, rt: ResourceType, modified: KObject, source?: s
     if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
       result = live
       op = 'unchanged'
-    } else if (run.dryRun === 'client') {
+    } else if (run.flags['dry-run'] === 'client') {
       result = merged
       op = 'configured'
     } else {
       try {
-        result = run.api.update(merged, {dryRun: run.dryRun === 'server'})
+        result = run.api.update(merged, {dryRun: run.flags['dry-run'] === 'server'})
       } catch (error) {
         const patch = goJson(threeWayPatch(original, modified as unknown as Obj, live as unknown as Obj))
         throw patchFailure(error, rt, patch, modified, source)

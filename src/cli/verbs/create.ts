@@ -1,75 +1,53 @@
 // `create -f`: each document in turn, printing kubectl's success line per object and its error text per
 // failure; errors are printed after the successes, as kubectl aggregates them.
+import {Flags, type Interfaces} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
-import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {errorText, withSource} from '../errors.js'
-import {fieldValidationOf, parseValidate} from '../flags.js'
-import {printerFor} from '../print/print-flags.js'
-import type {Visited} from '../resource/builder.js'
-import {resolveResources} from '../resource/files.js'
+import {CliError} from '../errors.js'
+import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, validateFlag} from '../flags.js'
+import {outputFlag, printerFor} from '../print/print-flags.js'
 import {placeInNamespace} from '../resource/namespace.js'
+import {readStdin} from '../resource/stdin.js'
+import {eachDocument, manifestObjects} from './manifest-documents.js'
+import type {Sinks} from './sinks.js'
 
-export interface CreateRun {
-  args: string[]
-  recursive: boolean
-  validate: string
-  dryRun: 'none' | 'client' | 'server'
-  output?: 'name' | 'yaml' | 'json'
-  saveConfig: boolean
-  target: Target
-  /** undefined for --dry-run=client (nothing is sent) */
-  api?: Api
-  stdin: () => string
-  out(text: string): void
-  err(line: string): void
+export const createFlags = {
+  filename: filenameFlag,
+  recursive: recursiveFlag,
+  'dry-run': dryRunFlag,
+  output: outputFlag,
+  validate: validateFlag,
+  'save-config': Flags.boolean({description: 'If true, the configuration of current object will be saved in its annotation.', default: false}),
 }
+
+export type CreateFlags = Interfaces.InferredFlags<typeof createFlags>
 
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
-/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order. */
-export function manifestObjects(run: Pick<CreateRun, 'args' | 'recursive' | 'validate' | 'target' | 'api' | 'stdin'>): Visited[] {
-  const {target} = run
-  const opts = {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: run.args, recursive: run.recursive}
-  return resolveResources(run.api, {...opts, validate: parseValidate(run.validate), stdin: run.stdin}).visited
+/** kubectl's Validate: -f is required, and arguments are refused in kubectl's words (not oclif's). */
+export function validateCreate(args: string[], flags: CreateFlags): void {
+  if (!flags.filename || flags.filename.length === 0) {
+    throw new CliError('must specify -f', true)
+  }
+  if (args.length > 0) throw new CliError(`Unexpected args: [${args.join(' ')}]`, true)
 }
 
-/** Runs create over every manifest; returns the errors, as kubectl prints them after the successes. */
-export function createFromItems(run: CreateRun): string[] {
-  const errors: string[] = []
-  const created: KObject[] = []
-  const printer = printerFor(run.output, {operation: 'created', dryRun: run.dryRun})
-  const items = manifestObjects(run)
-  for (const {info, error} of items) {
-    if (!info) {
-      errors.push(errorText(error))
-      continue
-    }
+/** Runs create over every manifest (`api` undefined for --dry-run=client: nothing is sent); returns the errors. */
+export function createFromItems(api: Api | undefined, target: Target, flags: CreateFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
+  const printer = printerFor(flags.output, {operation: 'created', dryRun: flags['dry-run']})
+  const items = manifestObjects(api, target, flags, stdin)
+  return eachDocument(items, {verb: 'create', doing: 'creating', output: flags.output, printer}, sinks, (info) => {
     const raw = info.object!
-    const rt = info.rt
-    try {
-      let obj = placeInNamespace(raw, rt, run.target)
-      if (run.saveConfig) {
-        obj = {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: JSON.stringify(raw) + '\n'}}}
-      }
-      let result: KObject
-      if (run.api) {
-        const r = run.api.create(obj, {dryRun: run.dryRun === 'server', fieldValidation: fieldValidationOf(run.validate)})
-        for (const w of r.warnings) run.err(`Warning: ${w}`)
-        result = r.object
-      } else {
-        result = obj
-      }
-      // YAML and JSON come after every success line's document was tried, as kubectl prints them
-      if (run.output && run.output !== 'name') created.push(result)
-      else run.out(printer.print(result))
-    } catch (error) {
-      errors.push(errorText(withSource(error, 'creating', info.source)))
+    let obj = placeInNamespace(raw, info.rt, target)
+    if (flags['save-config']) {
+      obj = {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: JSON.stringify(raw) + '\n'}}}
     }
-  }
-  for (const obj of created) run.out(printer.print(obj))
-  if (items.length === 0 && errors.length === 0) errors.push('error: no objects passed to create')
-  return errors
+    if (!api) return {result: obj}
+    const r = api.create(obj, {dryRun: flags['dry-run'] === 'server', fieldValidation: fieldValidationOf(flags.validate)})
+    for (const w of r.warnings) sinks.err(`Warning: ${w}`)
+    return {result: r.object}
+  })
 }

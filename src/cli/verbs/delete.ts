@@ -9,48 +9,69 @@ import {isStatusError} from '../../api/errors.js'
 import {nameKind} from '../../printers/name.js'
 import {dryRunSuffix} from '../print/print-flags.js'
 import {CliError, errorText, withSource} from '../errors.js'
-import {loadResources, MISSING_RESOURCE, selectionOf, type ResourceInfo, type Visited} from '../resource/builder.js'
+import {loadResources, MISSING_RESOURCE, selectionOfFlags, type ResourceInfo, type Visited} from '../resource/builder.js'
 import {waitUntil} from '../resource/wait.js'
+import {parseDuration} from '../duration-flag.js'
+import {parseCascade} from '../flags.js'
+import type {DeleteFlags} from './delete-flags.js'
+import type {Sinks} from './sinks.js'
 
-export interface DeleteRun {
-  args: string[]
-  files: string[]
-  recursive: boolean
-  all: boolean
-  allNamespaces: boolean
-  selector?: string
-  fieldSelector?: string
-  ignoreNotFound: boolean
+/** What Complete works out from the flags (kubectl's DeleteOptions beyond the flags themselves). */
+export interface DeleteOptions {
   /** -1 = not sent */
   grace: number
   cascade: PropagationPolicy
-  dryRun: 'none' | 'client' | 'server'
-  nameOutput: boolean
-  wait: boolean
   timeoutMs: number
-  /** -n was given (and not -A): kubectl warns once when it deletes a cluster-scoped object anyway */
-  warnClusterScope?: boolean
-  out(text: string): void
-  err(line: string): void
+  ignoreNotFound: boolean
+}
+
+/**
+ * kubectl's order: flag parsing (--timeout), the delete flags (--cascade), Complete (--now, the resource
+ * builder's --all check), then Validate. All before the cluster is opened.
+ */
+export function completeDelete(flags: DeleteFlags, sinks: Sinks): DeleteOptions {
+  const timeoutMs = parseDuration(flags.timeout, 'timeout')
+  const cascade = parseCascade(flags.cascade, sinks.err)
+  let grace = flags['grace-period']
+  if (flags.now) {
+    if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together')
+    grace = 1
+  }
+  if (grace === 0 && !flags.force) grace = 1
+  if (flags.force && grace < 0) grace = 0
+  if (flags.all && (flags.selector || flags['field-selector'])) throw new CliError("setting 'all' parameter but found a non empty selector. ")
+  if (flags.output && flags.output !== 'name') throw new CliError(`unexpected -o output mode: ${flags.output}. We only support '-o name'`)
+  if (grace > 0 && flags.force) throw new CliError('--force and --grace-period greater than 0 cannot be specified together')
+  if (grace === 0 && flags.force) {
+    sinks.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
+  }
+  return {
+    grace,
+    cascade,
+    timeoutMs: timeoutMs === 0 ? 168 * 3600 * 1000 : timeoutMs,
+    ignoreNotFound: flags['ignore-not-found'] ?? (flags.all || Boolean(flags.selector) || Boolean(flags['field-selector'])),
+  }
 }
 
 /** Works out which objects the arguments name (a file that cannot be read is an error in the visit). */
-async function resolveVictims(api: Api, target: Target, run: DeleteRun): Promise<Visited[]> {
-  if (run.files.length > 0 && run.args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(run.args).replaceAll('"', '').replaceAll(',', ' '), true)
+async function resolveVictims(api: Api, target: Target, args: string[], flags: DeleteFlags): Promise<Visited[]> {
+  if ((flags.filename ?? []).length > 0 && args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(args).replaceAll('"', '').replaceAll(',', ' '), true)
   const {visited} = await loadResources(api, {
-    ...selectionOf(target.namespace, run),
+    ...selectionOfFlags(target.namespace, args, flags),
     requireNames: true,
     missing: new CliError(MISSING_RESOURCE, true),
   })
   return visited
 }
 
-export async function runDelete(api: Api, target: Target, run: DeleteRun): Promise<string[]> {
+/** Deletes what the arguments and flags name; returns the errors to print. */
+export async function runDelete(api: Api, target: Target, args: string[], flags: DeleteFlags & {namespace?: string}, o: DeleteOptions, sinks: Sinks): Promise<string[]> {
   const errors: string[] = []
-  const visited = await resolveVictims(api, target, run)
+  const visited = await resolveVictims(api, target, args, flags)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
-  let warnClusterScope = run.warnClusterScope ?? false
+  // kubectl's enforceNamespace: only the -n flag, not the context's namespace
+  let warnClusterScope = Boolean(flags.namespace) && !flags['all-namespaces']
   for (const {info: v, error} of visited) {
     if (!v) {
       errors.push(errorText(error))
@@ -60,36 +81,36 @@ export async function runDelete(api: Api, target: Target, run: DeleteRun): Promi
       const obj = api.get(v.rt, v.namespace, v.name)
       found++
       if (warnClusterScope && !v.rt.namespaced) {
-        run.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
+        sinks.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
         warnClusterScope = false
       }
-      if (run.dryRun !== 'client') {
+      if (flags['dry-run'] !== 'client') {
         const r = api.delete(v.rt, v.namespace, v.name, {
-          gracePeriodSeconds: run.grace >= 0 ? run.grace : undefined,
-          propagationPolicy: run.cascade,
-          dryRun: run.dryRun === 'server',
+          gracePeriodSeconds: o.grace >= 0 ? o.grace : undefined,
+          propagationPolicy: o.cascade,
+          dryRun: flags['dry-run'] === 'server',
         })
         if (!r.removed) gone.push({rt: v.rt, namespace: v.namespace, name: v.name, uid: obj.metadata.uid ?? ''})
       }
-      run.out(successLine(v, run))
+      sinks.out(successLine(v, flags, o))
     } catch (error) {
-      if (run.ignoreNotFound && isStatusError(error, 'NotFound')) continue
+      if (o.ignoreNotFound && isStatusError(error, 'NotFound')) continue
       errors.push(errorText(withSource(error, 'deleting', v.source)))
     }
   }
-  if (found === 0 && errors.length === 0) run.out('No resources found\n')
-  if (run.wait && run.dryRun === 'none' && gone.length > 0) {
+  if (found === 0 && errors.length === 0) sinks.out('No resources found\n')
+  if (flags.wait && flags['dry-run'] === 'none' && gone.length > 0) {
     // gone, or replaced by a new object of the same name (another uid)
-    const left = await waitUntil(api, gone, (i) => api.peek(i.rt.kind, i.namespace, i.name)?.metadata.uid !== i.uid, {timeoutMs: run.timeoutMs, kinds: [...new Set(gone.map((g) => g.rt.kind))]})
+    const left = await waitUntil(api, gone, (i) => api.peek(i.rt.kind, i.namespace, i.name)?.metadata.uid !== i.uid, {timeoutMs: o.timeoutMs, kinds: [...new Set(gone.map((g) => g.rt.kind))]})
     for (const l of left) errors.push(`error: timed out waiting for the condition on ${l.rt.group ? `${l.rt.plural}.${l.rt.group}` : l.rt.plural}/${l.name}`)
   }
   return errors
 }
 
-function successLine(v: ResourceInfo, run: DeleteRun): string {
+function successLine(v: ResourceInfo, flags: DeleteFlags, o: DeleteOptions): string {
   const kind = nameKind(v.rt)
-  if (run.nameOutput) return `${kind}/${v.name}\n`
-  const op = `${run.grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(run.dryRun)}`
+  if (flags.output === 'name') return `${kind}/${v.name}\n`
+  const op = `${o.grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(flags['dry-run'])}`
   const where = v.rt.namespaced ? ` from ${v.namespace} namespace` : ''
   return `${kind} "${v.name}" ${op}${where}\n`
 }

@@ -1,5 +1,7 @@
 // `describe`: find the objects (exact name, else name prefix, or all / by selector / from files), gather
 // each one's events (and a node's pods and lease), and print them as kubectl does, separated by blank lines.
+import {Args, Flags, type Interfaces} from '@oclif/core'
+
 import type {ResourceType} from '../../api/registry.js'
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
@@ -9,20 +11,25 @@ import {apiErrors} from '../../api/errors.js'
 import {lookupKind} from '../../api/registry.js'
 import {describerFor} from '../../printers/describe/index.js'
 import {CliError, errorText} from '../errors.js'
-import {selectionOf} from '../resource/builder.js'
+import {selectionOfFlags} from '../resource/builder.js'
 import {resolveResources} from '../resource/files.js'
+import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../flags.js'
 import {workloadContext} from './describe-workloads.js'
+import type {Sinks} from './sinks.js'
 
-export interface DescribeRun {
-  args: string[]
-  files: string[]
-  recursive: boolean
-  allNamespaces: boolean
-  selector?: string
-  showEvents: boolean
-  out(text: string): void
-  err(line: string): void
+export const describeArgs = {
+  resources: Args.string({description: 'TYPE [NAME_PREFIX] | TYPE/NAME'}),
 }
+
+export const describeFlags = {
+  'all-namespaces': allNamespacesFlag,
+  filename: filenameFlag,
+  recursive: recursiveFlag,
+  selector: selectorFlag,
+  'show-events': Flags.boolean({description: 'If true, display events related to the described object.', default: true, allowNo: true}),
+}
+
+export type DescribeFlags = Interfaces.InferredFlags<typeof describeFlags>
 
 interface Found {
   rt: ResourceType
@@ -60,13 +67,13 @@ function visitByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: st
   for (const obj of matches) found.push({rt, obj})
 }
 
-export function runDescribe(api: Api, target: Target, run: DescribeRun): string[] {
+export function runDescribe(api: Api, target: Target, args: string[], flags: DescribeFlags, sinks: Sinks): string[] {
   const errors: unknown[] = []
   const found: Found[] = []
   const {visited, groups} = resolveResources(api, {
-    ...selectionOf(target.namespace, run),
+    ...selectionOfFlags(target.namespace, args, flags),
     namesWithSelector: 'ignore',
-    latest: run.files.length > 0,
+    latest: (flags.filename ?? []).length > 0,
     missing: new CliError('You must specify the type of resource to describe. Use "ksim api-resources" for a complete list of supported resources.'),
   })
   for (const {info, error} of visited) {
@@ -74,10 +81,10 @@ export function runDescribe(api: Api, target: Target, run: DescribeRun): string[
     else if (info.object) found.push({rt: info.rt, obj: info.object})
     else visitByPrefix(api, info.rt, target.namespace, info.name, found, errors)
   }
-  if (run.files.length === 0 && found.length === 0 && errors.length === 0 && groups.every((g) => g.listed)) {
-    run.err(run.allNamespaces || !groups[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
+  if ((flags.filename ?? []).length === 0 && found.length === 0 && errors.length === 0 && groups.every((g) => g.listed)) {
+    sinks.err(flags['all-namespaces'] || !groups[0].rt.namespaced ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
-  const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, run.showEvents)))
-  run.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
+  const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, flags['show-events'])))
+  sinks.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
   return errors.map((e) => errorText(e))
 }

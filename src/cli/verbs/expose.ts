@@ -1,27 +1,38 @@
 // `expose TYPE NAME`: a Service for a pod, ReplicationController, Deployment, ReplicaSet or Service, as
 // kubectl expose builds it — selector, ports and protocols read from the object unless given, labels
 // copied from it, ports named port-1… when several — with kubectl's errors.
+import {Flags, type Interfaces} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {ResourceType} from '../../api/registry.js'
+import type {Target} from '../../cluster/clusters.js'
 
 import {CliError} from '../errors.js'
-import {printerFor} from '../print/print-flags.js'
+import {dryRunFlag} from '../flags.js'
+import {outputFlag, printerFor} from '../print/print-flags.js'
+import {MISSING_RESOURCE, resourcesFromArgs} from '../resource/builder.js'
+import {parseLabels} from './create-node.js'
+import type {Sinks} from './sinks.js'
 
 /** kubectl expose's flags. */
-export interface ExposeOptions {
-  port?: string
-  protocol?: string
-  targetPort?: string
-  name?: string
-  type?: string
-  selector?: string
-  labels?: string
-  clusterIP?: string
-  externalIP?: string
-  loadBalancerIP?: string
-  sessionAffinity?: string
+export const exposeFlags = {
+  'cluster-ip': Flags.string({description: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."}),
+  'dry-run': dryRunFlag,
+  'external-ip': Flags.string({description: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.'}),
+  labels: Flags.string({char: 'l', description: 'Labels to apply to the service created by this call.'}),
+  'load-balancer-ip': Flags.string({description: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).'}),
+  name: Flags.string({description: 'The name for the newly created object.'}),
+  output: outputFlag,
+  port: Flags.string({description: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified'}),
+  protocol: Flags.string({description: 'The network protocol for the service to be created. Default is \'TCP\'.'}),
+  selector: Flags.string({description: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)'}),
+  'session-affinity': Flags.string({description: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'"}),
+  'target-port': Flags.string({description: 'Name or number for the port on the container that the service should direct traffic to. Optional.'}),
+  type: Flags.string({description: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'."}),
 }
+
+export type ExposeFlags = Interfaces.InferredFlags<typeof exposeFlags>
 
 const EXPOSABLE = new Set(['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'])
 
@@ -89,18 +100,8 @@ export function portsOf(obj: KObject): {ports: string[]; protocols: Map<string, 
   return {ports, protocols}
 }
 
-function parsePairs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const part of text.split(',').filter(Boolean)) {
-    const i = part.indexOf('=')
-    if (i <= 0) throw new CliError(`invalid label spec: ${part}`)
-    out[part.slice(0, i)] = part.slice(i + 1)
-  }
-  return out
-}
-
 /** The Service kubectl expose sends for `obj`. */
-export function exposedService(obj: KObject, namespace: string, o: ExposeOptions): KObject {
+export function exposedService(obj: KObject, namespace: string, o: Partial<ExposeFlags>): KObject {
   let selector = o.selector
   if (!selector) {
     try {
@@ -111,15 +112,15 @@ export function exposedService(obj: KObject, namespace: string, o: ExposeOptions
   }
   const introspected = portsOf(obj)
   const portTexts = o.port ? [o.port] : introspected.ports
-  if (portTexts.length === 0 && o.clusterIP !== 'None') throw new CliError("couldn't find port via --port flag or introspection", true)
-  const target = o.targetPort
+  if (portTexts.length === 0 && o['cluster-ip'] !== 'None') throw new CliError("couldn't find port via --port flag or introspection", true)
+  const target = o['target-port']
   const ports = portTexts.map((text, i) => {
     if (!/^\d+$/.test(text)) throw new CliError(`strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`)
     const port = Number(text)
     const targetPort = target === undefined || target === '' ? port : /^\d+$/.test(target) ? Number(target) : target
     return {...(portTexts.length > 1 ? {name: `port-${i + 1}`} : {}), port, protocol: o.protocol || introspected.protocols.get(text) || 'TCP', targetPort}
   })
-  const labels = o.labels ? parsePairs(o.labels) : {...obj.metadata.labels}
+  const labels = o.labels ? parseLabels(o.labels) : {...obj.metadata.labels}
   const name = (o.name || obj.metadata.name || '').slice(0, 63)
   return {
     apiVersion: 'v1',
@@ -127,26 +128,33 @@ export function exposedService(obj: KObject, namespace: string, o: ExposeOptions
     metadata: {name, namespace, ...(Object.keys(labels).length > 0 ? {labels} : {})},
     spec: {
       ports,
-      selector: parsePairs(selector),
+      selector: parseLabels(selector),
       ...(o.type ? {type: o.type} : {}),
-      ...(o.clusterIP ? {clusterIP: o.clusterIP} : {}),
-      ...(o.externalIP ? {externalIPs: o.externalIP.split(',')} : {}),
-      ...(o.loadBalancerIP ? {loadBalancerIP: o.loadBalancerIP} : {}),
-      ...(o.sessionAffinity ? {sessionAffinity: o.sessionAffinity} : {}),
+      ...(o['cluster-ip'] ? {clusterIP: o['cluster-ip']} : {}),
+      ...(o['external-ip'] ? {externalIPs: o['external-ip'].split(',')} : {}),
+      ...(o['load-balancer-ip'] ? {loadBalancerIP: o['load-balancer-ip']} : {}),
+      ...(o['session-affinity'] ? {sessionAffinity: o['session-affinity']} : {}),
     },
     status: {loadBalancer: {}},
   }
 }
 
-/** Creates the Service for `obj` (not for --dry-run=client) and prints `service/NAME exposed`. */
-export function runExpose(api: Api, rt: ResourceType, obj: KObject, namespace: string, o: ExposeOptions, run: {dryRun: 'none' | 'client' | 'server'; output?: string; out(t: string): void; err(l: string): void}): void {
-  checkExposable(rt)
-  const svc = exposedService(obj, namespace, o)
-  let result = svc
-  if (run.dryRun !== 'client') {
-    const r = api.create(svc, {dryRun: run.dryRun === 'server'})
-    for (const w of r.warnings) run.err(`Warning: ${w}`)
-    result = r.object
+/**
+ * Exposes each object the arguments name: creates its Service (not for --dry-run=client) and prints
+ * `service/NAME exposed`. A missing object stops the command before anything is exposed.
+ */
+export function runExpose(api: Api, target: Target, args: string[], flags: ExposeFlags, sinks: Sinks): void {
+  const found = resourcesFromArgs(api, {namespace: target.namespace, args, missing: new CliError(MISSING_RESOURCE, true), latest: true})
+  if (found.errors.length > 0) throw found.errors[0]
+  for (const {rt, object} of found.infos) {
+    checkExposable(rt)
+    const svc = exposedService(object!, target.namespace, flags)
+    let result = svc
+    if (flags['dry-run'] !== 'client') {
+      const r = api.create(svc, {dryRun: flags['dry-run'] === 'server'})
+      for (const w of r.warnings) sinks.err(`Warning: ${w}`)
+      result = r.object
+    }
+    sinks.out(printerFor(flags.output, {operation: 'exposed', dryRun: flags['dry-run']}).print(result, {kind: 'service'}))
   }
-  run.out(printerFor(run.output, {operation: 'exposed', dryRun: run.dryRun}).print(result, {kind: 'service'}))
 }

@@ -8,105 +8,97 @@ import type {Target} from '../../cluster/clusters.js'
 import {errorText} from '../errors.js'
 import {type OutputFormat, parseOutputFormat} from '../print/output-format.js'
 import {renderGroups} from '../print/render-groups.js'
-import {loadResources, selectionOf, type InfoGroup} from '../resource/builder.js'
+import {loadResources, selectionOfFlags, type InfoGroup} from '../resource/builder.js'
 import {CliError} from '../errors.js'
+import {colorFor} from '../print/color.js'
+import type {GetFlags} from './get-flags.js'
+import type {Sinks} from './sinks.js'
 import {GoTemplateError, parseGoTemplate} from '../../printers/go-template.js'
 
-export interface GetRun {
-  args: string[]
-  files: string[]
-  recursive: boolean
-  allNamespaces: boolean
-  selector?: string
-  fieldSelector?: string
-  ignoreNotFound: boolean
-  output?: string
-  template?: string
-  noHeaders: boolean
-  showLabels: boolean
-  showKind: boolean
-  labelColumns: string[]
-  sortBy?: string
-  watch: boolean
-  watchOnly: boolean
-  outputWatchEvents: boolean
-  color: boolean
-  showManagedFields?: boolean
-  out(text: string): void
-  err(line: string): void
-  /** prints errors now and fails the command (the base command's reportErrors) */
+/** The sinks of `get`: `report` prints errors now and fails the command (the base command's reportErrors). */
+export interface GetSinks extends Sinks {
   report(lines: readonly string[]): void
 }
 
+/** kubectl's Validate: something must name what to get (the hint, then a usage error naming `bin`). */
+export function validateGet(args: string[], flags: GetFlags, sinks: Sinks, bin: string): void {
+  if (args.length === 0 && !flags.filename) {
+    // kubectl prints the hint on its own, then a usage error (naming `explain` only where it exists)
+    sinks.err(`You must specify the type of resource to get. Use "${bin} api-resources" for a complete list of supported resources.\n\n`)
+    throw new CliError('Required resource not specified.', true)
+  }
+}
+
 /** Runs get; returns the errors to print after the output (a watch prints them before it watches, through `report`). */
-export async function runGet(api: Api, target: Target, run: GetRun): Promise<string[]> {
-  const format = parseOutputFormat(run.output, run.template)
+export async function runGet(api: Api, target: Target, args: string[], flags: GetFlags, sinks: GetSinks): Promise<string[]> {
+  const format = parseOutputFormat(flags.output, flags.template)
   // kubectl builds its printer (and so parses the template) before it asks the server for anything
   if (format.kind === 'go-template') goTemplateOrError(format.template)
   const {groups, errors, typeCount, singleItem: singleObject, revision} = await loadResources(api, {
-    ...selectionOf(target.namespace, run),
+    ...selectionOfFlags(target.namespace, args, flags),
     namesNeedNamespace: true,
     latest: true,
-    ignoreNotFound: run.ignoreNotFound,
+    ignoreNotFound: flags['ignore-not-found'],
   })
   // what a watch follows: the types asked for, and the names (from the arguments or the files)
   const watchTypes = new Set(groups.map((g) => g.rt))
   const watchNames = groups.flatMap((g) => g.names ?? [])
 
-  const watching = run.watch || run.watchOnly
+  const watching = flags.watch || flags['watch-only']
   if (watching && watchTypes.size > 1) {
     throw new CliError(`watch is only supported on individual resources and resource collections, but ${watchTypes.size} resources were found`)
   }
-  const merged = run.watchOnly ? [] : mergeGroups(groups)
+  const merged = flags['watch-only'] ? [] : mergeGroups(groups)
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
   // kubectl's printGeneric: a single object asked for by name that is missing prints nothing at all
   // in yaml/json/name/template/custom-columns, only its error (several names print a List first)
   if (singleObject && errors.length > 0 && format.kind !== 'table' && !watching) return errors.map((e) => errorText(e))
+  const color = colorFor(process.stdout)
   const text = renderOrFail(merged, format, {
     now: api.clock.now(),
-    withNamespace: run.allNamespaces,
-    withKind: typeCount > 1 || run.showKind,
-    noHeaders: run.noHeaders,
-    showLabels: run.showLabels,
-    labelColumns: run.labelColumns,
-    sortBy: run.sortBy,
-    color: run.color,
+    withNamespace: flags['all-namespaces'],
+    withKind: typeCount > 1 || flags['show-kind'],
+    noHeaders: flags['no-headers'],
+    showLabels: flags['show-labels'],
+    labelColumns: (flags['label-columns'] ?? []).flatMap((l) => l.split(',')).filter((l) => l.length > 0),
+    sortBy: flags['sort-by'],
+    color,
     singleObject: singleObject && total === 1 && errors.length === 0 && !watching,
-    eventOf: run.outputWatchEvents && watching ? () => 'ADDED' : undefined,
-    showManagedFields: run.showManagedFields,
-  }, run.out)
-  run.out(text)
+    eventOf: flags['output-watch-events'] && watching ? () => 'ADDED' : undefined,
+    showManagedFields: flags['show-managed-fields'],
+  }, sinks.out)
+  sinks.out(text)
   if (watching && groups.length > 0) {
     // the errors come before the watch, which may never end
-    run.report(errors.map((e) => errorText(e)))
-    await watch(api, target, run, {format, rt: groups[0].rt, names: watchNames, empty: total === 0, revision})
+    sinks.report(errors.map((e) => errorText(e)))
+    await watch(api, target, flags, sinks, {format, color, rt: groups[0].rt, names: watchNames, empty: total === 0, revision})
     return []
   }
   // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
   // jsonpath, prints the empty list as it is (its header alone)
-  if (total === 0 && errors.length === 0 && format.kind === 'table' && !run.ignoreNotFound) {
+  if (total === 0 && errors.length === 0 && format.kind === 'table' && !flags['ignore-not-found']) {
     const listed = groups.some((g) => g.listed)
-    if (listed) run.err(run.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
+    if (listed) sinks.err(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
   return errors.map((e) => errorText(e))
 }
 
 /** `--watch`: an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch()). */
-async function watch(api: Api, target: Target, run: GetRun, w: {format: OutputFormat; rt: ResourceType; names: string[]; empty: boolean; revision: number}): Promise<void> {
+async function watch(api: Api, target: Target, flags: GetFlags, sinks: Sinks, w: {format: OutputFormat; color: boolean; rt: ResourceType; names: string[]; empty: boolean; revision: number}): Promise<void> {
   const {watchLoop} = await import('./get-watch.js')
   await watchLoop(api, {
     rt: w.rt,
-    namespace: run.allNamespaces ? undefined : target.namespace,
+    namespace: flags['all-namespaces'] ? undefined : target.namespace,
     names: w.names,
-    labelSelector: run.selector,
-    fieldSelector: run.fieldSelector,
+    labelSelector: flags.selector,
+    fieldSelector: flags['field-selector'],
     format: w.format,
-    outputWatchEvents: run.outputWatchEvents,
-    needHeader: w.empty && !run.noHeaders,
-    withNamespace: run.allNamespaces,
-    color: run.color,
-    showManagedFields: run.showManagedFields,
-    out: run.out,
+    outputWatchEvents: flags['output-watch-events'],
+    needHeader: w.empty && !flags['no-headers'],
+    withNamespace: flags['all-namespaces'],
+    color: w.color,
+    showManagedFields: flags['show-managed-fields'],
+    out: sinks.out,
   }, w.revision)
 }
 

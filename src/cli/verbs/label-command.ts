@@ -21,7 +21,10 @@ export function labelFlags(field: 'labels' | 'annotations', allDescription: stri
   }
 }
 
-type LabelFlags = ReturnType<typeof labelFlags>
+type LabelFlagDeclarations = ReturnType<typeof labelFlags>
+
+/** The flags of `label` / `annotate`, as parsed. */
+export type LabelFlags = Interfaces.InferredFlags<LabelFlagDeclarations>
 
 export const labelArgs = {
   resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... or TYPE/NAME KEY=VAL ...'}),
@@ -38,26 +41,9 @@ export abstract class LabelCommand extends KsimCommand {
   async run(): Promise<void> {
     // oclif spreads the class it is given into its options, which drops inherited statics: name them
     const ctor = this.ctor as typeof KsimCommand
-    const {argv, flags} = await this.parse({args: labelArgs, flags: ctor.flags as LabelFlags, baseFlags: KsimCommand.baseFlags, strict: false})
+    const {argv, flags} = await this.parse({args: labelArgs, flags: ctor.flags as LabelFlagDeclarations, baseFlags: KsimCommand.baseFlags, strict: false})
     const target = await this.target(flags)
     const api = await this.openApi(target)
-    this.failOn(runLabel(api, target, this.options(argv as string[], flags)))
-  }
-
-  private options(args: string[], flags: Interfaces.InferredFlags<LabelFlags>): Parameters<typeof runLabel>[2] {
-    return {
-      field: this.field,
-      args,
-      files: flags.filename ?? [],
-      all: flags.all,
-      allNamespaces: flags['all-namespaces'],
-      selector: flags.selector,
-      overwrite: flags.overwrite,
-      list: flags.list,
-      dryRun: flags['dry-run'],
-      resourceVersion: flags['resource-version'],
-      out: (s) => this.out(s),
-      err: (s) => this.stderrLine(s),
-    }
+    this.failOn(runLabel(api, target, this.field, argv as string[], flags, this.sinks()))
   }
 }

@@ -10,25 +10,12 @@ import {nameKind} from '../../printers/name.js'
 import {dryRunSuffix} from '../print/print-flags.js'
 import {isValidLabelValue} from '../../machinery/names.js'
 import {CliError, errorText, withSource} from '../errors.js'
-import {type ResourceInfo} from '../resource/builder.js'
+import {selectionOfFlags, type ResourceInfo} from '../resource/builder.js'
 import {resolveResources} from '../resource/files.js'
+import type {LabelFlags} from './label-command.js'
+import type {Sinks} from './sinks.js'
 
 export type MetaField = 'labels' | 'annotations'
-
-export interface LabelRun {
-  field: MetaField
-  args: string[]
-  files: string[]
-  all: boolean
-  allNamespaces: boolean
-  selector?: string
-  overwrite: boolean
-  list: boolean
-  dryRun: 'none' | 'client' | 'server'
-  resourceVersion?: string
-  out(text: string): void
-  err(line: string): void
-}
 
 /** cmdutil.GetResourcesAndPairs: resources first, then `k=v` / `k-` pairs. */
 export function splitResourcesAndPairs(args: string[], verb: string): {resources: string[]; pairs: string[]} {
@@ -78,70 +65,65 @@ export function parsePairs(pairs: string[], field: MetaField): {set: Record<stri
   return {set, remove}
 }
 
-function victims(api: Api, target: Target, run: LabelRun, resources: string[]): ResourceInfo[] {
+function victims(api: Api, target: Target, flags: LabelFlags, resources: string[]): ResourceInfo[] {
   return resolveResources(api, {
-    namespace: target.namespace,
-    args: resources,
-    files: run.files,
-    all: run.all,
-    allNamespaces: run.allNamespaces,
-    selector: run.selector,
+    ...selectionOfFlags(target.namespace, resources, flags),
     requireNames: true,
     continueOnError: false,
   }).infos
 }
 
 /** Runs label/annotate; returns false when any object failed. */
-export function runLabel(api: Api, target: Target, run: LabelRun): string[] {
+export function runLabel(api: Api, target: Target, field: MetaField, args: string[], flags: LabelFlags, sinks: Sinks): string[] {
   // kubectl's GetResourcesAndPairs(args, "label" | "annotation")
-  const {resources, pairs} = splitResourcesAndPairs(run.args, run.field === 'labels' ? 'label' : 'annotation')
-  if (run.all && run.selector) throw new CliError('cannot set --all and --selector at the same time')
-  if (resources.length === 0 && run.files.length === 0) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>')
-  const {set, remove} = parsePairs(pairs, run.field)
-  if (Object.keys(set).length === 0 && remove.length === 0 && !run.list) {
-    throw new CliError(`at least one ${run.field === 'labels' ? 'label' : 'annotation'} update is required`)
+  const {resources, pairs} = splitResourcesAndPairs(args, field === 'labels' ? 'label' : 'annotation')
+  if (flags.all && flags.selector) throw new CliError('cannot set --all and --selector at the same time')
+  if (resources.length === 0 && (flags.filename ?? []).length === 0) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>')
+  const {set, remove} = parsePairs(pairs, field)
+  if (Object.keys(set).length === 0 && remove.length === 0 && !flags.list) {
+    throw new CliError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`)
   }
-  const targets = victims(api, target, run, resources)
-  if (run.resourceVersion && targets.length !== 1) throw new CliError('--resource-version may only be used with a single resource')
+  const targets = victims(api, target, flags, resources)
+  if (flags['resource-version'] && targets.length !== 1) throw new CliError('--resource-version may only be used with a single resource')
   const errors: string[] = []
   for (const v of targets) {
     try {
       const before = api.get(v.rt, v.namespace, v.name)
-      if (run.list) {
-        const m = (before.metadata[run.field] ?? {}) as Record<string, string>
-        run.out(Object.keys(m).sort().map((k) => `${k}=${m[k]}\n`).join(''))
+      if (flags.list) {
+        const m = (before.metadata[field] ?? {}) as Record<string, string>
+        sinks.out(Object.keys(m).sort().map((k) => `${k}=${m[k]}\n`).join(''))
         continue
       }
-      const current = (before.metadata[run.field] ?? {}) as Record<string, string>
-      if (!run.overwrite) {
+      const current = (before.metadata[field] ?? {}) as Record<string, string>
+      if (!flags.overwrite) {
         const clashes = Object.keys(set).filter((k) => k in current)
         if (clashes.length > 0) {
           const parts = clashes.map((k) => `'${k}' already has a value (${current[k]})`)
-          throw new CliError(run.field === 'labels' ? `${parts[0]}, and --overwrite is false` : `--overwrite is false but found the following declared annotation(s): ${parts.join('; ')}`)
+          throw new CliError(field === 'labels' ? `${parts[0]}, and --overwrite is false` : `--overwrite is false but found the following declared annotation(s): ${parts.join('; ')}`)
         }
       }
-      if (run.field === 'labels' && run.dryRun === 'none') {
-        for (const r of remove) if (!(r in current)) run.out(`label ${JSON.stringify(r)} not found.\n`)
+      if (field === 'labels' && flags['dry-run'] === 'none') {
+        for (const r of remove) if (!(r in current)) sinks.out(`label ${JSON.stringify(r)} not found.\n`)
       }
       const next = {...current, ...set}
       for (const r of remove) delete next[r]
       const changed = JSON.stringify(sortedEntries(next)) !== JSON.stringify(sortedEntries(current))
-      if (changed && run.dryRun !== 'client') {
+      if (changed && flags['dry-run'] !== 'client') {
         const write = (o: KObject) => {
-          if (run.resourceVersion) o.metadata.resourceVersion = run.resourceVersion
-          const m = {...((o.metadata[run.field] ?? {}) as Record<string, string>), ...set}
+          if (flags['resource-version']) o.metadata.resourceVersion = flags['resource-version']
+          const m = {...((o.metadata[field] ?? {}) as Record<string, string>), ...set}
           for (const r of remove) delete m[r]
-          o.metadata = {...o.metadata, [run.field]: Object.keys(m).length > 0 ? m : undefined}
+          o.metadata = {...o.metadata, [field]: Object.keys(m).length > 0 ? m : undefined}
         }
-        if (run.resourceVersion) {
+        if (flags['resource-version']) {
           const o = structuredClone(before)
           write(o)
-          api.update(o, {dryRun: run.dryRun === 'server'})
+          api.update(o, {dryRun: flags['dry-run'] === 'server'})
         } else {
-          api.modify(v.rt, v.namespace, v.name, write, {dryRun: run.dryRun === 'server'})
+          api.modify(v.rt, v.namespace, v.name, write, {dryRun: flags['dry-run'] === 'server'})
         }
       }
-      run.out(`${nameKind(v.rt)}/${v.name} ${message(run, changed, Object.keys(next).length < Object.keys(current).length)}\n`)
+      sinks.out(`${nameKind(v.rt)}/${v.name} ${message(field, flags, changed, Object.keys(next).length < Object.keys(current).length)}\n`)
     } catch (error) {
       if (isStatusError(error) || error instanceof CliError) errors.push(errorText(withSource(error, 'patching', v.source)))
       else throw error
@@ -154,7 +136,7 @@ function sortedEntries(m: Record<string, string>): [string, string][] {
   return Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-function message(run: LabelRun, changed: boolean, shrank: boolean): string {
-  const base = run.field === 'labels' ? (changed ? (!run.overwrite && shrank ? 'unlabeled' : 'labeled') : 'not labeled') : 'annotated'
-  return `${base}${dryRunSuffix(run.dryRun)}`
+function message(field: MetaField, flags: LabelFlags, changed: boolean, shrank: boolean): string {
+  const base = field === 'labels' ? (changed ? (!flags.overwrite && shrank ? 'unlabeled' : 'labeled') : 'not labeled') : 'annotated'
+  return `${base}${dryRunSuffix(flags['dry-run'])}`
 }

@@ -3,35 +3,15 @@
 // soon as it exists and the Pod at the end.
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
+import type {Target} from '../../cluster/clusters.js'
 
 import {CliError, errorText} from '../errors.js'
 import {LAST_APPLIED} from './create.js'
 import {printerFor} from '../print/print-flags.js'
 import {applyOverrides} from './run-overrides.js'
+import type {RunFlags} from './run-flags.js'
+import type {Sinks} from './sinks.js'
 import {generateRunPod, generateRunService, isImageReference, parseAnnotations, parseEnvs, parseRunLabels, restartPolicyOf, type RunInput} from './run-generator.js'
-
-/** The flags `run` reads, as parsed. */
-export interface RunFlags {
-  image: string
-  annotations?: string[]
-  attach?: boolean
-  command: boolean
-  'dry-run': string
-  env?: string[]
-  expose: boolean
-  'image-pull-policy': string
-  labels?: string
-  'leave-stdin-open': boolean
-  'override-type': string
-  overrides: string
-  port: string
-  privileged: boolean
-  restart: string
-  rm: boolean
-  'save-config': boolean
-  stdin: boolean
-  tty: boolean
-}
 
 /** What runPod needs beyond the generator's input. */
 export interface CheckedRun extends RunInput {
@@ -45,7 +25,7 @@ export interface CheckedRun extends RunInput {
  * kubectl's validation, in its order (Validate, then the generator's parsing), then ksim's one refusal:
  * attaching, which needs a container process ksim does not have.
  */
-export function checkRunFlags(args: string[], beforeDash: number, f: RunFlags): CheckedRun {
+export function checkRunFlags(args: string[], beforeDash: number, f: RunFlags & {image: string}): CheckedRun {
   if (args.length === 0 || beforeDash === 0) throw new CliError('NAME is required for run', true)
   if (f.image === '') throw new CliError('--image is required')
   if (!isImageReference(f.image)) throw new CliError(`Invalid image name ${JSON.stringify(f.image)}: invalid reference format`)
@@ -77,19 +57,6 @@ export function checkRunFlags(args: string[], beforeDash: number, f: RunFlags): 
   }
 }
 
-/** How runPod talks to the cluster and the terminal. */
-export interface RunContext {
-  /** undefined for --dry-run=client */
-  api?: Api
-  dryRun: 'none' | 'client' | 'server'
-  output?: 'name' | 'yaml' | 'json'
-  namespace: string
-  /** -n was given: kubectl then puts the namespace into a client dry-run's objects */
-  explicitNamespace: boolean
-  out(text: string): void
-  err(line: string): void
-}
-
 const GO_ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 const goJson = (obj: unknown, indent?: number): string => JSON.stringify(obj, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c])
 
@@ -112,15 +79,22 @@ function withLastApplied(obj: KObject): KObject {
   return {...obj, metadata: ordered as KObject['metadata']}
 }
 
-/** Creates (or, for client dry-run, only builds) the Pod and Service and prints them; returns the error, if one. */
-export function runPod(input: CheckedRun, ctx: RunContext): string[] {
+/**
+ * Creates (or, for client dry-run, where `api` is undefined, only builds) the Pod and Service and prints
+ * them; returns the error, if one.
+ */
+export function runPod(api: Api | undefined, target: Target, input: CheckedRun, flags: RunFlags & {namespace?: string}, sinks: Sinks): string[] {
+  // -n was given: kubectl then puts the namespace into a client dry-run's objects
+  const explicitNamespace = flags.namespace !== undefined
+  const {namespace} = target
+  const output = flags.output
   const pod = applyOverrides(generateRunPod(input), input.overrides, input.overrideType)
   const service = input.expose ? generateRunService(input.name, input.port!, input.labels) : undefined
   const send = (obj: KObject): KObject => {
-    if (!ctx.api) return ctx.explicitNamespace ? inNamespace(obj, ctx.namespace) : obj
+    if (!api) return explicitNamespace ? inNamespace(obj, namespace) : obj
     const body = input.saveConfig ? withLastApplied(obj) : obj
-    const r = ctx.api.create(inNamespace(body, ctx.namespace), {dryRun: ctx.dryRun === 'server'})
-    for (const w of r.warnings) ctx.err(`Warning: ${w}`)
+    const r = api.create(inNamespace(body, namespace), {dryRun: flags['dry-run'] === 'server'})
+    for (const w of r.warnings) sinks.err(`Warning: ${w}`)
     return r.object
   }
   const createdPod = send(pod)
@@ -135,11 +109,11 @@ export function runPod(input: CheckedRun, ctx: RunContext): string[] {
   }
   // as kubectl's run: one printer for both objects, plus a `---` of its own after an exposed Service's
   // YAML; a JSON client dry run prints the generated object as built
-  const printer = printerFor(ctx.output, {operation: 'created', dryRun: ctx.dryRun})
-  const print = (obj: KObject, kind: string) => ctx.out(ctx.output === 'json' && !ctx.api ? goJson(obj, 4) + '\n' : printer.print(obj, {kind}))
+  const printer = printerFor(output, {operation: 'created', dryRun: flags['dry-run']})
+  const print = (obj: KObject, kind: string) => sinks.out(output === 'json' && !api ? goJson(obj, 4) + '\n' : printer.print(obj, {kind}))
   if (createdService) {
     print(createdService, 'service')
-    if (ctx.output === 'yaml') ctx.out('---\n')
+    if (output === 'yaml') sinks.out('---\n')
   }
   print(createdPod, 'pod')
   if (failure !== undefined) {

@@ -2,6 +2,8 @@
 // the images of the containers and init containers so named (`*` = all) in each pod spec or pod
 // template, and write each changed object back through the API, printing kubectl's lines and, last,
 // kubectl's aggregate of everything that went wrong.
+import {Args, Flags, type Interfaces} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
@@ -9,23 +11,27 @@ import type {Target} from '../../cluster/clusters.js'
 import {isStatusError} from '../../api/errors.js'
 import {nameKind} from '../../printers/name.js'
 import {CliError, errorText} from '../errors.js'
-import {printerFor} from '../print/print-flags.js'
+import {dryRunFlag} from '../flags.js'
+import {outputFlag, printerFor} from '../print/print-flags.js'
 import {splitResourcesAndPairs} from './label.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
+import type {Sinks} from './sinks.js'
 
-/** What `set image` was asked to do. */
-export interface SetImageRun {
-  args: string[]
-  files: string[]
-  recursive: boolean
-  all: boolean
-  selector?: string
-  local: boolean
-  dryRun: 'none' | 'client' | 'server'
-  output?: 'yaml' | 'json' | 'name'
-  out(text: string): void
-  err(text: string): void
+export const setImageArgs = {
+  resources: Args.string({description: 'TYPE NAME CONTAINER_NAME=IMAGE ... or TYPE/NAME CONTAINER_NAME=IMAGE ...'}),
 }
+
+export const setImageFlags = {
+  all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types', default: false}),
+  'dry-run': dryRunFlag,
+  filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to get from a server.', multiple: true, multipleNonGreedy: true}),
+  local: Flags.boolean({description: 'If true, set image will NOT contact api-server but run locally.', default: false}),
+  output: outputFlag,
+  recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
+  selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."}),
+}
+
+export type SetImageFlags = Interfaces.InferredFlags<typeof setImageFlags>
 
 interface Container {
   name?: string
@@ -82,20 +88,20 @@ export function aggregateText(errors: unknown[]): string {
 }
 
 /** Runs `set image`; returns kubectl's aggregate of what failed, if anything did. */
-export function runSetImage(api: Api | undefined, target: Target, run: SetImageRun): string[] {
-  const {resources, images} = splitImageArgs(run.args)
+export function runSetImage(api: Api | undefined, target: Target, args: string[], flags: SetImageFlags, sinks: Sinks): string[] {
+  const {resources, images} = splitImageArgs(args)
   let targets: SetTarget[]
   try {
-    targets = findTargets(api, target, {resources, files: run.files, recursive: run.recursive, all: run.all, selector: run.selector, local: run.local})
+    targets = findTargets(api, target, {resources, files: flags.filename ?? [], recursive: flags.recursive, all: flags.all, selector: flags.selector, local: flags.local})
   } catch (error) {
     if (!(error instanceof LookupErrors)) throw error
     return [aggregateText(error.errors)]
   }
   const invalid: CliError[] = []
-  if (run.all && run.selector) invalid.push(new CliError('cannot set --all and --selector at the same time'))
+  if (flags.all && flags.selector) invalid.push(new CliError('cannot set --all and --selector at the same time'))
   if (images.size === 0) invalid.push(new CliError('at least one image update is required'))
   else if (images.size > 1 && images.has('*')) invalid.push(new CliError('all containers are already specified by *, but saw more than one container_name=container_image pairs'))
-  if (run.local && run.dryRun === 'server') invalid.push(new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?'))
+  if (flags.local && flags['dry-run'] === 'server') invalid.push(new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?'))
   if (invalid.length > 0) {
     return [aggregateText(invalid)]
   }
@@ -108,15 +114,15 @@ export function runSetImage(api: Api | undefined, target: Target, run: SetImageR
     for (const name of setImages(spec, images)) errors.push(new CliError(`error: unable to find container named ${JSON.stringify(name)}`))
     return {t, after, unsupported: false, changed: JSON.stringify(after) !== JSON.stringify(t.object)}
   })
-  const printer = printerFor(run.output, {operation: 'image updated', dryRun: run.dryRun})
-  const print = (obj: KObject, rt: SetTarget['rt']) => run.out(printer.print(obj, {kind: nameKind(rt)}))
+  const printer = printerFor(flags.output, {operation: 'image updated', dryRun: flags['dry-run']})
+  const print = (obj: KObject, rt: SetTarget['rt']) => sinks.out(printer.print(obj, {kind: nameKind(rt)}))
   for (const {t, after, unsupported, changed} of changes) {
     if (unsupported) {
-      errors.push(new CliError(`error: ${objectName(t, run.local)} the object is not a pod or does not have a pod template: *${t.rt.version}.${t.rt.kind}\n`))
+      errors.push(new CliError(`error: ${objectName(t, flags.local)} the object is not a pod or does not have a pod template: *${t.rt.version}.${t.rt.kind}\n`))
       continue
     }
     if (!changed) continue
-    if (run.local || run.dryRun === 'client') {
+    if (flags.local || flags['dry-run'] === 'client') {
       print(after, t.rt)
       continue
     }
@@ -125,7 +131,7 @@ export function runSetImage(api: Api | undefined, target: Target, run: SetImageR
         const before = JSON.stringify(o)
         setImages(podSpecOf(o)!, images)
         return JSON.stringify(o) !== before
-      }, {dryRun: run.dryRun === 'server'})
+      }, {dryRun: flags['dry-run'] === 'server'})
       print(actual, t.rt)
     } catch (error) {
       if (!isStatusError(error)) throw error

@@ -11,18 +11,9 @@ import {lookupResource} from '../../api/registry.js'
 import {nodeType} from '../../api/kinds/node.js'
 import {aggregateErrorText, CliError} from '../errors.js'
 import {printerFor} from '../print/print-flags.js'
+import type {Sinks} from './sinks.js'
+import type {TaintFlags} from './taint-flags.js'
 import {conflictingTaints, existingKeys, parseTaints, reorganizeTaints, splitTaintArgs} from './taint-spec.js'
-
-export interface TaintRun {
-  args: string[]
-  all: boolean
-  selector?: string
-  overwrite: boolean
-  dryRun: 'none' | 'client' | 'server'
-  output?: string
-  out(text: string): void
-  err(text: string): void
-}
 
 /** The formats taint's PrintFlags offer (no table printer). */
 const TAINT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml']
@@ -36,8 +27,8 @@ class NotFoundErrors extends CliError {
 
 
 /** Runs taint; returns its errors as kubectl prints them, and whether it wrote. */
-export function runTaint(api: Api, run: TaintRun): {errors: string[]; wrote: boolean} {
-  const {resources, specs} = splitTaintArgs(run.args)
+export function runTaint(api: Api, args: string[], flags: TaintFlags, sinks: Sinks): {errors: string[]; wrote: boolean} {
+  const {resources, specs} = splitTaintArgs(args)
   if (resources.length === 0) throw new CliError('one or more resources must be specified as <resource> <name>')
   if (specs.length === 0) throw new CliError('at least one taint update is required')
   const {add, remove} = parseTaints(specs)
@@ -51,12 +42,12 @@ export function runTaint(api: Api, run: TaintRun): {errors: string[]; wrote: boo
   if (rt !== nodeType) throw new CliError(`invalid resource type ${typeArg}, only node types are supported`)
   const conflicts = conflictingTaints(add, remove)
   if (conflicts.length > 0) throw new CliError(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`)
-  if (run.all && run.selector) throw new CliError("setting 'all' parameter with a non empty selector is prohibited")
-  if (!run.all && !run.selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set")
-  const printer = printerFor(run.output, {allowed: TAINT_FORMATS})
+  if (flags.all && flags.selector) throw new CliError("setting 'all' parameter with a non empty selector is prohibited")
+  if (!flags.all && !flags.selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set")
+  const printer = printerFor(flags.output, {allowed: TAINT_FORMATS})
 
   // --all and -l ignore any names given
-  const names = run.all || run.selector ? api.list(nodeType, undefined, {labelSelector: run.all ? undefined : run.selector}).items.map((n) => n.metadata.name!) : resources.slice(1)
+  const names = flags.all || flags.selector ? api.list(nodeType, undefined, {labelSelector: flags.all ? undefined : flags.selector}).items.map((n) => n.metadata.name!) : resources.slice(1)
   const errors: unknown[] = []
   let wrote = false
   for (const name of names) {
@@ -65,26 +56,26 @@ export function runTaint(api: Api, run: TaintRun): {errors: string[]; wrote: boo
       const change = (node: KObject): void => {
         const spec = (node.spec ?? {}) as {taints?: Taint[]}
         const old = spec.taints ?? []
-        if (!run.overwrite) {
+        if (!flags.overwrite) {
           const keys = existingKeys(old, add)
           if (keys.length > 0) throw new CliError(`node ${name} already has ${keys.join(',')} taint(s) with same effect(s) and --overwrite is false`)
         }
-        const next = reorganizeTaints(old, run.overwrite, add, remove)
+        const next = reorganizeTaints(old, flags.overwrite, add, remove)
         if (next.notFound.length > 0) throw new NotFoundErrors(next.notFound)
         operation = next.operation
         const {taints: _old, ...rest} = spec
         node.spec = next.taints.length > 0 ? {...rest, taints: next.taints} : rest
       }
       let result: KObject
-      if (run.dryRun === 'client') {
+      if (flags['dry-run'] === 'client') {
         result = structuredClone(api.get(nodeType, '', name))
         change(result)
       } else {
-        result = api.modify(nodeType, '', name, change, {dryRun: run.dryRun === 'server'})
-        wrote ||= run.dryRun === 'none'
+        result = api.modify(nodeType, '', name, change, {dryRun: flags['dry-run'] === 'server'})
+        wrote ||= flags['dry-run'] === 'none'
       }
       // kubectl sets the printer's operation after the dry-run suffix: no `(dry run)` here
-      run.out(printer.print(result, {operation}))
+      sinks.out(printer.print(result, {operation}))
     } catch (error) {
       if (isStatusError(error) || error instanceof CliError) errors.push(error)
       else throw error

@@ -9,9 +9,12 @@ import {apiErrors} from '../../api/errors.js'
 import {nameKind} from '../../printers/name.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, valueText, type JsonPathTemplate} from '../../printers/jsonpath.js'
 import {CliError, errorText} from '../errors.js'
-import {MISSING_RESOURCE, selectionOf} from '../resource/builder.js'
+import {MISSING_RESOURCE, selectionOfFlags} from '../resource/builder.js'
 import {realClock, waitUntil} from '../resource/wait.js'
 import {resolveResources} from '../resource/files.js'
+import {parseDuration} from '../duration-flag.js'
+import type {WaitFlags} from './wait-flags.js'
+import type {Sinks} from './sinks.js'
 
 export type WaitCondition =
   | {kind: 'delete'}
@@ -74,16 +77,18 @@ function conditionMet(obj: KObject | undefined, cond: WaitCondition): boolean {
   }
 }
 
-export interface WaitRun {
-  args: string[]
-  files: string[]
-  all: boolean
-  allNamespaces: boolean
-  selector?: string
+/** What Complete works out from the flags: the parsed --for and --timeout. */
+export interface WaitOptions {
   condition: WaitCondition
   timeoutMs: number
-  out(text: string): void
-  err(line: string): void
+}
+
+/** kubectl's Complete and Validate: --for is required and must parse, --timeout too (negative: a week). */
+export function completeWait(flags: WaitFlags): WaitOptions {
+  if (!flags.for) throw new CliError('--for must be specified', true)
+  const condition = parseWaitFor(flags.for)
+  const timeoutMs = parseDuration(flags.timeout, 'timeout')
+  return {condition, timeoutMs: timeoutMs < 0 ? 168 * 3600 * 1000 : timeoutMs}
 }
 
 interface Item {
@@ -93,9 +98,9 @@ interface Item {
   uid?: string
 }
 
-function resolve(api: Api, target: Target, run: WaitRun): Item[] {
+function resolve(api: Api, target: Target, args: string[], flags: WaitFlags): Item[] {
   const {infos} = resolveResources(api, {
-    ...selectionOf(target.namespace, run),
+    ...selectionOfFlags(target.namespace, args, flags),
     requireNames: true,
     namesWithSelector: 'ignore',
     continueOnError: false,
@@ -106,17 +111,17 @@ function resolve(api: Api, target: Target, run: WaitRun): Item[] {
 }
 
 /** Waits for every object in turn (sharing one deadline); returns the error that stopped it, if one did. */
-export async function runWait(api: Api, target: Target, run: WaitRun): Promise<string[]> {
-  const items = resolve(api, target, run)
-  const deadline = realClock.now() + run.timeoutMs
-  const forDelete = run.condition.kind === 'delete'
+export async function runWait(api: Api, target: Target, args: string[], flags: WaitFlags, o: WaitOptions, sinks: Sinks): Promise<string[]> {
+  const items = resolve(api, target, args, flags)
+  const deadline = realClock.now() + o.timeoutMs
+  const forDelete = o.condition.kind === 'delete'
   let visited = 0
   for (const item of items) {
     const first = api.peek(item.rt.kind, item.rt.namespaced ? item.namespace : '', item.name)
     // a named object already gone is skipped silently (kubectl ignores its NotFound), but one that was
     // listed (--all, -l) and has gone since meets the condition and says so
     if (!first && forDelete && !item.uid) continue
-    if (!first && !forDelete && run.condition.kind !== 'create') {
+    if (!first && !forDelete && o.condition.kind !== 'create') {
       return [errorText(apiErrors.notFound(item.rt.plural, item.rt.group, item.name))]
     }
     visited++
@@ -124,14 +129,14 @@ export async function runWait(api: Api, target: Target, run: WaitRun): Promise<s
     const met = (i: Item): boolean => {
       let obj = api.peek(i.rt.kind, i.rt.namespaced ? i.namespace : '', i.name)
       if (forDelete && obj && uid && obj.metadata.uid !== uid) obj = undefined
-      return conditionMet(obj, run.condition)
+      return conditionMet(obj, o.condition)
     }
     const left = await waitUntil(api, [item], met, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: [item.rt.kind]})
     if (left.length > 0) {
       const plural = item.rt.group ? `${item.rt.plural}.${item.rt.group}` : item.rt.plural
-      return [run.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`]
+      return [o.timeoutMs === 0 ? `error: condition not met for ${plural}/${item.name}` : `error: timed out waiting for the condition on ${plural}/${item.name}`]
     }
-    run.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
+    sinks.out(`${nameKind(item.rt)}/${item.name} condition met\n`)
   }
   if (visited === 0 && !forDelete) {
     return ['error: no matching resources found']

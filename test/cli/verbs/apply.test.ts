@@ -18,17 +18,11 @@ describe('runApply', () => {
   function apply(api: Api, yaml: string): {ok: boolean; out: string; err: string} {
     let out = ''
     let err = ''
-    const errors = runApply({
-      args: ['-'],
-      recursive: false,
-      validate: 'true',
-      dryRun: 'none',
-      target,
-      api,
-      stdin: () => yaml,
+    const flags = {filename: ['-'], recursive: false, validate: 'true', 'dry-run': 'none', output: undefined, json: undefined} as const
+    const errors = runApply(api, target, {...flags, filename: [...flags.filename]}, {
       out: (t) => (out += t),
       err: (l) => (err += `${l}\n`),
-    })
+    }, () => yaml)
     for (const e of errors) err += `${e}\n`
     return {ok: errors.length === 0, out, err}
   }

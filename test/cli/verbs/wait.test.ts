@@ -4,7 +4,8 @@ import {expect} from 'chai'
 
 import {lookupResource} from '../../../src/api/registry.js'
 import {Api} from '../../../src/api/server.js'
-import {parseWaitFor, runWait} from '../../../src/cli/verbs/wait.js'
+import {completeWait, runWait} from '../../../src/cli/verbs/wait.js'
+import type {WaitFlags} from '../../../src/cli/verbs/wait-flags.js'
 import {Store} from '../../../src/store/sqlite-store.js'
 import {useTempStores} from '../../store/temp-store.js'
 
@@ -14,6 +15,9 @@ const deployment = (name: string) => ({
   metadata: {name, namespace: 'w', finalizers: ['example.com/hold']},
   spec: {selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'c', image: 'nginx'}]}}},
 })
+
+/** `--for=delete` with the given flags, as oclif parses them. */
+const flags = (f: {all: boolean; timeout: string}): WaitFlags => ({...f, 'all-namespaces': false, filename: undefined, for: 'delete', selector: undefined, json: undefined})
 
 describe('wait --for=delete --all', () => {
   const stores = useTempStores()
@@ -32,13 +36,7 @@ describe('wait --for=delete --all', () => {
     const out: string[] = []
     const err: string[] = []
     try {
-      const waiting = runWait(api, {context: 'ksim', cluster: 'ksim', namespace: 'w', namespaceExplicit: true}, {
-        args: ['deployments'],
-        files: [],
-        all: true,
-        allNamespaces: false,
-        condition: parseWaitFor('delete'),
-        timeoutMs: 10_000,
+      const waiting = runWait(api, {context: 'ksim', cluster: 'ksim', namespace: 'w', namespaceExplicit: true}, ['deployments'], flags({all: true, timeout: '10s'}), completeWait(flags({all: true, timeout: '10s'})), {
         out: (t) => out.push(t),
         err: (l) => err.push(l),
       })
@@ -58,13 +56,7 @@ describe('wait --for=delete --all', () => {
     const api = new Api(stores.open())
     api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'w'}})
     const out: string[] = []
-    const errors = await runWait(api, {context: 'ksim', cluster: 'ksim', namespace: 'w', namespaceExplicit: true}, {
-      args: ['deployment/gone'],
-      files: [],
-      all: false,
-      allNamespaces: false,
-      condition: parseWaitFor('delete'),
-      timeoutMs: 1000,
+    const errors = await runWait(api, {context: 'ksim', cluster: 'ksim', namespace: 'w', namespaceExplicit: true}, ['deployment/gone'], flags({all: false, timeout: '1s'}), completeWait(flags({all: false, timeout: '1s'})), {
       out: (t) => out.push(t),
       err: (l) => out.push(l),
     })

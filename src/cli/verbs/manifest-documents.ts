@@ -1,0 +1,55 @@
+// What `create -f` and `apply -f` share: the documents of the files, each in its namespace, and the loop
+// that sends each in turn, printing kubectl's line per success and collecting the errors to print after.
+import type {Api} from '../../api/server.js'
+import type {KObject} from '../../api/types.js'
+import type {Target} from '../../cluster/clusters.js'
+
+import {errorText, withSource} from '../errors.js'
+import {parseValidate} from '../flags.js'
+import type {ResourcePrinter} from '../print/print-flags.js'
+import type {ResourceInfo, Visited} from '../resource/builder.js'
+import {resolveResources} from '../resource/files.js'
+import type {Sinks} from './sinks.js'
+
+/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order. */
+export function manifestObjects(api: Api | undefined, target: Target, flags: {filename?: string[]; recursive: boolean; validate: string}, stdin: () => string): Visited[] {
+  const opts = {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: flags.filename ?? [], recursive: flags.recursive}
+  return resolveResources(api, {...opts, validate: parseValidate(flags.validate), stdin}).visited
+}
+
+/** How the loop prints and names its failures. */
+export interface DocumentLoop {
+  /** the verb's name, for `no objects passed to VERB` */
+  verb: string
+  /** the verb's gerund, for withSource's `error when VERB "file"` */
+  doing: string
+  output?: 'name' | 'yaml' | 'json'
+  printer: ResourcePrinter
+  /** an error to print as it is instead of with its source, if any */
+  failure?: (error: unknown) => unknown
+}
+
+/**
+ * Sends every document through `send`; prints each result (YAML and JSON after every document was tried,
+ * as kubectl prints them) and returns the errors, as kubectl prints them after the successes.
+ */
+export function eachDocument(items: Visited[], loop: DocumentLoop, sinks: Sinks, send: (info: ResourceInfo) => {result: KObject; operation?: string}): string[] {
+  const errors: string[] = []
+  const deferred: KObject[] = []
+  for (const {info, error} of items) {
+    if (!info) {
+      errors.push(errorText(error))
+      continue
+    }
+    try {
+      const {result, operation} = send(info)
+      if (loop.output === 'yaml' || loop.output === 'json') deferred.push(result)
+      else sinks.out(loop.printer.print(result, {operation}))
+    } catch (error) {
+      errors.push(errorText(loop.failure?.(error) ?? withSource(error, loop.doing, info.source)))
+    }
+  }
+  for (const obj of deferred) sinks.out(loop.printer.print(obj))
+  if (items.length === 0 && errors.length === 0) errors.push(`error: no objects passed to ${loop.verb}`)
+  return errors
+}
