@@ -139,6 +139,9 @@ export async function resolveTarget(flags: {context?: string; namespace?: string
   if (!entry) {
     throw new UsageError(flags.context ? `context was not found for specified context: ${contextName}` : `current-context "${contextName}" does not exist`)
   }
+  if (entry.cluster === '') {
+    throw new UsageError(`context "${contextName}" names no cluster; set one with 'ksim config set-context ${contextName} --cluster=NAME'`)
+  }
   if (!isValidClusterName(entry.cluster)) {
     throw new UsageError(`context "${contextName}" names an invalid cluster ${JSON.stringify(entry.cluster)}; fix it with 'ksim config set-context ${contextName} --cluster=NAME'`)
   }

@@ -11,8 +11,11 @@ import {checkedHome} from './private-dir.js'
 import {ksimHome} from './paths.js'
 
 export interface ContextEntry {
+  /** '' when the context names no cluster yet (kubectl's `config set-context x --namespace=y` makes one so). */
   cluster: string
   namespace?: string
+  /** the kubeconfig user (AUTHINFO) the context names, when one was given */
+  user?: string
 }
 
 export interface KsimConfig {
@@ -47,10 +50,14 @@ export function parseConfig(raw: string): KsimConfig {
   if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) throw badConfig('contexts is not an object')
   const map = new Map<string, ContextEntry>()
   for (const [name, entry] of Object.entries(contexts)) {
-    const e = entry as {cluster?: unknown; namespace?: unknown} | null
+    const e = entry as {cluster?: unknown; namespace?: unknown; user?: unknown} | null
     if (typeof e !== 'object' || e === null || typeof e.cluster !== 'string') throw badConfig(`context ${JSON.stringify(name)} has no cluster`)
     if (e.namespace !== undefined && typeof e.namespace !== 'string') throw badConfig(`context ${JSON.stringify(name)} has a namespace that is not a string`)
-    map.set(name, e.namespace === undefined ? {cluster: e.cluster} : {cluster: e.cluster, namespace: e.namespace})
+    if (e.user !== undefined && typeof e.user !== 'string') throw badConfig(`context ${JSON.stringify(name)} has a user that is not a string`)
+    const parsed: ContextEntry = {cluster: e.cluster}
+    if (e.namespace !== undefined) parsed.namespace = e.namespace
+    if (e.user !== undefined) parsed.user = e.user
+    map.set(name, parsed)
   }
   return {currentContext: currentContext === '' ? undefined : currentContext, contexts: map}
 }

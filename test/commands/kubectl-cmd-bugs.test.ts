@@ -121,4 +121,24 @@ describe('kubectl test-cmd behaviours', function () {
     expect(sb.run(['list'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "list" for "ksim"\n\nDid you mean this?\n\tget\n\twait\n', code: 1})
     expect(sb.run(['rm'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "rm" for "ksim"\n\nDid you mean this?\n\trun\n\tdelete\n', code: 1})
   })
+
+  it('config set-context creates a context with whatever it is given, as kubectl does (--user too)', () => {
+    // a fresh home, as the suite's own setup starts
+    expect(sb.run(['config', 'set-context', 'test', '--namespace=x'])).to.deep.equal(ok('Context "test" created.\n'))
+    expect(sb.run(['config', 'set-context', 'test', '--user=test-admin'])).to.deep.equal(ok('Context "test" modified.\n'))
+    expect(sb.run(['config', 'get-contexts', 'test']).stdout).to.equal(
+      'CURRENT   NAME   CLUSTER   AUTHINFO     NAMESPACE\n          test             test-admin   x\n',
+    )
+    expect(sb.run(['config', 'use-context', 'test'])).to.deep.equal(ok('Switched to context "test".\n'))
+    // a context without a cluster reaches none: said plainly, nothing created
+    expect(sb.run(['get', 'pods'])).to.deep.equal({
+      stdout: '',
+      stderr: "error: context \"test\" names no cluster; set one with 'ksim config set-context test --cluster=NAME'\n",
+      code: 1,
+    })
+    expect(sb.run(['config', 'set-context', '--current', '--cluster=ksim', '--user='])).to.deep.equal(ok('Context "test" modified.\n'))
+    expect(sb.run(['config', 'get-contexts', 'test']).stdout).to.equal(
+      'CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n*         test   ksim                 x\n',
+    )
+  })
 })

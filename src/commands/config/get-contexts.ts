@@ -38,7 +38,7 @@ export default class GetContexts extends KsimCommand {
     }
     const rows = names.map((n) => {
       const entry = cfg.contexts.get(n)!
-      return [n === cfg.currentContext ? '*' : '', n, entry.cluster, entry.cluster, entry.namespace ?? '']
+      return [n === cfg.currentContext ? '*' : '', n, entry.cluster, entry.user ?? entry.cluster, entry.namespace ?? '']
     })
     this.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
   }

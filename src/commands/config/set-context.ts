@@ -20,6 +20,7 @@ export default class SetContext extends KsimCommand {
   static override flags = {
     cluster: Flags.string({description: 'cluster for the context entry in ksim config'}),
     current: Flags.boolean({description: 'Modify the current context', default: false}),
+    user: Flags.string({description: 'user for the context entry in ksim config'}),
   }
 
   static override summary = 'Set a context entry in ksim config'
@@ -27,7 +28,7 @@ export default class SetContext extends KsimCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SetContext)
     if (flags.current && args.name) throw new CliError('you cannot specify both a context name and --current', true)
-    if (flags.cluster !== undefined) checkedClusterName(flags.cluster)
+    if (flags.cluster) checkedClusterName(flags.cluster)
     let name: string | undefined
     let exists = false
     // the check and the change under one lock: concurrent set-contexts each see the others' contexts
@@ -36,9 +37,10 @@ export default class SetContext extends KsimCommand {
       if (!name) throw new CliError(flags.current ? 'no current context is set' : 'you must specify a non-empty context name or --current', true)
       const old = c.contexts.get(name)
       exists = old !== undefined
-      if (!old && !flags.cluster) throw new CliError(`context "${name}" does not exist; pass --cluster to create it`)
-      const entry = {...(old ?? {cluster: flags.cluster!})}
-      if (flags.cluster) entry.cluster = flags.cluster
+      // as kubectl: a new context holds whatever it was given, even no cluster (using it then says so)
+      const entry = {...(old ?? {cluster: ''})}
+      if (flags.cluster !== undefined) entry.cluster = flags.cluster
+      if (flags.user !== undefined) entry.user = flags.user
       if (flags.namespace !== undefined) {
         if (flags.namespace === '') delete entry.namespace
         else entry.namespace = flags.namespace
