@@ -51,4 +51,18 @@ describe('image pull failures and OOM kills (real reconciler)', function () {
     expect(r.stderr).to.contain('metadata.annotations[ksim.io/memory-usage]: Invalid value: "lots": must be a non-negative memory quantity (e.g. "512Mi" or "1G")')
     expect(sb.run(['get', 'pod', 'bad']).code).to.equal(1)
   })
+  it('stops the sidecar of a restartPolicy Never pod once its container completes: Completed, then Succeeded', () => {
+    const manifest = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: 'task', annotations: {'ksim.io/run-seconds.app': '1'}},
+      spec: {restartPolicy: 'Never', initContainers: [{name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always'}], containers: [{name: 'app', image: 'busybox:1.36'}]},
+    })
+    expect(sb.run(['apply', '-f', '-'], {input: manifest}).stdout).to.equal('pod/task created\n')
+    expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/task', '--timeout=60s'])).to.deep.include({stdout: 'pod/task condition met\n', code: 0})
+    expect(sb.run(['get', 'pod', 'task', '--no-headers']).stdout).to.match(/^task +0\/2 +Completed +0 +\d+s\n$/)
+    const described = sb.run(['describe', 'pod', 'task']).stdout
+    expect(described).to.match(/^ {2}Normal {2}Killing +\S+ +kubelet +spec\.initContainers\{proxy\}: Stopping container proxy$/m)
+    expect(sb.run(['get', 'pod', 'task', '-o', 'jsonpath={.status.initContainerStatuses[0].state.terminated.exitCode}']).stdout).to.equal('143')
+  })
 })

@@ -19,10 +19,14 @@ export function terminationGraceSeconds(pod: Pod): number {
   return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
 }
 
+/** When `c`'s preStop hook, run from `startMs` within `grace` seconds, ends, and the grace left after it (s). */
+export function afterPreStop(runtime: Runtime, pod: Pod, c: Container, init: boolean, startMs: number, grace: number): {hookEndMs: number; graceLeft: number} {
+  const hookMs = grace > 0 ? Math.min(runtime.runPreStop({pod, container: c, init}, startMs), grace * 1000) : 0
+  return {hookEndMs: startMs + hookMs, graceLeft: grace - Math.floor(hookMs / 1000)}
+}
+
 /** The signals of killing `c` from `startMs` with `grace` seconds (runs its preStop hook through the runtime). */
 export function killSignals(runtime: Runtime, pod: Pod, c: Container, init: boolean, startMs: number, grace: number): KillSignals {
-  const hookMs = grace > 0 ? Math.min(runtime.runPreStop({pod, container: c, init}, startMs), grace * 1000) : 0
-  const remaining = Math.max(grace - Math.floor(hookMs / 1000), MINIMUM_GRACE_SECONDS)
-  const termAtMs = startMs + hookMs
-  return {termAtMs, killAtMs: termAtMs + remaining * 1000}
+  const {hookEndMs, graceLeft} = afterPreStop(runtime, pod, c, init, startMs, grace)
+  return {termAtMs: hookEndMs, killAtMs: hookEndMs + Math.max(graceLeft, MINIMUM_GRACE_SECONDS) * 1000}
 }

@@ -3,6 +3,8 @@
 // (millisecond) times of what it wrote with second precision. Losing it — a reconciler restart — is
 // what a kubelet restart does: steps in flight start over from now, back-off is forgotten, a
 // terminating pod's termination starts again with its full grace period.
+import type {TurnWait} from './termination-order.js'
+
 import {rfc3339} from '../../api/types.js'
 
 /** One container attempt the kubelet is working on: pulling, creating, starting. */
@@ -34,6 +36,8 @@ export interface TerminationMemo {
   startedMs: number
   graceSeconds: number
   containers: Record<string, {termAtMs: number; killAtMs: number}>
+  /** sidecars waiting for their turn (termination-order.ts), by containerKey() */
+  waiting?: Record<string, TurnWait>
 }
 
 /** Everything the kubelet remembers about one pod (by uid). */
@@ -127,6 +131,7 @@ export class KubeletMemory {
       if (memo.termination) {
         memo.termination.startedMs += deltaMs
         shiftSignals(memo.termination.containers)
+        for (const w of Object.values(memo.termination.waiting ?? {})) w.hookEndMs += deltaMs
       }
       shiftSignals(memo.restarts)
     }

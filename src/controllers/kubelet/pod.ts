@@ -16,7 +16,7 @@ import {DEADLINE_MESSAGE, DEADLINE_REASON, activeDeadlineAt, deadlineEvent} from
 import {cloneMemo, type PodMemo} from './memory.js'
 import {allocatePodIP, hostIPOf} from './network.js'
 import {KUBELET_CONDITIONS, getPhase, isSidecar, isTerminalPhase, podConditions, type Phase} from './status.js'
-import {stepTermination} from './termination.js'
+import {doneButSidecars, stepTermination} from './termination.js'
 import {addPod, type NodeUsage} from '../scheduler/pod-resources.js'
 
 /** The volume manager's retry: 500 ms doubling to 2m2s. */
@@ -83,6 +83,11 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: 'Failed', sandboxReady: false, reason: DEADLINE_REASON, message: DEADLINE_MESSAGE}, now))
   }
   if (isTerminalPhase(pod.status?.phase)) return done(undefined)
+  if (memo.termination || doneButSidecars(pod, pod.status?.initContainerStatuses ?? [], pod.status?.containerStatuses ?? [])) {
+    // done but for its sidecars: killed like a deleted pod, then Succeeded or Failed (not deleted)
+    const step = stepTermination(pass)
+    return done(assemble(pod, ctx, {init: step.init, app: step.app, phase: step.phase ?? currentPhase(pod, step.init, step.app), sandboxReady: !step.phase && hasSandbox(pod)}, now))
+  }
   if (deadline !== undefined) pass.wake(deadline, true)
   if (!hasKubeletStatus(pod)) {
     const rejection = admissionRejection(pod, ctx.node, ctx.admitted)
@@ -121,6 +126,7 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     eligible &&= isSidecar(c) ? !!s.started : s.state?.terminated?.exitCode === 0
   }
   const app = pod.spec!.containers.map((c) => stepContainer(pass, c, false, old(pod.status?.containerStatuses, c.name), eligible))
+  if (doneButSidecars(pod, init, app)) pass.wake(ctx.now) // the kill starts at the next sync, at once
   return done(assemble(pod, ctx, {init, app, phase: currentPhase(pod, init, app), sandboxReady}, now))
 }
 

@@ -7,15 +7,18 @@
 // The plan lives in the kubelet's memory only. A restarted reconciler has none, so it starts the
 // termination over with the pod's full (current) grace period, as the pod documentation says a restarted
 // kubelet does. A second delete that shortens the grace period restarts the sequence with the new grace,
-// never delaying a signal already planned.
+// never delaying a signal already planned. Sidecars get their stop signal last (termination-order.ts).
+// A pod whose regular containers are all done for good (restartPolicy Never or OnFailure) while its
+// sidecars still run is killed the same way, without being deleted: it then reaches Succeeded or Failed.
 import type {Container, ContainerStatus, Pod} from 'kubernetes-types/core/v1.js'
 import type {PodPass} from './pod-pass.js'
 
 import {stepContainer} from './containers.js'
 import {fieldPathOf} from './pod-pass.js'
-import {killSignals, terminationGraceSeconds} from './kill.js'
+import {afterPreStop, MINIMUM_GRACE_SECONDS, terminationGraceSeconds} from './kill.js'
 import {containerKey, type TerminationMemo} from './memory.js'
-import {getPhase, type Phase} from './status.js'
+import {getPhase, shouldRestart, type Phase} from './status.js'
+import {prerequisites, signalsAtTurn, turnOf, waitsForTurn} from './termination-order.js'
 
 interface Target {
   c: Container
@@ -33,15 +36,25 @@ function targets(pod: Pod): Target[] {
 }
 
 // killContainer for every running container, from `startMs` with `grace` seconds; a signal already
-// planned (by an earlier termination, or by a restart for a changed definition) is never delayed
+// planned (by an earlier termination, or by a restart for a changed definition) is never delayed; a
+// sidecar with grace left after its hook waits for its turn instead
 function plan(pass: PodPass, startMs: number, grace: number, previous?: TerminationMemo): TerminationMemo {
-  const memo: TerminationMemo = {startedMs: startMs, graceSeconds: grace, containers: {}}
-  for (const t of targets(pass.pod)) {
+  const memo: TerminationMemo = {startedMs: startMs, graceSeconds: grace, containers: {}, waiting: {}}
+  const all = targets(pass.pod)
+  const runningKeys = new Set(all.filter((t) => t.status?.state?.running).map((t) => containerKey(t.c.name, t.init)))
+  const prereqs = prerequisites(pass.pod, (key) => runningKeys.has(key))
+  for (const t of all) {
     if (!t.status?.state?.running) continue
     const key = containerKey(t.c.name, t.init)
     pass.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
-    let {termAtMs, killAtMs} = killSignals(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
+    const {hookEndMs, graceLeft} = afterPreStop(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
     const before = previous?.containers[key] ?? pass.memo.restarts?.[key]
+    if (!before && waitsForTurn(t.c, t.init, graceLeft)) {
+      memo.waiting![key] = {hookEndMs, graceSeconds: graceLeft, after: prereqs.get(key) ?? []}
+      continue
+    }
+    let termAtMs = hookEndMs
+    let killAtMs = hookEndMs + Math.max(graceLeft, MINIMUM_GRACE_SECONDS) * 1000
     if (before) {
       termAtMs = Math.min(termAtMs, before.termAtMs)
       killAtMs = Math.min(killAtMs, before.killAtMs)
@@ -59,7 +72,7 @@ export interface TerminationStep {
   phase?: Phase
 }
 
-/** Advances the termination of a pod with a deletionTimestamp to pass.now. */
+/** Advances the termination of a pod being killed (deleted, past its deadline, or done but for its sidecars) to pass.now. */
 export function stepTermination(pass: PodPass): TerminationStep {
   const grace = terminationGraceSeconds(pass.pod)
   const current = pass.memo.termination
@@ -67,19 +80,40 @@ export function stepTermination(pass: PodPass): TerminationStep {
   else if (grace < current.graceSeconds) pass.memo.termination = plan(pass, pass.now, grace, current)
   pass.memo.attempts = {} // nothing new starts
   pass.memo.restarts = undefined // a kill for a changed definition goes on as part of the termination
-  const signals = pass.memo.termination!.containers
-  for (const s of Object.values(signals)) {
-    if (s.termAtMs > pass.now) pass.wake(s.termAtMs)
-    if (s.killAtMs > pass.now) pass.wake(s.killAtMs)
+  const termination = pass.memo.termination!
+  const wakeAt = (s: {termAtMs: number; killAtMs: number}): void => {
+    for (const t of [s.termAtMs, s.killAtMs]) if (t > pass.now) pass.wake(t)
   }
-  const init: ContainerStatus[] = []
-  const app: ContainerStatus[] = []
-  for (const t of targets(pass.pod)) {
-    const s = stepContainer(pass, t.c, t.init, t.status, false, true)
-    ;(t.init ? init : app).push(s)
+  for (const s of Object.values(termination.containers)) wakeAt(s)
+  // regular containers first, then the sidecars from the last declared: a sidecar's turn comes after theirs
+  const all = targets(pass.pod)
+  const statuses = new Map<string, ContainerStatus>()
+  for (const t of [...all.filter((x) => !x.init), ...all.filter((x) => x.init).reverse()]) {
+    const key = containerKey(t.c.name, t.init)
+    const wait = termination.waiting?.[key]
+    const turn = wait && turnOf(pass, wait, statuses)
+    if (wait && turn !== undefined) {
+      wakeAt((termination.containers[key] = signalsAtTurn(wait, turn)))
+      delete termination.waiting![key]
+    }
+    statuses.set(key, stepContainer(pass, t.c, t.init, t.status, false, true))
   }
+  const init = all.filter((t) => t.init).map((t) => statuses.get(containerKey(t.c.name, true))!)
+  const app = all.filter((t) => !t.init).map((t) => statuses.get(containerKey(t.c.name, false))!)
   if ([...init, ...app].some((s) => s.state?.running)) return {init, app}
   return finish(pass, init, app)
+}
+
+/**
+ * computePodActions' KillPod for a pod that is done but for its sidecars: restartPolicy Never or
+ * OnFailure, every regular container exited for good, a sidecar still running.
+ */
+export function doneButSidecars(pod: Pod, init: ContainerStatus[], app: ContainerStatus[]): boolean {
+  if ((pod.spec?.restartPolicy ?? 'Always') === 'Always' || !init.some((s) => s.state?.running)) return false
+  return pod.spec!.containers.every((c) => {
+    const terminated = app.find((s) => s.name === c.name)?.state?.terminated
+    return terminated !== undefined && !shouldRestart(pod, c, false, terminated.exitCode)
+  })
 }
 
 // TerminatePod: every app container of an initialised pod shows a terminated state; the phase is terminal
