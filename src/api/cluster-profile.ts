@@ -18,6 +18,8 @@ export interface ClusterProfile {
   imagePullMs: number
   containerStartMs: number
   readyAfterMs: number
+  /** kube-controller-manager --terminated-pod-gc-threshold: finished pods kept before the oldest go (0: all kept) */
+  terminatedPodGCThreshold: number
   /** how long events live (kube-apiserver --event-ttl), seconds */
   eventTTLSeconds: number
   /** reconciler exits after this long with nothing pending, seconds */
@@ -38,6 +40,7 @@ export const defaultProfile: Omit<ClusterProfile, 'name'> = {
   imagePullMs: 300,
   containerStartMs: 200,
   readyAfterMs: 200,
+  terminatedPodGCThreshold: 12500,
   eventTTLSeconds: 3600,
   reconcilerIdleSeconds: 300,
 }

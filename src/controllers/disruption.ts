@@ -28,17 +28,23 @@ export interface DisruptOptions {
   written?: (pod: KObject) => void
 }
 
-/** Writes the condition, then deletes the pod (its uid a precondition); false when the pod changed under us. */
-export function disruptAndDelete(ctx: ControllerContext, pod: ObjectOf<'Pod'>, condition: PodCondition, opts: DisruptOptions = {}): boolean {
+/**
+ * Writes the condition (none: only the phase), then deletes the pod (its uid a precondition); false when
+ * the pod changed under us. A finished pod given no condition is deleted without a status write.
+ */
+export function disruptAndDelete(ctx: ControllerContext, pod: ObjectOf<'Pod'>, condition: PodCondition | undefined, opts: DisruptOptions = {}): boolean {
   const next: KObject = structuredClone(pod)
   const status = (next.status ?? {}) as {phase?: string; conditions?: PodCondition[]}
-  status.conditions = withCondition(status.conditions ?? [], condition)
-  if (opts.fail && status.phase !== 'Succeeded' && status.phase !== 'Failed') status.phase = 'Failed'
+  const finished = status.phase === 'Succeeded' || status.phase === 'Failed'
+  if (condition) status.conditions = withCondition(status.conditions ?? [], condition)
+  if (opts.fail && !finished) status.phase = 'Failed'
   next.status = status
   const grace = opts.gracePeriodSeconds === undefined ? {} : {gracePeriodSeconds: opts.gracePeriodSeconds}
   try {
-    const written = ctx.api.update(next)
-    opts.written?.(written)
+    if (condition || (opts.fail && !finished)) {
+      const written = ctx.api.update(next)
+      opts.written?.(written)
+    }
     ctx.api.delete(podType, pod.metadata.namespace!, pod.metadata.name!, {...grace, preconditions: {uid: pod.metadata.uid}})
   } catch (error) {
     if (lostRace(error)) return false

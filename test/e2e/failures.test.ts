@@ -65,4 +65,13 @@ describe('image pull failures and OOM kills (real reconciler)', function () {
     expect(described).to.match(/^ {2}Normal {2}Killing +\S+ +kubelet +spec\.initContainers\{proxy\}: Stopping container proxy$/m)
     expect(sb.run(['get', 'pod', 'task', '-o', 'jsonpath={.status.initContainerStatuses[0].state.terminated.exitCode}']).stdout).to.equal('143')
   })
+  it('garbage-collects finished pods over the cluster\'s --terminated-pod-gc-threshold, oldest first', () => {
+    expect(sb.run(['cluster', 'create', 'gc', '--nodes', '1', '--terminated-pod-gc-threshold', '1']).code).to.equal(0)
+    for (const name of ['a', 'b', 'c']) {
+      const manifest = JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name, annotations: {'ksim.io/run-seconds': '0'}}, spec: {restartPolicy: 'Never', containers: [{name: 'app', image: 'busybox:1.36'}]}})
+      expect(sb.run(['apply', '-f', '-'], {input: manifest}).stdout).to.equal(`pod/${name} created\n`)
+    }
+    expect(sb.run(['wait', '--for=delete', 'pod/a', 'pod/b', '--timeout=60s'])).to.deep.include({code: 0})
+    expect(sb.run(['get', 'pods', '-o', 'name']).stdout).to.equal('pod/c\n')
+  })
 })

@@ -22,6 +22,7 @@ export default class ClusterCreate extends KsimCommand {
     'node-cpu': Flags.string({description: 'CPU capacity of each node (a Kubernetes quantity).', default: '4'}),
     'node-memory': Flags.string({description: 'Memory capacity of each node (a Kubernetes quantity).', default: '8Gi'}),
     'node-monitor-grace-period': Flags.string({description: 'How long a node may go without a heartbeat before it is marked unhealthy (kube-controller-manager flag).', default: '50s'}),
+    'terminated-pod-gc-threshold': Flags.integer({description: 'Number of terminated pods that can exist before the terminated pod garbage collector starts deleting terminated pods. If <= 0, the terminated pod garbage collector is disabled (kube-controller-manager flag).', default: 12500}),
     nodes: Flags.integer({description: 'Number of nodes (the first is the control plane).', default: 3, min: 1, max: 1000}),
   }
 
@@ -44,6 +45,7 @@ export default class ClusterCreate extends KsimCommand {
         maxPods: flags['max-pods'],
         allowPrivileged: flags['allow-privileged'],
         nodeMonitorGracePeriodSeconds: grace / 1000,
+        terminatedPodGCThreshold: flags['terminated-pod-gc-threshold'],
       },
       {use: true},
     )
