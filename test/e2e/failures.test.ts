@@ -74,4 +74,24 @@ describe('image pull failures and OOM kills (real reconciler)', function () {
     expect(sb.run(['wait', '--for=delete', 'pod/a', 'pod/b', '--timeout=60s'])).to.deep.include({code: 0})
     expect(sb.run(['get', 'pods', '-o', 'name']).stdout).to.equal('pod/c\n')
   })
+  it('restarts a container whose liveness probe fails, with the kubelet\'s Unhealthy and Killing events', () => {
+    const probe = {httpGet: {path: '/healthz', port: 80}, periodSeconds: 1, failureThreshold: 2}
+    expect(sb.run(['apply', '-f', '-'], {input: pod('live', {image: 'nginx:1.27', livenessProbe: probe}, {'ksim.io/liveness-fail-seconds': '2'})}).stdout).to.equal('pod/live created\n')
+    expect(sb.run(['wait', '--for=jsonpath={.status.containerStatuses[0].restartCount}=1', 'pod/live', '--timeout=60s'])).to.deep.include({code: 0})
+    const events = sb.run(['describe', 'pod', 'live']).stdout.split('Events:')[1]
+    expect(events).to.match(/^ {2}Warning {2}Unhealthy +.+ +kubelet +spec\.containers\{app\}: Liveness probe failed: HTTP probe failed with statuscode: 500$/m)
+    expect(events).to.match(/^ {2}Normal {3}Killing +\S+ +kubelet +spec\.containers\{app\}: Container app failed liveness probe, will be restarted$/m)
+  })
+
+  it('takes a pod whose readiness probe fails out of its Service\'s endpoints', () => {
+    const probe = {httpGet: {path: '/ready', port: 80}, periodSeconds: 1, failureThreshold: 1}
+    const manifest = JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web', labels: {app: 'web'}, annotations: {'ksim.io/readiness-fail-seconds': '3'}}, spec: {containers: [{name: 'app', image: 'nginx:1.27', readinessProbe: probe}]}})
+    expect(sb.run(['apply', '-f', '-'], {input: manifest}).stdout).to.equal('pod/web created\n')
+    expect(sb.run(['expose', 'pod', 'web', '--port=80']).stdout).to.equal('service/web exposed\n')
+    expect(sb.run(['wait', '--for=condition=Ready', 'pod/web', '--timeout=60s'])).to.deep.include({code: 0})
+    expect(sb.run(['wait', '--for=condition=Ready=false', 'pod/web', '--timeout=60s'])).to.deep.include({code: 0})
+    const ip = sb.run(['get', 'pod', 'web', '-o', 'jsonpath={.status.podIP}']).stdout
+    expect(sb.run(['wait', '--for=jsonpath={.subsets[0].notReadyAddresses[0].ip}=' + ip, 'endpoints/web', '--timeout=60s'])).to.deep.include({code: 0})
+    expect(sb.run(['get', 'pod', 'web', '--no-headers']).stdout).to.match(/^web +0\/1 +Running +0 +\d+s\n$/)
+  })
 })

@@ -14,6 +14,10 @@
 //   ksim.io/ready-seconds          time from start until a readiness probe first succeeds (profile's)
 //   ksim.io/pull-error             every pull of the image fails with this message (ErrImagePull, then
 //                                  ImagePullBackOff); non-empty
+//   ksim.io/liveness-fail-seconds  the liveness probe fails from this long after the start on
+//   ksim.io/startup-fail-seconds   the startup probe fails from this long after the start on
+//   ksim.io/readiness-fail-seconds the readiness probe fails from this long after the start on ...
+//   ksim.io/readiness-recover-seconds ... until this long after the start (then succeeds again)
 //   ksim.io/memory-usage           the memory the process grows to (a quantity, "512Mi"); above the
 //                                  container's limits.memory it is OOM-killed (exit 137, OOMKilled)
 //
@@ -42,6 +46,10 @@ export const LIFECYCLE_ANNOTATIONS = {
   'ksim.io/ready-seconds': 'seconds',
   'ksim.io/pull-error': 'message',
   'ksim.io/memory-usage': 'quantity',
+  'ksim.io/liveness-fail-seconds': 'seconds',
+  'ksim.io/readiness-fail-seconds': 'seconds',
+  'ksim.io/readiness-recover-seconds': 'seconds',
+  'ksim.io/startup-fail-seconds': 'seconds',
 } as const satisfies Record<string, ValueKind>
 
 /** One of the annotation names (without a container suffix). */

@@ -10,8 +10,10 @@ import type {ContainerHandle, ContainerRef, Runtime} from './runtime.js'
 import {goQuote, imageNameError} from './images.js'
 import {goDuration} from '../../machinery/duration.js'
 import {containerConfigError} from './config.js'
-import {createdStatus, initialStatus, lastTermination, probeDelayMs, withState} from './container-status.js'
+import {createdStatus, initialStatus, lastTermination, withState} from './container-status.js'
 import {beginRestartKill, endRestartKill, imageChanged, restartKill, restartsOnChange} from './definition.js'
+import {beginProbeKill, endProbeKill, probeKill} from './probe-kill.js'
+import {probeContainer} from './probes.js'
 import {containerKey, exactTime, stamp, type AttemptMemo} from './memory.js'
 import {emitOnce, fieldPathOf, podDesc} from './pod-pass.js'
 import {BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, SYNC_RETRY_MS, pullBackOff, pullFailed, pullStarted, pullSucceeded} from './pull.js'
@@ -29,29 +31,28 @@ export function handleOf(pass: PodPass, c: Container, init: boolean, s: Containe
   const ref: ContainerRef = {pod: pass.pod, container: c, init}
   const startedAtMs = exactTime(pass.memo, `${key}/startedAt`, s.state?.running?.startedAt) ?? pass.now
   let handle: ContainerHandle = {containerID: s.containerID ?? '', startedAtMs}
-  const signals = pass.memo.termination?.containers[key] ?? pass.memo.restarts?.[key]
+  const signals = pass.memo.termination?.containers[key] ?? pass.memo.restarts?.[key] ?? pass.memo.probeKills?.[key]
   if (signals && signals.termAtMs <= pass.now) handle = pass.runtime.signalTerm(ref, handle, signals.termAtMs)
   if (signals && signals.killAtMs <= pass.now) handle = pass.runtime.kill(ref, handle, signals.killAtMs)
   return handle
 }
 
-/** started/ready of a running container from the simulated startup and readiness probes. */
-function withProbes(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, startedAtMs: number): ContainerStatus {
-  const {readyMs} = pass.runtime.timings({pod: pass.pod, container: c, init})
-  const startupAt = startedAtMs + (probeDelayMs(c.startupProbe, readyMs) ?? 0)
-  const started = pass.now >= startupAt
-  const readyDelay = probeDelayMs(c.readinessProbe, readyMs)
-  const regularInit = init && c.restartPolicy !== 'Always'
-  const readyAt = readyDelay === undefined ? startupAt : Math.max(startupAt, startedAtMs + readyDelay)
-  const ready = !regularInit && started && pass.now >= readyAt
-  if (!started) pass.wake(startupAt)
-  else if (!ready && !regularInit) pass.wake(readyAt)
+/** started/ready of a running container from its probes (probes.ts); a failed liveness or startup probe begins its kill. */
+function withProbes(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, handle: ContainerHandle, stopping: boolean): ContainerStatus {
+  let started = true
+  let ready = false
+  if (!init || c.restartPolicy === 'Always') {
+    const outcome = probeContainer(pass, c, init, handle)
+    ;({started, ready} = outcome)
+    if (outcome.failed && !stopping) beginProbeKill(pass, c, init, outcome.failed)
+  }
   return s.started === started && s.ready === ready ? s : withState(s, s.state!, {started, ready})
 }
 
 /** A running container the runtime reports gone: its terminated state. */
 function exited(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, st: {exitCode: number; reason: string; finishedAtMs: number}): ContainerStatus {
   const key = containerKey(c.name, init)
+  endProbeKill(pass, c, init)
   const terminated = {
     exitCode: st.exitCode,
     reason: st.reason,
@@ -133,7 +134,7 @@ function pipeline(pass: PodPass, c: Container, init: boolean, s: ContainerStatus
   endRestartKill(pass, c, init)
   const running: ContainerState = {running: {startedAt: stamp(pass.memo, `${key}/startedAt`, startedAt)}}
   const base = createdStatus(c, s, {state: running, lastState: lastTermination(s), restartCount: attempt.restartCount, image: info.image, imageID: info.imageID, containerID: handle.containerID, started: false, ready: false})
-  return withProbes(pass, c, init, base, startedAt)
+  return withProbes(pass, c, init, base, handle, false)
 }
 
 // a pull that failed at `failedAt`: ErrImagePull with the runtime's error, the image in back-off
@@ -215,7 +216,7 @@ function replace(pass: PodPass, c: Container, init: boolean, s: ContainerStatus,
   return next === dead ? undefined : next
 }
 
-/** A running container: exits, probes, and the kill of a changed definition. */
+/** A running container: exits, probes, and the kill of a changed definition or after a failed probe. */
 function running(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, stopping: boolean): ContainerStatus | undefined {
   const ref: ContainerRef = {pod: pass.pod, container: c, init}
   let kill = stopping ? undefined : restartKill(pass, c, init)
@@ -225,11 +226,14 @@ function running(pass: PodPass, c: Container, init: boolean, s: ContainerStatus,
   if (!st.running) return kill ? replace(pass, c, init, s, st) : exited(pass, c, init, s, st)
   const next = pass.runtime.nextChangeAt(ref, handle)
   if (next !== undefined) pass.wake(next)
+  kill ??= stopping ? undefined : probeKill(pass, c, init)
   if (kill) {
     for (const t of [kill.termAtMs, kill.killAtMs]) if (t > pass.now) pass.wake(t)
     return undefined
   }
-  const probed = withProbes(pass, c, init, s, handle.startedAtMs)
+  const probed = withProbes(pass, c, init, s, handle, stopping)
+  // a probe failed: the kill's signals may be due already
+  if (!stopping && probeKill(pass, c, init)) return running(pass, c, init, probed, stopping) ?? probed
   return probed === s ? undefined : probed
 }
 

@@ -58,6 +58,10 @@ export interface PodMemo {
   termination?: TerminationMemo
   /** running containers being killed to start again with a changed definition, by containerKey() */
   restarts?: Record<string, {termAtMs: number; killAtMs: number}>
+  /** running containers being killed because a liveness or startup probe failed, by containerKey() */
+  probeKills?: Record<string, {termAtMs: number; killAtMs: number}>
+  /** the time of the last failed probe run recorded as Unhealthy, by `<containerKey>/<kind>` */
+  probeEvents?: Record<string, number>
 }
 
 /** Memo keys: init and app containers may not share names, but keep them apart anyway. */
@@ -134,6 +138,8 @@ export class KubeletMemory {
         for (const w of Object.values(memo.termination.waiting ?? {})) w.hookEndMs += deltaMs
       }
       shiftSignals(memo.restarts)
+      shiftSignals(memo.probeKills)
+      for (const k of Object.keys(memo.probeEvents ?? {})) memo.probeEvents![k] += deltaMs
     }
     // a settled pod planned nothing for later: nothing of it moves
   }

@@ -30,6 +30,16 @@ export type RuntimeState =
   | {running: true}
   | {running: false; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled'; finishedAtMs: number}
 
+/** The kubelet's three probes. */
+export type ProbeKind = 'liveness' | 'readiness' | 'startup'
+
+/** What one run of a probe answered: success, or failure with the prober's output. */
+export interface ProbeAnswer {
+  ok: boolean
+  /** the output a failure reports (`HTTP probe failed with statuscode: 500`) */
+  output: string
+}
+
 /** An image as the runtime resolved it: normalised name, digest reference and size. */
 export interface ImageInfo {
   /** `docker.io/library/nginx:latest` */
@@ -70,4 +80,8 @@ export interface Runtime {
   inspect(ref: ContainerRef, handle: ContainerHandle, nowMs: number): RuntimeState
   /** when `inspect` will next give a different answer, if ever (without further signals) */
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined
+  /** runs the container's `kind` probe at `atMs` (the probe handler: exec, httpGet, tcpSocket, grpc) */
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer
+  /** the first time after `afterMs` at which `probe` may answer differently, if ever */
+  probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined
 }

@@ -14,16 +14,19 @@
 //     OOM_AFTER_MS after it starts, exit 137 with reason OOMKilled (without a limit nothing kills it)
 // Exit code 0 is reported with reason Completed, anything else with reason Error (containerd's words).
 //
+// Probes answer as simulated-probes.ts says (the `ksim.io/*-fail-seconds` annotations).
+//
 // Pulls fail with `ksim.io/pull-error` when set, and for a registry host under a reserved top-level
 // domain (.invalid, .test, .example, .localhost) with containerd's DNS failure; every other pull succeeds.
 import type {ClusterProfile} from '../../api/cluster-profile.js'
-import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, Runtime, RuntimeState} from './runtime.js'
+import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from './runtime.js'
 
 import {createHash} from 'node:crypto'
 
 import {parseQuantity} from '../../machinery/quantity.js'
 import {lifecycleMs, lifecycleSetting, parseExitCode} from '../../api/validation/lifecycle-annotations.js'
 import {imageIDOf, imageSizeOf, normaliseImage, unresolvableRegistryError} from './images.js'
+import {simulatedProbe, simulatedProbeChangesAt} from './simulated-probes.js'
 
 /** Exit codes of the signals the kubelet sends (128 + signal number). */
 export const EXIT_SIGTERM = 143
@@ -94,6 +97,14 @@ export class SimulatedRuntime implements Runtime {
 
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined {
     return this.exit(ref, handle)?.atMs
+  }
+
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
+    return simulatedProbe(ref, kind, handle, atMs)
+  }
+
+  probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
+    return simulatedProbeChangesAt(ref, kind, handle, afterMs)
   }
 
   // the earliest way this container ends, given the signals it has been sent

@@ -48,7 +48,7 @@ function plan(pass: PodPass, startMs: number, grace: number, previous?: Terminat
     const key = containerKey(t.c.name, t.init)
     pass.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
     const {hookEndMs, graceLeft} = afterPreStop(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
-    const before = previous?.containers[key] ?? pass.memo.restarts?.[key]
+    const before = previous?.containers[key] ?? pass.memo.restarts?.[key] ?? pass.memo.probeKills?.[key]
     if (!before && waitsForTurn(t.c, t.init, graceLeft)) {
       memo.waiting![key] = {hookEndMs, graceSeconds: graceLeft, after: prereqs.get(key) ?? []}
       continue
@@ -80,6 +80,7 @@ export function stepTermination(pass: PodPass): TerminationStep {
   else if (grace < current.graceSeconds) pass.memo.termination = plan(pass, pass.now, grace, current)
   pass.memo.attempts = {} // nothing new starts
   pass.memo.restarts = undefined // a kill for a changed definition goes on as part of the termination
+  pass.memo.probeKills = undefined // so does a kill after a failed probe
   const termination = pass.memo.termination!
   const wakeAt = (s: {termAtMs: number; killAtMs: number}): void => {
     for (const t of [s.termAtMs, s.killAtMs]) if (t > pass.now) pass.wake(t)

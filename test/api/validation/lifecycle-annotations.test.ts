@@ -31,7 +31,7 @@ describe('ksim.io lifecycle annotations', () => {
 
   it('rejects unknown ksim.io annotations, listing the known ones', () => {
     expect(errors({'ksim.io/run-secs': '1'})).to.deep.equal([
-      'metadata.annotations: Invalid value: "ksim.io/run-secs": unknown ksim.io annotation; known annotations are ksim.io/run-seconds, ksim.io/exit-code, ksim.io/termination-seconds, ksim.io/ignore-sigterm, ksim.io/prestop-exec-seconds, ksim.io/pull-seconds, ksim.io/start-seconds, ksim.io/ready-seconds, ksim.io/pull-error, ksim.io/memory-usage, each optionally suffixed with .<container>',
+      'metadata.annotations: Invalid value: "ksim.io/run-secs": unknown ksim.io annotation; known annotations are ksim.io/run-seconds, ksim.io/exit-code, ksim.io/termination-seconds, ksim.io/ignore-sigterm, ksim.io/prestop-exec-seconds, ksim.io/pull-seconds, ksim.io/start-seconds, ksim.io/ready-seconds, ksim.io/pull-error, ksim.io/memory-usage, ksim.io/liveness-fail-seconds, ksim.io/readiness-fail-seconds, ksim.io/readiness-recover-seconds, ksim.io/startup-fail-seconds, each optionally suffixed with .<container>',
     ])
   })
 

@@ -112,14 +112,20 @@ describe('kubelet: restarts a container whose definition changed', () => {
 
   it('keeps the new container unready until its readiness probe first succeeds', () => {
     run({containers: [{name: 'web', image: 'nginx:1.27', readinessProbe: {httpGet: {path: '/', port: 80}, initialDelaySeconds: 3}}]})
-    at(3_700)
-    h.tc.clock.ms = T0 + 10_000
+    // the probe runs 200 ms after the start, then every 10 s; runs before initialDelaySeconds count for nothing
+    at(10_899)
+    expect(containerStatus(pod(), 'web')!.ready).to.equal(false)
+    at(10_900)
+    expect(containerStatus(pod(), 'web')!.ready).to.equal(true)
+    h.tc.clock.ms = T0 + 12_000
     setImage('nginx:1.28')
     h.tc.pass(h.k)
     expect(containerStatus(pod(), 'web')!.ready).to.equal(true)
-    at(10_500)
+    at(12_500)
     expect([containerStatus(pod(), 'web')!.restartCount, containerStatus(pod(), 'web')!.ready, conditions(pod())[2]]).to.deep.equal([1, false, 'Ready=False/ContainersNotReady'])
-    at(13_500)
+    at(22_699)
+    expect(containerStatus(pod(), 'web')!.ready).to.equal(false)
+    at(22_700)
     expect([containerStatus(pod(), 'web')!.ready, conditions(pod())[2]]).to.deep.equal([true, 'Ready=True'])
   })
 

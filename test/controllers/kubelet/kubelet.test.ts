@@ -112,13 +112,16 @@ describe('kubelet: starting pods', () => {
     let pod = tc.get('web')
     expect([phaseOf(pod), containerStatus(pod, 'web')?.ready, containerStatus(pod, 'web')?.started]).to.deep.equal(['Running', false, true])
     expect(conditions(pod).slice(2, 4)).to.deep.equal(['Ready=False/ContainersNotReady', 'ContainersReady=False/ContainersNotReady'])
-    tc.clock.advance(1999)
-    expect(tc.pass(k).writes).to.equal(0)
+    // the probe runs 200 ms after the start (ready-seconds), then every 10 s; runs before initialDelaySeconds
+    // count for nothing: started at 700 ms, it runs at 900 ms and 10.9 s, and counts from 2.7 s on
+    tc.clock.advance(10_199)
+    tc.pass(k)
+    expect(containerStatus(tc.get('web'), 'web')?.ready).to.equal(false)
     tc.clock.advance(1)
     tc.pass(k)
     pod = tc.get('web')
     expect(containerStatus(pod, 'web')?.ready).to.equal(true)
-    expect(status(pod).conditions.slice(2, 4).map((c: Record<string, string>) => `${c.type}=${c.status}@${c.lastTransitionTime}`)).to.deep.equal(['Ready=True@2026-07-01T10:00:02Z', 'ContainersReady=True@2026-07-01T10:00:02Z'])
+    expect(status(pod).conditions.slice(2, 4).map((c: Record<string, string>) => `${c.type}=${c.status}@${c.lastTransitionTime}`)).to.deep.equal(['Ready=True@2026-07-01T10:00:10Z', 'ContainersReady=True@2026-07-01T10:00:10Z'])
   })
 
   it('runs init containers one at a time, then the app containers', () => {
