@@ -12,7 +12,7 @@ import type {PodPass} from './pod-pass.js'
 import type {KillSignals} from './kill.js'
 
 import {killSignals, terminationGraceSeconds} from './kill.js'
-import {containerKey} from './memory.js'
+import {containerKey, withoutKill} from './memory.js'
 import {isSidecar} from './status.js'
 
 /**
@@ -44,8 +44,5 @@ export function beginRestartKill(pass: PodPass, c: Container, init: boolean, fie
 
 /** Forgets a finished restart kill (the new container runs, or the pod is terminating). */
 export function endRestartKill(pass: PodPass, c: Container, init: boolean): void {
-  const key = containerKey(c.name, init)
-  if (!pass.memo.restarts?.[key]) return
-  const {[key]: _done, ...rest} = pass.memo.restarts
-  pass.memo.restarts = Object.keys(rest).length > 0 ? rest : undefined
+  pass.memo.restarts = withoutKill(pass.memo.restarts, containerKey(c.name, init))
 }

@@ -64,6 +64,13 @@ export interface PodMemo {
   probeEvents?: Record<string, number>
 }
 
+/** `signals` without `key` (undefined when nothing is left): a kill in progress forgotten once it is over. */
+export function withoutKill<T>(signals: Record<string, T> | undefined, key: string): Record<string, T> | undefined {
+  if (!signals?.[key]) return signals
+  const {[key]: _done, ...rest} = signals
+  return Object.keys(rest).length > 0 ? rest : undefined
+}
+
 /** Memo keys: init and app containers may not share names, but keep them apart anyway. */
 export function containerKey(name: string, init: boolean): string {
   return `${init ? 'init' : 'app'}/${name}`

@@ -8,7 +8,7 @@ import type {PodPass} from './pod-pass.js'
 import type {KillSignals} from './kill.js'
 
 import {killSignals, terminationGraceSeconds} from './kill.js'
-import {containerKey} from './memory.js'
+import {containerKey, withoutKill} from './memory.js'
 import {fieldPathOf} from './pod-pass.js'
 import {probeOf} from './simulated-probes.js'
 
@@ -30,8 +30,5 @@ export function beginProbeKill(pass: PodPass, c: Container, init: boolean, faile
 
 /** Forgets a probe kill once its container has exited. */
 export function endProbeKill(pass: PodPass, c: Container, init: boolean): void {
-  const key = containerKey(c.name, init)
-  if (!pass.memo.probeKills?.[key]) return
-  const {[key]: _done, ...rest} = pass.memo.probeKills
-  pass.memo.probeKills = Object.keys(rest).length > 0 ? rest : undefined
+  pass.memo.probeKills = withoutKill(pass.memo.probeKills, containerKey(c.name, init))
 }
