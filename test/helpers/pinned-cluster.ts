@@ -86,6 +86,12 @@ function populate(store: Store): void {
   create(pod('done', 'default', {restartPolicy: 'Never', containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds': '1'}}))
   create(pod('pending', 'default', {nodeSelector: {disk: 'ssd'}, containers: [container('app', 'nginx:1.27')]}))
   create(pod('worker', 'team', {containers: [container('w', 'redis:7', {env: [{name: 'MODE', value: 'fast'}], resources: {requests: {cpu: '100m', memory: '64Mi'}}})]}))
+  // pods failing as pods fail: a pull that cannot resolve, an OOM kill, a liveness restart, a readiness failure, a finished sidecar pod
+  create(pod('pullfail', 'default', {containers: [container('app', 'registry.invalid/team/app:v1')]}))
+  create(pod('oom', 'default', {containers: [container('hog', 'busybox:1.36', {resources: {limits: {memory: '128Mi'}}})]}, {annotations: {'ksim.io/memory-usage': '200Mi'}}))
+  create(pod('unhealthy', 'default', {containers: [container('app', 'nginx:1.27', {livenessProbe: probe})]}, {annotations: {'ksim.io/liveness-fail-seconds': '10'}}))
+  create(pod('unready', 'default', {containers: [container('app', 'nginx:1.27', {readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 5}})]}, {annotations: {'ksim.io/readiness-fail-seconds': '10'}}))
+  create(pod('task', 'default', {restartPolicy: 'Never', initContainers: [container('proxy', 'envoy:1.30', {restartPolicy: 'Always'})], containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds.job': '3'}}))
   run(60)
   create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
   run(5)
