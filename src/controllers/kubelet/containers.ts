@@ -182,16 +182,19 @@ function restart(pass: PodPass, c: Container, init: boolean, s: ContainerStatus)
     if (!fresh && pass.now - finished < entry.backoffMs) {
       const until = finished + entry.backoffMs
       pass.wake(until)
-      const note = `${key}/backoff/${nextCount}`
-      if (!pass.memo.noted.includes(note)) {
-        pass.memo.noted.push(note)
+      // every sync of the pod worker during the back-off records BackOff: it syncs again after SYNC_RETRY_MS
+      const events = (pass.memo.backoffEvents ??= {})
+      const last = events[key]
+      if (last === undefined || pass.now >= last + SYNC_RETRY_MS) {
+        events[key] = pass.now
         pass.events.push({type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.name} in pod ${podDesc(pass.pod)}`, fieldPath: fieldPathOf(c, init)})
       }
+      if (events[key] + SYNC_RETRY_MS < until) pass.wake(events[key] + SYNC_RETRY_MS, true)
       const message = `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podDesc(pass.pod)}`
       return withState(s, {waiting: {reason: 'CrashLoopBackOff', message}}, {lastState: lastTermination(s)})
     }
     pass.memo.backoff[key] = {backoffMs: fresh ? BACKOFF_INITIAL_MS : Math.min(2 * entry.backoffMs, BACKOFF_MAX_MS), lastUpdateMs: finished}
-    pass.memo.noted = pass.memo.noted.filter((n) => !n.startsWith(`${key}/backoff/`))
+    if (pass.memo.backoffEvents) delete pass.memo.backoffEvents[key]
     attempt = pass.memo.attempts[key] = {restartCount: nextCount, tries: 0, anchorMs: pass.now, emitted: [], image: c.image}
   }
   return pipeline(pass, c, init, s, attempt)

@@ -51,8 +51,6 @@ export interface PodMemo {
   pullErrors?: Record<string, string>
   /** precise times behind second-precision timestamps in the status, keyed `<containerKey>/<field>` */
   exact: Record<string, number>
-  /** one-off events already recorded (a crash's BackOff), by key */
-  noted: string[]
   /** FailedMount retries (the volume manager's exponential back-off) */
   mount?: {nextMs: number; delayMs: number}
   termination?: TerminationMemo
@@ -60,6 +58,8 @@ export interface PodMemo {
   restarts?: Record<string, {termAtMs: number; killAtMs: number}>
   /** running containers being killed because a liveness or startup probe failed, by containerKey() */
   probeKills?: Record<string, {termAtMs: number; killAtMs: number}>
+  /** when the last BackOff (restarting a failed container) was recorded, by containerKey() */
+  backoffEvents?: Record<string, number>
   /** the time of the last failed probe run recorded as Unhealthy, by `<containerKey>/<kind>` */
   probeEvents?: Record<string, number>
 }
@@ -78,7 +78,7 @@ export function containerKey(name: string, init: boolean): string {
 
 /** What the kubelet knows of a pod it has not seen before. */
 export function emptyPodMemo(): PodMemo {
-  return {attempts: {}, backoff: {}, exact: {}, noted: []}
+  return {attempts: {}, backoff: {}, exact: {}}
 }
 
 /** A deep copy, so a plan can change it freely and be thrown away if its writes fail. */
@@ -146,7 +146,7 @@ export class KubeletMemory {
       }
       shiftSignals(memo.restarts)
       shiftSignals(memo.probeKills)
-      for (const k of Object.keys(memo.probeEvents ?? {})) memo.probeEvents![k] += deltaMs
+      for (const m of [memo.probeEvents, memo.backoffEvents]) for (const k of Object.keys(m ?? {})) m![k] += deltaMs
     }
     // a settled pod planned nothing for later: nothing of it moves
   }

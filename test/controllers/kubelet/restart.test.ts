@@ -54,8 +54,23 @@ describe('kubelet: exits, restarts and back-off', () => {
     expect(containerStatus(pod(), 'web')!.restartCount).to.equal(3)
     at(74_200)
     expect(containerStatus(pod(), 'web')!.restartCount).to.equal(4)
-    expect(h.tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid}) (x3)`])
+    // each sync during a back-off records BackOff again (2.2, 13.2, 33.199, 34.2 and 74.199 s: at least 10 s apart)
+    expect(h.tc.events('web').filter((e) => e.startsWith('Warning'))).to.deep.equal([`Warning BackOff Back-off restarting failed container web in pod web_default(${uid}) (x5)`])
     expect(h.tc.events('web').filter((e) => e.startsWith('Normal Started'))).to.deep.equal(['Normal Started Started container web (x5)'])
+  })
+
+  it('counts BackOff up every 10 s of a back-off, as the pod worker syncs again (BackOff (xN over ...))', () => {
+    start({'ksim.io/run-seconds': '1', 'ksim.io/exit-code': '1'})
+    // follow the kubelet's own wake-ups for 5 minutes
+    for (let i = 0; i < 1000 && h.tc.clock.ms < T0 + 300_000; i++) {
+      const r = h.tc.pass(h.k)
+      h.tc.clock.ms = Math.min(h.tc.clock.ms + (r.requeueAfterMs ?? 1000), T0 + 300_000)
+    }
+    // crashes at 1.2, 2.2, 13.2, 34.2, 75.2, 156.2 s; back-offs 10, 20, 40, 80, 160 s: 1 + 2 + 4 + 8 + 15 (to 300 s) syncs
+    const backOffs = h.tc.events('web').filter((e) => e.startsWith('Warning BackOff'))
+    expect(backOffs).to.have.length(1)
+    expect(backOffs[0]).to.match(/ \(x30\)$/)
+    expect(containerStatus(pod(), 'web')!.restartCount).to.equal(5)
   })
 
   it('forgets the back-off when a container ran for more than 10 minutes between crashes', () => {
