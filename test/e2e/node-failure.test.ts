@@ -58,4 +58,17 @@ describe('node failure end to end (real reconciler)', function () {
     await until('the node to be Ready', () => /^nf-worker\s+Ready\s/.test(sb.run(['get', 'node', 'nf-worker', '--no-headers']).stdout))
     expect(jsonpath('node', 'nf-worker', '{.spec.taints}')).to.equal('')
   })
+  it('force-deletes the pods stuck Terminating on a shut-down node once it is tainted out-of-service', async () => {
+    expect(sb.run(['cluster', 'create', 'nf', '--node-monitor-grace-period', '3s']).code).to.equal(0)
+    expect(sb.run(['create', '-f', '-'], {input: POD}).code).to.equal(0)
+    await until('the pod to run', () => jsonpath('pod', 'web', '{.status.phase}') === 'Running')
+    expect(sb.run(['node', 'stop', 'nf-worker']).code).to.equal(0)
+    await until('the pod to be Terminating', () => jsonpath('pod', 'web', '{.metadata.deletionTimestamp}') !== '')
+    // nobody finishes it while the node is down; the out-of-service taint says the node is shut down for good
+    await sleep(2000)
+    expect(sb.run(['get', 'pod', 'web', '--no-headers']).stdout).to.match(/^web\s+1\/1\s+Terminating\s/)
+    expect(sb.run(['taint', 'node', 'nf-worker', 'node.kubernetes.io/out-of-service=nodeshutdown:NoExecute']).stdout).to.equal('node/nf-worker tainted\n')
+    expect(sb.run(['wait', '--for=delete', 'pod/web', '--timeout=60s']).code).to.equal(0)
+    expect(sb.run(['get', 'pod', 'web']).stderr).to.equal('Error from server (NotFound): pods "web" not found\n')
+  })
 })
