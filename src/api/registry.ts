@@ -22,6 +22,8 @@ export interface ResourceType {
    * have (see api/discovery.ts): namespaces, for one, have no `deletecollection`.
    */
   verbs?: string[]
+  /** the warning the API server sends with every request for the resource (a deprecated version) */
+  warning?: string
   strategy: Strategy
 }
 

@@ -37,6 +37,11 @@ export class Api implements ApiCore {
   readonly clock: Clock
   readonly settings: ApiSettings
   readonly ctx: StrategyContext
+  /**
+   * Receives the warnings the API server sends with a request (a resource's deprecation): a client prints
+   * them (kubectl: `Warning: ...` on stderr, each once), a server sends them as `Warning` headers.
+   */
+  onWarning?: (message: string) => void
 
   constructor(
     readonly store: Backend,
@@ -97,17 +102,20 @@ export class Api implements ApiCore {
 
   /** Reads a stored object, or NotFound; `T` names the shape the caller knows `rt` has. */
   get<T extends KObject = KObject>(rt: ResourceType, namespace: string, name: string): T {
+    this.requested(rt)
     const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
     if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
     return obj as T
   }
 
   list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
+    this.requested(rt)
     return listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
   }
 
   /** POST: validates, defaults, admits and stores a new object. */
   create(input: KObject, opts: WriteOptions = {}): CreateResult {
+    this.requested(lookupKind(input.apiVersion, input.kind))
     // the body as a client sends it: the API server reads at most 3 MiB of it
     if (!opts.owned) checkRequestBody(JSON.stringify(input))
     const rt = this.typeOf(input)
@@ -172,6 +180,7 @@ export class Api implements ApiCore {
    * are written together: ksim has one writer per field by convention (controllers own status).
    */
   update(input: KObject, opts: WriteOptions = {}): KObject {
+    this.requested(lookupKind(input.apiVersion, input.kind))
     const rt = this.typeOf(input)
     const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
     const name = input.metadata.name ?? ''
@@ -271,13 +280,20 @@ export class Api implements ApiCore {
    * current object and written through `update` in one transaction (see patch/server-patch.ts).
    */
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
+    this.requested(rt)
     checkRequestBody(body)
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 
   /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */
   delete(rt: ResourceType, namespace: string, name: string, opts: DeleteOptions = {}): DeleteResult {
+    this.requested(rt)
     return deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+  }
+
+  // a request for `rt` arrived: its warning, if it has one, goes to the client
+  private requested(rt: ResourceType | undefined): void {
+    if (rt?.warning) this.onWarning?.(rt.warning)
   }
 
   private checkNamespaceWritable(rt: ResourceType, meta: ObjectMeta): void {

@@ -98,6 +98,13 @@ export abstract class KsimCommand extends Command {
       }
     }
     const api = new Api(store, {settings: apiSettingsOf(profile)})
+    // kubectl prints each warning the server sends once per command
+    const warned = new Set<string>()
+    api.onWarning = (message) => {
+      if (warned.has(message)) return
+      warned.add(message)
+      this.stderrLine(`Warning: ${message}`)
+    }
     await this.startReconcilerForUnfinishedWork(target, store)
     return api
   }

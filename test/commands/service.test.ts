@@ -90,7 +90,11 @@ describe('ksim create service, expose and get svc', function () {
   })
 
   it('shows the kubernetes Service\'s endpoints and endpoint slice from the start', () => {
-    expect(sb.run(['get', 'ep']).stdout).to.match(/^NAME {9}ENDPOINTS {9}AGE\nkubernetes {3}172\.18\.0\.2:6443 {3}\d+s\n$/)
+    const ep = sb.run(['get', 'ep'])
+    expect(ep.stdout).to.match(/^NAME {9}ENDPOINTS {9}AGE\nkubernetes {3}172\.18\.0\.2:6443 {3}\d+s\n$/)
+    // the API server's deprecation warning for v1 Endpoints (since v1.33), once per command
+    expect(ep.stderr).to.equal('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n')
+    expect(sb.run(['get', 'endpointslices']).stderr).to.equal('')
     expect(sb.run(['get', 'endpointslices']).stdout).to.match(/^NAME {9}ADDRESSTYPE {3}PORTS {3}ENDPOINTS {4}AGE\nkubernetes {3}IPv4 {10}6443 {4}172\.18\.0\.2 {3}\d+s\n$/)
   })
 })

@@ -110,8 +110,12 @@ export async function startFixtureServer(api: Api): Promise<FixtureServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
     requests.push(`${req.method} ${req.url}`)
+    // the warnings the request earned (a deprecated resource), as the API server's Warning headers
+    const warnings: string[] = []
+    api.onWarning = (message) => warnings.push(`299 - ${JSON.stringify(message)}`)
     const {code, body} = req.method === 'GET' ? answer(api, url) : {code: 405, body: apiErrors.badRequest('read-only fixture server').toStatus()}
-    res.writeHead(code, {'Content-Type': 'application/json'})
+    api.onWarning = undefined
+    res.writeHead(code, {'Content-Type': 'application/json', ...(warnings.length > 0 ? {Warning: warnings} : {})})
     res.end(JSON.stringify(body))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -24,6 +24,8 @@ export const endpointsType = register({
   shortNames: ['ep'],
   namespaced: true,
   categories: [],
+  // the API server's deprecation warning since v1.33 (kubectl prints it as `Warning: ...`)
+  warning: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   strategy: {},
 })
 

@@ -7,7 +7,7 @@ import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {apiErrors} from '../../api/errors.js'
+import {apiErrors, isStatusError} from '../../api/errors.js'
 import {lookupKind} from '../../api/registry.js'
 import {describerFor} from '../../printers/describe/index.js'
 import {CliError, errorText} from '../errors.js'
@@ -60,7 +60,13 @@ function context(api: Api, found: Found, showEvents: boolean) {
 
 /** Resolves a name as kubectl describe does: an exact name wins, else every object whose name starts with it. */
 function visitByPrefix(api: Api, rt: ResourceType, namespace: string, prefix: string, found: Found[], errors: unknown[]): void {
-  const exact = api.peek(rt.kind, rt.namespaced ? namespace : '', prefix)
+  // a GET of the exact name (a request, so the API's warnings for the resource apply), else a list
+  let exact: KObject | undefined
+  try {
+    exact = api.get(rt, namespace, prefix)
+  } catch (error) {
+    if (!isStatusError(error, 'NotFound')) throw error
+  }
   if (exact) return void found.push({rt, obj: exact})
   const matches = api.list(rt, namespace).items.filter((o) => o.metadata.name!.startsWith(prefix))
   if (matches.length === 0) errors.push(apiErrors.notFound(rt.plural, rt.group, prefix))
