@@ -127,7 +127,9 @@ class WatchStream implements Watcher {
         this.close()
         return
       }
-      for (const o of api.list(rt, namespace).items) if (this.#filter(o)) this.#matched.add(keyOf(o))
+      // what matched at the starting revision, as far as it can be known now: objects written after it
+      // are learnt from their changes
+      for (const o of api.list(rt, namespace).items) if (Number(o.metadata.resourceVersion) <= this.#from && this.#filter(o)) this.#matched.add(keyOf(o))
     }
     this.#feed = api.watch(this.#from, {kinds: [rt.kind], namespace})
     if (this.#closed) return
