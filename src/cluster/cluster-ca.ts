@@ -8,7 +8,7 @@ import {clusterDir} from '../config/paths.js'
 import {checkPlainFile} from '../config/private-dir.js'
 import {generateRootCAPair} from './root-ca.js'
 import {issueCertificate} from './x509.js'
-import {createPrivateKey} from 'node:crypto'
+import {createPrivateKey, X509Certificate} from 'node:crypto'
 
 export interface CertPair {
   cert: string
@@ -23,12 +23,20 @@ export function writeClusterCA(cluster: string, ca: CertPair): void {
   fs.writeFileSync(f.key, ca.key, {mode: 0o600})
 }
 
-/** The cluster's CA, made now when the cluster has none with a key. */
+/** Whether a certificate is valid at `now` (a client refuses a chain with a CA outside its validity). */
+function validAt(pem: string, now: Date): boolean {
+  const c = new X509Certificate(pem)
+  return Date.parse(c.validFrom) <= now.getTime() && now.getTime() < Date.parse(c.validTo)
+}
+
+/** The cluster's CA, made now when the cluster has none with a key, or only an expired one. */
 export function clusterCA(cluster: string, now: Date): CertPair {
   const f = files(cluster)
   if (fs.existsSync(f.cert) && fs.existsSync(f.key)) {
+    checkPlainFile(f.cert)
     checkPlainFile(f.key)
-    return {cert: fs.readFileSync(f.cert, 'utf8'), key: fs.readFileSync(f.key, 'utf8')}
+    const ca = {cert: fs.readFileSync(f.cert, 'utf8'), key: fs.readFileSync(f.key, 'utf8')}
+    if (validAt(ca.cert, now)) return ca
   }
   const ca = generateRootCAPair(now)
   writeClusterCA(cluster, ca)

@@ -22,6 +22,13 @@ const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet'])
 
 const gvkOf = (rt: ResourceType): Gvk => ({group: rt.group, version: rt.version, kind: rt.kind})
 
+/** The types served in a group/version, sorted by resource name as kube-apiserver lists them (`kubectl get all` follows that order). */
+function typesIn(gv: string): ResourceType[] {
+  return allTypes()
+    .filter((t) => apiVersionOf(t) === gv)
+    .sort((a, b) => (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0))
+}
+
 /** The subresources ksim serves for a type. */
 export function subresourcesOf(rt: ResourceType): Subresource[] {
   const out: Subresource[] = []
@@ -44,7 +51,7 @@ export function wantsAggregated(accept: string | undefined): boolean {
 
 /** GET /api/v1, /apis/<g>/<v>: the APIResourceList, with subresources as `pods/status` entries. */
 export function resourceList(gv: string): Record<string, unknown> | undefined {
-  const types = allTypes().filter((t) => apiVersionOf(t) === gv)
+  const types = typesIn(gv)
   if (types.length === 0) return undefined
   const resources = types.flatMap((rt) => {
     const r = discoveredResource(rt)
@@ -114,7 +121,7 @@ export function aggregatedDiscovery(core: boolean): Record<string, unknown> {
   const names = core ? [{name: '', version: 'v1'}] : groups()
   const items = names.map((g) => ({
     metadata: {name: g.name, creationTimestamp: null},
-    versions: [{version: g.version, resources: allTypes().filter((t) => t.group === g.name && t.version === g.version).map(aggregatedResource), freshness: 'Current'}],
+    versions: [{version: g.version, resources: typesIn(g.name ? `${g.name}/${g.version}` : g.version).map(aggregatedResource), freshness: 'Current'}],
   }))
   return {kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items}
 }
