@@ -10,6 +10,7 @@ import type {KObject} from '../api/types.js'
 import {apiErrors} from '../api/errors.js'
 import {GoJsonError, parseGoJson} from '../api/patch/go-json.js'
 import {apiVersionOf} from '../api/registry.js'
+import {decodeDeleteOptionsProtobuf, decodeProtobuf, PROTOBUF} from './protobuf.js'
 
 const OBJECT_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf', 'application/cbor']
 
@@ -33,8 +34,9 @@ export function patchTypeOf(req: IncomingMessage): PatchType {
 }
 
 /** A write's body decoded into an object of `rt` (kind and apiVersion filled in when absent). */
-export function decodeObject(req: IncomingMessage, body: string, rt: ResourceType): KObject {
+export function decodeObject(req: IncomingMessage, body: string, rt: ResourceType, raw?: Buffer): KObject {
   const type = mediaType(req) || 'application/json'
+  if (type === PROTOBUF && raw) return checkedKind(decodeProtobuf(raw, OBJECT_TYPES), rt)
   if (type !== 'application/json' && type !== 'application/yaml') throw apiErrors.unsupportedMediaType(OBJECT_TYPES)
   let value: unknown
   try {
@@ -46,7 +48,11 @@ export function decodeObject(req: IncomingMessage, body: string, rt: ResourceTyp
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw apiErrors.badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`)
   }
-  const obj = value as KObject
+  return checkedKind(value as KObject, rt)
+}
+
+/** Kind and apiVersion filled in from the path when absent; 400 when they name another type. */
+function checkedKind(obj: KObject, rt: ResourceType): KObject {
   obj.kind ||= rt.kind
   obj.apiVersion ||= apiVersionOf(rt)
   if (obj.kind !== rt.kind || obj.apiVersion !== apiVersionOf(rt)) {
@@ -57,8 +63,9 @@ export function decodeObject(req: IncomingMessage, body: string, rt: ResourceTyp
 }
 
 /** The body of a request that may carry options (DELETE, eviction): an empty body is none. */
-export function decodeOptional(body: string): Record<string, unknown> | undefined {
+export function decodeOptional(body: string, req?: IncomingMessage, raw?: Buffer): Record<string, unknown> | undefined {
   if (body.trim() === '') return undefined
+  if (req && raw && mediaType(req) === PROTOBUF) return decodeDeleteOptionsProtobuf(raw)
   try {
     const v = parseGoJson(body)
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>

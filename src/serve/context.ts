@@ -16,6 +16,8 @@ export interface RequestContext {
   req: IncomingMessage
   res: ServerResponse
   hub: WatchHub
+  /** the request body as received (protobuf bodies are bytes) */
+  rawBody: Buffer
   /** called after a request wrote to the store */
   wrote(): void
 }

@@ -13,7 +13,7 @@ export interface Reply {
 }
 
 /** Reads the whole body; a body over 3 MiB is 413 RequestEntityTooLarge (the rest is not read). */
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > MAX_REQUEST_BODY_BYTES) {
@@ -34,7 +34,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(c)
     })
-    req.on('end', () => failed || resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => failed || resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

@@ -85,7 +85,8 @@ const READS_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** A request on a resource path, by method. Undefined: the watch took over the response. */
 async function resource(ctx: RequestContext): Promise<Reply | undefined> {
   const {route, req} = ctx
-  const body = READS_BODY.has(req.method ?? '') ? await readBody(req) : ''
+  ctx.rawBody = READS_BODY.has(req.method ?? '') ? await readBody(req) : Buffer.alloc(0)
+  const body = ctx.rawBody.toString('utf8')
   const method = req.method ?? 'GET'
   if (route.subresource !== undefined) {
     if (method === 'GET') return getSubresource(ctx)
@@ -124,7 +125,7 @@ async function handle(opts: ServeOptions, hub: WatchHub, req: IncomingMessage, r
     const gv = groupVersionOf(url.pathname)
     const route = gv && resourceRoute(gv.gv, gv.rest)
     if (!route) throw notFoundPath()
-    const reply = await resource({api: opts.api, route, url, req, res, hub, wrote: () => opts.onWrite?.()})
+    const reply = await resource({api: opts.api, route, url, req, res, hub, rawBody: Buffer.alloc(0), wrote: () => opts.onWrite?.()})
     if (reply) send(res, reply)
   } catch (error) {
     const reply = errorReply(error)

@@ -23,7 +23,7 @@ function checkNamespace(ctx: RequestContext, obj: KObject): void {
 const writeOptions = (ctx: RequestContext) => ({dryRun: dryRunOf(ctx), fieldValidation: fieldValidationOf(ctx), fieldManager: param(ctx, 'fieldManager')})
 
 export function create(ctx: RequestContext, body: string): Reply {
-  const obj = decodeObject(ctx.req, body, ctx.route.rt)
+  const obj = decodeObject(ctx.req, body, ctx.route.rt, ctx.rawBody)
   checkNamespace(ctx, obj)
   const opts = writeOptions(ctx)
   const {object, warnings} = ctx.api.create(obj, opts)
@@ -32,12 +32,16 @@ export function create(ctx: RequestContext, body: string): Reply {
 }
 
 export function update(ctx: RequestContext, body: string): Reply {
-  const obj = decodeObject(ctx.req, body, ctx.route.rt)
+  const obj = decodeObject(ctx.req, body, ctx.route.rt, ctx.rawBody)
   checkNamespace(ctx, obj)
   const name = ctx.route.name!
   if (obj.metadata.name !== name) throw apiErrors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`)
   const opts = writeOptions(ctx)
-  const updated = ctx.api.update(obj, opts)
+  const updated = ctx.api.transaction(() => {
+    // no resourceVersion: an unconditional update of the object as it is now (AllowUnconditionalUpdate)
+    obj.metadata.resourceVersion ||= ctx.api.get(ctx.route.rt, ctx.route.namespace ?? '', name).metadata.resourceVersion
+    return ctx.api.update(obj, opts)
+  })
   if (!opts.dryRun) ctx.wrote()
   return objectReply(ctx, updated)
 }
@@ -76,7 +80,7 @@ const RETURNS_DELETED = new Set(['Pod'])
 
 export function deleteOne(ctx: RequestContext, body: string): Reply {
   const {rt, namespace, name} = ctx.route
-  const opts = deleteOptionsOf(ctx, decodeOptional(body))
+  const opts = deleteOptionsOf(ctx, decodeOptional(body, ctx.req, ctx.rawBody))
   const {object, removed} = ctx.api.delete(rt, namespace ?? '', name!, opts)
   if (!opts.dryRun) ctx.wrote()
   if (!removed || RETURNS_DELETED.has(rt.kind)) return objectReply(ctx, object)
@@ -87,7 +91,7 @@ export function deleteOne(ctx: RequestContext, body: string): Reply {
 /** DELETE on a list path: every object the selectors match, each deleted as by itself; answers the list of them. */
 export function deleteCollection(ctx: RequestContext, body: string): Reply {
   const {rt, namespace} = ctx.route
-  const opts = deleteOptionsOf(ctx, decodeOptional(body))
+  const opts = deleteOptionsOf(ctx, decodeOptional(body, ctx.req, ctx.rawBody))
   const list = ctx.api.list(rt, namespace, {labelSelector: param(ctx, 'labelSelector'), fieldSelector: param(ctx, 'fieldSelector')})
   const items: KObject[] = []
   for (const o of list.items) {
