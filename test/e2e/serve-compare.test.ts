@@ -8,34 +8,15 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {apiSettingsOf, readProfile} from '../../src/api/cluster-profile.js'
-import {mustLookupResource} from '../../src/api/registry.js'
 import {Api} from '../../src/api/server.js'
 import {Store} from '../../src/store/sqlite-store.js'
 import {Sandbox, type RunResult} from '../helpers/cli.js'
 import {lineDiff} from '../helpers/line-diff.js'
 import {referenceBinaries} from '../helpers/kubectl-ref.js'
 import {buildPinnedCluster} from '../helpers/pinned-cluster.js'
-import {REFERENCE_SCRIPT, type Names} from './fixtures/kubectl-reference-script.js'
+import {namesOf, REFERENCE_SCRIPT, type Names} from './fixtures/kubectl-reference-script.js'
 import {SERVE_TABLE_SCRIPT} from './fixtures/serve-compare-script.js'
 import {kubectlEnv, runBinary, startServe, type ServeChild} from './serve-helpers.js'
-
-function namesOf(api: Api, manifest: string): Names {
-  const names = (plural: string, ns: string, label?: string): string[] =>
-    api
-      .list(mustLookupResource(plural), ns, label ? {labelSelector: label} : {})
-      .items.map((o) => o.metadata.name!)
-      .sort()
-  const rs = api.list(mustLookupResource('replicasets'), 'default', {labelSelector: 'app=web'}).items
-  const byReplicas = (n: number): string => rs.find((r) => (r.spec as {replicas: number}).replicas === n)!.metadata.name!
-  return {
-    webPod: names('pods', 'default', 'app=web')[0],
-    oldRS: byReplicas(0),
-    newRS: byReplicas(2),
-    event: names('events', 'default')[0],
-    apiSlice: names('endpointslices', 'default', 'kubernetes.io/service-name=api')[0],
-    manifest,
-  }
-}
 
 describe('kubectl 1.35 through ksim serve prints what ksim prints', function () {
   this.timeout(900_000)
