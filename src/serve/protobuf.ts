@@ -1,10 +1,10 @@
-// Just enough of Kubernetes' protobuf encoding to read the bodies typed Go clients send for Secrets and
-// ConfigMaps (Helm keeps its releases in Secrets and writes them as `application/vnd.kubernetes.protobuf`):
-// the `k8s\0` envelope (runtime.Unknown), ObjectMeta's user-settable fields, and the two kinds' fields,
-// as their generated.proto numbers them. Any other kind in protobuf is 415.
+// Just enough of Kubernetes' protobuf encoding to read the bodies typed Go clients send (kubectl's
+// generators, Helm's release Secrets: `application/vnd.kubernetes.protobuf`): the `k8s\0` envelope
+// (runtime.Unknown), and the messages protobuf-schema.ts numbers. Any other kind in protobuf is 415.
 import type {KObject} from '../api/types.js'
 
 import {apiErrors} from '../api/errors.js'
+import {MESSAGES, type FieldDef} from './protobuf-schema.js'
 
 export const PROTOBUF = 'application/vnd.kubernetes.protobuf'
 
@@ -58,45 +58,53 @@ function entry(f: Field): [string, Buffer] {
   return [key, value]
 }
 
-function objectMeta(buf: Buffer): Record<string, unknown> {
-  const m: Record<string, unknown> = {}
-  const labels: Record<string, string> = {}
-  const annotations: Record<string, string> = {}
-  const finalizers: string[] = []
-  for (const f of fields(buf)) {
-    if (f.no === 1) m.name = str(f)
-    else if (f.no === 2) m.generateName = str(f)
-    else if (f.no === 3) m.namespace = str(f)
-    else if (f.no === 5) m.uid = str(f)
-    else if (f.no === 6) m.resourceVersion = str(f)
-    else if (f.no === 11) labels[entry(f)[0]] = entry(f)[1].toString('utf8')
-    else if (f.no === 12) annotations[entry(f)[0]] = entry(f)[1].toString('utf8')
-    else if (f.no === 14) finalizers.push(str(f))
+/** A scalar field's value as JSON: undefined for a zero value JSON would omit (unless `keep`). */
+function scalar(def: FieldDef, field: Field): unknown {
+  switch (def.type) {
+    case 'string':
+      return str(field) === '' && !def.keep ? undefined : str(field)
+    case 'int': {
+      const n = Number(BigInt.asIntN(64, field.value as bigint))
+      return n === 0 && !def.keep ? undefined : n
+    }
+    case 'bool':
+      return (field.value as bigint) === 0n && !def.keep ? undefined : (field.value as bigint) !== 0n
+    case 'bytes':
+      return bytes(field).toString('base64')
+    case 'quantity':
+      return fields(bytes(field)).find((q) => q.no === 1) ? str(fields(bytes(field)).find((q) => q.no === 1)!) : ''
+    case 'intstr': {
+      const parts = fields(bytes(field))
+      const type = Number((parts.find((p) => p.no === 1)?.value as bigint | undefined) ?? 0n)
+      const int = parts.find((p) => p.no === 2)
+      const s = parts.find((p) => p.no === 3)
+      return type === 1 ? (s ? str(s) : '') : int ? Number(BigInt.asIntN(32, int.value as bigint)) : 0
+    }
+    default:
+      return message(def.type, bytes(field), def.keep)
   }
-  if (Object.keys(labels).length > 0) m.labels = labels
-  if (Object.keys(annotations).length > 0) m.annotations = annotations
-  if (finalizers.length > 0) m.finalizers = finalizers
-  for (const k of Object.keys(m)) if (m[k] === '') delete m[k]
-  return m
 }
 
-function secretOrConfigMap(kind: string, raw: Buffer): KObject {
-  const obj: Record<string, unknown> = {apiVersion: 'v1', kind, metadata: {}}
-  const data: Record<string, string> = {}
-  const other: Record<string, string> = {}
-  for (const f of fields(raw)) {
-    if (f.no === 1) obj.metadata = objectMeta(bytes(f))
-    else if (f.no === 2) {
-      const [k, v] = entry(f)
-      data[k] = kind === 'Secret' ? v.toString('base64') : v.toString('utf8')
-    } else if (kind === 'Secret' && f.no === 3) obj.type = str(f)
-    else if (kind === 'Secret' && f.no === 4) other[entry(f)[0]] = entry(f)[1].toString('utf8')
-    else if (kind === 'ConfigMap' && f.no === 3) other[entry(f)[0]] = entry(f)[1].toString('base64')
-    else if ((kind === 'Secret' && f.no === 5) || (kind === 'ConfigMap' && f.no === 4)) obj.immutable = (f.value as bigint) !== 0n
+/** One message decoded to its JSON object, by the field numbers in MESSAGES; undefined when empty (unless `keep`). */
+function message(type: string, buf: Buffer, keep = false): Record<string, unknown> | undefined {
+  const schema = MESSAGES[type]
+  if (!schema) return undefined
+  const out: Record<string, unknown> = {}
+  for (const field of fields(buf)) {
+    const def = schema[field.no]
+    if (!def) continue
+    if (def.type.startsWith('map:')) {
+      const [k, v] = entry(field)
+      const valueDef: FieldDef = {name: '', type: def.type.slice(4), keep: true}
+      const map = (out[def.name] ??= {}) as Record<string, unknown>
+      map[k] = valueDef.type === 'string' ? v.toString('utf8') : scalar(valueDef, {no: 2, wire: 2, value: v})
+      continue
+    }
+    const value = scalar(def, field)
+    if (def.repeated) ((out[def.name] ??= []) as unknown[]).push(value ?? (def.type === 'string' ? '' : {}))
+    else if (value !== undefined) out[def.name] = value
   }
-  if (Object.keys(data).length > 0) obj.data = data
-  if (Object.keys(other).length > 0) obj[kind === 'Secret' ? 'stringData' : 'binaryData'] = other
-  return obj as unknown as KObject
+  return Object.keys(out).length > 0 || keep ? out : undefined
 }
 
 /** Decodes a protobuf body of a Secret or ConfigMap; 415 for other kinds, 400 when it does not parse. */
@@ -114,8 +122,8 @@ export function decodeProtobuf(body: Buffer, accepted: readonly string[]): KObje
         }
       } else if (f.no === 2) raw = bytes(f)
     }
-    if (apiVersion !== 'v1' || (kind !== 'Secret' && kind !== 'ConfigMap')) throw apiErrors.unsupportedMediaType(accepted)
-    return secretOrConfigMap(kind, raw)
+    if (!MESSAGES[kind] || kind.endsWith('Spec') || !/^(v1|apps\/v1)$/.test(apiVersion)) throw apiErrors.unsupportedMediaType(accepted)
+    return {apiVersion, kind, ...message(kind, raw, true)} as unknown as KObject
   } catch (error) {
     if ((error as {code?: number}).code === 415) throw error
     throw apiErrors.badRequest(`unable to decode protobuf body: ${(error as Error).message}`)

@@ -118,6 +118,21 @@ describe('kubectl 1.35 and helm 4 against ksim serve', function () {
     expect([gone.code, gone.stderr]).to.deep.equal([1, 'Error from server (NotFound): pods "p" not found\n'])
   })
 
+  it("runs kubectl's generators, whose typed clients send protobuf", async () => {
+    await ok(['create', 'deployment', 'gen', '--image=nginx:1.27', '--replicas=0', '--port=80'], 'deployment.apps/gen created\n')
+    await ok(['create', 'service', 'nodeport', 'gen', '--tcp=80:8080'], 'service/gen created\n')
+    await ok(['create', 'namespace', 'gen'], 'namespace/gen created\n')
+    await ok(['create', 'serviceaccount', 'bot', '-n', 'gen'], 'serviceaccount/bot created\n')
+    await ok(['create', 'configmap', 'gen', '--from-literal=a=b'], 'configmap/gen created\n')
+    await ok(['create', 'secret', 'generic', 'gen', '--from-literal=a=b'], 'secret/gen created\n')
+    const get = (args: string[]) => sb.run(['get', ...args]).stdout
+    expect(get(['deploy', 'gen', '-o', 'jsonpath={.spec.replicas} {.spec.selector.matchLabels.app} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort}'])).to.equal('0 gen nginx:1.27 80')
+    expect(get(['svc', 'gen', '-o', 'jsonpath={.spec.type} {.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.selector.app}'])).to.equal('NodePort 80 8080 gen')
+    expect(get(['sa', 'bot', '-n', 'gen', '-o', 'name'])).to.equal('serviceaccount/bot\n')
+    expect(get(['cm', 'gen', '-o', 'jsonpath={.data.a}'])).to.equal('b')
+    expect(get(['secret', 'gen', '-o', 'jsonpath={.data.a}'])).to.equal('Yg==')
+  })
+
   it('installs and uninstalls a small chart with helm 4 (client-side apply)', async () => {
     const env = {...kubectlEnv(serve.kubeconfig, kdir), HELM_CACHE_HOME: path.join(kdir, 'helm-cache'), HELM_CONFIG_HOME: path.join(kdir, 'helm-config'), HELM_DATA_HOME: path.join(kdir, 'helm-data')}
     const chart = path.join(ROOT, 'test', 'fixtures', 'serve-chart')
