@@ -1,10 +1,11 @@
 // /openapi/v3: the root lists one document per served group/version, and each document declares, for
 // every kind, a PATCH operation that takes `fieldValidation` — what kubectl looks for before it lets
-// the server validate fields (query_param_verifier_v3). With it kubectl sends fieldValidation=Strict
-// and skips downloading schemas for client-side validation.
+// the server validate fields (query_param_verifier_v3), so it sends fieldValidation=Strict — and the
+// kinds' schemas (openapi-schemas.ts), which `kubectl explain` reads.
 import {createHash} from 'node:crypto'
 
 import {allTypes, apiVersionOf, type ResourceType} from '../api/registry.js'
+import {componentSchemas} from './openapi-schemas.js'
 
 /** `api/v1`, `apis/apps/v1`: the key of a group/version in the v3 root. */
 const pathKey = (gv: string): string => (gv.includes('/') ? `apis/${gv}` : `api/${gv}`)
@@ -18,8 +19,15 @@ function objectPath(rt: ResourceType): string {
   return rt.namespaced ? `${base}/namespaces/{namespace}/${rt.plural}/{name}` : `${base}/${rt.plural}/{name}`
 }
 
-/** The OpenAPI v3 document of one group/version, or undefined for one ksim does not serve. */
+const documents = new Map<string, Record<string, unknown> | undefined>()
+
+/** The OpenAPI v3 document of one group/version, or undefined for one ksim does not serve (built once). */
 export function openApiDocument(key: string): Record<string, unknown> | undefined {
+  if (!documents.has(key)) documents.set(key, buildDocument(key))
+  return documents.get(key)
+}
+
+function buildDocument(key: string): Record<string, unknown> | undefined {
   const gv = groupVersions().find((g) => pathKey(g) === key)
   if (!gv) return undefined
   const paths: Record<string, unknown> = {}
@@ -34,17 +42,23 @@ export function openApiDocument(key: string): Record<string, unknown> | undefine
     })
     paths[objectPath(rt)] = {put: op('put'), patch: op('patch')}
   }
-  return {openapi: '3.0.0', info: {title: 'Kubernetes', version: 'v1.35.2'}, paths, components: {schemas: {}}}
+  const types = allTypes().filter((t) => apiVersionOf(t) === gv)
+  return {openapi: '3.0.0', info: {title: 'Kubernetes', version: 'v1.35.2'}, paths, components: {schemas: componentSchemas(types)}}
 }
 
-const hashOf = (doc: unknown): string => createHash('sha512').update(JSON.stringify(doc)).digest('hex').slice(0, 128).toUpperCase()
+const hashes = new WeakMap<object, string>()
+const hashOf = (doc: Record<string, unknown>): string => {
+  let h = hashes.get(doc)
+  if (!h) hashes.set(doc, (h = createHash('sha512').update(JSON.stringify(doc)).digest('hex').slice(0, 128).toUpperCase()))
+  return h
+}
 
 /** GET /openapi/v3: every document with the hash of its content (a client caches it under that URL). */
 export function openApiRoot(): Record<string, unknown> {
   const paths: Record<string, unknown> = {}
   for (const gv of groupVersions()) {
     const key = pathKey(gv)
-    paths[key] = {serverRelativeURL: `/openapi/v3/${key}?hash=${hashOf(openApiDocument(key))}`}
+    paths[key] = {serverRelativeURL: `/openapi/v3/${key}?hash=${hashOf(openApiDocument(key)!)}`}
   }
   return {paths}
 }

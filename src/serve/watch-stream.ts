@@ -24,6 +24,7 @@ interface Watcher {
   pump(): void
   bookmark(): void
   close(drop?: boolean): void
+  fail(error: Error): void
 }
 
 /** The open watches of one server, read on one timer. */
@@ -55,7 +56,14 @@ export class WatchHub {
     const stamp = this.api.changeStamp()
     if (stamp === this.#stamp) return
     this.#stamp = stamp
-    for (const w of [...this.#watchers]) w.pump()
+    for (const w of [...this.#watchers]) {
+      try {
+        w.pump()
+      } catch (error) {
+        // a read that failed (the store busy past its timeout, say) ends this watch, never the server
+        w.fail(error as Error)
+      }
+    }
   }
 
   closeAll(): void {
@@ -149,6 +157,12 @@ class WatchStream implements Watcher {
 
   bookmark(): void {
     if (this.#bookmarks) this.emit('BOOKMARK', this.bookmarkObject())
+  }
+
+  /** Ends the stream with an ERROR event carrying a 500 Status (the client watches again). */
+  fail(error: Error): void {
+    this.emit('ERROR', {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${error.message}`, reason: 'InternalError', code: 500})
+    this.close()
   }
 
   /** Ends the stream cleanly (the zero-length chunk), or drops the connection (a client that does not read). */

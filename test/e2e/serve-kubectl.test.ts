@@ -133,6 +133,11 @@ describe('kubectl 1.35 and helm 4 against ksim serve', function () {
     expect(get(['secret', 'gen', '-o', 'jsonpath={.data.a}'])).to.equal('Yg==')
   })
 
+  it('explains kinds and fields from the OpenAPI v3 documents (ksim has no field descriptions)', async () => {
+    await ok(['explain', 'deployment.spec.replicas'], 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    <empty>\n\n')
+    await ok(['explain', 'pods.spec.containers.ports'], /^KIND: {7}Pod\nVERSION: {4}v1\n\nFIELD: ports <\[\]ContainerPort>\n[^]*\n {2}containerPort\t<integer>\n/)
+  })
+
   it('installs and uninstalls a small chart with helm 4 (client-side apply)', async () => {
     const env = {...kubectlEnv(serve.kubeconfig, kdir), HELM_CACHE_HOME: path.join(kdir, 'helm-cache'), HELM_CONFIG_HOME: path.join(kdir, 'helm-config'), HELM_DATA_HOME: path.join(kdir, 'helm-data')}
     const chart = path.join(ROOT, 'test', 'fixtures', 'serve-chart')

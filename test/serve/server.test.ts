@@ -52,6 +52,22 @@ describe('ksim serve: the HTTP API', function () {
     expect((await s.call('GET', '/apis/nothere/v1')).code).to.equal(404)
   })
 
+  it('serves OpenAPI v3: a root with hashed URLs, and documents with fieldValidation, schemas and patch tags, immutable under their hash', async () => {
+    const root = await s.call('GET', '/openapi/v3')
+    const url: string = root.json.paths['apis/apps/v1'].serverRelativeURL
+    expect(url).to.match(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/)
+    const doc = await s.call('GET', url)
+    expect(doc.headers['cache-control']).to.equal('public, immutable')
+    const patch = doc.json.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch
+    expect(patch.parameters).to.deep.include({name: 'fieldValidation', in: 'query', schema: {type: 'string', uniqueItems: true}})
+    expect(patch['x-kubernetes-group-version-kind']).to.deep.equal({group: 'apps', version: 'v1', kind: 'Deployment'})
+    const core = (await s.call('GET', '/openapi/v3/api/v1')).json.components.schemas
+    expect(core['io.k8s.api.core.v1.Pod']['x-kubernetes-group-version-kind']).to.deep.equal([{group: '', kind: 'Pod', version: 'v1'}])
+    expect(core['io.k8s.api.core.v1.PodSpec'].properties.containers).to.deep.include({'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-patch-merge-key': 'name'})
+    expect((await s.call('GET', '/openapi/v3/apis/nothere/v1')).code).to.equal(404)
+    expect((await s.call('GET', '/openapi/v2')).code).to.equal(404)
+  })
+
   it('lists with selectors, pages with limit and continue, and refuses a resourceVersion from the future', async () => {
     for (const n of ['a', 'b', 'c']) expect((await s.call('POST', CM, {body: cm(n, {tier: n === 'b' ? 'x' : 'y'})})).code).to.equal(201)
     const names = (r: {json: {items: {metadata: {name: string}}[]}}) => r.json.items.map((i) => i.metadata.name)
