@@ -10,6 +10,8 @@ export interface WriteOptions {
   dryRun?: boolean
   /** the request's fieldValidation (kubectl sends Strict; the server default is Warn) */
   fieldValidation?: FieldValidation
+  /** the request's fieldManager (kubectl-create, kubectl-client-side-apply, …) */
+  fieldManager?: string
   /**
    * create only: the object was built for this request inside the API layer (the event recorder) and
    * is not used after, so it is taken over as it is: not copied, and not decoded as a client's body

@@ -11,6 +11,9 @@ export type StatusReason =
   | 'InternalError'
   | 'Timeout'
   | 'RequestEntityTooLarge'
+  | 'UnsupportedMediaType'
+  | 'Expired'
+  | 'Unauthorized'
   /** metav1.StatusReasonUnknown: an error the API server did not type (kubectl: `Error from server: ...`) */
   | ''
 
@@ -71,6 +74,9 @@ export const apiErrors = {
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
   /** 413: a request body over the API server's limit (NewRequestEntityTooLargeError) */
   requestEntityTooLarge: (limit: number) => new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`),
+  /** 415: a body in a format (Content-Type) the endpoint does not take */
+  unsupportedMediaType: (accepted: readonly string[]) =>
+    new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`),
   methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
   /** A plain Go error the API server returned untyped (ErrorToAPIStatus: 500, reason Unknown). */

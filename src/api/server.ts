@@ -282,6 +282,8 @@ export class Api implements ApiCore {
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
     this.requested(rt)
     checkRequestBody(body)
+    // server-side apply is not served yet
+    if (type === 'apply') throw apiErrors.unsupportedMediaType(['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'])
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 

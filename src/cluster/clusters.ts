@@ -11,6 +11,8 @@ import {checkClusterName, clusterDir, clustersDir, isValidClusterName, stateFile
 import {checkedStateFile, checkPrivateDir} from '../config/private-dir.js'
 import {openStore} from '../store/open-store.js'
 import {bootstrapCluster} from './bootstrap.js'
+import {writeClusterCA} from './cluster-ca.js'
+import {generateRootCAPair} from './root-ca.js'
 
 export const DEFAULT_CLUSTER = 'ksim'
 
@@ -62,11 +64,13 @@ function createStateFile(name: string, profile: ClusterProfile, now: Date): void
   fs.mkdirSync(clusterDir(name), {recursive: true, mode: 0o700})
   checkPrivateDir(clusterDir(name))
   const tmp = `${file}.creating-${process.pid}`
+  // the CA's key stays beside the state (ksim serve issues its serving certificate from it)
+  const ca = profile.rootCACert ? undefined : generateRootCAPair(now)
   try {
     removeTemp(tmp)
     const store = openStore(tmp)
     try {
-      bootstrapCluster(store, profile, now)
+      bootstrapCluster(store, ca ? {...profile, rootCACert: ca.cert} : profile, now)
       store.checkpoint('truncate')
     } finally {
       store.close()
@@ -74,6 +78,7 @@ function createStateFile(name: string, profile: ClusterProfile, now: Date): void
     for (const suffix of ['-wal', '-shm']) fs.rmSync(tmp + suffix, {force: true})
     // link, not rename: it never replaces a state file another create published meanwhile
     fs.linkSync(tmp, file)
+    if (ca) writeClusterCA(name, ca)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`cluster "${name}" already exists`)
     throw error

@@ -6,8 +6,11 @@ import {applyMergePatch, type Json} from './merge-patch.js'
 import {rootStruct} from './patch-meta.js'
 import {strategicMergePatch} from './strategic.js'
 
-/** kubectl's --type values: types.StrategicMergePatchType, MergePatchType, JSONPatchType. */
-export type PatchType = 'strategic' | 'merge' | 'json'
+/**
+ * kubectl's --type values: types.StrategicMergePatchType, MergePatchType, JSONPatchType; and ApplyPatchType
+ * (`application/apply-patch+yaml`, server-side apply), which Api.patch answers itself.
+ */
+export type PatchType = 'strategic' | 'merge' | 'json' | 'apply'
 
 const isMap = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v)
 

@@ -19,6 +19,8 @@ import {checkSubresource, scaleOf, writeScale, writeStatus, type Subresource} fr
 /** A PATCH request's options: the write options and the subresource it goes to. */
 export interface PatchOptions extends WriteOptions {
   subresource?: Subresource
+  /** server-side apply: take fields another manager owns (the request's `force`) */
+  force?: boolean
 }
 
 /** The Go type json.Unmarshal names for a JSON value it cannot put into the target. */

@@ -1,0 +1,67 @@
+// OpenAPI v3 component schemas generated from the field schema ksim decodes against (api/schema): one
+// schema per struct reachable from a served kind, named as kube-openapi names them
+// (`io.k8s.api.core.v1.Pod`), the kind's root marked with x-kubernetes-group-version-kind. kubectl reads
+// them for `kubectl explain` and for client-side apply's patch metadata (the strategic-merge tags come
+// from api/patch/patch-meta.ts). ksim's schema has no field descriptions.
+import {defaultSchema, type Schema} from '../api/schema/schema.js'
+import type {TypeExpr} from '../api/schema/types.js'
+import type {ResourceType} from '../api/registry.js'
+import {patchMetaOf} from '../api/patch/patch-meta.js'
+
+/** `core/v1.Pod` → `io.k8s.api.core.v1.Pod`; meta/v1 is apimachinery's. */
+export function schemaName(id: string): string {
+  const [module, name] = [id.slice(0, id.lastIndexOf('.')), id.slice(id.lastIndexOf('.') + 1)]
+  const base = module.startsWith('meta/') ? `io.k8s.apimachinery.pkg.apis.${module.replace('/', '.')}` : `io.k8s.api.${module.replace('/', '.')}`
+  return `${base}.${name}`
+}
+
+const ref = (name: string): Record<string, unknown> => ({$ref: `#/components/schemas/${name}`})
+
+const SCALARS: Record<string, [string, Record<string, unknown>]> = {
+  'int-or-string': ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', {type: 'string', format: 'int-or-string'}],
+  quantity: ['io.k8s.apimachinery.pkg.api.resource.Quantity', {type: 'string'}],
+  time: ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', {type: 'string', format: 'date-time'}],
+  'micro-time': ['io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime', {type: 'string', format: 'date-time'}],
+  any: ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', {type: 'object'}],
+}
+
+/** The schemas of the served kinds of one group/version, with every struct and scalar they reach. */
+export function componentSchemas(types: readonly ResourceType[], schema: Schema = defaultSchema()): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {}
+  const visit = (t: TypeExpr): Record<string, unknown> => {
+    if (typeof t === 'string') {
+      if (t === 'string') return {type: 'string'}
+      if (t === 'number') return {type: 'integer', format: 'int32'}
+      if (t === 'boolean') return {type: 'boolean'}
+      if (t === 'bytes') return {type: 'string', format: 'byte'}
+      const [name, s] = SCALARS[t]!
+      out[name] ??= s
+      return ref(name)
+    }
+    if ('array' in t) return {type: 'array', items: visit(t.array)}
+    if ('map' in t) return {type: 'object', additionalProperties: visit(t.map)}
+    return {allOf: [struct(t.ref)], default: {}}
+  }
+  const struct = (id: string): Record<string, unknown> => {
+    const name = schemaName(id)
+    if (!out[name]) {
+      out[name] = {type: 'object'}
+      const properties: Record<string, unknown> = {}
+      for (const [field, def] of schema.structs.get(id)?.fields ?? []) {
+        // the strategic-merge tags client-side apply computes its patches with
+        const meta = patchMetaOf(id, field)
+        const tags = meta ? {'x-kubernetes-patch-strategy': meta.strategy, ...(meta.key ? {'x-kubernetes-patch-merge-key': meta.key} : {})} : {}
+        properties[field] = {...visit(def.type), ...tags}
+      }
+      out[name] = {type: 'object', properties}
+    }
+    return ref(name)
+  }
+  for (const rt of types) {
+    const id = schema.roots.get(`${rt.group ? `${rt.group}/` : ''}${rt.version}/${rt.kind}`)
+    if (!id) continue
+    struct(id)
+    out[schemaName(id)]!['x-kubernetes-group-version-kind'] = [{group: rt.group, kind: rt.kind, version: rt.version}]
+  }
+  return out
+}
