@@ -11,6 +11,7 @@ import type {KObject} from '../api/types.js'
 import type {Backend} from '../store/backend.js'
 import type {Target} from '../cluster/clusters.js'
 import type {Sinks} from './verbs/sinks.js'
+import type {GeneratorFlags} from './verbs/create-generated.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './print/color.js'
@@ -155,11 +156,11 @@ export abstract class KsimCommand extends Command {
    * What every `create <kind> NAME` generator does with the object it built: create it (not for
    * --dry-run=client, where nothing is opened) and print kubectl's line or the object (`-o`).
    */
-  async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
+  async createGenerated(target: Target, obj: KObject, flags: GeneratorFlags, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./verbs/create-generated.js')
-    const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, ...this.sinks()})
-    this.wrote = dryRun === 'none'
+    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    createGenerated(api, target, obj, flags, this.sinks(), failPrefix)
+    this.wrote = flags['dry-run'] === 'none'
   }
 
   /** The out/err sinks a verb's run writes to. */

@@ -1,28 +1,11 @@
 // `cordon` and `uncordon`: one command in two directions, as kubectl builds both from its drain options;
 // `node stop` and `node start`, likewise one command (the kubelet stopped or started).
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 
 import {defineCommand, type CommandHelp} from '../define-command.js'
-import {chooseNodes, cordonNode, setKubeletStopped} from './cordon.js'
+import {chooseNodes, cordonNode, nodeSelectorFlag, setKubeletStopped, validateNodeArgs} from './cordon.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-
-/** `-l` of cordon, uncordon and drain, with kubectl's wording there (it lists fewer operators than get's). */
-export const nodeSelectorFlag = Flags.string({
-  char: 'l',
-  description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-})
-
-/**
- * NODE... or `-l SELECTOR`, as kubectl's drain options take them: neither is a usage error, and so is
- * both. `use` is the command's `Use` line (`cordon NODE`).
- */
-export function nodeChoice(argv: unknown[], selector: string | undefined, use: string): {names: string[]; selector?: string} {
-  const names = argv.map(String)
-  if (names.length === 0 && selector === undefined) throw new CliError(`USAGE: ${use} [flags]`, true)
-  if (names.length > 0 && selector) throw new CliError('cannot specify both a node name and a --selector option', true)
-  return {names, selector: selector || undefined}
-}
 
 /** `cordon` (true) or `uncordon` (false), with its help: NODE... or `-l`, each node marked and printed. */
 export function cordonCommand(cordon: boolean, help: CommandHelp & {usage: string}) {
@@ -33,9 +16,9 @@ export function cordonCommand(cordon: boolean, help: CommandHelp & {usage: strin
     // NODE may be given several times
     strict: false,
     async run(cmd, {argv, flags}) {
-      const choice = nodeChoice(argv, flags.selector, help.usage)
+      validateNodeArgs(argv, flags.selector, help.usage)
       const {api} = await cmd.open(flags)
-      const nodes = chooseNodes(api, choice)
+      const nodes = chooseNodes(api, argv, flags.selector)
       for (const node of nodes) cmd.out(cordonNode(api, node, cordon, flags['dry-run']))
       cmd.wrote = flags['dry-run'] === 'none' && nodes.length > 0
     },

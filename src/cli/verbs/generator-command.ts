@@ -8,14 +8,9 @@ import type {Target} from '../../cluster/clusters.js'
 import {defineCommand, type CommandHelp} from '../define-command.js'
 import {serviceFromOptions, type CreateServiceOptions} from './create-service.js'
 import {CliError} from '../errors.js'
-import {dryRunFlag} from '../flags.js'
-import {outputFlag} from '../print/print-flags.js'
+import {generatorFlags, type GeneratorFlags} from './create-generated.js'
 
-/** The flags every such generator has. */
-export const generatorFlags = {
-  'dry-run': dryRunFlag,
-  output: outputFlag,
-}
+export {generatorFlags}
 
 /**
  * A `create <kind> NAME` generator, with its help, its NAME argument and its flags: exactly one NAME, the
@@ -32,8 +27,7 @@ export function generatorCommand<F extends typeof generatorFlags, A extends Inte
     async run(cmd, {argv, flags}) {
       if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
       const target = await cmd.target(flags)
-      const {'dry-run': dryRun, output} = flags as Interfaces.InferredFlags<typeof generatorFlags>
-      await cmd.createGenerated(target, generate(argv[0], target, flags), dryRun, output, failPrefix)
+      await cmd.createGenerated(target, generate(argv[0], target, flags), flags, failPrefix)
     },
   })
 }

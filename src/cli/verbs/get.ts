@@ -2,11 +2,10 @@
 // errors after the output, then optionally watch.
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
-import type {ResourceType} from '../../api/registry.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {errorText} from '../errors.js'
-import {type OutputFormat, parseOutputFormat} from '../print/output-format.js'
+import {parseOutputFormat} from '../print/output-format.js'
 import {renderGroups} from '../print/render-groups.js'
 import {loadResources, selectionOfFlags, type InfoGroup} from '../resource/builder.js'
 import {CliError} from '../errors.js'
@@ -71,7 +70,9 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
   if (watching && groups.length > 0) {
     // the errors come before the watch, which may never end
     sinks.report(errors.map((e) => errorText(e)))
-    await watch(api, target, flags, sinks, {format, color, rt: groups[0].rt, names: watchNames, empty: total === 0, revision})
+    // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
+    const {watchLoop} = await import('./get-watch.js')
+    await watchLoop(api, target, flags, {rt: groups[0].rt, names: watchNames, revision, empty: total === 0}, format, sinks.out)
     return []
   }
   // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
@@ -81,25 +82,6 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
     if (listed) sinks.err(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
   return errors.map((e) => errorText(e))
-}
-
-/** `--watch`: an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch()). */
-async function watch(api: Api, target: Target, flags: GetFlags, sinks: Sinks, w: {format: OutputFormat; color: boolean; rt: ResourceType; names: string[]; empty: boolean; revision: number}): Promise<void> {
-  const {watchLoop} = await import('./get-watch.js')
-  await watchLoop(api, {
-    rt: w.rt,
-    namespace: flags['all-namespaces'] ? undefined : target.namespace,
-    names: w.names,
-    labelSelector: flags.selector,
-    fieldSelector: flags['field-selector'],
-    format: w.format,
-    outputWatchEvents: flags['output-watch-events'],
-    needHeader: w.empty && !flags['no-headers'],
-    withNamespace: flags['all-namespaces'],
-    color: w.color,
-    showManagedFields: flags['show-managed-fields'],
-    out: sinks.out,
-  }, w.revision)
 }
 
 function goTemplateOrError(text: string): void {

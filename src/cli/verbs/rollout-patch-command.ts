@@ -2,10 +2,10 @@
 import {defineCommand, type CommandHelp} from '../define-command.js'
 import {outputFlag} from '../print/print-flags.js'
 import {rolloutArgs, rolloutErrors, rolloutFlags, selectRollout} from './rollout-command.js'
-import {runPatchRollout} from './rollout.js'
+import {runPatchRollout, type RolloutOp} from './rollout.js'
 
 /** `rollout pause`, `resume` or `restart` (`op`), with its help. */
-export function rolloutPatchCommand(op: 'pause' | 'resume' | 'restart', help: CommandHelp) {
+export function rolloutPatchCommand(op: RolloutOp, help: CommandHelp) {
   return defineCommand({
     ...help,
     args: rolloutArgs,
@@ -13,7 +13,7 @@ export function rolloutPatchCommand(op: 'pause' | 'resume' | 'restart', help: Co
     strict: false,
     async run(cmd, {argv, flags}) {
       const {api, target, found} = await selectRollout(cmd, argv, flags)
-      const {written, errors} = runPatchRollout(api, found, {op, output: flags.output, now: api.clock.now(), out: (s) => cmd.out(s)}, (line) => cmd.stderrLine(line), target.namespace)
+      const {written, errors} = runPatchRollout(api, found, op, flags, cmd.sinks(), target.namespace)
       cmd.wrote = written > 0
       return rolloutErrors(errors, cmd.id)
     },

@@ -37,7 +37,6 @@ export default defineCommand({
     if (flags.image.length > 1 && command.length > 0) throw new CliError('cannot specify multiple --image options and command')
     const target = await cmd.target(flags)
     const input = {name: names[0], namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
-    const dryRun = flags['dry-run']
-    await cmd.createGenerated(target, generateDeployment(input, dryRun === 'client'), dryRun, flags.output)
+    await cmd.createGenerated(target, generateDeployment(input, flags['dry-run'] === 'client'), flags)
   },
 })

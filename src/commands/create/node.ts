@@ -32,6 +32,6 @@ export default defineCommand({
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
     const {target, api} = await cmd.open(flags)
     const node = newNode(api, argv[0], {cpu: flags.cpu, memory: flags.memory, labels: flags.labels, taints: flags.taints})
-    createGenerated(node, {api: flags['dry-run'] === 'client' ? undefined : api, dryRun: flags['dry-run'], output: flags.output, out: (s) => cmd.out(s), err: (s) => cmd.stderrLine(s)})
+    createGenerated(flags['dry-run'] === 'client' ? undefined : api, target, node, flags, cmd.sinks())
   },
 })

@@ -3,9 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {defineCommand} from '../../../cli/define-command.js'
 import {CliError} from '../../../cli/errors.js'
 import {dryRunFlag} from '../../../cli/flags.js'
-import {collectData} from '../../../cli/verbs/create-generated.js'
-import {readDataFile, listDataDir} from '../../../cli/verbs/data-files.js'
-import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../../cli/resource/read-limited.js'
+import {dataFromFlags} from '../../../cli/verbs/create-generated.js'
 import {outputFlag} from '../../../cli/print/print-flags.js'
 
 export default defineCommand({
@@ -30,14 +28,7 @@ export default defineCommand({
   async run(cmd, {argv, flags}) {
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
     const name = argv[0]
-    let bytes: Map<string, Buffer>
-    try {
-      bytes = collectData('Secret', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
-    } catch (error) {
-      // a file larger than any request body: what the API server would answer, unread past the limit
-      if (isInputTooLarge(error)) throw new CliError(`failed to create secret ${TOO_LARGE_MESSAGE}`)
-      throw new CliError((error as Error).message)
-    }
+    const bytes = dataFromFlags('Secret', name, flags, 'failed to create secret ')
     const data: Record<string, string> = {}
     for (const [k, v] of bytes) data[k] = v.toString('base64')
     const target = await cmd.target(flags)
@@ -50,8 +41,7 @@ export default defineCommand({
         ...(Object.keys(data).length > 0 ? {data} : {}),
         ...(flags.type ? {type: flags.type} : {}),
       },
-      flags['dry-run'],
-      flags.output,
+      flags,
       'failed to create secret ',
     )
   },
