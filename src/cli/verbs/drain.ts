@@ -15,6 +15,9 @@ import type {WaitSinks} from './sinks.js'
 import {realClock, waitUntil} from '../resource/wait.js'
 import {dryRunSuffix, printerFor} from '../print/print-flags.js'
 
+/** The DisruptionTarget condition the Eviction API adds: the API server writes its lastProbeTime as null. */
+type EvictionCondition = Omit<PodCondition, 'lastProbeTime'> & {lastProbeTime: null}
+
 const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
 
 /** The Eviction API on one pod: false when it is already gone. With `dryRun`, nothing changes. */
@@ -26,8 +29,8 @@ export function evictPod(api: Api, pod: KObject, gracePeriod: number, dryRun = f
     if (dryRun) return true
     if (!current.metadata.deletionTimestamp && !finished(current)) {
       api.modify(podType, ns, name, (p) => {
-        const status = (p.status ?? {}) as {conditions?: PodCondition[]}
-        const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'} as unknown as PodCondition
+        const status = (p.status ?? {}) as {conditions?: (PodCondition | EvictionCondition)[]}
+        const c: EvictionCondition = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'}
         const others = (status.conditions ?? []).filter((x) => x.type !== 'DisruptionTarget')
         status.conditions = [...others, c]
         p.status = status

@@ -13,6 +13,7 @@ import {colorFor} from '../print/color.js'
 import type {GetFlags} from './get-flags.js'
 import type {Sinks} from './sinks.js'
 import {GoTemplateError, parseGoTemplate} from '../../printers/go-template.js'
+import {PrinterError} from '../../printers/printer-error.js'
 
 /** The sinks of `get`: `report` prints errors now and fails the command (the base command's reportErrors). */
 export interface GetSinks extends Sinks {
@@ -93,13 +94,13 @@ function goTemplateOrError(text: string): void {
   }
 }
 
-/** A failing go-template writes kubectl's debugging text to stdout before its error. */
+/** A failing printer writes what kubectl had printed before its error (a go-template's debugging text, a custom-columns header). */
 function renderOrFail(groups: InfoGroup[], format: ReturnType<typeof parseOutputFormat>, opts: Parameters<typeof renderGroups>[2], out: (s: string) => void): string {
   try {
     return renderGroups(groups, format, opts)
   } catch (e) {
-    if (!(e instanceof GoTemplateError)) throw e
-    out(e.stdout)
+    if (!(e instanceof PrinterError)) throw e
+    out(e.output)
     throw new CliError(e.message)
   }
 }

@@ -3,7 +3,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
 import type {Api} from '../../api/server.js'
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectOf} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {lookupKind} from '../../api/registry.js'
@@ -13,14 +13,9 @@ import {parseResourceArgs} from '../resource/args.js'
 import {waitUntil} from '../resource/wait.js'
 import type {WaitSinks} from './sinks.js'
 
-interface DeploymentView {
-  spec?: {replicas?: number}
-  status?: {observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number; conditions?: {type: string; reason?: string}[]}
-}
-
 /** DeploymentStatusViewer.Status: the text to print, and whether the rollout is done. */
 export function deploymentRolloutStatus(obj: KObject): {text: string; done: boolean} {
-  const d = obj as unknown as DeploymentView
+  const d = obj as ObjectOf<'Deployment'>
   const name = obj.metadata.name
   const st = d.status ?? {}
   if ((obj.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return {text: 'Waiting for deployment spec update to be observed...\n', done: false}
