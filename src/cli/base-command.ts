@@ -11,6 +11,7 @@ import type {KObject} from '../api/types.js'
 import type {Backend} from '../store/backend.js'
 import type {Target} from '../cluster/clusters.js'
 import type {Sinks} from './verbs/sinks.js'
+import type {GeneratorFlags} from './verbs/create-generated.js'
 import {needsUpgrade} from '../cluster/kubernetes-version.js'
 
 import {colorFor, colorPrefixes} from './print/color.js'
@@ -45,7 +46,7 @@ export abstract class KsimCommand extends Command {
   static writes?: (flags: Record<string, unknown>) => boolean
 
   /** Set by a command that knows whether it wrote (it changed something); wins over the static `writes`. */
-  protected wrote?: boolean
+  wrote?: boolean
 
   #store?: Backend
   #target?: Target
@@ -53,21 +54,27 @@ export abstract class KsimCommand extends Command {
   #reconcilerStarted = false
 
   /** The context, cluster and namespace this invocation targets. */
-  protected async target(flags: {context?: string; namespace?: string}): Promise<Target> {
+  async target(flags: {context?: string; namespace?: string}): Promise<Target> {
     const {resolveTarget} = await import('../cluster/clusters.js')
     return resolveTarget(flags)
   }
 
   /** The cluster a cluster command acts on: the one named, else the current context's; an error when it does not exist. */
-  protected async existingCluster(name: string | undefined, flags: {context?: string; namespace?: string}): Promise<string> {
+  async existingCluster(name: string | undefined, flags: {context?: string; namespace?: string}): Promise<string> {
     const cluster = name ?? (await this.target(flags)).cluster
     const {clusterExists} = await import('../cluster/clusters.js')
     if (!clusterExists(cluster)) throw new CliError(`cluster "${cluster}" not found`)
     return cluster
   }
 
+  /** The cluster the flags target, and its API opened (the kinds registered, the store closed at the end). */
+  async open(flags: {context?: string; namespace?: string}): Promise<{target: Target; api: Api}> {
+    const target = await this.target(flags)
+    return {target, api: await this.openApi(target)}
+  }
+
   /** Opens the target cluster's store and API (closed when the command ends). */
-  protected async openApi(target: Target): Promise<Api> {
+  async openApi(target: Target): Promise<Api> {
     const [{openStore, openStoreCopy}, {Api}, {checkedStateFile, writableByMe}, {readProfile, apiSettingsOf}] = await Promise.all([
       import('../store/open-store.js'),
       import('../api/server.js'),
@@ -133,7 +140,7 @@ export abstract class KsimCommand extends Command {
    * command that waits for the reconciler's work calls it before it waits. Once per command;
    * KSIM_NO_RECONCILER=1 turns it off. A failure to start is a warning: the write itself has succeeded.
    */
-  protected async ensureReconcilerRunning(target: Target): Promise<void> {
+  async ensureReconcilerRunning(target: Target): Promise<void> {
     if (this.#reconcilerStarted) return
     this.#reconcilerStarted = true
     const [{autoStartDisabled, ensureReconciler}, {pidAlive}, {reconcilerLog}] = await Promise.all([
@@ -156,25 +163,25 @@ export abstract class KsimCommand extends Command {
    * What every `create <kind> NAME` generator does with the object it built: create it (not for
    * --dry-run=client, where nothing is opened) and print kubectl's line or the object (`-o`).
    */
-  protected async createGenerated(target: Target, obj: KObject, dryRun: 'none' | 'client' | 'server', output?: string, failPrefix?: string): Promise<void> {
+  async createGenerated(target: Target, obj: KObject, flags: GeneratorFlags, failPrefix?: string): Promise<void> {
     const {createGenerated} = await import('./verbs/create-generated.js')
-    const api = dryRun === 'client' ? undefined : await this.openApi(target)
-    createGenerated(obj, {api, dryRun, output, failPrefix, explicitNamespace: target.namespaceExplicit ? target.namespace : undefined, ...this.sinks()})
-    this.wrote = dryRun === 'none'
+    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
+    createGenerated(api, target, obj, flags, this.sinks(), failPrefix)
+    this.wrote = flags['dry-run'] === 'none'
   }
 
   /** The out/err sinks a verb's run writes to. */
-  protected sinks(): Sinks {
+  sinks(): Sinks {
     return {out: (s) => this.out(s), err: (s) => this.stderrLine(s)}
   }
 
   /** Writes to stdout exactly (no added newline). */
-  protected out(text: string): void {
+  out(text: string): void {
     if (text.length > 0) process.stdout.write(text)
   }
 
   /** Writes one line to stderr, its `error:` / `Warning:` prefix coloured when stderr takes colour. */
-  protected stderrLine(line: string): void {
+  stderrLine(line: string): void {
     const text = line.endsWith('\n') ? line : `${line}\n`
     process.stderr.write(colorFor(process.stderr) ? colorPrefixes(text) : text)
   }
@@ -185,7 +192,7 @@ export abstract class KsimCommand extends Command {
   }
 
   /** Prints errors a run found, each as it is, and marks the process as failed (when there are any). */
-  protected reportErrors(lines: readonly string[]): void {
+  reportErrors(lines: readonly string[]): void {
     for (const line of lines) this.stderrLine(line)
     if (lines.length > 0) process.exitCode = 1
   }

@@ -6,6 +6,7 @@ import {Api} from '../api/server.js'
 import {SYSTEM_NAMESPACES} from '../api/kinds/namespace.js'
 import {apiSettingsOf, writeProfile, type ClusterProfile} from '../api/cluster-profile.js'
 import {rfc3339, type KObject} from '../api/types.js'
+import type {Taint} from 'kubernetes-types/core/v1.js'
 import type {Backend} from '../store/backend.js'
 import {createKubernetesService} from './kubernetes-service.js'
 import {KUBELET_VERSION} from './kubernetes-version.js'
@@ -21,7 +22,7 @@ export function nodeNames(cluster: string, count: number): string[] {
 }
 
 /** A Ready node object as a kubelet registers it. `index` picks its IP and pod CIDR. */
-export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 'nodeCpu' | 'nodeMemory' | 'maxPods'>, opts: {controlPlane: boolean; tainted: boolean; now: Date; labels?: Record<string, string>; taints?: KObject[]}): KObject {
+export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 'nodeCpu' | 'nodeMemory' | 'maxPods'>, opts: {controlPlane: boolean; tainted: boolean; now: Date; labels?: Record<string, string>; taints?: Taint[]}): KObject {
   const now = rfc3339(opts.now)
   const resources = {cpu: p.nodeCpu, 'ephemeral-storage': '100Gi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: p.nodeMemory, pods: String(p.maxPods)}
   const labels: Record<string, string> = {

@@ -1,20 +1,15 @@
-import {KsimCommand} from '../cli/base-command.js'
+import {defineCommand} from '../cli/define-command.js'
 import {CliError} from '../cli/errors.js'
 
-export default class ApiVersions extends KsimCommand {
-  static override description = 'Print the supported API versions on the server, in the form of "group/version".'
-
-  static override examples = ['# Print the supported API versions\n<%= config.bin %> api-versions']
-
-  static override strict = false
-
-  static override summary = 'Print the supported API versions on the server, in the form of "group/version"'
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(ApiVersions)
+export default defineCommand({
+  summary: 'Print the supported API versions on the server, in the form of "group/version"',
+  description: 'Print the supported API versions on the server, in the form of "group/version".',
+  examples: ['# Print the supported API versions\n<%= config.bin %> api-versions'],
+  strict: false,
+  async run(cmd, {argv, flags}) {
     if (argv.length > 0) throw new CliError(`unexpected arguments: [${argv.join(' ')}]`, true)
-    await this.openApi(await this.target(flags))
+    await cmd.openApi(await cmd.target(flags))
     const [{servedGroupVersions}, {formatApiVersions}] = await Promise.all([import('../api/discovery.js'), import('../printers/api-resources.js')])
-    this.out(formatApiVersions(servedGroupVersions()))
-  }
-}
+    cmd.out(formatApiVersions(servedGroupVersions()))
+  },
+})

@@ -1,13 +1,8 @@
-import {CordonCommand} from '../cli/verbs/cordon-command.js'
+import {cordonCommand} from '../cli/verbs/cordon-command.js'
 
-export default class Cordon extends CordonCommand {
-  static override description = 'Mark node as unschedulable.'
-
-  static override examples = ['# Mark node "foo" as unschedulable\n<%= config.bin %> cordon foo']
-
-  static override summary = 'Mark node as unschedulable'
-
-  static override usage = 'cordon NODE'
-
-  protected readonly cordon = true
-}
+export default cordonCommand(true, {
+  summary: 'Mark node as unschedulable',
+  description: 'Mark node as unschedulable.',
+  examples: ['# Mark node "foo" as unschedulable\n<%= config.bin %> cordon foo'],
+  usage: 'cordon NODE',
+})

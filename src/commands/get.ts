@@ -1,13 +1,11 @@
-import {KsimCommand} from '../cli/base-command.js'
+import {defineCommand} from '../cli/define-command.js'
 import {runGet, validateGet} from '../cli/verbs/get.js'
 import {getArgs, getFlags} from '../cli/verbs/get-flags.js'
 
-export default class Get extends KsimCommand {
-  static override args = getArgs
-
-  static override description = "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources."
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Display one or many resources',
+  description: "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"<%= config.bin %> api-resources\" for a complete list of supported resources.",
+  examples: [
     '# List all pods in ps output format\n<%= config.bin %> get pods',
     '# List all pods in ps output format with more information (such as node name)\n<%= config.bin %> get pods -o wide',
     '# List a single pod in JSON output format\n<%= config.bin %> get -o json pod web-pod-13je7',
@@ -16,20 +14,13 @@ export default class Get extends KsimCommand {
     '# List all replication controllers and services together in ps output format\n<%= config.bin %> get pods,nodes',
     '# List one or more resources by their type and names\n<%= config.bin %> get pod/web-pod-13je7 pod/web-pod-aaaaa',
     "# List the names and phases of every pod\n<%= config.bin %> get pods -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.status.phase}{\"\\n\"}{end}'",
-  ]
-
-  static override flags = getFlags
-
-  static override strict = false
-
-  static override summary = 'Display one or many resources'
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(Get)
-    const args = argv as string[]
-    validateGet(args, flags, this.sinks(), this.config.bin)
-    const target = await this.target(flags)
-    const api = await this.openApi(target)
-    this.failOn(await runGet(api, target, args, flags, {...this.sinks(), report: (lines) => this.reportErrors(lines)}))
-  }
-}
+  ],
+  args: getArgs,
+  flags: getFlags,
+  strict: false,
+  async run(cmd, {argv, flags}) {
+    validateGet(argv, flags, cmd.sinks(), cmd.config.bin)
+    const {target, api} = await cmd.open(flags)
+    return runGet(api, target, argv, flags, {...cmd.sinks(), report: (lines) => cmd.reportErrors(lines)})
+  },
+})

@@ -1,24 +1,18 @@
 import {Args, loadHelpClass} from '@oclif/core'
 
-import {KsimCommand} from '../cli/base-command.js'
+import {defineCommand} from '../cli/define-command.js'
 
-export default class HelpCommand extends KsimCommand {
-  static override args = {
+export default defineCommand({
+  summary: 'Help about any command',
+  description: `Help provides help for any command in the application.
+Simply type ksim help [path to command] for full details.`,
+  examples: ['# Show the commands ksim has\n<%= config.bin %> help', '# Show the help of one command\n<%= config.bin %> help get', '<%= config.bin %> help cluster create'],
+  args: {
     command: Args.string({description: 'the command to show help for'}),
-  }
-
-  static override description = `Help provides help for any command in the application.
-Simply type ksim help [path to command] for full details.`
-
-  static override examples = ['# Show the commands ksim has\n<%= config.bin %> help', '# Show the help of one command\n<%= config.bin %> help get', '<%= config.bin %> help cluster create']
-
-  static override strict = false
-
-  static override summary = 'Help about any command'
-
-  async run(): Promise<void> {
-    const {argv} = await this.parse(HelpCommand)
-    const HelpClass = await loadHelpClass(this.config)
-    await new HelpClass(this.config, this.config.pjson.oclif.helpOptions).showHelp(argv as string[])
-  }
-}
+  },
+  strict: false,
+  async run(cmd, {argv}) {
+    const HelpClass = await loadHelpClass(cmd.config)
+    await new HelpClass(cmd.config, cmd.config.pjson.oclif.helpOptions).showHelp(argv)
+  },
+})

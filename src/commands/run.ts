@@ -1,12 +1,13 @@
-import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
+import {defineCommand} from '../cli/define-command.js'
+import {unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {checkRunFlags, runPod} from '../cli/verbs/run.js'
 import {runFlags} from '../cli/verbs/run-flags.js'
 
-export default class Run extends KsimCommand {
-  static override description = 'Create and run a particular image in a pod.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Run a particular image on the cluster',
+  description: 'Create and run a particular image in a pod.',
+  examples: [
     '# Start a nginx pod\n<%= config.bin %> run nginx --image=nginx',
     '# Start a hazelcast pod and let the container expose port 5701\n<%= config.bin %> run hazelcast --image=hazelcast/hazelcast --port=5701',
     '# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container\n<%= config.bin %> run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"',
@@ -15,29 +16,20 @@ export default class Run extends KsimCommand {
     '# Start a nginx pod, but overload the spec with a partial set of values parsed from JSON\n<%= config.bin %> run nginx --image=nginx --overrides=\'{ "apiVersion": "v1", "spec": { ... } }\'',
     '# Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command\n<%= config.bin %> run nginx --image=nginx -- <arg1> <arg2> ... <argN>',
     '# Start the nginx pod using a different command and custom arguments\n<%= config.bin %> run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>',
-  ]
-
-  static override flags = runFlags
-
-  static override strict = false
-
-  static override summary = 'Run a particular image on the cluster'
-
-  static override usage = 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]'
-
-  static override writes = unlessDryRun
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(Run)
+  ],
+  usage: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+  flags: runFlags,
+  strict: false,
+  writes: unlessDryRun,
+  async run(cmd, {argv, flags}) {
     // cobra checks required flags before the command runs
     if (flags.image === undefined) throw new CliError('required flag(s) "image" not set')
-    const dash = this.argv.indexOf('--')
-    const afterDash = dash >= 0 ? this.argv.length - dash - 1 : 0
-    const args = (argv as string[]).map(String)
-    const beforeDash = args.length - afterDash
-    const target = await this.target(flags)
-    const input = checkRunFlags(args, beforeDash, {...flags, image: flags.image})
-    const api = flags['dry-run'] === 'client' ? undefined : await this.openApi(target)
-    this.failOn(runPod(api, target, input, flags, this.sinks()))
-  }
-}
+    const dash = cmd.argv.indexOf('--')
+    const afterDash = dash >= 0 ? cmd.argv.length - dash - 1 : 0
+    const beforeDash = argv.length - afterDash
+    const target = await cmd.target(flags)
+    const input = checkRunFlags(argv, beforeDash, {...flags, image: flags.image})
+    const api = flags['dry-run'] === 'client' ? undefined : await cmd.openApi(target)
+    return runPod(api, target, input, flags, cmd.sinks())
+  },
+})

@@ -1,4 +1,4 @@
-import {KsimCommand} from '../cli/base-command.js'
+import {defineCommand} from '../cli/define-command.js'
 import {serveFlags} from '../cli/verbs/serve-flags.js'
 import {versionInfo} from '../cli/verbs/version.js'
 import {autoStartDisabled, ensureReconciler} from '../reconciler/spawn.js'
@@ -7,31 +7,26 @@ import {runServe} from '../serve/run.js'
 /** After a write through the API, the reconciler is (re)started at most this often. */
 const RECONCILER_CHECK_MS = 2000
 
-export default class Serve extends KsimCommand {
-  static override description = `Serve the cluster's Kubernetes API over HTTPS, so that the real kubectl, Helm and client libraries reach it.
+export default defineCommand({
+  summary: "Serve the cluster's Kubernetes API over HTTPS",
+  description: `Serve the cluster's Kubernetes API over HTTPS, so that the real kubectl, Helm and client libraries reach it.
 
- Runs in the foreground until interrupted (SIGINT or SIGTERM) and starts the cluster's reconciler. The serving certificate is issued by the cluster's CA for 127.0.0.1, ::1 and localhost (and --address). A kubeconfig with the CA and a bearer token is written (mode 0600); requests without the token get 401.`
-
-  static override examples = [
+ Runs in the foreground until interrupted (SIGINT or SIGTERM) and starts the cluster's reconciler. The serving certificate is issued by the cluster's CA for 127.0.0.1, ::1 and localhost (and --address). A kubeconfig with the CA and a bearer token is written (mode 0600); requests without the token get 401.`,
+  examples: [
     '# Serve the current cluster on https://127.0.0.1:6443\n<%= config.bin %> serve',
     '# Serve on a free port and point kubectl at it\n<%= config.bin %> serve --port 0\nexport KUBECONFIG=~/.ksim/clusters/ksim/kubeconfig',
-  ]
-
-  static override flags = serveFlags
-
-  static override summary = "Serve the cluster's Kubernetes API over HTTPS"
-
-  async run(): Promise<void> {
-    const {flags} = await this.parse(Serve)
-    const target = await this.target(flags)
+  ],
+  flags: serveFlags,
+  async run(cmd, {flags}) {
+    const target = await cmd.target(flags)
     // brings the cluster up to date (the base closes this handle when the command ends)
-    await this.openApi(target)
-    await this.ensureReconcilerRunning(target)
+    await cmd.openApi(target)
+    await cmd.ensureReconcilerRunning(target)
     let last = Date.now()
     const onWrite = (): void => {
       if (autoStartDisabled() || Date.now() - last < RECONCILER_CHECK_MS) return
       last = Date.now()
-      ensureReconciler(target.cluster).catch((error: Error) => this.stderrLine(`Warning: could not start the reconciler of cluster "${target.cluster}": ${error.message}`))
+      ensureReconciler(target.cluster).catch((error: Error) => cmd.stderrLine(`Warning: could not start the reconciler of cluster "${target.cluster}": ${error.message}`))
     }
     await runServe({
       cluster: target.cluster,
@@ -41,7 +36,7 @@ export default class Serve extends KsimCommand {
       kubeconfig: flags.kubeconfig,
       version: {...versionInfo(true)},
       onWrite,
-      out: (s) => this.out(s),
+      out: (s) => cmd.out(s),
     })
-  }
-}
+  },
+})

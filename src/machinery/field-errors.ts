@@ -1,6 +1,8 @@
 // Field errors as apimachinery's util/validation/field builds and renders them:
 // `<field>: <Type>[: <value>][: <detail>]`.
 
+import {goQuote} from './go-format.js'
+
 export type CauseType =
   | 'FieldValueRequired'
   | 'FieldValueInvalid'
@@ -32,10 +34,6 @@ export interface FieldError {
   /** whether `value` is printed (Required, Forbidden and TooLong omit it) */
   hasValue?: boolean
   detail?: string
-}
-
-function goQuote(s: string): string {
-  return JSON.stringify(s)
 }
 
 function renderValue(v: unknown): string {

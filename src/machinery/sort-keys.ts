@@ -15,3 +15,8 @@ export function sortKeysDeep<T>(value: T): T {
   }
   return value
 }
+
+/** A typed object (an interface, which has no index signature) as the map of fields it is at run time. */
+export function fieldsOf(obj: object): Record<string, unknown> {
+  return obj as Record<string, unknown>
+}

@@ -4,6 +4,7 @@
 import {escapeTerminal} from './escape.js'
 import {goSprint} from '../machinery/go-format.js'
 import {compileJsonPath, findResults, relaxedJsonPathExpression, JsonPathError, type JsonPathTemplate} from './jsonpath.js'
+import {PrinterError} from './printer-error.js'
 
 /** One user column: its header text and the (relaxed) JSONPath of its cells. */
 export interface CustomColumn {
@@ -11,15 +12,9 @@ export interface CustomColumn {
   fieldSpec: string
 }
 
-/** A custom-columns failure; `output` is what kubectl had already printed (the header) when it failed. */
-export class CustomColumnsError extends Error {
+/** A custom-columns failure (its `output`: the header kubectl had already printed). */
+export class CustomColumnsError extends PrinterError {
   override name = 'CustomColumnsError'
-  constructor(
-    message: string,
-    readonly output = '',
-  ) {
-    super(message)
-  }
 }
 
 const SPEC_ERROR = (part: string): string => `unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`

@@ -6,24 +6,16 @@ import {Exec} from './go-template-exec.js'
 import {TemplateSyntaxError} from './go-template-lex.js'
 import {parseGoTemplate as parse, type ParsedTemplate} from './go-template-parse.js'
 import {ExecError, sprintV} from './go-template-values.js'
+import {PrinterError} from './printer-error.js'
 
 export interface GoTemplate {
   readonly text: string
   readonly parsed: ParsedTemplate
 }
 
-/**
- * A go-template failure: `message` is what kubectl prints after `error: `; `stdout` is the debugging
- * text kubectl writes to standard output before it fails (empty for parse errors).
- */
-export class GoTemplateError extends Error {
+/** A go-template failure (its `output`: the text kubectl writes to stdout before the error, empty for parse errors). */
+export class GoTemplateError extends PrinterError {
   override name = 'GoTemplateError'
-  constructor(
-    message: string,
-    readonly stdout = '',
-  ) {
-    super(message)
-  }
 }
 
 /** NewGoTemplatePrinter's parse: `error parsing template {{.a, template: output:1: unclosed action`. */

@@ -1,6 +1,7 @@
 // `-o yaml` exactly as kubectl prints it: sigs.k8s.io/yaml turns the JSON into go-yaml v2 values and
 // marshals them, so keys follow go-yaml's natural sort, sequences sit at their key's indentation,
 // long text folds at column 80 and strings that would read back as other types are quoted.
+import {goFloatV} from '../machinery/go-format.js'
 import {sortKeysDeep} from '../machinery/sort-keys.js'
 import {chooseStyle} from './yaml-scalar.js'
 import {YamlOut, writeScalar} from './yaml-writer.js'
@@ -44,19 +45,7 @@ export function yamlKeyLess(a: string, b: string): boolean {
 export function goFloat(f: number): string {
   if (Number.isNaN(f)) return '.nan'
   if (!Number.isFinite(f)) return f > 0 ? '.inf' : '-.inf'
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0'
-  const [mant, expText] = Math.abs(f).toExponential().split('e')
-  const digits = mant.replace('.', '')
-  const exp = Number(expText)
-  const sign = f < 0 ? '-' : ''
-  if (exp < -4 || exp >= 6) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits
-    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
-  }
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`
-  const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0')
-  const frac = digits.slice(exp + 1)
-  return frac ? `${sign}${int}.${frac}` : `${sign}${int}`
+  return goFloatV(f)
 }
 
 function numberText(n: number): string {

@@ -55,6 +55,14 @@ describe('ksim get output formats', function () {
     expect(none.stderr).to.equal(notFound('m1') + notFound('m2'))
   })
 
+  it('prints what a failing custom-columns printer had printed (its header, the rows before) before its error', () => {
+    // kubectl's CustomColumnsPrinter flushes its tabwriter on the way out, error or not
+    const bad = sb.run(['get', 'pod', 'web', '-o', 'custom-columns=A:.metadata.name,B:.metadata.name['])
+    expect([bad.stdout, bad.stderr, bad.code]).to.deep.equal(['A     B\n', 'error: unterminated array\n', 1])
+    const late = sb.run(['get', 'pod', 'web', '-o', 'custom-columns=NAME:.metadata.name,X:.spec.containers[1].name'])
+    expect([late.stdout, late.stderr, late.code]).to.deep.equal(['NAME   X\n', 'error: array index out of bounds: index 1, length 1\n', 1])
+  })
+
   it('prints -o jsonpath-as-json as one indented JSON array per template action', () => {
     const r = sb.run(['get', 'pod', 'web', '-o', 'jsonpath-as-json={.metadata.name}{.spec.containers[*].name}'])
     expect(r.stdout).to.equal('[\n    "web"\n]\n[\n    "c"\n]\n')

@@ -1,6 +1,7 @@
 // The Pod Security Standards checks (pod-security-admission policy/check_*.go) ksim evaluates, with
 // their reasons and details word for word.
 import type {Container, PodSpec} from 'kubernetes-types/core/v1.js'
+import {fieldsOf} from '../../machinery/sort-keys.js'
 
 /** A failed check: its reason and the detail shown in parentheses. */
 export interface CheckResult {
@@ -207,7 +208,7 @@ export const CHECKS: Check[] = [
       const bad: string[] = []
       const types = new Set<string>()
       for (const v of spec.volumes ?? []) {
-        const vol = v as unknown as Record<string, unknown>
+        const vol = fieldsOf(v)
         if (RESTRICTED_VOLUME_OK.some((k) => vol[k] != null)) continue
         bad.push(v.name)
         types.add(RESTRICTED_VOLUME_TYPES.find((k) => vol[k] != null) ?? 'unknown')

@@ -9,6 +9,7 @@ import type {StrategyContext} from '../strategy.js'
 import {apiErrors} from '../errors.js'
 import {generateName} from '../meta.js'
 import {ROOT_CA_CONFIGMAP} from '../kinds/namespace-companions.js'
+import {fieldsOf} from '../../machinery/sort-keys.js'
 
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount'
 const VOLUME_PREFIX = 'kube-api-access-'
@@ -57,7 +58,7 @@ export function admitServiceAccount(pod: Pod, name: string, ctx: StrategyContext
   if ((spec.imagePullSecrets ?? []).length === 0 && (account.imagePullSecrets ?? []).length > 0) {
     spec.imagePullSecrets = account.imagePullSecrets!.map((s) => ({name: s.name}))
   }
-  sortOwnKeys(spec as unknown as Record<string, unknown>)
+  sortOwnKeys(fieldsOf(spec))
 }
 
 // mountServiceAccountToken: reuse a kube-api-access-* volume the pod already has; every container

@@ -6,7 +6,7 @@ import type {ApiSettings} from '../strategy.js'
 
 import {parseQuantity} from '../../machinery/quantity.js'
 import {defaultPullPolicy} from './image.js'
-import {sortKeysDeep} from '../../machinery/sort-keys.js'
+import {sortKeysDeep, fieldsOf} from '../../machinery/sort-keys.js'
 
 /** The QoS class belongs with the defaults: it is computed from the defaulted pod. */
 export {podQOSClass, type QOSClass} from '../../machinery/pod-qos.js'
@@ -73,7 +73,7 @@ function defaultContainer(c: Container, hostNetwork: boolean): void {
 
 /** SetDefaults_Volume and the volume sources' defaults. */
 function defaultVolume(v: Volume): void {
-  const vol = v as unknown as Obj
+  const vol = fieldsOf(v)
   const sources = Object.keys(vol).filter((k) => k !== 'name' && vol[k] != null)
   if (sources.length === 0) v.emptyDir = {}
   if (v.hostPath) v.hostPath.type ??= ''

@@ -5,7 +5,7 @@ import type {PodSpec, PodTemplateSpec} from 'kubernetes-types/core/v1.js'
 import type {ApiSettings} from '../strategy.js'
 
 import {defaultPod} from './pod.js'
-import {sortKeysDeep} from '../../machinery/sort-keys.js'
+import {sortKeysDeep, fieldsOf} from '../../machinery/sort-keys.js'
 import {dropDisabledPodSpecFields} from '../schema/drop-disabled.js'
 
 // fields defaultPod adds that a template does not get (they come from Pod defaulting or admission)
@@ -16,15 +16,15 @@ export function defaultPodTemplate(template: PodTemplateSpec | undefined, settin
   if (!template) return
   const spec = (template.spec ?? {containers: []}) as PodSpec
   dropDisabledPodSpecFields(spec)
-  const given = new Set(Object.keys(spec).filter((k) => (spec as unknown as Record<string, unknown>)[k] !== undefined))
+  const given = new Set(Object.keys(spec).filter((k) => fieldsOf(spec)[k] !== undefined))
   const tolerations = spec.tolerations
   const pod = {spec} as {spec: PodSpec}
   defaultPod(pod as never, settings)
-  const out = pod.spec as unknown as Record<string, unknown>
+  const out = fieldsOf(pod.spec)
   for (const k of POD_ONLY_FIELDS) if (!given.has(k)) delete out[k]
   if (tolerations === undefined) delete out.tolerations
   else out.tolerations = tolerations
-  template.spec = sortKeysDeep(out) as unknown as PodSpec
+  template.spec = sortKeysDeep(pod.spec)
 }
 
 interface WorkloadSpec {

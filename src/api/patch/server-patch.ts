@@ -6,10 +6,10 @@ import type {ApiCore, WriteOptions} from '../api-core.js'
 import type {ResourceType} from '../registry.js'
 import type {KObject} from '../types.js'
 
+import {goJson, goSprint} from '../../machinery/go-format.js'
 import {apiErrors, type FieldError} from '../errors.js'
 import {checkFields, unknownFieldWarnings} from '../schema/strict.js'
 import {applyPatch, isMap, sameJson, type PatchType} from './apply-patch.js'
-import {goValue} from './go-format.js'
 import {GoJsonError, parseGoJson} from './go-json.js'
 import {JsonPatchError} from './json-patch.js'
 import type {Json} from './merge-patch.js'
@@ -49,13 +49,6 @@ export function decodePatchBody(type: PatchType, body: string): Json {
   return patch
 }
 
-/** Go's json.Marshal of a map: keys sorted, compact. */
-function goJson(v: Json): string {
-  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`
-  if (isMap(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${goJson(v[k])}`).join(',')}}`
-  return JSON.stringify(v)
-}
-
 /** A Scale's replicas that would not decode into its int32. */
 function scaleTypeError(obj: KObject): string | undefined {
   if (obj.kind !== 'Scale') return undefined
@@ -81,7 +74,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
   const check = checkFields(current.kind, current.apiVersion, obj)
   const problem = check.typeError ?? scaleTypeError(obj) ?? (check.unknown.length > 0 ? `strict decoding error: ${unknownFieldWarnings(check).join(', ')}` : undefined)
   if (problem !== undefined) {
-    const value = type === 'strategic' ? goValue(patch) : goJson(out)
+    const value = type === 'strategic' ? goSprint(patch) : goJson(out)
     const err: FieldError = {type: 'FieldValueInvalid', field: 'patch', value, hasValue: true, detail: problem}
     throw apiErrors.invalid('', '', '', [err])
   }

@@ -3,7 +3,7 @@
 // patch-meta.ts merge by their key (objects) or by value (scalars), other lists are replaced; the
 // directives `$patch` (replace, delete), `$retainKeys`, `$deleteFromPrimitiveList/<f>` and
 // `$setElementOrder/<f>` are honoured, and items keep the server's order around the patch's.
-import {goValue} from './go-format.js'
+import {goSprint} from '../../machinery/go-format.js'
 import type {Json} from './merge-patch.js'
 import {childStruct, patchMetaOf, type PatchMeta, type SchemaPos} from './patch-meta.js'
 
@@ -38,7 +38,7 @@ function mergeMap(orig: Obj, patch: Obj, pos: SchemaPos): Obj {
   if (Object.hasOwn(patch, DIRECTIVE)) {
     const d = patch[DIRECTIVE]
     if (d === 'delete') return {}
-    if (d !== 'replace') throw new StrategicPatchError(`unknown patch type: ${goValue(d)} in map: ${goValue(patch)}`, 'Unknown')
+    if (d !== 'replace') throw new StrategicPatchError(`unknown patch type: ${goSprint(d)} in map: ${goSprint(patch)}`, 'Unknown')
     const {[DIRECTIVE]: _, ...rest} = patch
     return rest
   }
@@ -118,7 +118,7 @@ function mergeList(orig: Json[], patch: Json[], meta: PatchMeta, pos: SchemaPos)
       base = base.filter((o) => !same(o[key], item[key]))
     } else if (d === 'replace') base = []
     else if (d === 'merge') throw new StrategicPatchError('merging lists cannot yet be specified in the patch', 'Unknown')
-    else throw new StrategicPatchError(`unknown patch type: ${goValue(d)} in map: ${goValue(item)}`, 'Unknown')
+    else throw new StrategicPatchError(`unknown patch type: ${goSprint(d)} in map: ${goSprint(item)}`, 'Unknown')
   }
   if (patch.some((i) => isMap(i) && i[DIRECTIVE] === 'replace')) return items.map((i) => mergeMap({}, i, pos))
   const merged: Json[] = [...base]
@@ -132,7 +132,7 @@ function mergeList(orig: Json[], patch: Json[], meta: PatchMeta, pos: SchemaPos)
 }
 
 function noMergeKey(item: Obj, key: string): StrategicPatchError {
-  return new StrategicPatchError(`map: ${goValue(item)} does not contain declared merge key: ${key}`, 'Unknown')
+  return new StrategicPatchError(`map: ${goSprint(item)} does not contain declared merge key: ${key}`, 'Unknown')
 }
 
 /** Where `item` is in `list` (by merge key for objects, by value for scalars); -1 if absent. */

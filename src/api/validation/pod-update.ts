@@ -6,6 +6,7 @@ import type {Container, Pod, PodSpec, Toleration} from 'kubernetes-types/core/v1
 import {fieldErr, type FieldError} from '../errors.js'
 import {validatePod, validateTolerations, type PodValidationOptions} from './pod.js'
 import {inclusiveRangeError} from '../../machinery/names.js'
+import {fieldsOf} from '../../machinery/sort-keys.js'
 
 /** updatablePodSpecFields, joined as Kubernetes joins them (with "," and no space). */
 export const POD_UPDATE_FORBIDDEN = `pod updates may not change fields other than ${[
@@ -159,8 +160,8 @@ export function specDiff(old: PodSpec, next: PodSpec): string {
     if (same > 0) lines.push(`  \t... // ${same} identical field${same === 1 ? '' : 's'}`)
     same = 0
   }
-  const o = old as unknown as Record<string, unknown>
-  const n = next as unknown as Record<string, unknown>
+  const o = fieldsOf(old)
+  const n = fieldsOf(next)
   for (const [key, goName] of GO_FIELDS) {
     if (semanticEqual(o[key], n[key])) {
       same++

@@ -4,6 +4,7 @@ import type {Volume} from 'kubernetes-types/core/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
 import {isDNS1123Label} from '../../machinery/names.js'
+import {fieldsOf} from '../../machinery/sort-keys.js'
 
 /** Volume source keys in the order Kubernetes checks them, with the path name it reports. */
 const SOURCES: [string, string][] = [
@@ -87,7 +88,7 @@ export function validateVolumes(volumes: Volume[] | undefined, path: string): {e
   const names = new Set<string>()
   ;(volumes ?? []).forEach((vol, i) => {
     const p = `${path}[${i}]`
-    const el = validateSource(vol as unknown as Record<string, unknown>, p)
+    const el = validateSource(fieldsOf(vol), p)
     if (!vol.name) el.push(fieldErr.required(`${p}.name`))
     else for (const m of isDNS1123Label(vol.name)) el.push(fieldErr.invalid(`${p}.name`, vol.name, m))
     if (names.has(vol.name ?? '')) el.push(fieldErr.duplicate(`${p}.name`, vol.name ?? ''))

@@ -20,7 +20,7 @@ import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, validateFlag
 import {outputFlag, printerFor} from '../print/print-flags.js'
 import {readStdin} from '../resource/stdin.js'
 import {placeInNamespace} from '../resource/namespace.js'
-import {threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
+import {jsonOf, objectOf, threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
 export const applyFlags = {
   'dry-run': dryRunFlag,
@@ -119,11 +119,12 @@ function applyOne(run: Applying, rt: ResourceType, modified: KObject, source?: s
     } catch {
       original = undefined
     }
-    const merged = threeWayMerge(original, modified as unknown as Obj, live as unknown as Obj) as unknown as KObject
+    const [mod, cur] = [jsonOf(modified), jsonOf(live)]
+    const merged = objectOf(threeWayMerge(original, mod, cur))
     // the patch is applied to the latest object, unless the file names a resourceVersion: then the
     // server's optimistic-lock check (before any validation) holds the write to that version
     merged.metadata = {...merged.metadata, resourceVersion: modified.metadata.resourceVersion || live.metadata.resourceVersion}
-    if (unchanged(merged as unknown as Obj, live as unknown as Obj)) {
+    if (unchanged(jsonOf(merged), cur)) {
       result = live
       op = 'unchanged'
     } else if (run.flags['dry-run'] === 'client') {
@@ -133,7 +134,7 @@ function applyOne(run: Applying, rt: ResourceType, modified: KObject, source?: s
       try {
         result = run.api.update(merged, {dryRun: run.flags['dry-run'] === 'server'})
       } catch (error) {
-        const patch = goJson(threeWayPatch(original, modified as unknown as Obj, live as unknown as Obj))
+        const patch = goJson(threeWayPatch(original, mod, cur))
         throw patchFailure(error, rt, patch, modified, source)
       }
       op = 'configured'

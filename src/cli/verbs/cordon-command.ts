@@ -1,52 +1,48 @@
-// `cordon` and `uncordon`: one command in two directions, as kubectl builds both from its drain options.
-import {Args, Flags} from '@oclif/core'
+// `cordon` and `uncordon`: one command in two directions, as kubectl builds both from its drain options;
+// `node stop` and `node start`, likewise one command (the kubelet stopped or started).
+import {Args} from '@oclif/core'
 
-import {KsimCommand} from '../base-command.js'
-import {chooseNodes, cordonNode} from './cordon.js'
+import {defineCommand, type CommandHelp} from '../define-command.js'
+import {chooseNodes, cordonNode, nodeSelectorFlag, setKubeletStopped, validateNodeArgs} from './cordon.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
 
-/** `-l` of cordon, uncordon and drain, with kubectl's wording there (it lists fewer operators than get's). */
-export const nodeSelectorFlag = Flags.string({
-  char: 'l',
-  description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-})
-
-/**
- * NODE... or `-l SELECTOR`, as kubectl's drain options take them: neither is a usage error, and so is
- * both. `use` is the command's `Use` line (`cordon NODE`).
- */
-export function nodeChoice(argv: unknown[], selector: string | undefined, use: string): {names: string[]; selector?: string} {
-  const names = argv.map(String)
-  if (names.length === 0 && selector === undefined) throw new CliError(`USAGE: ${use} [flags]`, true)
-  if (names.length > 0 && selector) throw new CliError('cannot specify both a node name and a --selector option', true)
-  return {names, selector: selector || undefined}
+/** `cordon` (true) or `uncordon` (false), with its help: NODE... or `-l`, each node marked and printed. */
+export function cordonCommand(cordon: boolean, help: CommandHelp & {usage: string}) {
+  return defineCommand({
+    ...help,
+    args: {node: Args.string({description: 'node name'})},
+    flags: {'dry-run': dryRunFlag, selector: nodeSelectorFlag},
+    // NODE may be given several times
+    strict: false,
+    async run(cmd, {argv, flags}) {
+      validateNodeArgs(argv, flags.selector, help.usage)
+      const {api} = await cmd.open(flags)
+      const nodes = chooseNodes(api, argv, flags.selector)
+      for (const node of nodes) cmd.out(cordonNode(api, node, cordon, flags['dry-run']))
+      cmd.wrote = flags['dry-run'] === 'none' && nodes.length > 0
+    },
+  })
 }
 
-export abstract class CordonCommand extends KsimCommand {
-  static override args = {
-    node: Args.string({description: 'node name'}),
-  }
-
-  static override flags = {
-    'dry-run': dryRunFlag,
-    selector: nodeSelectorFlag,
-  }
-
-  // NODE may be given several times
-  static override strict = false
-
-  /** true: cordon; false: uncordon */
-  protected abstract readonly cordon: boolean
-
-  async run(): Promise<void> {
-    // oclif spreads the class it is given into its options, which drops inherited statics: name them
-    const {argv, flags} = await this.parse({args: CordonCommand.args, flags: CordonCommand.flags, baseFlags: KsimCommand.baseFlags, strict: false})
-    const choice = nodeChoice(argv, flags.selector, (this.ctor as typeof CordonCommand).usage as string)
-    const target = await this.target(flags)
-    const api = await this.openApi(target)
-    const nodes = chooseNodes(api, choice)
-    for (const node of nodes) this.out(cordonNode(api, node, this.cordon, flags['dry-run']))
-    this.wrote = flags['dry-run'] === 'none' && nodes.length > 0
-  }
+/** `node stop` (true) or `node start` (false), with its help: the node's kubelet stopped or started again. */
+export function kubeletCommand(stopped: boolean, help: CommandHelp) {
+  return defineCommand({
+    ...help,
+    args: {name: Args.string({description: 'node name'})},
+    writes: () => true,
+    async run(cmd, {args, flags}) {
+      if (!args.name) throw new CliError('exactly one NODE name is required', true)
+      const {api} = await cmd.open(flags)
+      const line = setKubeletStopped(api, args.name, stopped)
+      cmd.out(line)
+      if (stopped && !line.includes(' already ')) {
+        const {defaultProfile} = await import('../../api/cluster-profile.js')
+        const grace = (api.profile() ?? defaultProfile).nodeMonitorGracePeriodSeconds
+        cmd.stderrLine(
+          `The node stays Ready until its last heartbeat is older than the node monitor grace period (${grace}s); then it becomes NotReady and is tainted unreachable, and its pods are evicted once their tolerations run out (300s by default).`,
+        )
+      }
+    },
+  })
 }

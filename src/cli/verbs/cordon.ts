@@ -1,29 +1,41 @@
 // cordon / uncordon (kubectl drain.CordonHelper): spec.unschedulable set, or removed, on each node, with
 // kubectl's `node/x cordoned` / `node/x already cordoned` lines. Also `ksim node stop|start`, which set
 // or clear the annotation that stops a node's simulated kubelet.
+import {Flags} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 
 import {nodeType} from '../../api/kinds/node.js'
+import {CliError} from '../errors.js'
 import {printerFor} from '../print/print-flags.js'
 
 /** The annotation that stops a node's kubelet (KUBELET_STOPPED_ANNOTATION of the controllers, which the CLI may not import). */
 export const KUBELET_STOPPED_ANNOTATION = 'ksim.io/kubelet-stopped'
 
-/** Which nodes `cordon`, `uncordon` and `drain` act on: NODE arguments, or `-l` (never both). */
-export interface NodeChoice {
-  names: string[]
-  selector?: string
+/** `-l` of cordon, uncordon and drain, with kubectl's wording there (it lists fewer operators than get's). */
+export const nodeSelectorFlag = Flags.string({
+  char: 'l',
+  description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+})
+
+/**
+ * kubectl's drain Complete on NODE... and `-l` (cordon, uncordon and drain): one of them, never both;
+ * neither is a usage error. `use` is the command's `Use` line (`cordon NODE`).
+ */
+export function validateNodeArgs(names: string[], selector: string | undefined, use: string): void {
+  if (names.length === 0 && selector === undefined) throw new CliError(`USAGE: ${use} [flags]`, true)
+  if (names.length > 0 && selector) throw new CliError('cannot specify both a node name and a --selector option', true)
 }
 
 /**
- * The nodes named (in the order given) or selected (by name), each read before any is changed: a
- * missing one throws the API's NotFound and nothing changes, as kubectl's resource builder fails
- * before it cordons. An invalid selector throws the API's BadRequest.
+ * The nodes named (in the order given) or selected by a non-empty `-l` (by name), each read before any
+ * is changed: a missing one throws the API's NotFound and nothing changes, as kubectl's resource builder
+ * fails before it cordons. An invalid selector throws the API's BadRequest.
  */
-export function chooseNodes(api: Api, choice: NodeChoice): KObject[] {
-  if (choice.selector !== undefined) return api.list(nodeType, undefined, {labelSelector: choice.selector}).items
-  return choice.names.map((name) => api.get(nodeType, '', name))
+export function chooseNodes(api: Api, names: string[], selector: string | undefined): KObject[] {
+  if (selector) return api.list(nodeType, undefined, {labelSelector: selector}).items
+  return names.map((name) => api.get(nodeType, '', name))
 }
 
 /**

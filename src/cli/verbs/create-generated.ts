@@ -1,48 +1,58 @@
 // `create <kind> NAME ...` generators: build the object, create it (or not, for --dry-run=client) and
 // print kubectl's line or the object.
+import {type Interfaces} from '@oclif/core'
+
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
+import type {Target} from '../../cluster/clusters.js'
 
 import {isStatusError} from '../../api/errors.js'
 import {lookupKind} from '../../api/registry.js'
 import {CliError} from '../errors.js'
-import {printerFor} from '../print/print-flags.js'
+import {dryRunFlag} from '../flags.js'
+import {outputFlag, printerFor} from '../print/print-flags.js'
 import {asGenerated, typedJson} from '../print/typed-print.js'
+import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../resource/read-limited.js'
+import {listDataDir, readDataFile} from './data-files.js'
+import type {Sinks} from './sinks.js'
 
-export interface GeneratedRun {
-  api?: Api
-  dryRun: 'none' | 'client' | 'server'
-  output?: string
-  out(text: string): void
-  err(line: string): void
-  /** kubectl's wrapping of the server's error (`failed to create configmap: `), when it has one */
-  failPrefix?: string
-  /** -n's namespace when -n was given: a client dry run prints metadata.namespace only then */
-  explicitNamespace?: string
+/** The flags every `create <kind> NAME` generator has. */
+export const generatorFlags = {
+  'dry-run': dryRunFlag,
+  output: outputFlag,
 }
 
-export function createGenerated(obj: KObject, run: GeneratedRun): void {
+/** A generator's --dry-run and -o, as parsed. */
+export type GeneratorFlags = Pick<Interfaces.InferredFlags<typeof generatorFlags>, 'dry-run' | 'output'>
+
+/**
+ * Creates the object a generator built (through `api`; none for --dry-run=client) and prints kubectl's
+ * line or the object (-o); an API error is wrapped after `failPrefix` (`failed to create configmap: `)
+ * when kubectl wraps it.
+ */
+export function createGenerated(api: Api | undefined, target: Target, obj: KObject, flags: GeneratorFlags, sinks: Sinks, failPrefix?: string): void {
   const rt = lookupKind(obj.apiVersion, obj.kind)!
+  const {'dry-run': dryRun, output} = flags
   let result = obj
-  if (run.api && run.dryRun !== 'client') {
+  if (api && dryRun !== 'client') {
     let r: ReturnType<Api['create']>
     try {
-      r = run.api.create(obj, {dryRun: run.dryRun === 'server'})
+      r = api.create(obj, {dryRun: dryRun === 'server'})
     } catch (error) {
-      if (run.failPrefix !== undefined && isStatusError(error)) throw new CliError(`${run.failPrefix}${error.message}`)
+      if (failPrefix !== undefined && isStatusError(error)) throw new CliError(`${failPrefix}${error.message}`)
       throw error
     }
-    for (const w of r.warnings) run.err(`Warning: ${w}`)
+    for (const w of r.warnings) sinks.err(`Warning: ${w}`)
     result = r.object
   }
-  const printer = printerFor(run.output, {operation: 'created', dryRun: run.dryRun})
-  if (run.dryRun === 'client' && (run.output === 'yaml' || run.output === 'json')) {
-    // nothing reached a server: kubectl prints the typed object it built
-    const generated = asGenerated(result, rt, run.explicitNamespace)
-    run.out(run.output === 'json' ? typedJson(generated) : printer.print(generated))
+  const printer = printerFor(output, {operation: 'created', dryRun})
+  if (dryRun === 'client' && (output === 'yaml' || output === 'json')) {
+    // nothing reached a server: kubectl prints the typed object it built, with metadata.namespace only when -n was given
+    const generated = asGenerated(result, rt, target.namespaceExplicit ? target.namespace : undefined)
+    sinks.out(output === 'json' ? typedJson(generated) : printer.print(generated))
     return
   }
-  run.out(printer.print(result))
+  sinks.out(printer.print(result))
 }
 
 /** `--from-literal`, `--from-file` and `--from-env-file` sources folded into one key → bytes map. */
@@ -83,4 +93,25 @@ export function collectData(kind: 'ConfigMap' | 'Secret', name: string, sources:
     }
   }
   return data
+}
+
+/** The flags `create configmap` and `create secret generic` read their keys from. */
+export interface DataSourceFlags {
+  'from-literal'?: string[]
+  'from-file'?: string[]
+  'from-env-file'?: string[]
+}
+
+/**
+ * The keys and bytes the data flags name, read from the files; an error is kubectl's `error: …`, and a file
+ * larger than any request body fails as the API server would answer it, after `failPrefix`.
+ */
+export function dataFromFlags(kind: 'ConfigMap' | 'Secret', name: string, flags: DataSourceFlags, failPrefix: string): Map<string, Buffer> {
+  try {
+    return collectData(kind, name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
+  } catch (error) {
+    // a file larger than any request body: what the API server would answer, unread past the limit
+    if (isInputTooLarge(error)) throw new CliError(`${failPrefix}${TOO_LARGE_MESSAGE}`)
+    throw new CliError((error as Error).message)
+  }
 }

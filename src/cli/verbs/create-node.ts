@@ -2,6 +2,7 @@
 // cluster profile's capacity unless --cpu / --memory say otherwise. Its kubelet starts heartbeating
 // with the next reconciler pass.
 import type {Api} from '../../api/server.js'
+import type {Taint} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../../api/types.js'
 
 import {defaultProfile} from '../../api/cluster-profile.js'
@@ -31,14 +32,14 @@ export function parseLabels(text: string): Record<string, string> {
 }
 
 /** Parses taints as kubectl taint writes them: `key=value:Effect` or `key:Effect`, comma-separated. */
-export function parseTaints(text: string): KObject[] {
+export function parseTaints(text: string): Taint[] {
   return text
     .split(',')
     .filter(Boolean)
     .map((spec) => {
       const m = /^([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(spec)
       if (!m) throw new CliError(`invalid taint spec: ${spec}`)
-      return {key: m[1], ...(m[2] ? {value: m[2]} : {}), effect: m[3]} as unknown as KObject
+      return {key: m[1], ...(m[2] ? {value: m[2]} : {}), effect: m[3]}
     })
 }
 

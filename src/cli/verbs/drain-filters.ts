@@ -6,6 +6,7 @@ import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 
 import {lookupKind} from '../../api/registry.js'
+import type {DrainFlags} from './drain-flags.js'
 
 const DAEMONSET_FATAL = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)'
 const DAEMONSET_WARNING = 'ignoring DaemonSet-managed Pods'
@@ -14,13 +15,8 @@ const LOCAL_STORAGE_WARNING = 'deleting Pods with local storage'
 const UNMANAGED_FATAL = 'cannot delete Pods that declare no controller (use --force to override)'
 const UNMANAGED_WARNING = 'deleting Pods that declare no controller'
 
-export interface DrainFlags {
-  force: boolean
-  ignoreDaemonsets: boolean
-  deleteEmptydirData: boolean
-  /** --skip-wait-for-delete-timeout: pods whose deletionTimestamp passed more than this many seconds ago are left alone (0: none) */
-  skipWaitForDeleteTimeoutSeconds?: number
-}
+/** The flags the filters read (of `drain`'s, as parsed). */
+type FilterFlags = Pick<DrainFlags, 'force' | 'ignore-daemonsets' | 'delete-emptydir-data' | 'skip-wait-for-delete-timeout'>
 
 /** Whether a pod's deletionTimestamp (the end of its grace period) passed more than `seconds` (> 0) whole seconds before `now`. */
 export function shouldSkipPod(pod: KObject, seconds: number | undefined, now: Date): boolean {
@@ -47,7 +43,7 @@ export interface DrainPlan {
 const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
 const controllerOf = (p: KObject) => (p.metadata.ownerReferences ?? []).find((r) => r.controller)
 
-function daemonSetFilter(api: Api, pod: KObject, f: DrainFlags): Verdict {
+function daemonSetFilter(api: Api, pod: KObject, f: FilterFlags): Verdict {
   const ref = controllerOf(pod)
   if (!ref || ref.kind !== 'DaemonSet' || finished(pod)) return {delete: true, kind: 'ok'}
   const rt = lookupKind('apps/v1', 'DaemonSet')
@@ -55,28 +51,28 @@ function daemonSetFilter(api: Api, pod: KObject, f: DrainFlags): Verdict {
     const msg = `daemonsets.apps "${ref.name}" not found`
     return f.force ? {delete: true, kind: 'warning', message: msg} : {delete: false, kind: 'error', message: msg}
   }
-  return f.ignoreDaemonsets ? {delete: false, kind: 'warning', message: DAEMONSET_WARNING} : {delete: false, kind: 'error', message: DAEMONSET_FATAL}
+  return f['ignore-daemonsets'] ? {delete: false, kind: 'warning', message: DAEMONSET_WARNING} : {delete: false, kind: 'error', message: DAEMONSET_FATAL}
 }
 
 function mirrorFilter(pod: KObject): Verdict {
   return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined ? {delete: false, kind: 'skip'} : {delete: true, kind: 'ok'}
 }
 
-function localStorageFilter(pod: KObject, f: DrainFlags): Verdict {
+function localStorageFilter(pod: KObject, f: FilterFlags): Verdict {
   const volumes = ((pod.spec as {volumes?: {emptyDir?: unknown}[]} | undefined)?.volumes ?? [])
   if (!volumes.some((v) => v.emptyDir) || finished(pod)) return {delete: true, kind: 'ok'}
-  return f.deleteEmptydirData ? {delete: true, kind: 'warning', message: LOCAL_STORAGE_WARNING} : {delete: false, kind: 'error', message: LOCAL_STORAGE_FATAL}
+  return f['delete-emptydir-data'] ? {delete: true, kind: 'warning', message: LOCAL_STORAGE_WARNING} : {delete: false, kind: 'error', message: LOCAL_STORAGE_FATAL}
 }
 
-function unreplicatedFilter(pod: KObject, f: DrainFlags): Verdict {
+function unreplicatedFilter(pod: KObject, f: FilterFlags): Verdict {
   if (finished(pod) || controllerOf(pod)) return {delete: true, kind: 'ok'}
   return f.force ? {delete: true, kind: 'warning', message: UNMANAGED_WARNING} : {delete: false, kind: 'error', message: UNMANAGED_FATAL}
 }
 
 /** Sorts a node's pods into those to evict, warnings and errors. */
-export function podsForDeletion(api: Api, pods: KObject[], f: DrainFlags): DrainPlan {
+export function podsForDeletion(api: Api, pods: KObject[], f: FilterFlags): DrainPlan {
   const now = api.clock.now()
-  const skipDeleted = (p: KObject): Verdict => (shouldSkipPod(p, f.skipWaitForDeleteTimeoutSeconds, now) ? {delete: false, kind: 'skip'} : {delete: true, kind: 'ok'})
+  const skipDeleted = (p: KObject): Verdict => (shouldSkipPod(p, f['skip-wait-for-delete-timeout'], now) ? {delete: false, kind: 'skip'} : {delete: true, kind: 'ok'})
   const filters = [skipDeleted, (p: KObject) => daemonSetFilter(api, p, f), mirrorFilter, (p: KObject) => localStorageFilter(p, f), (p: KObject) => unreplicatedFilter(p, f)]
   const warnings = new Map<string, string[]>()
   const errors = new Map<string, string[]>()

@@ -9,27 +9,14 @@ import {isStatusError} from '../../api/errors.js'
 import {podType} from '../../api/kinds/pod.js'
 import {rfc3339} from '../../api/types.js'
 import {cordonNode} from './cordon.js'
-import {aggregate, podsForDeletion, shouldSkipPod, type DrainFlags} from './drain-filters.js'
+import {aggregate, podsForDeletion, shouldSkipPod} from './drain-filters.js'
+import type {DrainFlags} from './drain-flags.js'
+import type {WaitSinks} from './sinks.js'
 import {realClock, waitUntil} from '../resource/wait.js'
 import {dryRunSuffix, printerFor} from '../print/print-flags.js'
 
-export interface DrainOptions extends DrainFlags {
-  /** the nodes to drain, as read (chooseNodes) */
-  nodes: KObject[]
-  /** --grace-period; negative: each pod's own */
-  gracePeriod: number
-  /** --timeout in ms, for each node's evictions; 0 waits forever */
-  timeoutMs: number
-  dryRun: 'none' | 'client' | 'server'
-  /** --pod-selector: only the node's pods with these labels */
-  podSelector?: string
-  /** --disable-eviction: DELETE the pods instead of evicting them */
-  disableEviction: boolean
-  out(text: string): void
-  err(text: string): void
-  /** runs after the evictions are sent, before waiting (the CLI starts the reconciler here) */
-  beforeWait?(): Promise<void>
-}
+/** The DisruptionTarget condition the Eviction API adds: the API server writes its lastProbeTime as null. */
+type EvictionCondition = Omit<PodCondition, 'lastProbeTime'> & {lastProbeTime: null}
 
 const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
 
@@ -42,8 +29,8 @@ export function evictPod(api: Api, pod: KObject, gracePeriod: number, dryRun = f
     if (dryRun) return true
     if (!current.metadata.deletionTimestamp && !finished(current)) {
       api.modify(podType, ns, name, (p) => {
-        const status = (p.status ?? {}) as {conditions?: PodCondition[]}
-        const c = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'} as unknown as PodCondition
+        const status = (p.status ?? {}) as {conditions?: (PodCondition | EvictionCondition)[]}
+        const c: EvictionCondition = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'}
         const others = (status.conditions ?? []).filter((x) => x.type !== 'DisruptionTarget')
         status.conditions = [...others, c]
         p.status = status
@@ -75,32 +62,36 @@ const podsOn = (api: Api, node: string, podSelector: string | undefined): KObjec
  * Evicts (or deletes) one node's pods and waits until they are gone, printing kubectl's lines; returns
  * the errors that stop the node from being drained (none: drained).
  */
-async function drainNode(api: Api, node: string, o: DrainOptions): Promise<string[]> {
-  const plan = podsForDeletion(api, podsOn(api, node, o.podSelector), o)
+async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: number, o: WaitSinks): Promise<string[]> {
+  const dryRun = flags['dry-run']
+  const podSelector = flags['pod-selector'] || undefined
+  const gracePeriod = flags['grace-period']
+  const skipSeconds = flags['skip-wait-for-delete-timeout']
+  const plan = podsForDeletion(api, podsOn(api, node, podSelector), flags)
   if (plan.errors.length > 0) return plan.errors
   if (plan.warnings) o.err(`Warning: ${plan.warnings}\n`)
-  if (o.dryRun === 'client') {
-    for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(o.dryRun)}\n`)
+  if (dryRun === 'client') {
+    for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(dryRun)}\n`)
     return []
   }
-  const deadline = o.timeoutMs > 0 ? realClock.now() + o.timeoutMs : Infinity
+  const deadline = timeoutMs > 0 ? realClock.now() + timeoutMs : Infinity
   let waiting: KObject[] = []
   for (const pod of plan.pods) {
-    if (o.disableEviction) {
-      if (deletePod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
+    if (flags['disable-eviction']) {
+      if (deletePod(api, pod, gracePeriod, dryRun === 'server')) waiting.push(pod)
       continue
     }
-    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(o.dryRun)}\n`)
-    if (evictPod(api, pod, o.gracePeriod, o.dryRun === 'server')) waiting.push(pod)
+    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(dryRun)}\n`)
+    if (evictPod(api, pod, gracePeriod, dryRun === 'server')) waiting.push(pod)
   }
-  if (o.dryRun === 'server') return []
+  if (dryRun === 'server') return []
   if (waiting.length > 0) await o.beforeWait?.()
-  const done = o.disableEviction ? 'deleted' : 'evicted'
+  const done = flags['disable-eviction'] ? 'deleted' : 'evicted'
   const gone = (pod: KObject): boolean => {
     const now = api.peek('Pod', pod.metadata.namespace!, pod.metadata.name!)
     if (now && now.metadata.uid === pod.metadata.uid) {
-      if (!shouldSkipPod(now, o.skipWaitForDeleteTimeoutSeconds, api.clock.now())) return false
-      o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping\n`)
+      if (!shouldSkipPod(now, skipSeconds, api.clock.now())) return false
+      o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${skipSeconds} seconds, skipping\n`)
       return true
     }
     o.out(`pod/${pod.metadata.name} ${done}\n`)
@@ -110,7 +101,7 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
   waiting = await waitUntil(api, waiting, gone, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: ['Pod'], everyWake: true})
   if (waiting.length > 0) {
     const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
-    const pending = podsForDeletion(api, podsOn(api, node, o.podSelector), o).pods
+    const pending = podsForDeletion(api, podsOn(api, node, podSelector), flags).pods
     if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
     return errors
   }
@@ -118,16 +109,16 @@ async function drainNode(api: Api, node: string, o: DrainOptions): Promise<strin
 }
 
 /**
- * Runs `drain`: cordons every node, then drains them one after another, going on past a node that
+ * Runs `drain` on the nodes chosen (chooseNodes), with its parsed flags and --timeout: cordons every node, then drains them one after another, going on past a node that
  * fails; returns the closing errors when one did (each node's failure was printed as it happened).
  */
-export async function runDrain(api: Api, o: DrainOptions): Promise<string[]> {
-  for (const node of o.nodes) o.out(cordonNode(api, node, true, o.dryRun))
+export async function runDrain(api: Api, nodes: KObject[], flags: DrainFlags, timeoutMs: number, o: WaitSinks): Promise<string[]> {
+  for (const node of nodes) o.out(cordonNode(api, node, true, flags['dry-run']))
   const failed: {node: string; errors: string[]}[] = []
-  const printer = printerFor(undefined, {operation: 'drained', dryRun: o.dryRun})
-  for (const obj of o.nodes) {
+  const printer = printerFor(undefined, {operation: 'drained', dryRun: flags['dry-run']})
+  for (const obj of nodes) {
     const node = obj.metadata.name!
-    const errors = await drainNode(api, node, o)
+    const errors = await drainNode(api, node, flags, timeoutMs, o)
     if (errors.length === 0) {
       o.out(printer.print(obj))
       continue

@@ -5,7 +5,9 @@ import type {ResourceType} from '../../api/registry.js'
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Change} from '../../store/backend.js'
+import type {Target} from '../../cluster/clusters.js'
 import type {OutputFormat} from '../print/output-format.js'
+import type {GetFlags} from './get-flags.js'
 
 import {nameKind} from '../../printers/name.js'
 import {selectorFilter} from '../../api/list-filter.js'
@@ -15,23 +17,26 @@ import {printJson} from '../../printers/json.js'
 import {renderTable} from '../../printers/table/index.js'
 import {printYaml} from '../../printers/yaml.js'
 import {isStoreError} from '../../store/errors.js'
+import {colorFor} from '../print/color.js'
 import {omitManagedFields} from '../print/objects.js'
 
-export interface WatchRun {
+/** What the list found for the watch to follow. */
+export interface WatchStart {
   rt: ResourceType
-  /** undefined = all namespaces */
-  namespace: string | undefined
+  /** the names asked for (none: every object of the type) */
   names: string[]
-  labelSelector?: string
-  fieldSelector?: string
+  /** the revision the list was read at: the watch prints every change after it */
+  revision: number
+  /** the list printed nothing: a table's header comes with the first event */
+  empty: boolean
+}
+
+/** How each event prints: the -o format and get's flags that shape it. */
+interface EventView {
+  rt: ResourceType
   format: OutputFormat
-  outputWatchEvents: boolean
-  /** print the table header before the first row (watch-only, or when the list printed nothing) */
-  needHeader: boolean
-  withNamespace: boolean
+  flags: GetFlags
   color: boolean
-  showManagedFields?: boolean
-  out(text: string): void
 }
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
@@ -40,46 +45,50 @@ type EventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 const WATCH_POLL_MS = 20
 
 /** Renders one watch event in the chosen format. */
-export function renderWatchEvent(api: Api, run: WatchRun, type: EventType, obj: KObject, header: boolean): string {
-  const f = run.format
+function renderWatchEvent(api: Api, view: EventView, type: EventType, obj: KObject, header: boolean): string {
+  const {format: f, flags, rt} = view
+  const events = flags['output-watch-events']
   switch (f.kind) {
     case 'table':
       return renderTable([obj], {
         now: api.clock.now(),
         wide: f.wide,
         noHeaders: !header,
-        withNamespace: run.withNamespace,
-        color: run.color,
-        eventOf: run.outputWatchEvents ? () => type : undefined,
+        withNamespace: flags['all-namespaces'],
+        color: view.color,
+        eventOf: events ? () => type : undefined,
       })
     case 'name':
-      return `${nameKind(run.rt)}/${obj.metadata.name}\n`
+      return `${nameKind(rt)}/${obj.metadata.name}\n`
     case 'json':
     case 'yaml': {
-      const shown = run.showManagedFields ? obj : omitManagedFields(obj)
-      const data = run.outputWatchEvents ? {type, object: shown} : shown
+      const shown = flags['show-managed-fields'] ? obj : omitManagedFields(obj)
+      const data = events ? {type, object: shown} : shown
       return f.kind === 'json' ? printJson(data) : `---\n${printYaml(data)}`
     }
     case 'jsonpath':
-      return executeJsonPath(parseJsonPath(f.template), run.outputWatchEvents ? {type, object: obj} : obj, {allowMissingKeys: true, outputJson: f.asJson})
+      return executeJsonPath(parseJsonPath(f.template), events ? {type, object: obj} : obj, {allowMissingKeys: true, outputJson: f.asJson})
     case 'go-template':
-      return executeGoTemplate(parseGoTemplate(f.template), run.outputWatchEvents ? {type, object: obj} : obj)
+      return executeGoTemplate(parseGoTemplate(f.template), events ? {type, object: obj} : obj)
     default:
-      return `${nameKind(run.rt)}/${obj.metadata.name}\n`
+      return `${nameKind(rt)}/${obj.metadata.name}\n`
   }
 }
 
 /** Watches until the process is stopped (Ctrl-C and SIGTERM: exit status 1; a closed pipe) or the store says the log was compacted. */
-export function watchLoop(api: Api, run: WatchRun, fromRevision: number): Promise<void> {
-  const filter = selectorFilter(run.rt, run.labelSelector, run.fieldSelector)
-  const feed = api.watch(fromRevision, {kinds: [run.rt.kind]})
-  let header = run.needHeader
+export function watchLoop(api: Api, target: Target, flags: GetFlags, start: WatchStart, format: OutputFormat, out: (text: string) => void): Promise<void> {
+  const {rt, names} = start
+  const filter = selectorFilter(rt, flags.selector, flags['field-selector'])
+  const feed = api.watch(start.revision, {kinds: [rt.kind]})
+  const namespace = flags['all-namespaces'] ? undefined : target.namespace
+  const view: EventView = {rt, format, flags, color: colorFor(process.stdout)}
+  let header = start.empty && !flags['no-headers']
   const print = (c: Change<KObject>): void => {
     const obj = {...c.value, metadata: {...c.value.metadata, resourceVersion: String(c.rev)}}
-    if (run.namespace !== undefined && run.rt.namespaced && c.namespace !== run.namespace) return
-    if (run.names.length > 0 && !run.names.includes(c.name)) return
+    if (namespace !== undefined && rt.namespaced && c.namespace !== namespace) return
+    if (names.length > 0 && !names.includes(c.name)) return
     if (!filter(obj)) return
-    run.out(renderWatchEvent(api, run, c.type, obj, header))
+    out(renderWatchEvent(api, view, c.type, obj, header))
     header = false
   }
   return new Promise((resolve, reject) => {

@@ -2,11 +2,10 @@
 // errors after the output, then optionally watch.
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
-import type {ResourceType} from '../../api/registry.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {errorText} from '../errors.js'
-import {type OutputFormat, parseOutputFormat} from '../print/output-format.js'
+import {parseOutputFormat} from '../print/output-format.js'
 import {renderGroups} from '../print/render-groups.js'
 import {loadResources, selectionOfFlags, type InfoGroup} from '../resource/builder.js'
 import {CliError} from '../errors.js'
@@ -14,6 +13,7 @@ import {colorFor} from '../print/color.js'
 import type {GetFlags} from './get-flags.js'
 import type {Sinks} from './sinks.js'
 import {GoTemplateError, parseGoTemplate} from '../../printers/go-template.js'
+import {PrinterError} from '../../printers/printer-error.js'
 
 /** The sinks of `get`: `report` prints errors now and fails the command (the base command's reportErrors). */
 export interface GetSinks extends Sinks {
@@ -71,7 +71,9 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
   if (watching && groups.length > 0) {
     // the errors come before the watch, which may never end
     sinks.report(errors.map((e) => errorText(e)))
-    await watch(api, target, flags, sinks, {format, color, rt: groups[0].rt, names: watchNames, empty: total === 0, revision})
+    // an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch())
+    const {watchLoop} = await import('./get-watch.js')
+    await watchLoop(api, target, flags, {rt: groups[0].rt, names: watchNames, revision, empty: total === 0}, format, sinks.out)
     return []
   }
   // only the human-readable printers (default and wide) say so: custom-columns, like -o name|json|yaml|
@@ -83,25 +85,6 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
   return errors.map((e) => errorText(e))
 }
 
-/** `--watch`: an empty list watched prints nothing at all, not even "No resources found" (kubectl 1.35 get.go watch()). */
-async function watch(api: Api, target: Target, flags: GetFlags, sinks: Sinks, w: {format: OutputFormat; color: boolean; rt: ResourceType; names: string[]; empty: boolean; revision: number}): Promise<void> {
-  const {watchLoop} = await import('./get-watch.js')
-  await watchLoop(api, {
-    rt: w.rt,
-    namespace: flags['all-namespaces'] ? undefined : target.namespace,
-    names: w.names,
-    labelSelector: flags.selector,
-    fieldSelector: flags['field-selector'],
-    format: w.format,
-    outputWatchEvents: flags['output-watch-events'],
-    needHeader: w.empty && !flags['no-headers'],
-    withNamespace: flags['all-namespaces'],
-    color: w.color,
-    showManagedFields: flags['show-managed-fields'],
-    out: sinks.out,
-  }, w.revision)
-}
-
 function goTemplateOrError(text: string): void {
   try {
     parseGoTemplate(text)
@@ -111,13 +94,13 @@ function goTemplateOrError(text: string): void {
   }
 }
 
-/** A failing go-template writes kubectl's debugging text to stdout before its error. */
+/** A failing printer writes what kubectl had printed before its error (a go-template's debugging text, a custom-columns header). */
 function renderOrFail(groups: InfoGroup[], format: ReturnType<typeof parseOutputFormat>, opts: Parameters<typeof renderGroups>[2], out: (s: string) => void): string {
   try {
     return renderGroups(groups, format, opts)
   } catch (e) {
-    if (!(e instanceof GoTemplateError)) throw e
-    out(e.stdout)
+    if (!(e instanceof PrinterError)) throw e
+    out(e.output)
     throw new CliError(e.message)
   }
 }

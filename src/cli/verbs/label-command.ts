@@ -2,7 +2,8 @@
 // only in the metadata field they change and in their flags' wording.
 import {Args, Flags, type Interfaces} from '@oclif/core'
 
-import {KsimCommand, unlessDryRun} from '../base-command.js'
+import {unlessDryRun} from '../base-command.js'
+import {defineCommand, type CommandHelp} from '../define-command.js'
 import {allNamespacesFlag, dryRunFlag, filenameFlag, selectorFlag} from '../flags.js'
 import {runLabel} from './label.js'
 
@@ -30,20 +31,17 @@ export const labelArgs = {
   resources: Args.string({description: 'TYPE NAME KEY_1=VAL_1 ... or TYPE/NAME KEY=VAL ...'}),
 }
 
-export abstract class LabelCommand extends KsimCommand {
-  static override strict = false
-
-  static override writes = (flags: Record<string, unknown>): boolean => unlessDryRun(flags) && !flags.list
-
-  /** the metadata field this verb changes */
-  protected abstract readonly field: 'labels' | 'annotations'
-
-  async run(): Promise<void> {
-    // oclif spreads the class it is given into its options, which drops inherited statics: name them
-    const ctor = this.ctor as typeof KsimCommand
-    const {argv, flags} = await this.parse({args: labelArgs, flags: ctor.flags as LabelFlagDeclarations, baseFlags: KsimCommand.baseFlags, strict: false})
-    const target = await this.target(flags)
-    const api = await this.openApi(target)
-    this.failOn(runLabel(api, target, this.field, argv as string[], flags, this.sinks()))
-  }
+/** `label` or `annotate`, with its help: the metadata field it changes and its flags worded for it. */
+export function labelCommand(field: 'labels' | 'annotations', allDescription: string, help: CommandHelp) {
+  return defineCommand({
+    ...help,
+    args: labelArgs,
+    flags: labelFlags(field, allDescription),
+    strict: false,
+    writes: (flags) => unlessDryRun(flags) && !flags.list,
+    async run(cmd, {argv, flags}) {
+      const {target, api} = await cmd.open(flags)
+      return runLabel(api, target, field, argv, flags, cmd.sinks())
+    },
+  })
 }

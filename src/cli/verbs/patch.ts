@@ -7,6 +7,7 @@ import fs from 'node:fs'
 
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
+import {objectOf} from './three-way-merge.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {isStatusError} from '../../api/errors.js'
@@ -89,7 +90,7 @@ function patchLocally(obj: KObject, type: PatchType, body: string): KObject {
     const kind = Array.isArray(out) ? 'array' : out === null ? 'null' : typeof out === 'boolean' ? 'bool' : typeof out
     throw new CliError(`json: cannot unmarshal ${kind} into Go value of type unstructured.detector`)
   }
-  return out as unknown as KObject
+  return objectOf(out)
 }
 
 /** Runs `patch`; false when anything failed (the errors have been printed). */

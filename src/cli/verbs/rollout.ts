@@ -14,6 +14,7 @@ import {describePodTemplate} from '../../printers/describe/pod-template.js'
 import {PrefixWriter} from '../../printers/describe/prefix-writer.js'
 import {resolveResources} from '../resource/files.js'
 import {CliError} from '../errors.js'
+import type {Sinks} from './sinks.js'
 import {printerFor} from '../print/print-flags.js'
 
 /** How the objects are named on the command line. */
@@ -110,13 +111,8 @@ export function rfc3339Local(t: Date): string {
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}${zone}`
 }
 
-/** Options of the patching subcommands. */
-export interface PatchRolloutRun {
-  op: 'pause' | 'resume' | 'restart'
-  output?: 'name' | 'yaml' | 'json'
-  now: Date
-  out(text: string): void
-}
+/** The change `rollout pause`, `resume` or `restart` makes. */
+export type RolloutOp = 'pause' | 'resume' | 'restart'
 
 const PAST = {pause: 'paused', resume: 'resumed', restart: 'restarted'}
 
@@ -125,15 +121,15 @@ const PAST = {pause: 'paused', resume: 'resumed', restart: 'restarted'}
  * report (kubectl aggregates them after printing what succeeded). Nothing found at all prints
  * kubectl's "No resources found" line.
  */
-export function runPatchRollout(api: Api, found: RolloutTargets, run: PatchRolloutRun, err: (line: string) => void, namespace: string): {written: number; errors: unknown[]} {
+export function runPatchRollout(api: Api, found: RolloutTargets, op: RolloutOp, flags: {output?: 'name' | 'yaml' | 'json'}, sinks: Sinks, namespace: string): {written: number; errors: unknown[]} {
   const errors = [...found.errors]
   let written = 0
   if (found.targets.length === 0 && errors.length === 0) {
-    err(`No resources found in ${namespace} namespace.`)
+    sinks.err(`No resources found in ${namespace} namespace.`)
     return {written, errors}
   }
   for (const t of found.targets) {
-    const mutate = rolloutMutation(run.op, t.rt.kind, run.now)
+    const mutate = rolloutMutation(op, t.rt.kind, api.clock.now())
     const changed = structuredClone(t.obj)
     try {
       mutate(changed)
@@ -159,7 +155,7 @@ export function runPatchRollout(api: Api, found: RolloutTargets, run: PatchRollo
     }
     written++
     // kubectl makes a printer per object: no `---` between YAML documents
-    run.out(printerFor(run.output, {operation: PAST[run.op]}).print(result))
+    sinks.out(printerFor(flags.output, {operation: PAST[op]}).print(result))
   }
   return {written, errors}
 }

@@ -2,7 +2,7 @@
 // named after the pod, labels run=<name> unless -l is given, and with --expose a ClusterIP Service that
 // selects the pod. Objects are built with their keys in the Go structs' field order, because kubectl
 // encodes the typed object (the --save-config annotation and client dry-run -o json show that order).
-import type {KObject} from '../../api/types.js'
+import type {KObject, ObjectMeta} from '../../api/types.js'
 
 import {CliError} from '../errors.js'
 
@@ -93,7 +93,7 @@ export function generateRunPod(input: RunInput): KObject {
   if (input.stdin) container.stdin = true
   if (input.stdin && !input.leaveStdinOpen) container.stdinOnce = true
   if (input.tty) container.tty = true
-  const metadata: Record<string, unknown> = {name: input.name, labels: input.labels ?? {run: input.name}}
+  const metadata: ObjectMeta = {name: input.name, labels: input.labels ?? {run: input.name}}
   if (input.annotations) metadata.annotations = input.annotations
   return {
     kind: 'Pod',
@@ -101,12 +101,12 @@ export function generateRunPod(input: RunInput): KObject {
     metadata,
     spec: {containers: [container], restartPolicy: input.restartPolicy, dnsPolicy: 'ClusterFirst'},
     status: {},
-  } as unknown as KObject
+  }
 }
 
 /** The Service --expose creates: labelled only with -l's labels, selecting the pod's labels. */
 export function generateRunService(name: string, port: number, labels: Record<string, string> | undefined): KObject {
-  const metadata: Record<string, unknown> = {name}
+  const metadata: ObjectMeta = {name}
   if (labels) metadata.labels = labels
   return {
     kind: 'Service',
@@ -114,5 +114,5 @@ export function generateRunService(name: string, port: number, labels: Record<st
     metadata,
     spec: {ports: [{protocol: 'TCP', port, targetPort: port}], selector: labels ?? {run: name}},
     status: {loadBalancer: {}},
-  } as unknown as KObject
+  }
 }

@@ -2,6 +2,7 @@
 // the JSON (merge by default, --override-type=strategic|json), and decodes the result back into a typed
 // Pod — which drops unknown fields and brings back the fields every encoded Pod carries.
 import type {KObject} from '../../api/types.js'
+import {objectOf} from './three-way-merge.js'
 
 import {applyPatch, isMap, type PatchType} from '../../api/patch/apply-patch.js'
 import {GoJsonError, parseGoJson} from '../../api/patch/go-json.js'
@@ -62,5 +63,5 @@ export function applyOverrides(obj: KObject, overrides: string, overrideType: st
   }
   const check = checkFields(obj.kind, obj.apiVersion, patched, {prune: true})
   if (check.typeError !== undefined) throw new CliError(check.typeError)
-  return encodedAgain(patched) as unknown as KObject
+  return objectOf(encodedAgain(patched))
 }

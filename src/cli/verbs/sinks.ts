@@ -3,3 +3,8 @@ export interface Sinks {
   out(text: string): void
   err(line: string): void
 }
+
+/** Sinks of a verb that waits for the cluster: `beforeWait` runs once it has written, before it waits (the CLI starts the reconciler there). */
+export interface WaitSinks extends Sinks {
+  beforeWait?(): Promise<void>
+}

@@ -3,7 +3,7 @@
 import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {dryRunFlag, validateFlag} from '../flags.js'
-import {nodeSelectorFlag} from './cordon-command.js'
+import {nodeSelectorFlag} from './cordon.js'
 
 export const taintArgs = {
   node: Args.string({description: 'NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'}),

@@ -2,6 +2,7 @@
 // (modified) and the live object (current), keep what others set, apply what the file changed and drop
 // what the file no longer has. Lists of named things merge by their key, as strategic merge patch does
 // (the keys come from the API's patch metadata, found by walking the kind's schema).
+import type {KObject} from '../../api/types.js'
 import {childStruct, patchMetaOf, rootStruct, type SchemaPos} from '../../api/patch/patch-meta.js'
 
 type Json = null | boolean | number | string | Json[] | {[k: string]: Json}
@@ -58,6 +59,16 @@ export function threeWayMerge(original: Obj | undefined, modified: Obj, current:
 /** Whether applying `modified` would change nothing in `current`. */
 export function unchanged(merged: Obj, current: Obj): boolean {
   return equal(merged, current)
+}
+
+/** A stored object as the JSON value it is (KObject types its fields `unknown`; they only ever hold JSON). */
+export function jsonOf(obj: KObject): Obj {
+  return obj as unknown as Obj
+}
+
+/** A JSON object (a merge's or a patch's result) as the Kubernetes object it is. */
+export function objectOf(json: Obj): KObject {
+  return json as unknown as KObject
 }
 
 export type {Json, Obj}

@@ -1,22 +1,20 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError, FlagError} from '../../cli/errors.js'
 import {parseDuration} from '../../cli/duration-flag.js'
 
-export default class ClusterCreate extends KsimCommand {
-  static override args = {
-    name: Args.string({description: 'cluster name (also the name of its context)', required: true}),
-  }
-
-  static override description = 'Create a local cluster: a state file with the system namespaces and Ready nodes, and a context of the same name, which becomes the current context.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Create a local cluster',
+  description: 'Create a local cluster: a state file with the system namespaces and Ready nodes, and a context of the same name, which becomes the current context.',
+  examples: [
     '# A cluster with the default three nodes\n<%= config.bin %> cluster create dev',
     '# Five small nodes that notice a dead kubelet after 10 seconds\n<%= config.bin %> cluster create small --nodes 5 --node-cpu 2 --node-memory 4Gi --node-monitor-grace-period 10s',
-  ]
-
-  static override flags = {
+  ],
+  args: {
+    name: Args.string({description: 'cluster name (also the name of its context)', required: true}),
+  },
+  flags: {
     'allow-privileged': Flags.boolean({description: 'If true, allow privileged containers (kube-apiserver --allow-privileged).', default: true, allowNo: true}),
     'max-pods': Flags.integer({description: 'Number of pods each node can run.', default: 110, min: 1}),
     'node-cpu': Flags.string({description: 'CPU capacity of each node (a Kubernetes quantity).', default: '4'}),
@@ -24,12 +22,8 @@ export default class ClusterCreate extends KsimCommand {
     'node-monitor-grace-period': Flags.string({description: 'How long a node may go without a heartbeat before it is marked unhealthy (kube-controller-manager flag).', default: '50s'}),
     'terminated-pod-gc-threshold': Flags.integer({description: 'Number of terminated pods that can exist before the terminated pod garbage collector starts deleting terminated pods. If <= 0, the terminated pod garbage collector is disabled (kube-controller-manager flag).', default: 12500}),
     nodes: Flags.integer({description: 'Number of nodes (the first is the control plane).', default: 3, min: 1, max: 1000}),
-  }
-
-  static override summary = 'Create a local cluster'
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(ClusterCreate)
+  },
+  async run(cmd, {args, flags}) {
     const {parseQuantity} = await import('../../machinery/quantity.js')
     for (const f of ['node-cpu', 'node-memory'] as const) {
       if (!parseQuantity(flags[f])) throw new FlagError(`invalid argument "${flags[f]}" for "--${f}" flag: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)
@@ -49,6 +43,6 @@ export default class ClusterCreate extends KsimCommand {
       },
       {use: true},
     )
-    this.out(`Cluster "${profile.name}" created with ${profile.nodes} node${profile.nodes === 1 ? '' : 's'}.\nSwitched to context "${profile.name}".\n`)
-  }
-}
+    cmd.out(`Cluster "${profile.name}" created with ${profile.nodes} node${profile.nodes === 1 ? '' : 's'}.\nSwitched to context "${profile.name}".\n`)
+  },
+})

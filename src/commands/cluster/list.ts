@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {plainTable} from '../../cli/print/plain-table.js'
 import {listClusters} from '../../cluster/clusters.js'
 import {readConfig} from '../../config/contexts.js'
@@ -13,32 +13,27 @@ async function clusterRow(name: string, current: string | undefined): Promise<st
   return s ? [...row, String(s.nodes), String(s.pods), s.running ? 'running' : 'stopped'] : [...row, '<unknown>', '<unknown>', '<unknown>']
 }
 
-export default class ClusterList extends KsimCommand {
-  static override description =
-    "List the local clusters: the current one (the current context's cluster) marked with *, their nodes and pods, and whether their reconciler runs. -o name prints one name per line."
-
-  static override examples = ['<%= config.bin %> cluster list', '# One name per line, for scripts\n<%= config.bin %> cluster list -o name']
-
-  static override flags = {
+export default defineCommand({
+  summary: 'List local clusters',
+  description:
+    "List the local clusters: the current one (the current context's cluster) marked with *, their nodes and pods, and whether their reconciler runs. -o name prints one name per line.",
+  examples: ['<%= config.bin %> cluster list', '# One name per line, for scripts\n<%= config.bin %> cluster list -o name'],
+  flags: {
     output: Flags.string({char: 'o', description: 'Output format. One of: (name).', options: ['name']}),
-  }
-
-  static override summary = 'List local clusters'
-
-  async run(): Promise<void> {
-    const {flags} = await this.parse(ClusterList)
+  },
+  async run(cmd, {flags}) {
     const names = listClusters()
     if (names.length === 0) {
-      this.stderrLine('No clusters found.')
+      cmd.stderrLine('No clusters found.')
       return
     }
     if (flags.output === 'name') {
-      this.out(names.map((n) => `${n}\n`).join(''))
+      cmd.out(names.map((n) => `${n}\n`).join(''))
       return
     }
     const cfg = readConfig()
     const current = cfg.currentContext ? cfg.contexts.get(cfg.currentContext)?.cluster : undefined
     const rows = await Promise.all(names.map((n) => clusterRow(n, current)))
-    this.out(plainTable(rows, ['CURRENT', 'NAME', 'NODES', 'PODS', 'RECONCILER']))
-  }
-}
+    cmd.out(plainTable(rows, ['CURRENT', 'NAME', 'NODES', 'PODS', 'RECONCILER']))
+  },
+})

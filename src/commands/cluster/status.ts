@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {plainTable} from '../../cli/print/plain-table.js'
 import {humanDuration} from '../../machinery/duration.js'
 import type {ClusterStatus} from '../../reconciler/status.js'
@@ -30,22 +30,17 @@ function stoppedKubelets(names: string[]): string {
   return `, ${names.length} with kubelet stopped (${names.join(', ')})`
 }
 
-export default class ClusterStatusCommand extends KsimCommand {
-  static override args = {
+export default defineCommand({
+  summary: "Show a cluster's reconciler and pending work",
+  description: "Show a cluster's state file, its reconciler (pid, uptime, lease) and the work waiting for it.",
+  examples: ['<%= config.bin %> cluster status', '<%= config.bin %> cluster status dev'],
+  args: {
     name: Args.string({description: "cluster name (default: the current context's cluster)"}),
-  }
-
-  static override description = "Show a cluster's state file, its reconciler (pid, uptime, lease) and the work waiting for it."
-
-  static override examples = ['<%= config.bin %> cluster status', '<%= config.bin %> cluster status dev']
-
-  static override summary = "Show a cluster's reconciler and pending work"
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(ClusterStatusCommand)
-    const name = await this.existingCluster(args.name, flags)
+  },
+  async run(cmd, {args, flags}) {
+    const name = await cmd.existingCluster(args.name, flags)
     const {readClusterStatus} = await import('../../reconciler/status.js')
     const now = new Date()
-    this.out(formatClusterStatus(readClusterStatus(name, now), now))
-  }
-}
+    cmd.out(formatClusterStatus(readClusterStatus(name, now), now))
+  },
+})

@@ -1,26 +1,21 @@
 import {Args} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {updateConfig} from '../../config/contexts.js'
 
-export default class ClusterUse extends KsimCommand {
-  static override args = {
+export default defineCommand({
+  summary: 'Switch to a cluster',
+  description: "Make a cluster's context the current context (creating the context if it is missing).",
+  examples: ['<%= config.bin %> cluster use dev'],
+  args: {
     name: Args.string({description: 'cluster name', required: true}),
-  }
-
-  static override description = "Make a cluster's context the current context (creating the context if it is missing)."
-
-  static override examples = ['<%= config.bin %> cluster use dev']
-
-  static override summary = 'Switch to a cluster'
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(ClusterUse)
-    await this.existingCluster(args.name, flags)
+  },
+  async run(cmd, {args, flags}) {
+    await cmd.existingCluster(args.name, flags)
     await updateConfig((cfg) => {
       if (!cfg.contexts.has(args.name)) cfg.contexts.set(args.name, {cluster: args.name})
       cfg.currentContext = args.name
     })
-    this.out(`Switched to context "${args.name}".\n`)
-  }
-}
+    cmd.out(`Switched to context "${args.name}".\n`)
+  },
+})

@@ -1,31 +1,25 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {readConfig} from '../../config/contexts.js'
 import {formatTable as renderRows} from '../../printers/tabwriter.js'
 
-export default class GetContexts extends KsimCommand {
-  static override args = {
-    name: Args.string({description: 'context name'}),
-  }
-
-  static override description = 'Display one or many contexts from the ksim config.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Describe one or many contexts',
+  description: 'Display one or many contexts from the ksim config.',
+  examples: [
     '# List all the contexts\n<%= config.bin %> config get-contexts',
     '# Describe one context\n<%= config.bin %> config get-contexts my-context',
-  ]
-
-  static override flags = {
+  ],
+  args: {
+    name: Args.string({description: 'context name'}),
+  },
+  flags: {
     'no-headers': Flags.boolean({description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false}),
     output: Flags.option({char: 'o', options: ['name'] as const, description: 'Output format. One of: (name).'})(),
-  }
-
-  static override summary = 'Describe one or many contexts'
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(GetContexts)
+  },
+  async run(cmd, {args, flags}) {
     const cfg = readConfig()
     let names = [...cfg.contexts.keys()].sort()
     if (args.name) {
@@ -33,13 +27,13 @@ export default class GetContexts extends KsimCommand {
       names = [args.name]
     }
     if (flags.output === 'name') {
-      this.out(names.map((n) => `${n}\n`).join(''))
+      cmd.out(names.map((n) => `${n}\n`).join(''))
       return
     }
     const rows = names.map((n) => {
       const entry = cfg.contexts.get(n)!
       return [n === cfg.currentContext ? '*' : '', n, entry.cluster, entry.user ?? entry.cluster, entry.namespace ?? '']
     })
-    this.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
-  }
-}
+    cmd.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
+  },
+})

@@ -1,32 +1,26 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {checkedClusterName} from '../../cluster/clusters.js'
 import {updateConfig} from '../../config/contexts.js'
 
-export default class SetContext extends KsimCommand {
-  static override args = {
-    name: Args.string({description: 'context name'}),
-  }
-
-  static override description = 'Set a context entry in the ksim config.\n\nSpecifying a name that already exists will merge new fields on top of existing values for those fields.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Set a context entry in ksim config',
+  description: 'Set a context entry in the ksim config.\n\nSpecifying a name that already exists will merge new fields on top of existing values for those fields.',
+  examples: [
     '# Set the namespace of the current context\n<%= config.bin %> config set-context --current --namespace=kube-system',
     '# Point a new context at an existing cluster\n<%= config.bin %> config set-context dev-sys --cluster=dev --namespace=kube-system',
-  ]
-
-  static override flags = {
+  ],
+  args: {
+    name: Args.string({description: 'context name'}),
+  },
+  flags: {
     cluster: Flags.string({description: 'cluster for the context entry in ksim config'}),
     current: Flags.boolean({description: 'Modify the current context', default: false}),
     user: Flags.string({description: 'user for the context entry in ksim config'}),
-  }
-
-  static override summary = 'Set a context entry in ksim config'
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(SetContext)
+  },
+  async run(cmd, {args, flags}) {
     if (flags.current && args.name) throw new CliError('you cannot specify both a context name and --current', true)
     if (flags.cluster) checkedClusterName(flags.cluster)
     let name: string | undefined
@@ -47,6 +41,6 @@ export default class SetContext extends KsimCommand {
       }
       c.contexts.set(name, entry)
     })
-    this.out(`Context "${name!}" ${exists ? 'modified' : 'created'}.\n`)
-  }
-}
+    cmd.out(`Context "${name!}" ${exists ? 'modified' : 'created'}.\n`)
+  },
+})

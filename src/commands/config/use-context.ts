@@ -1,28 +1,22 @@
 import {Args} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {updateConfig} from '../../config/contexts.js'
 
-export default class UseContext extends KsimCommand {
-  static override aliases = ['config:use']
-
-  static override args = {
+export default defineCommand({
+  summary: 'Set the current-context',
+  description: 'Set the current-context in the ksim config.',
+  examples: ['# Use the context for the dev cluster\n<%= config.bin %> config use-context dev'],
+  aliases: ['config:use'],
+  args: {
     name: Args.string({description: 'context name', required: true}),
-  }
-
-  static override description = 'Set the current-context in the ksim config.'
-
-  static override examples = ['# Use the context for the dev cluster\n<%= config.bin %> config use-context dev']
-
-  static override summary = 'Set the current-context'
-
-  async run(): Promise<void> {
-    const {args} = await this.parse(UseContext)
+  },
+  async run(cmd, {args}) {
     await updateConfig((cfg) => {
       if (!cfg.contexts.has(args.name)) throw new CliError(`no context exists with the name: "${args.name}"`)
       cfg.currentContext = args.name
     })
-    this.out(`Switched to context "${args.name}".\n`)
-  }
-}
+    cmd.out(`Switched to context "${args.name}".\n`)
+  },
+})

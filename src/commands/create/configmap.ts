@@ -1,52 +1,34 @@
 import {Args, Flags} from '@oclif/core'
-import fs from 'node:fs'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {collectData} from '../../cli/verbs/create-generated.js'
-import {readDataFile, listDataDir} from '../../cli/verbs/data-files.js'
-import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../../cli/resource/read-limited.js'
+import {dataFromFlags} from '../../cli/verbs/create-generated.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
-export default class CreateConfigMap extends KsimCommand {
-  static override aliases = ['create:cm']
-
-  static override args = {
-    name: Args.string({description: 'config map name'}),
-  }
-
-  static override description = "Create a config map based on a file, directory, or specified literal value.\n\n A single config map may package one or more key/value pairs.\n\n When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content.  If the basename is an invalid key, you may specify an alternate key.\n\n When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map.  Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc)."
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Create a config map from a local file, directory or literal value',
+  description: "Create a config map based on a file, directory, or specified literal value.\n\n A single config map may package one or more key/value pairs.\n\n When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content.  If the basename is an invalid key, you may specify an alternate key.\n\n When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map.  Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc).",
+  examples: [
     '# Create a new config map named my-config with key1=config1 and key2=config2\n<%= config.bin %> create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2',
     '# Create a new config map named my-config with specified keys instead of file basenames on disk\n<%= config.bin %> create configmap my-config --from-file=key1=/path/to/bar/file1.txt --from-file=key2=/path/to/bar/file2.txt',
-  ]
-
-  static override flags = {
+  ],
+  aliases: ['create:cm'],
+  args: {
+    name: Args.string({description: 'config map name'}),
+  },
+  flags: {
     'dry-run': dryRunFlag,
     'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.', multiple: true}),
     'from-file': Flags.string({description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.', multiple: true}),
     'from-literal': Flags.string({description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', multiple: true}),
     output: outputFlag,
-  }
-
-  static override strict = false
-
-  static override summary = 'Create a config map from a local file, directory or literal value'
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(CreateConfigMap)
+  },
+  strict: false,
+  async run(cmd, {argv, flags}) {
     if (argv.length !== 1) throw new CliError(`exactly one NAME is required, got ${argv.length}`, true)
-    const name = String(argv[0])
-    let bytes: Map<string, Buffer>
-    try {
-      bytes = collectData('ConfigMap', name, {literals: flags['from-literal'] ?? [], files: flags['from-file'] ?? [], envFiles: flags['from-env-file'] ?? []}, readDataFile, listDataDir)
-    } catch (error) {
-      // a file larger than any request body: what the API server would answer, unread past the limit
-      if (isInputTooLarge(error)) throw new CliError(`failed to create configmap: ${TOO_LARGE_MESSAGE}`)
-      throw new CliError((error as Error).message)
-    }
+    const name = argv[0]
+    const bytes = dataFromFlags('ConfigMap', name, flags, 'failed to create configmap: ')
     const data: Record<string, string> = {}
     const binaryData: Record<string, string> = {}
     for (const [k, v] of bytes) {
@@ -54,8 +36,8 @@ export default class CreateConfigMap extends KsimCommand {
       if (Buffer.from(text, 'utf8').equals(v)) data[k] = text
       else binaryData[k] = v.toString('base64')
     }
-    const target = await this.target(flags)
-    await this.createGenerated(
+    const target = await cmd.target(flags)
+    await cmd.createGenerated(
       target,
       {
         apiVersion: 'v1',
@@ -64,9 +46,8 @@ export default class CreateConfigMap extends KsimCommand {
         ...(Object.keys(data).length > 0 ? {data} : {}),
         ...(Object.keys(binaryData).length > 0 ? {binaryData} : {}),
       },
-      flags['dry-run'],
-      flags.output,
+      flags,
       'failed to create configmap: ',
     )
-  }
-}
+  },
+})

@@ -1,51 +1,42 @@
 import {Args, Flags} from '@oclif/core'
 
-import {KsimCommand} from '../../cli/base-command.js'
+import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {generateDeployment} from '../../cli/verbs/deployment-generator.js'
 import {outputFlag} from '../../cli/print/print-flags.js'
 
-export default class CreateDeployment extends KsimCommand {
-  static override aliases = ['create:deploy']
-
-  static override args = {
-    name: Args.string({description: 'deployment name'}),
-  }
-
-  static override description = 'Create a deployment with the specified name.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Create a deployment with the specified name',
+  description: 'Create a deployment with the specified name.',
+  examples: [
     '# Create a deployment named my-nginx that runs the nginx image\n<%= config.bin %> create deployment my-nginx --image=nginx',
     '# Create a deployment with a command\n<%= config.bin %> create deployment my-nginx --image=nginx -- date',
     '# Create a deployment named my-nginx that runs the nginx image with 3 replicas\n<%= config.bin %> create deployment my-nginx --image=nginx --replicas=3',
     '# Create a deployment named my-nginx that runs the nginx image and expose port 80\n<%= config.bin %> create deployment my-nginx --image=nginx --port=80',
-  ]
-
-  static override flags = {
+  ],
+  aliases: ['create:deploy'],
+  args: {
+    name: Args.string({description: 'deployment name'}),
+  },
+  flags: {
     'dry-run': dryRunFlag,
     image: Flags.string({description: 'Image names to run. A deployment can have multiple images set for multi-container pod.', multiple: true}),
     output: outputFlag,
     port: Flags.integer({description: 'The containerPort that this deployment exposes.', default: -1}),
     replicas: Flags.integer({char: 'r', description: 'Number of replicas to create. Default is 1.', default: 1}),
-  }
-
-  static override strict = false
-
-  static override summary = 'Create a deployment with the specified name'
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(CreateDeployment)
-    const dash = this.argv.indexOf('--')
-    const command = dash >= 0 ? this.argv.slice(dash + 1) : []
-    const names = dash >= 0 ? (argv as string[]).slice(0, (argv as string[]).length - command.length) : (argv as string[])
+  },
+  strict: false,
+  async run(cmd, {argv, flags}) {
+    const dash = cmd.argv.indexOf('--')
+    const command = dash >= 0 ? cmd.argv.slice(dash + 1) : []
+    const names = dash >= 0 ? argv.slice(0, argv.length - command.length) : argv
     // cobra checks required flags before the command runs
     if (!flags.image || flags.image.length === 0) throw new CliError('required flag(s) "image" not set')
     if (names.length !== 1) throw new CliError(`exactly one NAME is required, got ${names.length}`, true)
     if (flags.image.length > 1 && command.length > 0) throw new CliError('cannot specify multiple --image options and command')
-    const target = await this.target(flags)
-    const input = {name: String(names[0]), namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
-    const dryRun = flags['dry-run']
-    await this.createGenerated(target, generateDeployment(input, dryRun === 'client'), dryRun, flags.output)
-  }
-}
+    const target = await cmd.target(flags)
+    const input = {name: names[0], namespace: target.namespace, images: flags.image, replicas: flags.replicas, port: flags.port, command}
+    await cmd.createGenerated(target, generateDeployment(input, flags['dry-run'] === 'client'), flags)
+  },
+})

@@ -1,36 +1,29 @@
 import {Flags} from '@oclif/core'
 
-import {rolloutArgs, RolloutCommand, rolloutFlags} from '../../cli/verbs/rollout-command.js'
+import {defineCommand} from '../../cli/define-command.js'
+import {rolloutArgs, rolloutErrors, rolloutFlags, selectRollout} from '../../cli/verbs/rollout-command.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {outputFlag, printerFor} from '../../cli/print/print-flags.js'
 import {rollback} from '../../cli/verbs/rollout.js'
 
-export default class RolloutUndo extends RolloutCommand {
-  static override args = rolloutArgs
-
-  static override description = 'Roll back to a previous rollout.'
-
-  static override examples = [
+export default defineCommand({
+  summary: 'Undo a previous rollout',
+  description: 'Roll back to a previous rollout.',
+  examples: [
     '# Roll back to the previous deployment\n<%= config.bin %> rollout undo deployment/abc',
     '# Roll back to the previous deployment with dry-run\n<%= config.bin %> rollout undo --dry-run=server deployment/abc',
-  ]
-
-  static override flags = {
+  ],
+  usage: 'rollout undo (TYPE NAME | TYPE/NAME) [flags]',
+  args: rolloutArgs,
+  flags: {
     ...rolloutFlags,
     'dry-run': dryRunFlag,
     output: outputFlag,
     'to-revision': Flags.integer({description: 'The revision to rollback to. Default to 0 (last revision).', default: 0}),
-  }
-
-  static override strict = false
-
-  static override summary = 'Undo a previous rollout'
-
-  static override usage = 'rollout undo (TYPE NAME | TYPE/NAME) [flags]'
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(RolloutUndo)
-    const {api, found} = await this.select(argv, flags)
+  },
+  strict: false,
+  async run(cmd, {argv, flags}) {
+    const {api, found} = await selectRollout(cmd, argv, flags)
     const errors = [...found.errors]
     let changed = false
     for (const t of found.targets) {
@@ -39,12 +32,12 @@ export default class RolloutUndo extends RolloutCommand {
         changed ||= result === 'rolled back' && flags['dry-run'] === 'none'
         // kubectl makes a printer per object (its operation is the result): no `---` between YAML documents
         const printer = printerFor(flags.output, {operation: result, dryRun: flags['dry-run']})
-        this.out(printer.print(flags.output === 'yaml' || flags.output === 'json' ? api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!) : t.obj))
+        cmd.out(printer.print(flags.output === 'yaml' || flags.output === 'json' ? api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!) : t.obj))
       } catch (error) {
         errors.push(error)
       }
     }
-    this.wrote = changed
-    this.fail(errors)
-  }
-}
+    cmd.wrote = changed
+    return rolloutErrors(errors, cmd.id)
+  },
+})

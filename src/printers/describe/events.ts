@@ -1,7 +1,7 @@
 // The Events section every describer ends with (DescribeEvents): oldest last-seen first,
 // `<age> (x<count> over <first age>)` for repeats, and since kubectl 1.35 the involved object's
 // field path in front of the message.
-import type {Event, KObject} from '../../api/types.js'
+import type {Event, KObject, ObjectOf} from '../../api/types.js'
 
 import {parseTime, since} from '../timestamps.js'
 import {LEVEL_0, LEVEL_1, type PrefixWriter} from './prefix-writer.js'
@@ -23,7 +23,7 @@ export function describeEvents(events: KObject[], w: PrefixWriter, now: Date): v
   w.flush()
   // event.SortableEvents: by lastTimestamp (a missing one is Go's zero time, the earliest)
   const key = (e: Event): number => parseTime(e.lastTimestamp) ?? Number.MIN_SAFE_INTEGER
-  const sorted = (events as unknown as Event[]).slice().sort((a, b) => key(a) - key(b))
+  const sorted = (events as ObjectOf<'Event'>[]).slice().sort((a, b) => key(a) - key(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const ev of sorted) {

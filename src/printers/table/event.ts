@@ -1,6 +1,6 @@
 // Event rows as printers.go printEvent computes them: LAST SEEN falls back to the first time, a
 // series overrides last time and count, OBJECT is `kind/name` in lower case.
-import type {Event, KObject} from '../../api/types.js'
+import type {Event, KObject, ObjectOf} from '../../api/types.js'
 
 import {since} from '../timestamps.js'
 import {col, type TableHandler, wide} from './columns.js'
@@ -17,7 +17,7 @@ export const eventTable: TableHandler = {
   columns: [col('Last Seen'), col('Type'), col('Reason'), col('Object'), wide('Subobject'), wide('Source'),
     col('Message'), wide('First Seen'), wide('Count'), wide('Name', 'name')],
   cells(obj: KObject, now: Date): string[] {
-    const ev = obj as unknown as Event
+    const ev = obj as ObjectOf<'Event'>
     const first = ev.firstTimestamp ? since(ev.firstTimestamp, now) : since(ev.eventTime, now)
     let last = ev.lastTimestamp ? since(ev.lastTimestamp, now) : first
     let count = ev.count ?? 0

@@ -1,7 +1,7 @@
 // RFC 7386 JSON merge patch and the Go texts for bodies that are not JSON.
 import {expect} from 'chai'
 
-import {goValue} from '../../../src/api/patch/go-format.js'
+import {goSprint as goValue} from '../../../src/machinery/go-format.js'
 import {GoJsonError, parseGoJson} from '../../../src/api/patch/go-json.js'
 import {applyMergePatch} from '../../../src/api/patch/merge-patch.js'
 

@@ -9,14 +9,14 @@ describe('drain filters: --skip-wait-for-delete-timeout', () => {
   beforeEach(() => (tc = testCluster()))
   afterEach(() => tc.close())
 
-  const flags = {force: true, ignoreDaemonsets: false, deleteEmptydirData: false}
+  const flags = {force: true, 'ignore-daemonsets': false, 'delete-emptydir-data': false}
 
   it('leaves out pods whose deletionTimestamp passed more whole seconds ago than the timeout, and only those', () => {
     tc.pod('old', {nodeName: 'ksim-worker', containers: [{name: 'c', image: 'nginx'}]})
     tc.pod('live', {nodeName: 'ksim-worker', containers: [{name: 'c', image: 'nginx'}]})
     tc.api.delete(podType, 'default', 'old', {gracePeriodSeconds: 30})
     const pods = () => tc.api.list(podType, 'default').items
-    const names = (skip: number) => podsForDeletion(tc.api, pods(), {...flags, skipWaitForDeleteTimeoutSeconds: skip}).pods.map((p) => p.metadata.name)
+    const names = (skip: number) => podsForDeletion(tc.api, pods(), {...flags, 'skip-wait-for-delete-timeout': skip}).pods.map((p) => p.metadata.name)
     // deletionTimestamp is when the grace period ends: 30 s from now, then 5 s past it
     tc.clock.advance(35_000)
     // exactly 5 s is not more than 5

@@ -42,7 +42,7 @@ describe('rollout pause, resume, restart, history and undo', () => {
   const patch = (op: 'pause' | 'resume' | 'restart', ...args: string[]) => {
     const out: string[] = []
     const err: string[] = []
-    const r = runPatchRollout(tc.api, found(...args), {op, now: tc.clock.now(), out: (s) => out.push(s)}, (l) => err.push(l), 'default')
+    const r = runPatchRollout(tc.api, found(...args), op, {}, {out: (s) => out.push(s), err: (l) => err.push(l)}, 'default')
     return {out: out.join(''), err, errors: r.errors.map((e) => (e as Error).message), written: r.written}
   }
 
@@ -64,7 +64,7 @@ describe('rollout pause, resume, restart, history and undo', () => {
   })
 
   it('says so when nothing matches, and refuses kinds without rollouts', () => {
-    const r = runPatchRollout(tc.api, rolloutTargets(tc.api, {args: ['deployment'], files: [], recursive: false, selector: 'app=none', namespace: 'default'}), {op: 'pause', now: tc.clock.now(), out: () => {}}, (l) => expect(l).to.equal('No resources found in default namespace.'), 'default')
+    const r = runPatchRollout(tc.api, rolloutTargets(tc.api, {args: ['deployment'], files: [], recursive: false, selector: 'app=none', namespace: 'default'}), 'pause', {}, {out: () => {}, err: (l) => expect(l).to.equal('No resources found in default namespace.')}, 'default')
     expect(r).to.deep.equal({written: 0, errors: []})
     tc.api.create(web('nginx:1.27'))
     run()
