@@ -4,6 +4,7 @@
 import type {EndpointAddress, EndpointPort, EndpointSubset, Pod, Service} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {endpointsType} from '../api/kinds/endpoints.js'
 import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
@@ -52,7 +53,8 @@ export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
 /** Keeps every selector Service's Endpoints equal to what its pods make. */
 export class EndpointsController implements Controller {
   readonly name = 'endpoints'
-  readonly watches = ['Service', 'Pod', 'Endpoints']
+  readonly watches = clusterWatches(['Service', 'Pod', 'Endpoints'])
+  readonly keys = clusterKeys
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const writes = new PassWrites(ctx, 'endpoints')

@@ -5,6 +5,7 @@
 import type {Pod, Service} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {endpointSliceType} from '../api/kinds/endpoints.js'
 import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
@@ -72,7 +73,8 @@ const managedBy = (slice: KObject): boolean => slice.metadata.labels?.[MANAGED_B
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice'
   // not Node: heartbeats would wake it every few seconds for a zone label that seldom changes
-  readonly watches = ['Service', 'Pod', 'EndpointSlice']
+  readonly watches = clusterWatches(['Service', 'Pod', 'EndpointSlice'])
+  readonly keys = clusterKeys
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const writes = new PassWrites(ctx, 'endpointslice')

@@ -4,6 +4,7 @@
 // ConfigMap's data and description when edited, and fills in namespaces of clusters older than the CA.
 import type {KObject} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {isStatusError} from '../api/errors.js'
 import {lookupKind} from '../api/registry.js'
@@ -23,7 +24,8 @@ function createIgnoringRaces(ctx: ControllerContext, obj: KObject): void {
 /** Keeps each namespace's default ServiceAccount and kube-root-ca.crt ConfigMap in place. */
 export class ServiceAccountController implements Controller {
   readonly name = 'serviceaccount'
-  readonly watches = ['Namespace', 'ServiceAccount', 'ConfigMap']
+  readonly watches = clusterWatches(['Namespace', 'ServiceAccount', 'ConfigMap'])
+  readonly keys = clusterKeys
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const pem = ctx.api.settings.rootCACert

@@ -6,6 +6,7 @@
 import type {Pod, Taint} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {disruptAndDelete, disruptionTarget} from './disruption.js'
 import {toleratesTaint} from './scheduler/node-affinity.js'
@@ -34,7 +35,8 @@ export function evictionTime(pod: Pod, taints: Taint[], nowMs: number, sinceMs =
 /** NoExecute taint-based eviction. */
 export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction'
-  readonly watches = ['Node', 'Pod']
+  readonly watches = clusterWatches(['Node', 'Pod'])
+  readonly keys = clusterKeys
   /**
    * pod uid → when this controller first found it waiting out a toleration: the start of the wait for
    * taints without timeAdded, as the real taint manager's queue remembers it (and forgets it on restart)
