@@ -1,6 +1,6 @@
 // A binary min-heap of timers (time, owner, key) for the work queue. Entries are never removed in place:
 // one a later timer replaced is skipped when it reaches the top (`live` says which still count).
-interface Timer<O> {
+export interface Timer<O> {
   at: number
   owner: O
   key: string
@@ -21,29 +21,21 @@ export class TimerHeap<O> {
     }
   }
 
-  /** The earliest live timer's time, dropping dead ones on the way. */
-  peek(live: (at: number, owner: O, key: string) => boolean): number | undefined {
+  /** The earliest live timer, dropping dead ones on the way. */
+  top(live: (at: number, owner: O, key: string) => boolean): Timer<O> | undefined {
     for (;;) {
       const top = this.#heap[0]
-      if (!top) return undefined
-      if (live(top.at, top.owner, top.key)) return top.at
+      if (!top || live(top.at, top.owner, top.key)) return top
       this.pop()
     }
-  }
-
-  /** Removes and returns the earliest live timer due at `now`, if any. */
-  popDue(now: number, live: (at: number, owner: O, key: string) => boolean): [O, string] | undefined {
-    const at = this.peek(live)
-    if (at === undefined || at > now) return undefined
-    const top = this.pop()!
-    return [top.owner, top.key]
   }
 
   get size(): number {
     return this.#heap.length
   }
 
-  private pop(): Timer<O> | undefined {
+  /** Removes the earliest timer. */
+  pop(): Timer<O> | undefined {
     const heap = this.#heap
     const top = heap[0]
     const last = heap.pop()

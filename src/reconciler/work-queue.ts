@@ -3,7 +3,7 @@
 // back-off — so the runner's scheduling is tested without waiting.
 import type {ReconcileResult} from '../controllers/types.js'
 
-import {TimerHeap} from './timer-heap.js'
+import {TimerHeap, type Timer} from './timer-heap.js'
 
 /** First retry after a failure (client-go's default per-item limiter); each further failure doubles it. */
 export const BACKOFF_BASE_MS = 5
@@ -22,6 +22,8 @@ interface KeyState {
   background: boolean
   failures: number
   retryAt?: number
+  /** the time of this key's entry in the timer heap (one per key: a later timer waits behind it) */
+  heapAt?: number
 }
 
 /** One controller's keys. */
@@ -78,7 +80,7 @@ export class WorkQueue {
     state.failures = 0
     state.retryAt = undefined
     this.setTimer(state, at, Boolean(result?.background))
-    if (at !== undefined) this.#timers.push(at, c, key)
+    if (at !== undefined) this.schedule(c, key, state, at)
     this.store(c, key, state)
   }
 
@@ -91,7 +93,7 @@ export class WorkQueue {
     this.setTimer(state, undefined, false)
     const wait = backoffMs(state.failures)
     state.retryAt = now + wait
-    this.#timers.push(state.retryAt, c, key)
+    this.schedule(c, key, state, state.retryAt)
     c.dirty.delete(key)
     this.store(c, key, state)
     return wait
@@ -105,8 +107,8 @@ export class WorkQueue {
   /** The earliest time a key becomes due (now when one is dirty; undefined: none will by itself). */
   nextDue(now: number): number | undefined {
     if (this.#controllers.some((c) => c.dirty.size > 0)) return now
-    const at = this.#timers.peek((at, c, key) => this.isLive(at, c, key))
-    return at === undefined ? undefined : Math.max(now, at)
+    const top = this.top()
+    return top === undefined ? undefined : Math.max(now, top.at)
   }
 
   /**
@@ -119,11 +121,10 @@ export class WorkQueue {
 
   // moves every key whose timer or retry has come to the dirty set
   private fire(now: number): void {
-    for (;;) {
-      const next = this.#timers.popDue(now, (at, c, key) => this.isLive(at, c, key))
-      if (!next) return
-      const [c, key] = next
+    for (let top = this.top(); top && top.at <= now; top = this.top()) {
+      const {owner: c, key} = this.#timers.pop()!
       const state = c.states.get(key)!
+      state.heapAt = undefined
       if (state.retryAt !== undefined) state.retryAt = undefined
       else this.setTimer(state, undefined, false)
       this.store(c, key, state)
@@ -131,12 +132,29 @@ export class WorkQueue {
     }
   }
 
-  // whether a heap entry is still the key's current timer (a later pass may have replaced it)
-  private isLive(at: number, c: Keys, key: string): boolean {
-    const s = c.states.get(key)
-    if (!s) return false
-    return s.retryAt !== undefined ? s.retryAt === at : s.timerAt === at
+  // the earliest entry whose time is its key's due time; an entry whose key's timer moved later since
+  // it was queued is queued again for then, one whose timer went is dropped
+  private top(): Timer<Keys> | undefined {
+    for (;;) {
+      const top = this.#timers.top((at, c, key) => c.states.get(key)?.heapAt === at)
+      if (!top) return undefined
+      const state = top.owner.states.get(top.key)!
+      const due = state.retryAt ?? state.timerAt
+      if (due === top.at) return top
+      this.#timers.pop()
+      state.heapAt = undefined
+      if (due !== undefined) this.schedule(top.owner, top.key, state, due)
+      else this.store(top.owner, top.key, state)
+    }
   }
+
+  // one heap entry per key: a new one only when the timer is earlier than the entry already queued
+  private schedule(c: Keys, key: string, state: KeyState, at: number): void {
+    if (state.heapAt !== undefined && state.heapAt <= at) return
+    state.heapAt = at
+    this.#timers.push(at, c, key)
+  }
+
 
   private setTimer(state: KeyState, at: number | undefined, background: boolean): void {
     if (state.timerAt !== undefined && !state.background) this.#foreground--
