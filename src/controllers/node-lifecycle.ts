@@ -127,7 +127,7 @@ export class NodeLifecycleController implements Controller {
   }
 
   // MarkPodsNotReady: on a node that is not Ready, each pod's Ready condition becomes False
-  private markPodsNotReady(ctx: ControllerContext, node: ObjectOf<'Node'>, pods: ObjectOf<'Pod'>[], now: Date): boolean {
+  private markPodsNotReady(ctx: ControllerContext, node: ObjectOf<'Node'>, pods: readonly ObjectOf<'Pod'>[], now: Date): boolean {
     const status = readyCondition(node)?.status
     if (status === undefined || status === 'True') return true
     let ok = true

@@ -43,7 +43,7 @@ export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction'
   readonly watches: readonly Watch[] = [
     // a pod matters only on a node with NoExecute taints; a node's taints concern every pod on it
-    {kind: 'Pod', map: (c, cache) => (!c.object || noExecuteTaints(cache, c.object).length > 0 ? [objectKey(c.namespace, c.name)] : [])},
+    {kind: 'Pod', map: (c, cache) => (c.object ? noExecuteTaints(cache, c.object).length > 0 : this.waiting.has(objectKey(c.namespace, c.name))) ? [objectKey(c.namespace, c.name)] : []},
     {kind: 'Node', map: (c, cache) => cache.podsOnNode(c.name).map(keyOf)},
   ]
   /**

@@ -11,8 +11,8 @@ export interface ObjectCache {
   /** every object of a kind (optionally in one namespace), in store order */
   list<K extends string>(kind: K, namespace?: string): ObjectOf<K>[]
   get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined
-  /** the pods bound to a node, in store order (an index: no scan of every pod) */
-  podsOnNode(node: string): ObjectOf<'Pod'>[]
+  /** the pods bound to a node, in store order (an index: no scan of every pod); a shared list: do not modify */
+  podsOnNode(node: string): readonly ObjectOf<'Pod'>[]
   /** the store revision the cache reflects */
   revision(): number
 }

@@ -193,8 +193,8 @@ export class StoreCache implements ObjectCache {
     return this.#objects.get(kind)?.byKey.get(keyOf(namespace, name)) as ObjectOf<K> | undefined
   }
 
-  podsOnNode(node: string): ObjectOf<'Pod'>[] {
-    return this.#podsByNode.list(node) as ObjectOf<'Pod'>[]
+  podsOnNode(node: string): readonly ObjectOf<'Pod'>[] {
+    return this.#podsByNode.list(node) as readonly ObjectOf<'Pod'>[]
   }
 
   revision(): number {

@@ -6,11 +6,15 @@ const nodeOf = (o: KObject | undefined): string | undefined => (o?.spec as {node
 
 export class NodeIndex {
   readonly #byNode = new Map<string, Map<string, KObject>>()
+  /** per node, the sorted list last handed out, until one of its pods changes */
+  readonly #sorted = new Map<string, readonly KObject[]>()
 
   /** Moves the pod at cache key `key` from where `previous` was bound to where `next` is (absent: gone). */
   set(key: string, previous: KObject | undefined, next: KObject | undefined): void {
     const from = nodeOf(previous)
     const to = nodeOf(next)
+    if (from !== undefined) this.#sorted.delete(from)
+    if (to !== undefined) this.#sorted.delete(to)
     if (from !== undefined && from !== to) {
       const pods = this.#byNode.get(from)
       pods?.delete(key)
@@ -22,10 +26,15 @@ export class NodeIndex {
     pods.set(key, next)
   }
 
-  /** The pods bound to `node`, in store order (namespace, then name). */
-  list(node: string): KObject[] {
+  /** The pods bound to `node`, in store order (namespace, then name); shared until they change: do not modify. */
+  list(node: string): readonly KObject[] {
+    const cached = this.#sorted.get(node)
+    if (cached) return cached
     const pods = this.#byNode.get(node)
     if (!pods) return []
-    return [...pods.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1])
+    const keys = [...pods.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const sorted = keys.map((k) => pods.get(k)!)
+    this.#sorted.set(node, sorted)
+    return sorted
   }
 }

@@ -67,7 +67,7 @@ export class Kubelet implements Controller {
     const keys: string[] = []
     for (const node of cache.list('Node')) {
       keys.push(node.metadata.name!)
-      for (const p of cache.podsOnNode(node.metadata.name!).sort(byAge)) keys.push(keyOf(p))
+      for (const p of [...cache.podsOnNode(node.metadata.name!)].sort(byAge)) keys.push(keyOf(p))
     }
     return keys
   }
@@ -127,7 +127,7 @@ export class Kubelet implements Controller {
 
   private nodeContext(ctx: ControllerContext, node: ObjectOf<'Node'>, scratch: NodeScratch, now: Date): NodeContext {
     const name = node.metadata.name!
-    const pods = (): ObjectOf<'Pod'>[] => ctx.cache.podsOnNode(name)
+    const pods = (): readonly ObjectOf<'Pod'>[] => ctx.cache.podsOnNode(name)
     return {
       node,
       now: now.getTime(),
