@@ -1,20 +1,33 @@
 // What the endpoints and EndpointSlice controllers share (endpointslice utils): which pods back a
 // Service, whether a pod belongs in its endpoints at all, and the container port a targetPort names.
 import type {Pod, Service, ServicePort} from 'kubernetes-types/core/v1.js'
-import type {ObjectCache} from './types.js'
+import type {ObjectCache, ObjectChange} from './types.js'
+
+import {objectKey} from './keys.js'
 
 /** Services the controllers manage: those with a non-empty selector (others are left to their owners). */
 export function selectedServices(cache: ObjectCache): Service[] {
-  return cache.list('Service').filter((s) => Object.keys(s.spec?.selector ?? {}).length > 0 && s.spec?.type !== 'ExternalName')
+  return cache.list('Service').filter(isManaged)
 }
+
+/** Whether the controllers manage a Service's endpoints: a non-empty selector, not ExternalName. */
+export const isManaged = (s: Service): boolean => Object.keys(s.spec?.selector ?? {}).length > 0 && s.spec?.type !== 'ExternalName'
+
+const selects = (svc: Service, labels: Record<string, string> = {}): boolean => Object.entries(svc.spec?.selector ?? {}).every(([k, v]) => labels[k] === v)
 
 /** The pods in the Service's namespace whose labels carry every selector pair. */
 export function podsForService(cache: ObjectCache, svc: Service): Pod[] {
-  const selector = svc.spec?.selector ?? {}
-  return cache.list('Pod', svc.metadata?.namespace).filter((p) => {
-    const labels = p.metadata?.labels ?? {}
-    return Object.entries(selector).every(([k, v]) => labels[k] === v)
-  })
+  return cache.list('Pod', svc.metadata?.namespace).filter((p) => selects(svc, p.metadata?.labels))
+}
+
+/** The keys of the managed Services of a changed pod's namespace that select it as it is or as it was. */
+export function servicesOfPod(c: ObjectChange, cache: ObjectCache): string[] {
+  const keys: string[] = []
+  for (const svc of cache.list('Service', c.namespace)) {
+    if (!isManaged(svc)) continue
+    if (selects(svc, c.object?.metadata.labels) || (c.previous && selects(svc, c.previous.metadata.labels))) keys.push(objectKey(c.namespace, svc.metadata!.name!))
+  }
+  return keys
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */

@@ -3,10 +3,11 @@
 // grouped by resolved ports. A terminating pod leaves at once; Endpoints of a deleted Service go.
 import type {EndpointAddress, EndpointPort, EndpointSubset, Pod, Service} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from './types.js'
 
+import {keyOf, keysOf, splitKey} from './keys.js'
 import {endpointsType} from '../api/kinds/endpoints.js'
-import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, isManaged, podRef, podsForService, selectedServices, servicesOfPod, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
 import {PassWrites} from './writes.js'
 
 /** The Endpoints labels: the Service's, plus the headless marker for clusterIP None. */
@@ -49,43 +50,46 @@ export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     }))
 }
 
-/** Keeps every selector Service's Endpoints equal to what its pods make. */
+/** Keeps each selector Service's Endpoints (its key is the Service's) equal to what its pods make. */
 export class EndpointsController implements Controller {
   readonly name = 'endpoints'
-  readonly watches = ['Service', 'Pod', 'Endpoints']
+  readonly watches: readonly Watch[] = [{kind: 'Service'}, {kind: 'Endpoints'}, {kind: 'Pod', map: servicesOfPod}]
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
+  keys(cache: ObjectCache): string[] {
+    return [...new Set([...selectedServices(cache).map((s) => keyOf(s as KObject)), ...keysOf(cache, 'Endpoints')])]
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
     const writes = new PassWrites(ctx, 'endpoints')
     const attempt = writes.attempt
-    for (const svc of selectedServices(ctx.cache)) {
-      const ns = svc.metadata!.namespace!
-      const name = svc.metadata!.name!
-      const pods = podsForService(ctx.cache, svc)
-      const subsets = desiredSubsets(svc, pods)
-      const labels = endpointsLabels(svc)
-      const annotations = {[TRIGGER_TIME_ANNOTATION]: lastChangeTriggerTime(svc, pods)}
-      const current = ctx.cache.get('Endpoints', ns, name)
-      if (!current) {
-        const meta = {name, namespace: ns, ...(Object.keys(labels).length > 0 ? {labels} : {}), annotations}
-        const obj: KObject = {apiVersion: 'v1', kind: 'Endpoints', metadata: meta, ...(subsets.length > 0 ? {subsets} : {})}
-        attempt(`create ${ns}/${name}`, () => ctx.api.create(obj))
-        continue
-      }
-      const same = canonical(current.subsets ?? []) === canonical(subsets) && canonical(current.metadata.labels ?? {}) === canonical(labels)
-      if (same) continue
-      const next: KObject = structuredClone(current)
-      if (subsets.length > 0) next.subsets = subsets
-      else delete next.subsets
-      if (Object.keys(labels).length > 0) next.metadata.labels = labels
-      else delete next.metadata.labels
-      next.metadata.annotations = {...next.metadata.annotations, ...annotations}
-      attempt(`update ${ns}/${name}`, () => ctx.api.update(next))
-    }
+    const {namespace: ns, name} = splitKey(key)
+    const svc = ctx.cache.get('Service', ns, name)
+    const current = ctx.cache.get('Endpoints', ns, name)
     // Endpoints whose Service is gone are deleted with it
-    for (const ep of ctx.cache.list('Endpoints')) {
-      if (ctx.cache.get('Service', ep.metadata.namespace!, ep.metadata.name!)) continue
-      attempt(`delete ${ep.metadata.namespace}/${ep.metadata.name}`, () => ctx.api.delete(endpointsType, ep.metadata.namespace!, ep.metadata.name!))
+    if (!svc) {
+      if (current) attempt(`delete ${ns}/${name}`, () => ctx.api.delete(endpointsType, ns, name))
+      return writes.result()
     }
+    if (!isManaged(svc)) return {}
+    const pods = podsForService(ctx.cache, svc)
+    const subsets = desiredSubsets(svc, pods)
+    const labels = endpointsLabels(svc)
+    const annotations = {[TRIGGER_TIME_ANNOTATION]: lastChangeTriggerTime(svc, pods)}
+    if (!current) {
+      const meta = {name, namespace: ns, ...(Object.keys(labels).length > 0 ? {labels} : {}), annotations}
+      const obj: KObject = {apiVersion: 'v1', kind: 'Endpoints', metadata: meta, ...(subsets.length > 0 ? {subsets} : {})}
+      attempt(`create ${ns}/${name}`, () => ctx.api.create(obj))
+      return writes.result()
+    }
+    const same = canonical(current.subsets ?? []) === canonical(subsets) && canonical(current.metadata.labels ?? {}) === canonical(labels)
+    if (same) return {}
+    const next: KObject = structuredClone(current)
+    if (subsets.length > 0) next.subsets = subsets
+    else delete next.subsets
+    if (Object.keys(labels).length > 0) next.metadata.labels = labels
+    else delete next.metadata.labels
+    next.metadata.annotations = {...next.metadata.annotations, ...annotations}
+    attempt(`update ${ns}/${name}`, () => ctx.api.update(next))
     return writes.result()
   }
 }

@@ -4,10 +4,12 @@
 // a terminating pod stays, with ready=false, serving=<its readiness>, terminating=true.
 import type {Pod, Service} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from './types.js'
+
+import {keyOf, objectKey, splitKey} from './keys.js'
 
 import {endpointSliceType} from '../api/kinds/endpoints.js'
-import {byteOrder, canonical, findPort, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
+import {byteOrder, canonical, findPort, isManaged, isPodReady, lastChangeTriggerTime, podIP, podRef, podsForService, selectedServices, servicesOfPod, shouldPodBeInEndpoints, TRIGGER_TIME_ANNOTATION} from './endpoint-pods.js'
 import {PassWrites} from './writes.js'
 
 /** The label that ties a slice to its Service. */
@@ -68,27 +70,41 @@ export function sliceLabels(svc: Service): Record<string, string> {
 
 const managedBy = (slice: KObject): boolean => slice.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME
 
-/** Keeps every selector Service's EndpointSlices equal to what its pods make. */
+// the key of the Service a slice is labelled with
+function serviceOfSlice(slice: KObject | undefined): string[] {
+  const name = slice?.metadata.labels?.[SERVICE_NAME_LABEL]
+  return slice && name ? [objectKey(slice.metadata.namespace, name)] : []
+}
+
+/** Keeps each selector Service's EndpointSlices (its key is the Service's) equal to what its pods make. */
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice'
   // not Node: heartbeats would wake it every few seconds for a zone label that seldom changes
-  readonly watches = ['Service', 'Pod', 'EndpointSlice']
+  readonly watches: readonly Watch[] = [
+    {kind: 'Service'},
+    {kind: 'EndpointSlice', map: (c) => serviceOfSlice(c.object ?? c.previous)},
+    {kind: 'Pod', map: servicesOfPod},
+  ]
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
+  keys(cache: ObjectCache): string[] {
+    const slices = cache.list('EndpointSlice').filter(managedBy)
+    return [...new Set([...selectedServices(cache).map((s) => keyOf(s as KObject)), ...slices.flatMap(serviceOfSlice)])]
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
     const writes = new PassWrites(ctx, 'endpointslice')
     const attempt = writes.attempt
+    const {namespace: ns, name} = splitKey(key)
     const zone = (node: string) => ctx.cache.get('Node', '', node)?.metadata.labels?.['topology.kubernetes.io/zone']
-    const slices = ctx.cache.list('EndpointSlice').filter(managedBy)
+    const slices = ctx.cache.list('EndpointSlice', ns).filter((s) => managedBy(s) && s.metadata.labels?.[SERVICE_NAME_LABEL] === name)
     const kept = new Set<KObject>()
-    for (const svc of selectedServices(ctx.cache)) {
-      const ns = svc.metadata!.namespace!
-      const name = svc.metadata!.name!
+    const svc = ctx.cache.get('Service', ns, name)
+    if (svc && isManaged(svc)) {
       const labels = sliceLabels(svc)
-      const existing = slices.filter((s) => s.metadata.namespace === ns && s.metadata.labels?.[SERVICE_NAME_LABEL] === name)
       const pods = podsForService(ctx.cache, svc)
       const wanted = desiredSlices(svc, pods, zone)
       const annotations = {[TRIGGER_TIME_ANNOTATION]: lastChangeTriggerTime(svc, pods)}
-      const free = [...existing]
+      const free = [...slices]
       // a slice with the same ports is reused first, then any other of the Service's slices
       const plan = wanted.map((w) => {
         const i = free.findIndex((s) => canonical(s.ports ?? null) === canonical(w.ports))
@@ -116,7 +132,6 @@ export class EndpointSliceController implements Controller {
     // slices of deleted Services (and extra ones) go, as the garbage collector and reconciler remove them
     for (const s of slices) {
       if (kept.has(s)) continue
-      const svc = ctx.cache.get('Service', s.metadata.namespace!, s.metadata.labels?.[SERVICE_NAME_LABEL] ?? '')
       if (svc && Object.keys((svc.spec as {selector?: object} | undefined)?.selector ?? {}).length === 0) continue
       attempt(`delete ${s.metadata.namespace}/${s.metadata.name}`, () => ctx.api.delete(endpointSliceType, s.metadata.namespace!, s.metadata.name!))
     }

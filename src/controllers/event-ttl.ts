@@ -7,6 +7,7 @@ import type {KObject} from '../api/types.js'
 import type {Backend} from '../store/backend.js'
 import {readChanges} from '../store/changes.js'
 import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {isStatusError} from '../api/errors.js'
 import {eventType} from '../api/kinds/event.js'
@@ -39,7 +40,8 @@ const PAGE = 1000
 /** Deletes events older than the profile's eventTTLSeconds. Its memory (two numbers) starts empty. */
 export class EventTTLController implements Controller {
   readonly name = 'event-ttl'
-  readonly watches = ['Event']
+  readonly watches = clusterWatches(['Event'])
+  readonly keys = clusterKeys
   /** the change-log revision read up to; undefined before the first sweep */
   #revision?: number
   /** the earliest expiry among the events seen (early when that one was rewritten or deleted since) */

@@ -4,7 +4,8 @@
 // `foregroundDeletion` finalizer once no blocking dependent is left.
 import type {OwnerReference} from 'kubernetes-types/meta/v1.js'
 import type {KObject} from '../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ReconcileResult, Watch} from './types.js'
+import {clusterKeys, clusterWatches} from './keys.js'
 
 import {FOREGROUND_FINALIZER} from '../api/delete.js'
 import {allTypes, lookupKind} from '../api/registry.js'
@@ -14,11 +15,12 @@ const key = (kind: string, uid: string): string => `${kind}\u0000${uid}`
 /** Cascading deletion through ownerReferences. */
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector'
-  readonly watches: readonly string[]
+  readonly watches: readonly Watch[]
+  readonly keys = clusterKeys
 
   constructor() {
     // Events own nothing and are owned by nothing; Leases change with every heartbeat
-    this.watches = allTypes().filter((t) => t.kind !== 'Event' && t.kind !== 'Lease').map((t) => t.kind)
+    this.watches = clusterWatches(allTypes().filter((t) => t.kind !== 'Event' && t.kind !== 'Lease').map((t) => t.kind))
   }
 
   reconcile(ctx: ControllerContext): ReconcileResult {

@@ -1,7 +1,7 @@
 // The namespace controller: a Terminating namespace has its contents deleted (pods gracefully, so their
 // kubelets terminate them) and disappears once nothing is left in it.
 import type {KObject} from '../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ObjectCache, ObjectChange, ReconcileResult, Watch} from './types.js'
 
 import {finalizeNamespace} from '../api/delete.js'
 import {namespaceType} from '../api/kinds/namespace.js'
@@ -13,24 +13,33 @@ export function terminatingNamespaces(namespaces: KObject[]): KObject[] {
 }
 
 /**
- * Calls finalizeNamespace for each Terminating namespace whenever what they contain changes. Events
- * and Leases are deleted at once by finalizeNamespace, so their (frequent) changes need not wake it.
+ * Calls finalizeNamespace for a Terminating namespace (its key is its name) whenever what it contains
+ * changes. Events and Leases are deleted at once by finalizeNamespace, so their (frequent) changes
+ * need not wake it.
  */
 export class NamespaceController implements Controller {
   readonly name = 'namespace'
-  readonly watches: readonly string[]
+  readonly watches: readonly Watch[]
 
   constructor() {
-    this.watches = ['Namespace', ...allTypes().filter((t) => t.namespaced && t.kind !== 'Event' && t.kind !== 'Lease').map((t) => t.kind)]
+    // an object in a namespace wakes that namespace only while it is being deleted
+    const contents = (c: ObjectChange, cache: ObjectCache): string[] => {
+      const ns = cache.get('Namespace', '', c.namespace)
+      return ns && terminatingNamespaces([ns]).length > 0 ? [c.namespace] : []
+    }
+    const kinds = allTypes().filter((t) => t.namespaced && t.kind !== 'Event' && t.kind !== 'Lease')
+    this.watches = [{kind: 'Namespace'}, ...kinds.map((t) => ({kind: t.kind, map: contents}))]
   }
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
-    for (const ns of terminatingNamespaces(ctx.cache.list('Namespace'))) {
-      const current = ctx.api.peek('Namespace', '', ns.metadata.name!)
-      if (!current) continue
-      const r = finalizeNamespace(ctx.api, namespaceType, current)
-      if (r.removed) ctx.log(`namespace ${ns.metadata.name} is empty and was removed`)
-    }
+  keys(cache: ObjectCache): string[] {
+    return terminatingNamespaces(cache.list('Namespace')).map((ns) => ns.metadata.name!)
+  }
+
+  reconcile(ctx: ControllerContext, name: string): ReconcileResult {
+    const current = ctx.api.peek('Namespace', '', name)
+    if (!current || terminatingNamespaces([current]).length === 0) return {}
+    const r = finalizeNamespace(ctx.api, namespaceType, current)
+    if (r.removed) ctx.log(`namespace ${name} is empty and was removed`)
     return {}
   }
 }

@@ -7,7 +7,9 @@
 import type {PodCondition} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {LeaseSpec} from '../api/kinds/lease.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ObjectCache, ObjectChange, ReconcileResult, Watch} from './types.js'
+
+import {keysOf, mergeResults} from './keys.js'
 
 import {rfc3339} from '../api/types.js'
 import {NODE_LEASE_NAMESPACE, kubeletRunning} from './kubelet/heartbeat.js'
@@ -18,6 +20,14 @@ import {lostRace} from './writes.js'
 /** A write lost to another writer is retried this soon. */
 const RETRY_MS = 1000
 
+// the node of a changed pod when that node's Ready condition is not True
+function notReadyNodeOf(c: ObjectChange, cache: ObjectCache): string[] {
+  const node = (c.object?.spec as {nodeName?: string} | undefined)?.nodeName
+  if (!node) return []
+  const status = readyCondition(cache.get('Node', '', node) ?? {apiVersion: 'v1', kind: 'Node', metadata: {}})?.status
+  return status === undefined || status === 'True' ? [] : [node]
+}
+
 /** Node events are filed under the node's name as uid, as the recorders of node-controller and kubelet do. */
 export function nodeEventRef(node: KObject): KObject {
   return {...node, metadata: {...node.metadata, uid: node.metadata.name, namespace: undefined}}
@@ -26,48 +36,49 @@ export function nodeEventRef(node: KObject): KObject {
 /** The node lifecycle controller. Its memory (probe times) starts empty with each process. */
 export class NodeLifecycleController implements Controller {
   readonly name = 'node-lifecycle'
-  readonly watches = ['Node', 'Lease', 'Pod']
+  readonly watches: readonly Watch[] = [
+    {kind: 'Node'},
+    // a node Lease renewal is its heartbeat
+    {kind: 'Lease', map: (c) => (c.namespace === NODE_LEASE_NAMESPACE ? [c.name] : [])},
+    // a pod matters only on a node that is not Ready (its Ready condition goes False)
+    {kind: 'Pod', map: (c, cache) => notReadyNodeOf(c, cache)},
+  ]
   /** per node: the heartbeat last seen and when this process first saw it */
   private readonly probes = new Map<string, {seen: string; atMs: number; running: boolean}>()
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
+  keys(cache: ObjectCache): string[] {
+    return keysOf(cache, 'Node')
+  }
+
+  reconcile(ctx: ControllerContext, name: string): ReconcileResult {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
-    const graceMs = ctx.profile.nodeMonitorGracePeriodSeconds * 1000
-    const pods = ctx.cache.list('Pod')
-    let next: number | undefined
-    let pending = false
-    const names = new Set<string>()
-    for (const cached of ctx.cache.list('Node')) {
-      const name = cached.metadata.name!
-      names.add(name)
-      const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, name)
-      const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached)?.lastHeartbeatTime ?? ''}`
-      // a running simulated kubelet always heartbeats in time (its 10 s lease renewals would otherwise
-      // trip a grace period shorter than that): staleness counts from when this process saw it stop
-      const running = kubeletRunning(cached)
-      let probe = this.probes.get(name)
-      if (!probe || probe.seen !== seen || running || probe.running !== running) {
-        probe = {seen, atMs: nowMs, running}
-        this.probes.set(name, probe)
-      }
-      const staleAt = probe.atMs + graceMs
-      let node: ObjectOf<'Node'> | undefined = cached
-      if (nowMs >= staleAt) node = this.markUnknown(ctx, cached, now)
-      else {
-        next = Math.min(next ?? Infinity, staleAt)
-        // a stopped kubelet is work in progress: the reconciler stays up to notice the silence
-        if (!running) pending = true
-      }
-      if (!node) {
-        next = Math.min(next ?? Infinity, nowMs + RETRY_MS)
-        continue
-      }
-      if (!this.syncTaints(ctx, node, now) || !this.markPodsNotReady(ctx, node, pods, now)) next = Math.min(next ?? Infinity, nowMs + RETRY_MS)
+    const cached = ctx.cache.get('Node', '', name)
+    if (!cached) {
+      this.probes.delete(name)
+      return {}
     }
-    for (const name of [...this.probes.keys()]) if (!names.has(name)) this.probes.delete(name)
-    if (next === undefined) return {}
-    return {requeueAfterMs: Math.max(0, next - nowMs), background: !pending}
+    const graceMs = ctx.profile.nodeMonitorGracePeriodSeconds * 1000
+    const lease = ctx.cache.get('Lease', NODE_LEASE_NAMESPACE, name)
+    const seen = `${(lease?.spec as LeaseSpec | undefined)?.renewTime ?? ''}|${readyCondition(cached)?.lastHeartbeatTime ?? ''}`
+    // a running simulated kubelet always heartbeats in time (its 10 s lease renewals would otherwise
+    // trip a grace period shorter than that): staleness counts from when this process saw it stop
+    const running = kubeletRunning(cached)
+    let probe = this.probes.get(name)
+    if (!probe || probe.seen !== seen || running || probe.running !== running) {
+      probe = {seen, atMs: nowMs, running}
+      this.probes.set(name, probe)
+    }
+    const staleAt = probe.atMs + graceMs
+    const retry = {requeueAfterMs: RETRY_MS}
+    let next: ReconcileResult = {}
+    let node: ObjectOf<'Node'> | undefined = cached
+    if (nowMs >= staleAt) node = this.markUnknown(ctx, cached, now)
+    // a stopped kubelet is work in progress: the reconciler stays up to notice the silence
+    else next = {requeueAfterMs: staleAt - nowMs, background: running}
+    if (!node) return retry
+    if (!this.syncTaints(ctx, node, now) || !this.markPodsNotReady(ctx, node, ctx.cache.podsOnNode(name), now)) return mergeResults(next, retry)
+    return next
   }
 
   // the grace period has passed: conditions Unknown and the NodeNotReady event; the node as written
@@ -116,12 +127,11 @@ export class NodeLifecycleController implements Controller {
   }
 
   // MarkPodsNotReady: on a node that is not Ready, each pod's Ready condition becomes False
-  private markPodsNotReady(ctx: ControllerContext, node: ObjectOf<'Node'>, pods: ObjectOf<'Pod'>[], now: Date): boolean {
+  private markPodsNotReady(ctx: ControllerContext, node: ObjectOf<'Node'>, pods: readonly ObjectOf<'Pod'>[], now: Date): boolean {
     const status = readyCondition(node)?.status
     if (status === undefined || status === 'True') return true
     let ok = true
     for (const pod of pods) {
-      if (pod.spec?.nodeName !== node.metadata.name) continue
       const conditions = pod.status?.conditions ?? []
       if (!conditions.some((c) => c.type === 'Ready' && c.status === 'True')) continue
       const next: KObject = structuredClone(pod)

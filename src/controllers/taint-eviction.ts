@@ -5,7 +5,8 @@
 // unreachable node the pod then stays Terminating until its kubelet returns or the Node is deleted.
 import type {Pod, Taint} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from './types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from './types.js'
+import {keyOf, objectKey, splitKey} from './keys.js'
 
 import {disruptAndDelete, disruptionTarget} from './disruption.js'
 import {toleratesTaint} from './scheduler/node-affinity.js'
@@ -31,42 +32,55 @@ export function evictionTime(pod: Pod, taints: Taint[], nowMs: number, sinceMs =
   return at
 }
 
-/** NoExecute taint-based eviction. */
+/** The NoExecute taints of the node a pod is bound to. */
+function noExecuteTaints(cache: ObjectCache, pod: KObject): Taint[] {
+  const node = (pod.spec as {nodeName?: string} | undefined)?.nodeName
+  return node ? (cache.get('Node', '', node)?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute') : []
+}
+
+/** NoExecute taint-based eviction, one pod per key. */
 export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction'
-  readonly watches = ['Node', 'Pod']
+  readonly watches: readonly Watch[] = [
+    // a pod matters only on a node with NoExecute taints; a node's taints concern every pod on it
+    {kind: 'Pod', map: (c, cache) => (c.object ? noExecuteTaints(cache, c.object).length > 0 : this.waiting.has(objectKey(c.namespace, c.name))) ? [objectKey(c.namespace, c.name)] : []},
+    {kind: 'Node', map: (c, cache) => cache.podsOnNode(c.name).map(keyOf)},
+  ]
   /**
-   * pod uid → when this controller first found it waiting out a toleration: the start of the wait for
-   * taints without timeAdded, as the real taint manager's queue remembers it (and forgets it on restart)
+   * pod key → the pod (uid) this controller found waiting out a toleration, and since when: the start of
+   * the wait for taints without timeAdded, as the real taint manager's queue remembers it (and forgets it on restart)
    */
-  private readonly waiting = new Map<string, number>()
+  private readonly waiting = new Map<string, {uid: string; since: number}>()
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
+  // the pods on tainted nodes, and those found waiting (their node's taint may have gone meanwhile)
+  keys(cache: ObjectCache): string[] {
+    const tainted = cache
+      .list('Node')
+      .filter((n) => (n.spec?.taints ?? []).some((t) => t.effect === 'NoExecute'))
+      .flatMap((n) => cache.podsOnNode(n.metadata.name!).map(keyOf))
+    return [...new Set([...this.waiting.keys(), ...tainted])]
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
     const now = ctx.clock.now()
     const nowMs = now.getTime()
-    const pods = ctx.cache.list('Pod')
-    const stillWaiting = new Set<string>()
-    let next: number | undefined
-    for (const node of ctx.cache.list('Node')) {
-      const taints = (node.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute')
-      if (taints.length === 0) continue
-      for (const pod of pods) {
-        if (pod.spec?.nodeName !== node.metadata?.name || pod.metadata?.deletionTimestamp) continue
-        const uid = pod.metadata?.uid ?? ''
-        const since = this.waiting.get(uid) ?? nowMs
-        const at = evictionTime(pod, taints, nowMs, since)
-        if (at === undefined) continue
-        if (at > nowMs) {
-          this.waiting.set(uid, since)
-          stillWaiting.add(uid)
-          next = Math.min(next ?? Infinity, at)
-          continue
-        }
-        if (!this.evict(ctx, pod, now)) next = Math.min(next ?? Infinity, nowMs + 1000)
-      }
+    const {namespace, name} = splitKey(key)
+    const pod = ctx.cache.get('Pod', namespace, name)
+    const uid = pod?.metadata.uid ?? ''
+    const taints = pod && !pod.metadata.deletionTimestamp ? noExecuteTaints(ctx.cache, pod) : []
+    const known = this.waiting.get(key)
+    const since = known?.uid === uid ? known.since : nowMs
+    const at = pod && taints.length > 0 ? evictionTime(pod, taints, nowMs, since) : undefined
+    if (at === undefined) {
+      this.waiting.delete(key)
+      return {}
     }
-    for (const uid of this.waiting.keys()) if (!stillWaiting.has(uid)) this.waiting.delete(uid)
-    return next === undefined ? {} : {requeueAfterMs: Math.max(0, next - nowMs)}
+    if (at > nowMs) {
+      this.waiting.set(key, {uid, since})
+      return {requeueAfterMs: at - nowMs}
+    }
+    this.waiting.delete(key)
+    return this.evict(ctx, pod!, now) ? {} : {requeueAfterMs: 1000}
   }
 
   // event, DisruptionTarget, graceful delete; false when the pod changed under us

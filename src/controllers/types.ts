@@ -1,14 +1,18 @@
-// The contract between the reconciler process and its controllers.
+// The contract between the reconciler process and its controllers, in controller-runtime's shape: a
+// controller says which kinds it watches and maps each change to keys; the runner keeps the dirty keys,
+// their requeue timers and their back-off, and calls `reconcile(ctx, key)` for one key at a time.
 import type {ClusterProfile} from '../api/cluster-profile.js'
 import type {EventRecorder} from '../api/events.js'
 import type {Api} from '../api/server.js'
-import type {Clock, ObjectOf} from '../api/types.js'
+import type {Clock, KObject, ObjectOf} from '../api/types.js'
 
 /** A read-only view of the cluster, kept current by the reconciler from the store's change log. */
 export interface ObjectCache {
   /** every object of a kind (optionally in one namespace), in store order */
   list<K extends string>(kind: K, namespace?: string): ObjectOf<K>[]
   get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined
+  /** the pods bound to a node, in store order (an index: no scan of every pod); a shared list: do not modify */
+  podsOnNode(node: string): readonly ObjectOf<'Pod'>[]
   /** the store revision the cache reflects */
   revision(): number
 }
@@ -24,7 +28,7 @@ export interface ControllerContext {
 }
 
 export interface ReconcileResult {
-  /** run again after this many milliseconds even if nothing changes (a timer: grace period, back-off...) */
+  /** run this key again after this many milliseconds even if nothing changes (a timer: grace period, back-off...) */
   requeueAfterMs?: number
   /**
    * true when that requeue is routine upkeep (node heartbeats, expiry sweeps) rather than work in
@@ -33,13 +37,33 @@ export interface ReconcileResult {
   background?: boolean
 }
 
+/** One object that changed: as it is now (absent once deleted) and as the cache held it before. */
+export interface ObjectChange {
+  kind: string
+  namespace: string
+  name: string
+  object?: KObject
+  previous?: KObject
+}
+
+/** A kind a controller follows, and the keys a change of it makes dirty. */
+export interface Watch {
+  kind: string
+  /** the keys to reconcile after `change`; default the object's own key (`objectKey`) */
+  map?(change: ObjectChange, cache: ObjectCache): Iterable<string>
+}
+
 /**
- * A level-triggered controller: reads the current state, writes only what differs from what it should
- * be, and says when it next needs to run. A second pass over an unchanged state writes nothing.
+ * A level-triggered controller: `reconcile(ctx, key)` reads the current state of one key's object,
+ * writes only what differs from what it should be, and says when that key next needs to run. A second
+ * reconcile of an unchanged key writes nothing. An exception fails that key alone: the runner retries
+ * it with back-off while every other key goes on.
  */
 export interface Controller {
   readonly name: string
-  /** kinds whose changes wake this controller */
-  readonly watches: readonly string[]
-  reconcile(ctx: ControllerContext): ReconcileResult
+  /** what wakes this controller; a kind name alone maps a change to the object's own key */
+  readonly watches: readonly (string | Watch)[]
+  /** every key there is to reconcile (start-up, and a relist after the change log was compacted) */
+  keys(cache: ObjectCache): Iterable<string>
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult
 }

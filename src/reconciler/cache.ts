@@ -3,7 +3,7 @@
 // kept in store order as it changes (a change moves one entry, not a sort of the kind). A kind may be
 // left unheld: its changes are reported, its objects are not kept (Events: the most numerous kind,
 // which no controller reads from the cache).
-import type {ObjectCache} from '../controllers/types.js'
+import type {ObjectCache, ObjectChange} from '../controllers/types.js'
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {Backend, Change} from '../store/backend.js'
 
@@ -12,6 +12,7 @@ import {allTypes} from '../api/registry.js'
 import {readChanges} from '../store/changes.js'
 import {isStoreError} from '../store/errors.js'
 import {Freezer} from './freezer.js'
+import {NodeIndex} from './node-index.js'
 
 /** How the cache is built: which kinds it holds, and which changes wake nobody. */
 export interface CacheOptions {
@@ -113,6 +114,9 @@ export class StoreCache implements ObjectCache {
   #revision = 0
   #stamp = ''
   readonly #freezer = new Freezer()
+  #podsByNode = new NodeIndex()
+  /** how many times every object was read (start-up, and after the change log was compacted under us) */
+  loads = 0
 
   constructor(
     readonly store: Backend,
@@ -126,6 +130,8 @@ export class StoreCache implements ObjectCache {
   load(): void {
     this.store.snapshot(() => {
       this.#objects = new Map()
+      this.#podsByNode = new NodeIndex()
+      this.loads++
       for (const kind of this.kinds) {
         const index = new KindIndex()
         // the store lists in key order: appending keeps it
@@ -135,6 +141,7 @@ export class StoreCache implements ObjectCache {
           index.byKey.set(key, o)
           index.keys.push(key)
           index.objects.push(o)
+          if (kind === 'Pod') this.#podsByNode.set(key, undefined, o)
         }
         this.#objects.set(kind, index)
       }
@@ -151,18 +158,21 @@ export class StoreCache implements ObjectCache {
 
   /**
    * Applies every change since the last sync and returns the kinds that changed (quiet changes
-   * excepted). When the log no longer reaches back that far, lists everything again and reports
-   * every kind as changed.
+   * excepted), telling `onChange` about each object. When the log no longer reaches back that far,
+   * lists everything again (`loads` counts it) and reports every kind as changed.
    */
-  sync(): Set<string> {
+  sync(onChange?: (change: ObjectChange) => void): Set<string> {
     const changed = new Set<string>()
     // read the stamp before the log: a commit after this read shows up as a new stamp next time
     this.#stamp = this.store.changeStamp()
     const opts = {limit: this.opts.pageSize ?? 100, withoutValues: this.#unheld, withoutDeletedValues: true}
     try {
       const upTo = readChanges<KObject>(this.store, this.#revision, opts, (c) => {
-        this.apply(c)
-        if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) changed.add(c.kind)
+        const change = this.apply(c)
+        if ((this.kinds.has(c.kind) || this.#unheld.has(c.kind)) && !this.opts.quiet?.(c)) {
+          changed.add(c.kind)
+          onChange?.(change)
+        }
       })
       this.#revision = Math.max(this.#revision, upTo)
       return changed
@@ -183,17 +193,27 @@ export class StoreCache implements ObjectCache {
     return this.#objects.get(kind)?.byKey.get(keyOf(namespace, name)) as ObjectOf<K> | undefined
   }
 
+  podsOnNode(node: string): readonly ObjectOf<'Pod'>[] {
+    return this.#podsByNode.list(node) as readonly ObjectOf<'Pod'>[]
+  }
+
   revision(): number {
     return this.#revision
   }
 
-  private apply(c: Change<KObject>): void {
+  // the change applied, as controllers see it
+  private apply(c: Change<KObject>): ObjectChange {
     this.#revision = c.rev
     const index = this.#objects.get(c.kind)
-    if (!index) return
+    const change: ObjectChange = {kind: c.kind, namespace: c.namespace, name: c.name}
+    if (!index) return change
     const key = keyOf(c.namespace, c.name)
+    const previous = index.byKey.get(key)
+    if (previous) change.previous = previous
     if (c.type === 'DELETED') index.delete(key)
-    else index.set(key, this.held(c.value, c.rev, index.byKey.get(key)))
+    else index.set(key, (change.object = this.held(c.value, c.rev, previous)))
+    if (c.kind === 'Pod') this.#podsByNode.set(key, previous, change.object)
+    return change
   }
 
   // what the cache keeps of a stored object: frozen, with its resourceVersion, sharing with `prev`

@@ -1,12 +1,13 @@
 // The reconciler's loop: wake on a store change (SQLite's data_version, nudged by a watch on the state
-// folder) or on the earliest controller timer; run the due controllers one at a time, each failure
-// logged and retried with back-off; keep the lease; compact the change log; stop on request or when idle.
+// folder) or on the earliest key timer; map each change to the keys of the controllers watching its kind;
+// reconcile the due keys one controller at a time, each key's failure logged and retried with its own
+// back-off while the others go on; keep the lease; compact the change log; stop on request or when idle.
 import fs from 'node:fs'
 
 import type {ClusterProfile} from '../api/cluster-profile.js'
 import type {Api} from '../api/server.js'
 import type {Clock} from '../api/types.js'
-import type {Controller, ControllerContext} from '../controllers/types.js'
+import type {Controller, ControllerContext, ObjectChange, Watch} from '../controllers/types.js'
 import type {Backend} from '../store/backend.js'
 import type {StoreCache} from './cache.js'
 import type {ReconcilerLease} from './lease.js'
@@ -14,6 +15,7 @@ import {describeError, type Logger} from './log.js'
 
 import {EventRecorder} from '../api/events.js'
 import {systemClock} from '../api/types.js'
+import {objectKey} from '../controllers/keys.js'
 import {LEASE_RENEW_MS, isLeaseLost} from './lease.js'
 import {Waker} from './waker.js'
 import {WorkQueue} from './work-queue.js'
@@ -56,7 +58,7 @@ export interface RunnerOptions {
 
 /** the loop polls quickly for this long after the last change it saw */
 const QUIET_AFTER_MS = 1000
-/** runs before the loop yields to the event loop (signals are handled between passes) */
+/** controller runs (each over its dirty keys) before the loop yields to the event loop (signals are handled between them) */
 const MAX_RUNS_PER_TICK = 200
 /** a pass slower than this is logged */
 const SLOW_PASS_MS = 1000
@@ -73,6 +75,11 @@ export class Runner {
   #nextRenew = 0
   readonly #now: () => number
   readonly #byName: Map<string, Controller>
+  /** per kind: the controllers watching it, and how */
+  readonly #watchers = new Map<string, {name: string; watch: Watch}[]>()
+  readonly #contexts = new Map<string, ControllerContext>()
+  /** the cache's load count the queue's keys were listed at */
+  #loads = -1
   /** the process's event recorder, shared by every controller (its memory dies with the process) */
   readonly recorder: EventRecorder
 
@@ -80,6 +87,14 @@ export class Runner {
     this.recorder = new EventRecorder(opts.api)
     this.queue = new WorkQueue(opts.controllers)
     this.#byName = new Map(opts.controllers.map((c) => [c.name, c]))
+    for (const c of opts.controllers) {
+      for (const w of c.watches) {
+        const watch = typeof w === 'string' ? {kind: w} : w
+        const list = this.#watchers.get(watch.kind) ?? []
+        list.push({name: c.name, watch})
+        this.#watchers.set(watch.kind, list)
+      }
+    }
     this.#now = opts.now ?? (() => performance.now())
   }
 
@@ -107,7 +122,7 @@ export class Runner {
     let lastBusy = this.#now()
     let loopFailures = 0
     const watcher = this.opts.stateFile ? this.#waker.watch(this.opts.stateFile, (m) => this.opts.log.warn(m)) : undefined
-    this.queue.markAll()
+    this.relist()
     try {
       while (!this.#stopReason) {
         const pollMs = this.#now() - lastChange < QUIET_AFTER_MS ? busyPollMs : quietPollMs
@@ -115,11 +130,7 @@ export class Runner {
         try {
           this.keepLease()
           if (this.#stopReason) break
-          if (opts.cache.mayHaveChanged()) {
-            const changed = opts.cache.sync()
-            if (changed.size > 0) lastChange = this.#now()
-            this.queue.markChanged(changed)
-          }
+          if (opts.cache.mayHaveChanged() && this.syncCache().size > 0) lastChange = this.#now()
           this.runDue()
           if (this.#now() >= nextCompact) {
             this.compact()
@@ -166,33 +177,72 @@ export class Runner {
         this.keepLease()
         if (this.#stopReason) return
         // the controller's own writes (and anything else committed meanwhile) wake whoever watches them
-        if (this.opts.cache.mayHaveChanged()) this.queue.markChanged(this.opts.cache.sync())
+        if (this.opts.cache.mayHaveChanged()) this.syncCache()
       }
     }
   }
 
-  private runOne(c: Controller): void {
-    const {log} = this.opts
-    const started = this.#now()
-    const failedBefore = this.queue.failures(c.name)
-    try {
-      // one commit per pass (or per BATCH_MS of it), not one per write
-      const result = this.opts.store.batch(() => c.reconcile(this.context(c)), BATCH_MS)
-      this.queue.succeeded(c.name, this.#now(), result)
-      if (failedBefore > 0) log.info(`${c.name}: reconcile succeeded after ${failedBefore} failure${failedBefore === 1 ? '' : 's'}`)
-    } catch (error) {
-      // the fence refused the pass's writes: another reconciler has the cluster now
-      if (isLeaseLost(error)) return this.leaseLost(error)
-      const wait = this.queue.failed(c.name, this.#now())
-      log.error(`${c.name}: reconcile failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
+  // brings the cache up to date and marks the keys its changes map to; a relist marks every key
+  private syncCache(): Set<string> {
+    const {cache} = this.opts
+    const kinds = cache.sync((change) => this.markChange(change))
+    if (cache.loads !== this.#loads) this.relist()
+    return kinds
+  }
+
+  private markChange(change: ObjectChange): void {
+    for (const {name, watch} of this.#watchers.get(change.kind) ?? []) {
+      if (watch.map) this.queue.add(name, watch.map(change, this.opts.cache))
+      else this.queue.add(name, [objectKey(change.namespace, change.name)])
     }
+  }
+
+  // every key of every controller (start-up, or the cache read everything again)
+  private relist(): void {
+    this.#loads = this.opts.cache.loads
+    for (const c of this.opts.controllers) this.queue.add(c.name, c.keys(this.opts.cache))
+  }
+
+  // reconciles the controller's dirty keys, one commit per BATCH_MS of them rather than one per write
+  private runOne(c: Controller): void {
+    const started = this.#now()
+    const keys = this.queue.take(c.name)
+    const ctx = this.context(c)
+    this.opts.store.batch(() => {
+      for (const key of keys) if (!this.runKey(c, ctx, key)) return
+    }, BATCH_MS)
     const took = this.#now() - started
-    if (took > SLOW_PASS_MS) log.warn(`${c.name}: reconcile took ${Math.round(took)}ms`)
+    if (took > SLOW_PASS_MS) this.opts.log.warn(`${c.name}: reconcile of ${keys.length} key${keys.length === 1 ? '' : 's'} took ${Math.round(took)}ms`)
+  }
+
+  // one key; false when the lease was lost (nothing more may be written)
+  private runKey(c: Controller, ctx: ControllerContext, key: string): boolean {
+    const {log} = this.opts
+    const failedBefore = this.queue.failures(c.name, key)
+    try {
+      const result = c.reconcile(ctx, key)
+      this.queue.succeeded(c.name, key, this.#now(), result)
+      if (failedBefore > 0) log.info(`${c.name}: reconcile of ${keyText(key)} succeeded after ${failedBefore} failure${failedBefore === 1 ? '' : 's'}`)
+      return true
+    } catch (error) {
+      // the fence refused the writes: another reconciler has the cluster now
+      if (isLeaseLost(error)) {
+        this.leaseLost(error)
+        return false
+      }
+      const wait = this.queue.failed(c.name, key, this.#now())
+      log.error(`${c.name}: reconcile of ${keyText(key)} failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
+      return true
+    }
   }
 
   private context(c: Controller): ControllerContext {
+    let ctx = this.#contexts.get(c.name)
+    if (ctx) return ctx
     const {api, cache, profile, log} = this.opts
-    return {api, cache, recorder: this.recorder, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
+    ctx = {api, cache, recorder: this.recorder, profile, clock: this.opts.clock ?? systemClock, log: (m) => log.info(`${c.name}: ${m}`)}
+    this.#contexts.set(c.name, ctx)
+    return ctx
   }
 
   // renews the lease when due; stops the loop when it was lost or the cluster's state file is gone
@@ -228,3 +278,6 @@ export class Runner {
     store.checkpoint()
   }
 }
+
+/** How a key reads in the log: the whole-cluster key has no name. */
+const keyText = (key: string): string => (key === '' ? 'the cluster' : key)

@@ -1,108 +1,177 @@
-// Which controllers are due, and when the next one will be: pure bookkeeping with the time passed in,
-// so the runner's scheduling (changes, requeue timers, back-off after failures) is tested without waiting.
+// Which keys of which controllers are due, and when the next one will be: client-go's workqueue as pure
+// bookkeeping with the time passed in — per key a dirty mark, a requeueAfter timer and a rate-limited
+// back-off — so the runner's scheduling is tested without waiting.
 import type {ReconcileResult} from '../controllers/types.js'
 
-/** First retry after a failure; each further failure doubles it, up to BACKOFF_MAX_MS. */
-export const BACKOFF_BASE_MS = 100
-export const BACKOFF_MAX_MS = 10_000
+import {TimerHeap, type Timer} from './timer-heap.js'
 
-/** The wait before retrying a controller that has failed `failures` times in a row (1 → 100 ms). */
+/** First retry after a failure (client-go's default per-item limiter); each further failure doubles it. */
+export const BACKOFF_BASE_MS = 5
+export const BACKOFF_MAX_MS = 1_000_000
+
+/** The wait before retrying a key that has failed `failures` times in a row (1 → 5 ms, up to 1000 s). */
 export function backoffMs(failures: number): number {
   if (failures <= 0) return 0
-  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20))
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 30))
 }
 
-interface Entry {
-  name: string
-  watches: ReadonlySet<string>
-  /** something it watches changed since its last successful pass */
-  dirty: boolean
-  /** when its requested requeue falls due */
+/** A key's timers: a requested requeue, or a retry after failures (which replaces it). */
+interface KeyState {
   timerAt?: number
   /** the requeue is routine upkeep that does not count as pending work */
   background: boolean
   failures: number
-  /** not before this time (back-off after a failure) */
   retryAt?: number
+  /** the time of this key's entry in the timer heap (one per key: a later timer waits behind it) */
+  heapAt?: number
 }
 
-/** The state of every controller: dirty, timed, backing off. Times are milliseconds on one clock. */
+/** One controller's keys. */
+class Keys {
+  /** keys to reconcile now, in the order they were marked */
+  readonly dirty = new Set<string>()
+  readonly states = new Map<string, KeyState>()
+  constructor(readonly name: string) {}
+}
+
+/** The state of every controller's keys. Times are milliseconds on one clock. */
 export class WorkQueue {
-  readonly #entries: Entry[]
+  readonly #controllers: Keys[]
+  readonly #byName = new Map<string, Keys>()
+  readonly #timers = new TimerHeap<Keys>()
+  /** keys failing now, and keys with a requeue that is work in progress */
+  #failing = 0
+  #foreground = 0
 
-  constructor(controllers: readonly {name: string; watches: readonly string[]}[]) {
-    this.#entries = controllers.map((c) => ({name: c.name, watches: new Set(c.watches), dirty: true, background: false, failures: 0}))
+  constructor(controllers: readonly {name: string}[]) {
+    this.#controllers = controllers.map((c) => new Keys(c.name))
+    for (const k of this.#controllers) this.#byName.set(k.name, k)
   }
 
-  /** Marks every controller that watches one of `kinds` as needing a pass. */
-  markChanged(kinds: Iterable<string>): void {
-    for (const kind of kinds) for (const e of this.#entries) if (e.watches.has(kind)) e.dirty = true
+  /** Marks keys of `name` dirty. A key backing off after a failure waits for its retry. */
+  add(name: string, keys: Iterable<string>): void {
+    const c = this.entry(name)
+    for (const key of keys) if (c.states.get(key)?.retryAt === undefined) c.dirty.add(key)
   }
 
-  /** Marks every controller as needing a pass (start-up, relist). */
-  markAll(): void {
-    for (const e of this.#entries) e.dirty = true
-  }
-
-  /** Names of the controllers due at `now`, in the order they were given. */
+  /** Names of the controllers with keys due at `now`, in the order they were given. */
   due(now: number): string[] {
-    return this.#entries.filter((e) => this.isDue(e, now)).map((e) => e.name)
+    this.fire(now)
+    return this.#controllers.filter((c) => c.dirty.size > 0).map((c) => c.name)
   }
 
-  /** A pass succeeded: its result's requeue replaces any earlier timer; back-off is forgotten. */
-  succeeded(name: string, now: number, result: ReconcileResult | undefined): void {
-    const e = this.entry(name)
-    e.dirty = false
-    e.failures = 0
-    e.retryAt = undefined
+  /** Takes the dirty keys of `name` (in marking order) for reconciling; a key marked again meanwhile runs again. */
+  take(name: string): string[] {
+    const c = this.entry(name)
+    const keys = [...c.dirty]
+    c.dirty.clear()
+    return keys
+  }
+
+  /** A key reconciled: its result's requeue replaces any earlier timer; its back-off is forgotten. */
+  succeeded(name: string, key: string, now: number, result: ReconcileResult | undefined): void {
+    const c = this.entry(name)
+    const s = c.states.get(key)
     const after = result?.requeueAfterMs
-    e.timerAt = after === undefined || !Number.isFinite(after) ? undefined : now + Math.max(0, after)
-    e.background = Boolean(result?.background)
+    const at = after === undefined || !Number.isFinite(after) ? undefined : now + Math.max(0, after)
+    if (!s && at === undefined) return
+    const state = s ?? {background: false, failures: 0}
+    if (state.failures > 0) this.#failing--
+    state.failures = 0
+    state.retryAt = undefined
+    this.setTimer(state, at, Boolean(result?.background))
+    if (at !== undefined) this.schedule(c, key, state, at)
+    this.store(c, key, state)
   }
 
-  /** A pass threw: retry after the back-off; returns the wait in milliseconds. */
-  failed(name: string, now: number): number {
-    const e = this.entry(name)
-    e.failures++
-    e.dirty = true
-    const wait = backoffMs(e.failures)
-    e.retryAt = now + wait
+  /** A key's reconcile threw: retry it after its back-off; returns the wait in milliseconds. */
+  failed(name: string, key: string, now: number): number {
+    const c = this.entry(name)
+    const state = c.states.get(key) ?? {background: false, failures: 0}
+    if (state.failures === 0) this.#failing++
+    state.failures++
+    this.setTimer(state, undefined, false)
+    const wait = backoffMs(state.failures)
+    state.retryAt = now + wait
+    this.schedule(c, key, state, state.retryAt)
+    c.dirty.delete(key)
+    this.store(c, key, state)
     return wait
   }
 
-  /** How many times in a row `name` has failed. */
-  failures(name: string): number {
-    return this.entry(name).failures
+  /** How many times in a row a key has failed. */
+  failures(name: string, key: string): number {
+    return this.entry(name).states.get(key)?.failures ?? 0
   }
 
-  /** The earliest time a controller that is not due now becomes due (undefined: none will by itself). */
+  /** The earliest time a key becomes due (now when one is dirty; undefined: none will by itself). */
   nextDue(now: number): number | undefined {
-    let next: number | undefined
-    for (const e of this.#entries) {
-      let at: number | undefined
-      if (e.dirty) at = Math.max(now, e.retryAt ?? now)
-      else if (e.timerAt !== undefined) at = Math.max(e.timerAt, e.retryAt ?? e.timerAt)
-      if (at !== undefined && (next === undefined || at < next)) next = at
-    }
-    return next
+    if (this.#controllers.some((c) => c.dirty.size > 0)) return now
+    const top = this.top()
+    return top === undefined ? undefined : Math.max(now, top.at)
   }
 
   /**
-   * Whether work is pending: a controller is due or failing, or asked to run again for a reason other
-   * than routine upkeep. An idle reconciler has none.
+   * Whether work is pending: a key is dirty or failing, or asked to run again for a reason other than
+   * routine upkeep. An idle reconciler has none.
    */
   pending(): boolean {
-    return this.#entries.some((e) => e.dirty || e.failures > 0 || (e.timerAt !== undefined && !e.background))
+    return this.#failing > 0 || this.#foreground > 0 || this.#controllers.some((c) => c.dirty.size > 0)
   }
 
-  private isDue(e: Entry, now: number): boolean {
-    if (e.retryAt !== undefined && e.retryAt > now) return false
-    return e.dirty || (e.timerAt !== undefined && e.timerAt <= now)
+  // moves every key whose timer or retry has come to the dirty set
+  private fire(now: number): void {
+    for (let top = this.top(); top && top.at <= now; top = this.top()) {
+      const {owner: c, key} = this.#timers.pop()!
+      const state = c.states.get(key)!
+      state.heapAt = undefined
+      if (state.retryAt !== undefined) state.retryAt = undefined
+      else this.setTimer(state, undefined, false)
+      this.store(c, key, state)
+      c.dirty.add(key)
+    }
   }
 
-  private entry(name: string): Entry {
-    const e = this.#entries.find((x) => x.name === name)
-    if (!e) throw new Error(`unknown controller ${name}`)
-    return e
+  // the earliest entry whose time is its key's due time; an entry whose key's timer moved later since
+  // it was queued is queued again for then, one whose timer went is dropped
+  private top(): Timer<Keys> | undefined {
+    for (;;) {
+      const top = this.#timers.top((at, c, key) => c.states.get(key)?.heapAt === at)
+      if (!top) return undefined
+      const state = top.owner.states.get(top.key)!
+      const due = state.retryAt ?? state.timerAt
+      if (due === top.at) return top
+      this.#timers.pop()
+      state.heapAt = undefined
+      if (due !== undefined) this.schedule(top.owner, top.key, state, due)
+      else this.store(top.owner, top.key, state)
+    }
+  }
+
+  // one heap entry per key: a new one only when the timer is earlier than the entry already queued
+  private schedule(c: Keys, key: string, state: KeyState, at: number): void {
+    if (state.heapAt !== undefined && state.heapAt <= at) return
+    state.heapAt = at
+    this.#timers.push(at, c, key)
+  }
+
+
+  private setTimer(state: KeyState, at: number | undefined, background: boolean): void {
+    if (state.timerAt !== undefined && !state.background) this.#foreground--
+    state.timerAt = at
+    state.background = background
+    if (at !== undefined && !background) this.#foreground++
+  }
+
+  // keeps a key's state only while it has a timer or failures
+  private store(c: Keys, key: string, state: KeyState): void {
+    if (state.timerAt === undefined && state.retryAt === undefined && state.failures === 0) c.states.delete(key)
+    else c.states.set(key, state)
+  }
+
+  private entry(name: string): Keys {
+    const c = this.#byName.get(name)
+    if (!c) throw new Error(`unknown controller ${name}`)
+    return c
   }
 }

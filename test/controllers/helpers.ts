@@ -14,6 +14,7 @@ import {EventRecorder} from '../../src/api/events.js'
 import {Api} from '../../src/api/server.js'
 import {bootstrapCluster} from '../../src/cluster/bootstrap.js'
 import {Store} from '../../src/store/sqlite-store.js'
+import {reconcileAll} from '../../src/controllers/keys.js'
 
 /** A clock tests move by hand. */
 export class FakeClock {
@@ -55,6 +56,9 @@ export class ApiCache implements ObjectCache {
   get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined {
     return deepFreeze(this.api.peek(kind, namespace, name) as ObjectOf<K> | undefined)
   }
+  podsOnNode(node: string): ObjectOf<'Pod'>[] {
+    return this.list('Pod').filter((p) => p.spec?.nodeName === node)
+  }
   revision(): number {
     return this.api.store.revision()
   }
@@ -70,7 +74,7 @@ export interface TestCluster {
   ctx: ControllerContext
   profile: ClusterProfile
   logs: string[]
-  /** runs one pass of `c`; `writes` counts store revisions it made */
+  /** reconciles every key of `c` once; `writes` counts store revisions it made */
   pass(c: Controller): ReconcileResult & {writes: number}
   /** runs passes of the controllers until a round writes nothing; returns the writes made */
   settle(...cs: Controller[]): number
@@ -102,7 +106,7 @@ export function testCluster(overrides: Partial<ClusterProfile> = {}): TestCluste
     logs,
     pass(c) {
       const before = store.revision()
-      const r = c.reconcile(ctx)
+      const r = reconcileAll(c, ctx)
       return {...r, writes: store.revision() - before}
     },
     settle(...cs) {

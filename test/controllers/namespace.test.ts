@@ -35,7 +35,7 @@ describe('namespace controller', () => {
   })
 
   it('watches the namespace and the namespaced kinds that can linger, not Events or Leases', () => {
-    const watches = new NamespaceController().watches
+    const watches = new NamespaceController().watches.map((w) => (typeof w === 'string' ? w : w.kind))
     expect(watches).to.include.members(['Namespace', 'Pod', 'ConfigMap', 'Secret'])
     expect(watches).to.not.include('Event')
     expect(watches).to.not.include('Lease')

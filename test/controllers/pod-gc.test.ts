@@ -3,6 +3,7 @@ import {expect} from 'chai'
 import {nodeType} from '../../src/api/kinds/node.js'
 import {podType} from '../../src/api/kinds/pod.js'
 import {PodGCController} from '../../src/controllers/pod-gc.js'
+import {TerminatedPodGCController} from '../../src/controllers/terminated-pod-gc.js'
 import {T0, phaseOf, testCluster, type TestCluster} from './helpers.js'
 
 describe('pod garbage collection of pods on deleted nodes', () => {
@@ -61,7 +62,7 @@ describe('pod garbage collection of terminated pods and of pods on out-of-servic
 
   it('deletes the terminated pods over --terminated-pod-gc-threshold: evicted ones first, then the oldest', () => {
     tc = testCluster({terminatedPodGCThreshold: 2})
-    const gc = new PodGCController()
+    const gc = new TerminatedPodGCController()
     for (const [i, name] of ['a', 'b', 'c', 'd', 'e'].entries()) {
       tc.clock.ms = T0 + i * 1000
       tc.pod(name, spec)
@@ -82,7 +83,7 @@ describe('pod garbage collection of terminated pods and of pods on out-of-servic
     expect(tc.ctx.profile.terminatedPodGCThreshold).to.equal(0)
     tc.pod('a', spec)
     finish('a', 'Succeeded')
-    expect(tc.pass(new PodGCController()).writes).to.equal(0)
+    expect(tc.pass(new TerminatedPodGCController()).writes).to.equal(0)
     tc.close()
     tc = testCluster()
     expect(tc.ctx.profile.terminatedPodGCThreshold).to.equal(12500)

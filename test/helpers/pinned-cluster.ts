@@ -11,6 +11,7 @@ import {EventRecorder} from '../../src/api/events.js'
 import {Api} from '../../src/api/server.js'
 import {createCluster} from '../../src/cluster/clusters.js'
 import {createControllers} from '../../src/controllers/index.js'
+import {reconcileAll} from '../../src/controllers/keys.js'
 import type {ControllerContext} from '../../src/controllers/types.js'
 import {Store} from '../../src/store/sqlite-store.js'
 import {ApiCache, FakeClock} from '../controllers/helpers.js'
@@ -63,7 +64,7 @@ function populate(store: Store): void {
   const controllers = createControllers()
   const run = (seconds: number): void => {
     for (let s = 0; s < seconds; s++) {
-      for (const c of controllers) c.reconcile(ctx)
+      for (const c of controllers) reconcileAll(c, ctx)
       clock.advance(1000)
     }
   }

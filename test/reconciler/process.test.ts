@@ -108,6 +108,7 @@ describe('reconciler process', function () {
     const watcher = {
       name: 'watcher',
       watches: ['ConfigMap'],
+      keys: () => [''],
       reconcile(ctx: ControllerContext) {
         for (const o of ctx.cache.list('ConfigMap')) if (o.metadata.name !== 'kube-root-ca.crt' && !seen.includes(o.metadata.name!)) seen.push(o.metadata.name!)
         return {}

@@ -1,18 +1,25 @@
+import type {Pod} from 'kubernetes-types/core/v1.js'
+
 import {expect} from 'chai'
 import path from 'node:path'
 
 import {defaultProfile} from '../../src/api/cluster-profile.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../../src/controllers/types.js'
+import {clusterKeys, clusterWatches} from '../../src/controllers/keys.js'
+import {Kubelet} from '../../src/controllers/kubelet/kubelet.js'
+import type {Runtime} from '../../src/controllers/kubelet/runtime.js'
+import {SimulatedRuntime} from '../../src/controllers/kubelet/simulated-runtime.js'
 import {StoreCache} from '../../src/reconciler/cache.js'
 import {memoryLogger} from '../../src/reconciler/log.js'
 import {Runner, type RunnerOptions} from '../../src/reconciler/runner.js'
 import {configMap, eventually, useTempHome} from './helpers.js'
 
-/** A fake controller that records its passes and does what the test tells it to. */
+/** A fake controller with one cluster-wide key that records its passes and does what the test tells it to. */
 function fake(name: string, watches: string[], body: (pass: number, ctx: ControllerContext) => ReconcileResult | void = () => {}): Controller & {passes: number} {
   const c = {
     name,
-    watches,
+    watches: clusterWatches(watches),
+    keys: clusterKeys,
     passes: 0,
     reconcile(ctx: ControllerContext) {
       c.passes++
@@ -74,15 +81,65 @@ describe('reconciler runner', function () {
     t.open().api.create(configMap('a'))
     await eventually('the healthy controller to see the change', () => cms.passes >= 2)
     healthy = true
-    await eventually('the broken controller to recover', () => log.lines.some((l) => l.startsWith('info broken: reconcile succeeded after')))
+    await eventually('the broken controller to recover', () => log.lines.some((l) => l.startsWith('info broken: reconcile of the cluster succeeded after')))
     r.stop()
     expect(await done).to.equal('signal')
     const errors = log.lines.filter((l) => l.startsWith('error broken:'))
-    expect(errors[0]).to.match(/^error broken: reconcile failed \(1 in a row; retrying in 100ms\): boom 1 \(at .*runner\.test\.js:\d+:\d+\)$/)
-    expect(errors[1]).to.match(/^error broken: reconcile failed \(2 in a row; retrying in 200ms\): boom 2 /)
-    expect(errors[2]).to.match(/^error broken: reconcile failed \(3 in a row; retrying in 400ms\): boom 3 /)
+    expect(errors[0]).to.match(/^error broken: reconcile of the cluster failed \(1 in a row; retrying in 5ms\): boom 1 \(at .*runner\.test\.js:\d+:\d+\)$/)
+    expect(errors[1]).to.match(/^error broken: reconcile of the cluster failed \(2 in a row; retrying in 10ms\): boom 2 /)
+    expect(errors[2]).to.match(/^error broken: reconcile of the cluster failed \(3 in a row; retrying in 20ms\): boom 3 /)
     // back-off, not a busy loop: a few attempts, never hundreds
     expect(broken.passes).to.be.lessThan(errors.length + 2)
+  })
+
+  it('retries a failing key with its own back-off while the controller\'s other keys go on', async () => {
+    const runs: string[] = []
+    let healthy = false
+    const keyed: Controller = {
+      name: 'keyed',
+      watches: ['ConfigMap'],
+      keys: (cache) => cache.list('ConfigMap', 'default').map((o) => `default/${o.metadata.name}`),
+      reconcile(_ctx, key) {
+        runs.push(key)
+        if (key === 'default/bad' && !healthy) throw new Error('boom')
+        return {}
+      },
+    }
+    const {r, log, api, done} = await runner([keyed])
+    api.create(configMap('bad'))
+    await eventually('three failures of the bad key', () => runs.filter((k) => k === 'default/bad').length >= 3)
+    api.create(configMap('good'))
+    await eventually('the good key to run', () => runs.includes('default/good'))
+    healthy = true
+    await eventually('the bad key to recover', () => log.lines.some((l) => l.startsWith('info keyed: reconcile of default/bad succeeded after')))
+    r.stop()
+    await done
+    const errors = log.lines.filter((l) => l.startsWith('error keyed:'))
+    expect(errors[0]).to.match(/^error keyed: reconcile of default\/bad failed \(1 in a row; retrying in 5ms\): boom /)
+    expect(errors[1]).to.match(/^error keyed: reconcile of default\/bad failed \(2 in a row; retrying in 10ms\): boom /)
+    expect(errors.every((l) => l.includes('default/bad'))).to.equal(true)
+    expect(runs.filter((k) => k === 'default/good')).to.have.length(1)
+  })
+
+  it('syncs the kubelet\'s other pods when one pod\'s sync throws, and retries that one alone', async () => {
+    // a runtime that fails for pod `a`, the first pod of the node in the kubelet's order
+    const simulated = new SimulatedRuntime(defaultProfile)
+    const failing: Runtime = Object.assign(Object.create(simulated) as SimulatedRuntime, {
+      sandboxMs(pod: Pod): number {
+        if (pod.metadata?.name === 'a') throw new Error('runtime broken for a')
+        return simulated.sandboxMs()
+      },
+    })
+    const {r, log, api, done} = await runner([new Kubelet(failing)])
+    const fast = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
+    for (const name of ['a', 'b', 'c']) api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default', annotations: fast}, spec: {nodeName: 'test-control-plane', containers: [{name: 'web', image: 'nginx'}]}})
+    const phase = (name: string) => (api.peek('Pod', 'default', name)?.status as {phase?: string} | undefined)?.phase
+    await eventually('b and c to run', () => phase('b') === 'Running' && phase('c') === 'Running')
+    await eventually('a to fail twice', () => log.lines.some((l) => l.startsWith('error kubelet: reconcile of default/a failed (2 in a row; retrying in 10ms): runtime broken for a')))
+    r.stop()
+    await done
+    expect(phase('a')).to.equal('Pending')
+    expect(log.lines.filter((l) => l.startsWith('error ')).every((l) => l.includes('default/a'))).to.equal(true)
   })
 
   it('runs a requeued controller again when its timer falls due without any change', async () => {

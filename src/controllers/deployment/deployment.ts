@@ -3,7 +3,9 @@
 // maxUnavailable) or Recreate, keeps revision annotations and the Available / Progressing
 // conditions, and emits ScalingReplicaSet events.
 import type {KObject} from '../../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from '../types.js'
+
+import {keysOf, objectKey, orphanClaimers, ownerKeys, splitKey} from '../keys.js'
 
 import {replicaSetType} from '../../api/kinds/replicaset.js'
 import {labelSelectorFromObject, matchLabelSelector} from '../../machinery/labels.js'
@@ -13,23 +15,26 @@ import {checkPausedConditions, syncDeploymentStatus} from './status.js'
 import {specOf} from './util.js'
 import {controllerRefFor, controllerRefOf} from './workload-pods.js'
 
-/** Syncs every Deployment; a pass over a settled cluster writes nothing. */
+/** Syncs one Deployment per key; a second sync of a settled one writes nothing. */
 export class DeploymentController implements Controller {
   readonly name = 'deployment'
-  readonly watches = ['Deployment', 'ReplicaSet', 'Pod']
+  readonly watches: readonly Watch[] = [
+    {kind: 'Deployment'},
+    // a set wakes the deployment that controls (or controlled) it; an orphan, every one that may adopt it
+    {kind: 'ReplicaSet', map: (c, cache) => [...ownerKeys(c, 'Deployment'), ...orphanClaimers(c, cache, 'Deployment')]},
+    // a pod wakes the deployment of its set (Recreate waits for old pods to go)
+    {kind: 'Pod', map: (c, cache) => ownerKeys(c, 'ReplicaSet').flatMap((k) => setOwner(cache, k))},
+  ]
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
-    let requeue: number | undefined
-    for (const d of ctx.cache.list('Deployment')) {
-      try {
-        const next = this.sync(ctx, d)
-        if (next !== undefined) requeue = Math.min(requeue ?? next, next)
-      } catch (error) {
-        ctx.log(`syncing Deployment ${d.metadata.namespace}/${d.metadata.name}: ${(error as Error).message}`)
-        requeue = Math.min(requeue ?? 1000, 1000)
-      }
-    }
-    return requeue === undefined ? {} : {requeueAfterMs: requeue}
+  keys(cache: ObjectCache): string[] {
+    return keysOf(cache, 'Deployment')
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
+    const {namespace, name} = splitKey(key)
+    const d = ctx.cache.get('Deployment', namespace, name)
+    const next = d ? this.sync(ctx, d) : undefined
+    return next === undefined ? {} : {requeueAfterMs: next}
   }
 
   /** syncDeployment. */
@@ -79,4 +84,12 @@ export class DeploymentController implements Controller {
     }
     return owned
   }
+}
+
+// the key of the Deployment controlling the ReplicaSet at `key`, if any
+function setOwner(cache: ObjectCache, key: string): string[] {
+  const {namespace, name} = splitKey(key)
+  const rs = cache.get('ReplicaSet', namespace, name)
+  const ref = rs?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment')
+  return ref ? [objectKey(namespace, ref.name)] : []
 }

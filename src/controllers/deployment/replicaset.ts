@@ -3,7 +3,9 @@
 // ownerReferences, creating `<rs>-<5 chars>` pods from the template, deleting the extras the
 // rank order picks — and reports replicas / fullyLabeled / ready / available in status.
 import type {KObject, ObjectOf} from '../../api/types.js'
-import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from '../types.js'
+
+import {keysOf, orphanClaimers, ownerKeys, splitKey} from '../keys.js'
 
 import {podType} from '../../api/kinds/pod.js'
 import {replicaSetType} from '../../api/kinds/replicaset.js'
@@ -32,23 +34,24 @@ function selectorOf(rs: KObject): LabelSelector | undefined {
   }
 }
 
-/** Runs every ReplicaSet's sync; a pass over a settled cluster writes nothing. */
+/** Syncs one ReplicaSet per key; a second sync of a settled set writes nothing. */
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset'
-  readonly watches = ['ReplicaSet', 'Pod']
+  readonly watches: readonly Watch[] = [
+    {kind: 'ReplicaSet'},
+    // a pod wakes the set that controls (or controlled) it; an orphan, every set that may adopt it
+    {kind: 'Pod', map: (c, cache) => [...ownerKeys(c, 'ReplicaSet'), ...orphanClaimers(c, cache, 'ReplicaSet')]},
+  ]
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
-    let requeue: number | undefined
-    for (const rs of ctx.cache.list('ReplicaSet')) {
-      try {
-        const next = this.sync(ctx, rs)
-        if (next !== undefined) requeue = requeue === undefined ? next : Math.min(requeue, next)
-      } catch (error) {
-        ctx.log(`syncing ReplicaSet ${rs.metadata.namespace}/${rs.metadata.name}: ${(error as Error).message}`)
-        requeue = Math.min(requeue ?? 1000, 1000)
-      }
-    }
-    return requeue === undefined ? {} : {requeueAfterMs: requeue}
+  keys(cache: ObjectCache): string[] {
+    return keysOf(cache, 'ReplicaSet')
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
+    const {namespace, name} = splitKey(key)
+    const rs = ctx.cache.get('ReplicaSet', namespace, name)
+    const next = rs ? this.sync(ctx, rs) : undefined
+    return next === undefined ? {} : {requeueAfterMs: next}
   }
 
   /** syncReplicaSet: claim pods, create or delete to reach spec.replicas, write status. */

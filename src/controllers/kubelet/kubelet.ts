@@ -5,10 +5,11 @@
 // (pod.ts and its neighbours in this folder); this file reads the cache and writes through the API.
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../../api/types.js'
+import {keyOf, objectKey, splitKey} from '../keys.js'
 import type {NodeContext, PodPlan} from './pod.js'
 import type {NodeUsage} from '../scheduler/pod-resources.js'
 import type {Runtime} from './runtime.js'
-import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
+import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from '../types.js'
 
 import {isStatusError} from '../../api/errors.js'
 import {podType} from '../../api/kinds/pod.js'
@@ -28,11 +29,33 @@ const CLOCK_STEP_MS = 1000
 
 const hasKubeletStatus = (p: Pod): boolean => (p.status?.conditions ?? []).some((c) => c.type === 'PodReadyToStartContainers')
 
-/** The kubelet controller. Its memory is the kubelets' memory: a new instance is a restarted kubelet. */
+/** What the pods of one node share within one cache revision: allocations made since are added in place. */
+interface NodeScratch {
+  images: Set<string>
+  usedIPs?: Set<string>
+  admitted?: NodeUsage
+}
+
+/**
+ * The kubelet controller. Its keys are node names (the heartbeat) and pod keys `namespace/name` (the
+ * pod's sync). Its memory is the kubelets' memory: a new instance is a restarted kubelet.
+ */
 export class Kubelet implements Controller {
   readonly name = 'kubelet'
-  readonly watches = ['Pod', 'Node', 'ConfigMap', 'Secret']
+  readonly watches: readonly Watch[] = [
+    // a node's change concerns its heartbeat and every pod bound to it (kubelet stopped, taints, addresses)
+    {kind: 'Node', map: (c, cache) => [c.name, ...cache.podsOnNode(c.name).map(keyOf)]},
+    {kind: 'Pod', map: (c) => (podNode(c.object) ?? podNode(c.previous) ? [objectKey(c.namespace, c.name)] : [])},
+    {kind: 'ConfigMap', map: (c, cache) => boundPodKeys(cache, c.namespace)},
+    {kind: 'Secret', map: (c, cache) => boundPodKeys(cache, c.namespace)},
+  ]
   readonly memory = new KubeletMemory()
+  /** pod key → the uid whose memory is kept */
+  readonly #uids = new Map<string, string>()
+  /** per node, for the cache revision `#scratchAt` */
+  #scratch = new Map<string, NodeScratch>()
+  #scratchAt = -1
+  #configs = 0
 
   /** `runtime`: default the simulated runtime with the cluster profile's timings. */
   constructor(private readonly runtime?: Runtime) {}
@@ -40,69 +63,85 @@ export class Kubelet implements Controller {
   // wall clock minus monotonic clock at the last pass: a change is a step of the wall clock
   #skewMs?: number
 
-  reconcile(ctx: ControllerContext): ReconcileResult {
+  keys(cache: ObjectCache): string[] {
+    const keys: string[] = []
+    for (const node of cache.list('Node')) {
+      keys.push(node.metadata.name!)
+      for (const p of [...cache.podsOnNode(node.metadata.name!)].sort(byAge)) keys.push(keyOf(p))
+    }
+    return keys
+  }
+
+  reconcile(ctx: ControllerContext, key: string): ReconcileResult {
     const now = ctx.clock.now()
     this.followClockSteps(now.getTime() - monotonicOf(ctx.clock))
-    const runtime = this.runtime ?? new SimulatedRuntime(ctx.profile)
-    const pods = ctx.cache.list('Pod')
-    const lookup = (kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined => ctx.cache.get(kind, ns, name)
-    const configs = this.memory.configEpoch([...ctx.cache.list('ConfigMap'), ...ctx.cache.list('Secret')])
-    const byNode = new Map<string, ObjectOf<'Pod'>[]>()
-    for (const p of pods) {
-      const n = p.spec?.nodeName
-      if (!n) continue
-      const list = byNode.get(n)
-      if (list) list.push(p)
-      else byNode.set(n, [p])
+    const {namespace, name} = splitKey(key)
+    if (!namespace) {
+      const node = ctx.cache.get('Node', '', name)
+      if (!node || !kubeletRunning(node)) return {}
+      return {requeueAfterMs: Math.max(0, this.heartbeat(ctx, node, now) - now.getTime()), background: true}
     }
-    let heartbeatAt: number | undefined
-    let workAt: number | undefined
-    let retryAt: number | undefined
-    const live = new Set<string>()
-    for (const node of ctx.cache.list('Node')) {
-      if (!kubeletRunning(node)) continue
-      const name = node.metadata.name!
-      heartbeatAt = Math.min(heartbeatAt ?? Infinity, this.heartbeat(ctx, node, now))
-      const images = this.memory.imagesOf(name)
-      const nodePods = (byNode.get(name) ?? []).sort(byAge)
-      for (const p of nodePods) {
-        for (const s of p.status?.initContainerStatuses ?? []) if (s.imageID) images.add(s.image)
-        for (const s of p.status?.containerStatuses ?? []) if (s.imageID) images.add(s.image)
-      }
-      // what the node's pods use is worked out only when a pod is admitted or given an IP in this pass
-      let usedIPs: Set<string> | undefined
-      let admitted: NodeUsage | undefined
-      const context: NodeContext = {
-        node,
-        now: now.getTime(),
-        runtime,
-        lookup,
-        images,
-        get usedIPs() {
-          return (usedIPs ??= usedPodIPs(nodePods, name))
-        },
-        get admitted() {
-          return (admitted ??= nodeUsage(nodePods.filter(hasKubeletStatus), name))
-        },
-      }
-      for (const pod of nodePods) {
-        const uid = pod.metadata!.uid!
-        live.add(uid)
-        // nothing is due for a pod whose last sync found nothing to do, until it or what it reads changes
-        if (this.memory.isSettled(uid, pod, node, configs)) continue
-        const plan = planPod(pod, context, this.memory.pods.get(uid))
-        if (!this.apply(ctx, pod, name, plan)) continue
-        this.memory.pods.set(uid, plan.memo)
-        if (!plan.status && plan.events.length === 0 && !plan.remove && plan.nextAtMs === undefined) this.memory.settle(uid, pod, node, configs)
-        if (plan.nextAtMs === undefined) continue
-        if (plan.busy) workAt = Math.min(workAt ?? Infinity, plan.nextAtMs)
-        else retryAt = Math.min(retryAt ?? Infinity, plan.nextAtMs)
-      }
+    return this.syncPod(ctx, key, ctx.cache.get('Pod', namespace, name), now)
+  }
+
+  // one pod's sync: plan, write, remember; when it next needs one
+  private syncPod(ctx: ControllerContext, key: string, pod: ObjectOf<'Pod'> | undefined, now: Date): ReconcileResult {
+    const uid = pod?.metadata.uid
+    const known = this.#uids.get(key)
+    if (known !== undefined && known !== uid) this.memory.forget(known)
+    const nodeName = pod?.spec?.nodeName
+    const node = nodeName ? ctx.cache.get('Node', '', nodeName) : undefined
+    if (!pod || !uid || !node || !kubeletRunning(node)) {
+      if (uid) this.memory.forget(uid)
+      this.#uids.delete(key)
+      return {}
     }
-    this.memory.retain(live)
-    const next = Math.min(heartbeatAt ?? Infinity, workAt ?? Infinity, retryAt ?? Infinity)
-    if (next === Infinity) return {}
-    return {requeueAfterMs: Math.max(0, next - now.getTime()), background: workAt === undefined}
+    this.#uids.set(key, uid)
+    const scratch = this.scratchOf(ctx, node.metadata.name!)
+    // nothing is due for a pod whose last sync found nothing to do, until it or what it reads changes
+    if (this.memory.isSettled(uid, pod, node, this.#configs)) return {}
+    addImages(scratch.images, pod)
+    const plan = planPod(pod, this.nodeContext(ctx, node, scratch, now), this.memory.pods.get(uid))
+    if (!this.apply(ctx, pod, node.metadata.name!, plan)) return {}
+    this.memory.pods.set(uid, plan.memo)
+    if (!plan.status && plan.events.length === 0 && !plan.remove && plan.nextAtMs === undefined) this.memory.settle(uid, pod, node, this.#configs)
+    if (plan.nextAtMs === undefined) return {}
+    return {requeueAfterMs: Math.max(0, plan.nextAtMs - now.getTime()), background: !plan.busy}
+  }
+
+  // what the node's pods share; recomputed from the cache once it has caught up with earlier writes
+  private scratchOf(ctx: ControllerContext, node: string): NodeScratch {
+    const revision = ctx.cache.revision()
+    if (revision !== this.#scratchAt) {
+      this.#scratchAt = revision
+      this.#scratch = new Map()
+      this.#configs = this.memory.configEpoch([...ctx.cache.list('ConfigMap'), ...ctx.cache.list('Secret')])
+    }
+    let s = this.#scratch.get(node)
+    if (s) return s
+    this.#scratch.set(node, (s = {images: this.memory.imagesOf(node)}))
+    // the images the node's pods run are present (a restarted kubelet learns them from the statuses)
+    for (const p of ctx.cache.podsOnNode(node)) addImages(s.images, p)
+    return s
+  }
+
+  private nodeContext(ctx: ControllerContext, node: ObjectOf<'Node'>, scratch: NodeScratch, now: Date): NodeContext {
+    const name = node.metadata.name!
+    const pods = (): readonly ObjectOf<'Pod'>[] => ctx.cache.podsOnNode(name)
+    return {
+      node,
+      now: now.getTime(),
+      runtime: this.runtime ?? new SimulatedRuntime(ctx.profile),
+      lookup: (kind, ns, n) => ctx.cache.get(kind, ns, n),
+      images: scratch.images,
+      // what the node's pods use is worked out only when a pod is admitted or given an IP
+      get usedIPs() {
+        return (scratch.usedIPs ??= usedPodIPs(pods(), name))
+      },
+      get admitted() {
+        return (scratch.admitted ??= nodeUsage(pods().filter(hasKubeletStatus), name))
+      },
+    }
   }
 
   // the wall clock stepped (NTP, a manual change) since the last pass: deadlines move with it, so each
@@ -155,6 +194,16 @@ export class Kubelet implements Controller {
     return true
   }
 }
+
+function addImages(images: Set<string>, p: Pod): void {
+  for (const s of p.status?.initContainerStatuses ?? []) if (s.imageID) images.add(s.image)
+  for (const s of p.status?.containerStatuses ?? []) if (s.imageID) images.add(s.image)
+}
+
+const podNode = (o: KObject | undefined): string | undefined => (o?.spec as {nodeName?: string} | undefined)?.nodeName || undefined
+
+// the keys of the pods of a namespace that are bound to a node
+const boundPodKeys = (cache: ObjectCache, namespace: string): string[] => cache.list('Pod', namespace).filter((p) => p.spec?.nodeName).map(keyOf)
 
 /** Pods in the order a kubelet admits them: oldest first. */
 function byAge(a: Pod, b: Pod): number {

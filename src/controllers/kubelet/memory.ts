@@ -152,6 +152,12 @@ export class KubeletMemory {
   }
 
   /** Forgets pods that no longer exist. */
+  /** Forgets a pod (gone, or its kubelet stopped). */
+  forget(uid: string): void {
+    this.pods.delete(uid)
+    this.#settled.delete(uid)
+  }
+
   retain(uids: Set<string>): void {
     for (const uid of this.pods.keys()) if (!uids.has(uid)) this.pods.delete(uid)
     for (const uid of this.#settled.keys()) if (!uids.has(uid)) this.#settled.delete(uid)

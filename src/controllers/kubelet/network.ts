@@ -26,7 +26,7 @@ function parseIPv4(ip: string): number | undefined {
 const formatIPv4 = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.')
 
 /** The IPs in use on a node: pods bound to it that are not finished and have an IP (host-network pods excluded). */
-export function usedPodIPs(pods: Pod[], nodeName: string): Set<string> {
+export function usedPodIPs(pods: readonly Pod[], nodeName: string): Set<string> {
   const used = new Set<string>()
   for (const p of pods) {
     if (p.spec?.nodeName !== nodeName || p.spec?.hostNetwork || isTerminalPhase(p.status?.phase)) continue

@@ -92,7 +92,7 @@ export interface NodeUsage {
 }
 
 /** The usage of a node by the non-terminal pods bound to it. */
-export function nodeUsage(pods: Pod[], nodeName: string): NodeUsage {
+export function nodeUsage(pods: readonly Pod[], nodeName: string): NodeUsage {
   const u: NodeUsage = {pods: 0, requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}}
   for (const p of pods) {
     if (p.spec?.nodeName !== nodeName || isTerminalPhase(p.status?.phase)) continue

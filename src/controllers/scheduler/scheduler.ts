@@ -6,6 +6,7 @@
 import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
 import type {ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
+import {clusterKeys, clusterWatches} from '../keys.js'
 
 import {isStatusError} from '../../api/errors.js'
 import {compareText, rfc3339} from '../../api/types.js'
@@ -60,7 +61,8 @@ interface Attempt {
 /** The scheduler controller. Its memory (the unschedulable queue) is lost on restart: all pods are tried again. */
 export class Scheduler implements Controller {
   readonly name = 'scheduler'
-  readonly watches = ['Pod', 'Node']
+  readonly watches = clusterWatches(['Pod', 'Node'])
+  readonly keys = clusterKeys
   readonly #attempts = new Map<string, Attempt>()
   /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
   #bound?: Set<string>

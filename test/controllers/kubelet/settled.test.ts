@@ -6,6 +6,7 @@ import {configMapType} from '../../../src/api/kinds/configmap.js'
 import {nodeType} from '../../../src/api/kinds/node.js'
 import {podType} from '../../../src/api/kinds/pod.js'
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
+import {reconcileAll} from '../../../src/controllers/keys.js'
 import {StoreCache} from '../../../src/reconciler/cache.js'
 import {T0, phaseOf, testCluster, type TestCluster} from '../helpers.js'
 
@@ -32,7 +33,7 @@ describe('kubelet over the reconciler cache', () => {
     tc.clock.ms = T0 + ms
     cache.sync()
     const before = tc.store.revision()
-    k.reconcile(ctx)
+    reconcileAll(k, ctx)
     return tc.store.changesSince(before).filter((c) => c.kind === 'Pod' || c.kind === 'Event').length
   }
   const hostIP = (): string | undefined => (tc.get('web')?.status as {hostIP?: string} | undefined)?.hostIP

@@ -1,0 +1,84 @@
+// Keys, as client-go's MetaNamespaceKeyFunc makes them (`namespace/name`, `name` when cluster-scoped),
+// and the mappings controllers share: an object to its own key, a pod to its node, an object to its
+// controller owner. `reconcileAll` runs every key of a controller once (a relist), as tests do.
+import type {KObject} from '../api/types.js'
+import {labelSelectorFromObject, matchLabelSelector} from '../machinery/labels.js'
+import type {Controller, ControllerContext, ObjectCache, ObjectChange, ReconcileResult, Watch} from './types.js'
+
+/** `namespace/name`, or `name` for a cluster-scoped object. */
+export const objectKey = (namespace: string | undefined, name: string): string => (namespace ? `${namespace}/${name}` : name)
+
+/** The key of an object. */
+export const keyOf = (o: KObject): string => objectKey(o.metadata.namespace, o.metadata.name ?? '')
+
+/** A key's namespace ('' when cluster-scoped) and name. */
+export function splitKey(key: string): {namespace: string; name: string} {
+  const i = key.indexOf('/')
+  return i < 0 ? {namespace: '', name: key} : {namespace: key.slice(0, i), name: key.slice(i + 1)}
+}
+
+/** The object a change is about: as it is now, or as it was before it went. */
+export const changed = (c: ObjectChange): KObject | undefined => c.object ?? c.previous
+
+/** The keys of every object of a kind. */
+export function keysOf(cache: ObjectCache, kind: string): string[] {
+  return cache.list(kind).map(keyOf)
+}
+
+/** The namespace/name keys of the controller owners of kind `kind` the change's object had or has. */
+export function ownerKeys(c: ObjectChange, kind: string): string[] {
+  const keys = new Set<string>()
+  for (const o of [c.object, c.previous]) {
+    const ref = o?.metadata.ownerReferences?.find((r) => r.controller)
+    if (ref && ref.kind === kind) keys.add(objectKey(c.namespace, ref.name))
+  }
+  return [...keys]
+}
+
+/**
+ * For an object without a controller owner: the keys of every `ownerKind` object of its namespace whose
+ * selector matches its labels (they may adopt it).
+ */
+export function orphanClaimers(c: ObjectChange, cache: ObjectCache, ownerKind: string): string[] {
+  const o = c.object
+  if (!o || o.metadata.ownerReferences?.some((r) => r.controller)) return []
+  const keys: string[] = []
+  for (const owner of cache.list(ownerKind, c.namespace)) {
+    let selector
+    try {
+      selector = labelSelectorFromObject(((owner.spec as {selector?: unknown} | undefined)?.selector ?? null) as never)
+    } catch {
+      continue
+    }
+    if (matchLabelSelector(selector, o.metadata.labels)) keys.push(keyOf(owner))
+  }
+  return keys
+}
+
+/** The one key of a controller that handles the whole cluster in one reconcile. */
+export const CLUSTER_KEY = ''
+
+/**
+ * Watches for a controller whose work is one queue over the whole cluster (the scheduler's queue, a
+ * sweep): every change of these kinds makes its single key dirty.
+ */
+export function clusterWatches(kinds: readonly string[]): Watch[] {
+  return kinds.map((kind) => ({kind, map: () => [CLUSTER_KEY]}))
+}
+
+/** The keys of a controller with a single cluster-wide key. */
+export const clusterKeys = (): string[] => [CLUSTER_KEY]
+
+/** The earlier of two requeues; background only when both are. */
+export function mergeResults(a: ReconcileResult, b: ReconcileResult): ReconcileResult {
+  if (b.requeueAfterMs === undefined) return a
+  if (a.requeueAfterMs === undefined) return b
+  return {requeueAfterMs: Math.min(a.requeueAfterMs, b.requeueAfterMs), background: Boolean(a.background && b.background)}
+}
+
+/** Reconciles every key of `c` once, in `keys` order; the earliest requeue of them all. */
+export function reconcileAll(c: Controller, ctx: ControllerContext): ReconcileResult {
+  let result: ReconcileResult = {}
+  for (const key of [...c.keys(ctx.cache)]) result = mergeResults(result, c.reconcile(ctx, key))
+  return result
+}
