@@ -3,6 +3,7 @@
 import {expect} from 'chai'
 
 import {mustLookupResource} from '../../src/api/registry.js'
+import {Api} from '../../src/api/server.js'
 import {useTempStores} from '../store/temp-store.js'
 import {startTestServer, until, type TestServer} from './serve-client.js'
 
@@ -84,6 +85,24 @@ describe('ksim serve: the HTTP API', function () {
     expect([future.code, future.json.reason]).to.deep.equal([504, 'Timeout'])
     const bad = await s.call('GET', `${CM}?labelSelector=a%3D%3D%3Db`)
     expect([bad.code, bad.json.reason]).to.deep.equal([400, 'BadRequest'])
+  })
+
+  it('answers a repeated list from its decoded objects only while nothing was written, by it or by another connection', async () => {
+    await s.call('POST', CM, {body: cm('a')})
+    const names = async (): Promise<string[]> => (await s.call('GET', CM)).json.items.map((i: {metadata: {name: string}}) => i.metadata.name)
+    expect(await names()).to.deep.equal(['a', 'kube-root-ca.crt'])
+    expect(await names()).to.deep.equal(['a', 'kube-root-ca.crt'])
+    // another process's write (a second connection to the same file, as ksim's CLI is)
+    const other = new Api(t.open())
+    other.create(cm('b') as never)
+    expect(await names()).to.deep.equal(['a', 'b', 'kube-root-ca.crt'])
+    const rv = (await s.call('GET', CM)).json.metadata.resourceVersion
+    expect(rv).to.equal(String(other.revision()))
+    // the server's own write
+    await s.call('DELETE', `${CM}/a`)
+    expect(await names()).to.deep.equal(['b', 'kube-root-ca.crt'])
+    const table = await s.call('GET', CM, {headers: TABLE})
+    expect(table.json.rows.map((r: {cells: string[]}) => r.cells[0])).to.deep.equal(['b', 'kube-root-ca.crt'])
   })
 
   it("answers Tables built by ksim's printers, with the object's metadata, the whole object or none", async () => {
