@@ -4,8 +4,8 @@
 // runs with the caches warm. Target: 0 errors. Prints PASS/MISS and a JSON line.
 import path from 'node:path'
 
-import {makeHome, round, verdict} from './lib/harness.js'
-import {clusterWithPods, kubectlEnv, referenceKubectl, runAsync, startServe} from './lib/serve.js'
+import {clusterWithPods, makeHome, round, verdict} from './lib/harness.js'
+import {kubectlEnv, referenceKubectl, runAsync, startServe} from './lib/serve.js'
 import {reportTable} from './lib/table.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)

@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {makeHome, median, round, verdict} from './lib/harness.js'
-import {clusterWithPods, kubeconfigFor, kubectlEnv, referenceKubectl, runAsync, startChild, startServe} from './lib/serve.js'
+import {clusterWithPods, makeHome, median, round, verdict} from './lib/harness.js'
+import {kubeconfigFor, kubectlEnv, referenceKubectl, runAsync, startChild, startServe} from './lib/serve.js'
 import {reportTable} from './lib/table.js'
 
 const PODS = 100

@@ -8,8 +8,8 @@ import path from 'node:path'
 import readline from 'node:readline'
 import {fileURLToPath} from 'node:url'
 
-import {makeHome, percentile, round, sleep, verdict} from './lib/harness.js'
-import {clusterWithPods, kubectlEnv, referenceKubectl, startChild, startServe} from './lib/serve.js'
+import {clusterWithPods, makeHome, percentile, round, sleep, verdict} from './lib/harness.js'
+import {kubectlEnv, referenceKubectl, startChild, startServe} from './lib/serve.js'
 import {reportTable} from './lib/table.js'
 
 const SAMPLES = Math.max(20, Number(process.env.BENCH_RUNS ?? 50))

@@ -7,18 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 
-import {BIN, ROOT, openState, podYaml, until, writeManifest} from './harness.js'
-
-/** Creates cluster `cluster` with `pods` pods (web-000...) and waits until all are Running. */
-export async function clusterWithPods(h, cluster, pods) {
-  h.ksim(['cluster', 'create', cluster, '--nodes', '3'])
-  const docs = Array.from({length: pods}, (_, i) => podYaml(`web-${String(i).padStart(3, '0')}`))
-  h.ksim(['create', '-f', writeManifest(h.home, 'pods.yaml', docs)])
-  const db = openState(h.stateFile(cluster))
-  const running = db.prepare(`SELECT count(*) FROM objects WHERE kind = 'Pod' AND json_extract(data, '$.status.phase') = 'Running'`).pluck()
-  await until(() => running.get() >= pods, {what: `${pods} Running pods`})
-  db.close()
-}
+import {BIN, ROOT} from './harness.js'
 
 /** The real kubectl 1.35's path; throws why when it cannot be had. */
 export async function referenceKubectl() {
