@@ -5,34 +5,16 @@
 // line up with the server's 10 ms poll. Target: p50 <= 20 ms; p90 and max are printed too.
 import {spawn} from 'node:child_process'
 import path from 'node:path'
-import readline from 'node:readline'
 import {fileURLToPath} from 'node:url'
 
 import {clusterWithPods, makeHome, percentile, round, sleep, verdict} from './lib/harness.js'
-import {kubectlEnv, referenceKubectl, startChild, startServe} from './lib/serve.js'
+import {kubectlEnv, lines, referenceKubectl, startChild, startServe, within} from './lib/serve.js'
 import {reportTable} from './lib/table.js'
 
 const SAMPLES = Math.max(20, Number(process.env.BENCH_RUNS ?? 50))
 const TARGET_P50_MS = 20
 const CLUSTER = 'bench'
 const POD = 'web-000'
-
-/** Resolves the next value a line-listener sees that satisfies `match` (with its arrival time). */
-function lines(stream) {
-  const waiting = []
-  readline.createInterface({input: stream}).on('line', (line) => {
-    const at = process.hrtime.bigint()
-    for (const w of waiting.splice(0)) if (!w.match(line)) waiting.push(w); else w.resolve({line, at})
-  })
-  return (match) => new Promise((resolve) => waiting.push({match, resolve}))
-}
-
-/** `promise`, or a rejection after `ms` (the timer does not keep this process alive). */
-function within(promise, ms, what) {
-  let timer
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
 
 const h = makeHome('serve-watch')
 const children = []

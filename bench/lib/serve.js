@@ -5,6 +5,7 @@
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import readline from 'node:readline'
 import {pathToFileURL} from 'node:url'
 
 import {BIN, ROOT} from './harness.js'
@@ -79,4 +80,21 @@ export function kubeconfigFor(kubeconfig, url, file) {
   const text = fs.readFileSync(kubeconfig, 'utf8').replace(/^(\s*server:\s*).*$/m, `$1${url}`)
   fs.writeFileSync(file, text, {mode: 0o600})
   return file
+}
+
+/** Resolves the next value a line-listener sees that satisfies `match` (with its arrival time). */
+export function lines(stream) {
+  const waiting = []
+  readline.createInterface({input: stream}).on('line', (line) => {
+    const at = process.hrtime.bigint()
+    for (const w of waiting.splice(0)) if (!w.match(line)) waiting.push(w); else w.resolve({line, at})
+  })
+  return (match) => new Promise((resolve) => waiting.push({match, resolve}))
+}
+
+/** `promise`, or a rejection after `ms` (the timer does not keep this process alive). */
+export function within(promise, ms, what) {
+  let timer
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
