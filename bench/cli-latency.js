@@ -2,7 +2,7 @@
 // pod, each timed (median wall time) in runs alternating with `node -e 0` in the same process, so both
 // see the same machine load. Target: each at most 1.5x `node -e 0`. Prints PASS/MISS per command and a
 // JSON line; a miss makes this scenario exit 1 (bench/run.js reports it). Runs the built bin/run.js.
-import {makeHome, median, podYaml, round, run, until, openState, verdict, writeManifest} from './lib/harness.js'
+import {clusterWithPods, makeHome, median, podYaml, round, run, verdict, writeManifest} from './lib/harness.js'
 import {reportTable} from './lib/table.js'
 
 const PODS = 100
@@ -13,13 +13,7 @@ const CLUSTER = 'bench'
 
 const h = makeHome('latency')
 try {
-  h.ksim(['cluster', 'create', CLUSTER, '--nodes', '3'])
-  const docs = Array.from({length: PODS}, (_, i) => podYaml(`web-${String(i).padStart(3, '0')}`))
-  h.ksim(['create', '-f', writeManifest(h.home, 'pods.yaml', docs)])
-  const db = openState(h.stateFile(CLUSTER))
-  const running = db.prepare(`SELECT count(*) FROM objects WHERE kind = 'Pod' AND json_extract(data, '$.status.phase') = 'Running'`).pluck()
-  await until(() => running.get() >= PODS, {what: `${PODS} Running pods`})
-  db.close()
+  await clusterWithPods(h, CLUSTER, PODS)
 
   let n = 0
   const onePod = () => writeManifest(h.home, `one-${n}.yaml`, [podYaml(`one-${n++}`)])

@@ -72,6 +72,17 @@ export function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / ticks
 }
 
+/** Creates cluster `cluster` with `pods` pods (web-000...) and waits until all are Running. */
+export async function clusterWithPods(h, cluster, pods) {
+  h.ksim(['cluster', 'create', cluster, '--nodes', '3'])
+  const docs = Array.from({length: pods}, (_, i) => podYaml(`web-${String(i).padStart(3, '0')}`))
+  h.ksim(['create', '-f', writeManifest(h.home, 'pods.yaml', docs)])
+  const db = openState(h.stateFile(cluster))
+  const running = db.prepare(`SELECT count(*) FROM objects WHERE kind = 'Pod' AND json_extract(data, '$.status.phase') = 'Running'`).pluck()
+  await until(() => running.get() >= pods, {what: `${pods} Running pods`})
+  db.close()
+}
+
 /** A pod manifest (one YAML document). */
 export function podYaml(name, {annotations = {}, grace, image = 'nginx'} = {}) {
   const ann = Object.entries(annotations)

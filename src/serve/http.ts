@@ -64,10 +64,10 @@ export function warningHeaders(warnings: readonly string[]): Record<string, stri
   return warnings.length === 0 ? {} : {Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`)}
 }
 
-/** Writes a reply: JSON with `Content-Type: application/json` unless told otherwise. */
+/** Writes a reply: JSON with `Content-Type: application/json` unless told otherwise (a string or bytes as they are). */
 export function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
   const headers: Record<string, string | string[] | number> = {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...reply.headers}
   headers['Content-Length'] = Buffer.byteLength(text)
   res.writeHead(reply.code, headers)

@@ -1,4 +1,4 @@
-// OpenAPI v3 component schemas generated from the field schema ksim decodes against (api/schema): one
+// OpenAPI v3 component schemas (and Swagger 2.0 definitions, for /openapi/v2) generated from the field schema ksim decodes against (api/schema): one
 // schema per struct reachable from a served kind, named as kube-openapi names them
 // (`io.k8s.api.core.v1.Pod`), the kind's root marked with x-kubernetes-group-version-kind. kubectl reads
 // them for `kubectl explain` and for client-side apply's patch metadata (the strategic-merge tags come
@@ -15,8 +15,6 @@ export function schemaName(id: string): string {
   return `${base}.${name}`
 }
 
-const ref = (name: string): Record<string, unknown> => ({$ref: `#/components/schemas/${name}`})
-
 const SCALARS: Record<string, [string, Record<string, unknown>]> = {
   'int-or-string': ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', {type: 'string', format: 'int-or-string'}],
   quantity: ['io.k8s.apimachinery.pkg.api.resource.Quantity', {type: 'string'}],
@@ -25,9 +23,13 @@ const SCALARS: Record<string, [string, Record<string, unknown>]> = {
   any: ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', {type: 'object'}],
 }
 
-/** The schemas of the served kinds of one group/version, with every struct and scalar they reach. */
-export function componentSchemas(types: readonly ResourceType[], schema: Schema = defaultSchema()): Record<string, unknown> {
+/**
+ * The schemas of the served kinds of one group/version, with every struct and scalar they reach. `v2`:
+ * as Swagger 2.0 writes them (under #/definitions/, a struct field a plain $ref, as kube-openapi's v2 has it).
+ */
+export function componentSchemas(types: readonly ResourceType[], schema: Schema = defaultSchema(), v2 = false): Record<string, unknown> {
   const out: Record<string, Record<string, unknown>> = {}
+  const ref = (name: string): Record<string, unknown> => ({$ref: `${v2 ? '#/definitions/' : '#/components/schemas/'}${name}`})
   const visit = (t: TypeExpr): Record<string, unknown> => {
     if (typeof t === 'string') {
       if (t === 'string') return {type: 'string'}
@@ -40,7 +42,7 @@ export function componentSchemas(types: readonly ResourceType[], schema: Schema 
     }
     if ('array' in t) return {type: 'array', items: visit(t.array)}
     if ('map' in t) return {type: 'object', additionalProperties: visit(t.map)}
-    return {allOf: [struct(t.ref)], default: {}}
+    return v2 ? struct(t.ref) : {allOf: [struct(t.ref)], default: {}}
   }
   const struct = (id: string): Record<string, unknown> => {
     const name = schemaName(id)

@@ -14,7 +14,7 @@ function groupVersions(): string[] {
   return [...new Set(allTypes().map(apiVersionOf))]
 }
 
-function objectPath(rt: ResourceType): string {
+export function objectPath(rt: ResourceType): string {
   const base = `/${pathKey(apiVersionOf(rt))}`
   return rt.namespaced ? `${base}/namespaces/{namespace}/${rt.plural}/{name}` : `${base}/${rt.plural}/{name}`
 }

@@ -6,6 +6,7 @@ import type {Reply} from './http.js'
 
 import {apiErrors, StatusError} from '../api/errors.js'
 import {intParam, param} from './context.js'
+import {cachedList} from './list-cache.js'
 import {includeObjectOf, toTable, wantsTable} from './table.js'
 
 /** The object, or a Table of it. */
@@ -54,7 +55,7 @@ function checkListVersion(ctx: RequestContext): void {
 export function listObjects(ctx: RequestContext): Reply {
   const {rt, namespace} = ctx.route
   checkListVersion(ctx)
-  const list = ctx.api.list(rt, namespace, {labelSelector: param(ctx, 'labelSelector'), fieldSelector: param(ctx, 'fieldSelector')})
+  const list = cachedList(ctx.api, rt, namespace, {labelSelector: param(ctx, 'labelSelector'), fieldSelector: param(ctx, 'fieldSelector')})
   let items = list.items
   let rv = list.metadata.resourceVersion!
   const cont = param(ctx, 'continue')

@@ -1,4 +1,4 @@
-// `ksim serve`'s HTTPS server: bearer-token authentication, then /version, health, discovery, OpenAPI
+// `ksim serve`'s HTTPS server: bearer-token authentication, then /version, health, discovery, OpenAPI (v2, v3)
 // and the REST paths of every served kind, each answered from the cluster's store through Api.
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -12,6 +12,7 @@ import {StatusError} from '../api/errors.js'
 import {AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupList, apiVersions, resourceList, wantsAggregated} from './discovery-docs.js'
 import {errorReply, notFoundPath, readBody, send, statusBody, warningHeaders, type Reply} from './http.js'
 import {hashOf, immutableHeaders, openApiDocument, openApiRoot} from './openapi.js'
+import {openApiV2Reply} from './openapi-v2.js'
 import {getOne, listObjects} from './read.js'
 import {groupVersionOf, resourceRoute} from './routes.js'
 import {getSubresource, postSubresource, putSubresource} from './subresource.js'
@@ -67,7 +68,8 @@ function nonResource(opts: ServeOptions, req: IncomingMessage, url: URL): Reply 
     const fresh = url.searchParams.get('hash') === hashOf(doc)
     return {code: 200, body: doc, headers: fresh ? immutableHeaders() : {}}
   }
-  if (p === '/openapi/v2' || p === '/') throw notFoundPath()
+  if (p === '/openapi/v2') return openApiV2Reply(req.headers.accept)
+  if (p === '/') throw notFoundPath()
   const gv = groupVersionOf(p)
   if (gv && gv.rest.length === 0) {
     const list = resourceList(gv.gv)

@@ -138,6 +138,17 @@ describe('kubectl 1.35 and helm 4 against ksim serve', function () {
     await ok(['explain', 'pods.spec.containers.ports'], /^KIND: {7}Pod\nVERSION: {4}v1\n\nFIELD: ports <\[\]ContainerPort>\n[^]*\n {2}containerPort\t<integer>\n/)
   })
 
+  it('explains from the Swagger 2.0 document in protobuf (/openapi/v2), and client-side apply still validates and patches', async () => {
+    await ok(['explain', 'pods.spec.containers.ports', '--output', 'plaintext-openapiv2'], 'KIND:     Pod\nVERSION:  v1\n\nRESOURCE: ports <[]Object>\n\nDESCRIPTION:\n     <empty>\n\nFIELDS:\n   containerPort\t<integer>\n\n   hostIP\t<string>\n\n   hostPort\t<integer>\n\n   name\t<string>\n\n   protocol\t<string>\n\n')
+    const manifest = (labels: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v2\n  labels: {${labels}}\ndata: {a: b}\n`
+    const apply = (text: string, ...flags: string[]) => runBinary(bins.kubectl, ['apply', '-f', '-', ...flags], kubectlEnv(serve.kubeconfig, kdir), text)
+    expect(await apply(manifest('first: one'), '--validate=strict')).to.deep.equal({stdout: 'configmap/v2 created\n', stderr: '', code: 0})
+    expect(await apply(manifest('second: two'))).to.deep.equal({stdout: 'configmap/v2 configured\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'cm', 'v2', '-o', 'jsonpath={.metadata.labels}']).stdout).to.equal('{"second":"two"}')
+    const bad = await apply(manifest('first: one').replace('name: v2', 'name: v2-bad').replace('\ndata:', '\ndataa:'), '--validate=strict')
+    expect([bad.code, bad.stderr]).to.deep.equal([1, 'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "dataa"\n'])
+  })
+
   it('installs and uninstalls a small chart with helm 4 (client-side apply)', async () => {
     const env = {...kubectlEnv(serve.kubeconfig, kdir), HELM_CACHE_HOME: path.join(kdir, 'helm-cache'), HELM_CONFIG_HOME: path.join(kdir, 'helm-config'), HELM_DATA_HOME: path.join(kdir, 'helm-data')}
     const chart = path.join(ROOT, 'test', 'fixtures', 'serve-chart')

@@ -3,6 +3,7 @@
 import {expect} from 'chai'
 
 import {mustLookupResource} from '../../src/api/registry.js'
+import {Api} from '../../src/api/server.js'
 import {useTempStores} from '../store/temp-store.js'
 import {startTestServer, until, type TestServer} from './serve-client.js'
 
@@ -65,7 +66,27 @@ describe('ksim serve: the HTTP API', function () {
     expect(core['io.k8s.api.core.v1.Pod']['x-kubernetes-group-version-kind']).to.deep.equal([{group: '', kind: 'Pod', version: 'v1'}])
     expect(core['io.k8s.api.core.v1.PodSpec'].properties.containers).to.deep.include({'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-patch-merge-key': 'name'})
     expect((await s.call('GET', '/openapi/v3/apis/nothere/v1')).code).to.equal(404)
-    expect((await s.call('GET', '/openapi/v2')).code).to.equal(404)
+  })
+
+  it('serves /openapi/v2, a Swagger 2.0 document from the same schema, as JSON or protobuf as the Accept header asks, else 406', async () => {
+    const v2 = await s.call('GET', '/openapi/v2', {headers: {Accept: 'application/json'}})
+    expect([v2.code, v2.headers['content-type'], v2.json.swagger]).to.deep.equal([200, 'application/json', '2.0'])
+    const defs = v2.json.definitions
+    expect(defs['io.k8s.api.apps.v1.Deployment']['x-kubernetes-group-version-kind']).to.deep.equal([{group: 'apps', kind: 'Deployment', version: 'v1'}])
+    expect(defs['io.k8s.api.core.v1.Pod'].properties.metadata).to.deep.equal({$ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'})
+    expect(defs['io.k8s.api.core.v1.PodSpec'].properties.containers).to.deep.equal({
+      type: 'array',
+      items: {$ref: '#/definitions/io.k8s.api.core.v1.Container'},
+      'x-kubernetes-patch-strategy': 'merge',
+      'x-kubernetes-patch-merge-key': 'name',
+    })
+    const patch = v2.json.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch
+    expect(patch.parameters).to.deep.equal([{uniqueItems: true, type: 'string', name: 'fieldValidation', in: 'query'}])
+    expect(JSON.stringify(v2.json)).not.to.include('#/components/')
+    // what client-go asks for: gnostic's openapi.v2.Document, field 1 (swagger) first
+    const pb = await s.call('GET', '/openapi/v2', {headers: {Accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf'}})
+    expect([pb.code, pb.headers['content-type'], pb.text.slice(0, 5)]).to.deep.equal([200, 'application/octet-stream', '\n\x032.0'])
+    expect((await s.call('GET', '/openapi/v2', {headers: {Accept: 'text/html'}})).code).to.equal(406)
   })
 
   it('lists with selectors, pages with limit and continue, and refuses a resourceVersion from the future', async () => {
@@ -84,6 +105,24 @@ describe('ksim serve: the HTTP API', function () {
     expect([future.code, future.json.reason]).to.deep.equal([504, 'Timeout'])
     const bad = await s.call('GET', `${CM}?labelSelector=a%3D%3D%3Db`)
     expect([bad.code, bad.json.reason]).to.deep.equal([400, 'BadRequest'])
+  })
+
+  it('answers a repeated list from its decoded objects only while nothing was written, by it or by another connection', async () => {
+    await s.call('POST', CM, {body: cm('a')})
+    const names = async (): Promise<string[]> => (await s.call('GET', CM)).json.items.map((i: {metadata: {name: string}}) => i.metadata.name)
+    expect(await names()).to.deep.equal(['a', 'kube-root-ca.crt'])
+    expect(await names()).to.deep.equal(['a', 'kube-root-ca.crt'])
+    // another process's write (a second connection to the same file, as ksim's CLI is)
+    const other = new Api(t.open())
+    other.create(cm('b') as never)
+    expect(await names()).to.deep.equal(['a', 'b', 'kube-root-ca.crt'])
+    const rv = (await s.call('GET', CM)).json.metadata.resourceVersion
+    expect(rv).to.equal(String(other.revision()))
+    // the server's own write
+    await s.call('DELETE', `${CM}/a`)
+    expect(await names()).to.deep.equal(['b', 'kube-root-ca.crt'])
+    const table = await s.call('GET', CM, {headers: TABLE})
+    expect(table.json.rows.map((r: {cells: string[]}) => r.cells[0])).to.deep.equal(['b', 'kube-root-ca.crt'])
   })
 
   it("answers Tables built by ksim's printers, with the object's metadata, the whole object or none", async () => {
