@@ -19,7 +19,9 @@ import {bindPod, type BindingPreconditions} from './binding.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
+import {checkNamespaceWritable} from './namespace-writable.js'
 import {ChangeFeed, type WatchFilter} from './watch.js'
+import {componentManager, managedOnCreate, managedOnStatus, managedOnUpdate, withManagedFields, type ManagerOf} from './managed/record.js'
 
 export type {FieldValidation, WriteOptions} from './api-core.js'
 
@@ -31,12 +33,15 @@ export interface CreateResult {
 export interface ApiOptions {
   clock?: Clock
   settings?: Partial<ApiSettings>
+  /** who writes when a request names no fieldManager (a CLI verb's kubectl name; the cluster's components by default) */
+  fieldManager?: string | ManagerOf
 }
 
 export class Api implements ApiCore {
   readonly clock: Clock
   readonly settings: ApiSettings
   readonly ctx: StrategyContext
+  managerOf: ManagerOf
 
   constructor(
     readonly store: Backend,
@@ -44,6 +49,8 @@ export class Api implements ApiCore {
   ) {
     this.clock = opts.clock ?? systemClock
     this.settings = {...defaultApiSettings, ...opts.settings}
+    const fm = opts.fieldManager ?? componentManager
+    this.managerOf = typeof fm === 'string' ? () => fm : fm
     this.ctx = {
       clock: this.clock,
       settings: this.settings,
@@ -130,7 +137,9 @@ export class Api implements ApiCore {
     if (rt.strategy.tracksGeneration) meta.generation = 1
     else delete meta.generation
     rt.strategy.default?.(obj, this.ctx)
+    const managed = opts.managedFields ?? managedOnCreate(obj, this.managerFor(opts), this.clock.now())
     rt.strategy.prepareForCreate?.(obj, this.ctx)
+    if (managed) meta.managedFields = managed as ObjectMeta['managedFields']
 
     const errs: FieldError[] = [
       ...validateObjectMeta(meta, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}),
@@ -139,7 +148,7 @@ export class Api implements ApiCore {
     if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, displayName, errs)
 
     return this.store.transaction(() => {
-      if (rt.namespaced) this.checkNamespaceWritable(rt, meta)
+      if (rt.namespaced) checkNamespaceWritable(this, rt, meta)
       const attempts = meta.name ? 1 : MAX_NAME_GENERATION_ATTEMPTS
       let warnings: string[] = []
       for (let i = 0; i < attempts; i++) {
@@ -192,6 +201,7 @@ export class Api implements ApiCore {
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
       rt.strategy.default?.(obj, this.ctx)
+      obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
       if (rt.strategy.tracksGeneration) {
         const changed = rt.strategy.specChanged?.(obj, old) ?? false
         obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0)
@@ -217,7 +227,7 @@ export class Api implements ApiCore {
    * validated or defaulted, and generation does not move. Conflict when `metadata.resourceVersion` is
    * given and no longer current.
    */
-  updateStatus(input: KObject): KObject {
+  updateStatus(input: KObject, opts: {fieldManager?: string} = {}): KObject {
     const rt = this.typeOf(input)
     const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
     const name = input.metadata.name ?? ''
@@ -231,7 +241,7 @@ export class Api implements ApiCore {
       if (expected === undefined) throw apiErrors.notFound(rt.plural, rt.group, name)
       try {
         const sv = this.store.update<KObject>(key, expected, (_rev, current) => {
-          const next: KObject = {...current.value}
+          const next: KObject = {...current.value, metadata: withManagedFields(current.value.metadata, managedOnStatus(current.value, status, this.managerFor(opts), this.clock.now()))}
           if (status === undefined) delete next.status
           else next.status = status
           return next
@@ -280,11 +290,10 @@ export class Api implements ApiCore {
     return deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
   }
 
-  private checkNamespaceWritable(rt: ResourceType, meta: ObjectMeta): void {
-    const ns = this.peek('Namespace', '', meta.namespace!)
-    if (!ns) throw apiErrors.notFound('namespaces', '', meta.namespace!)
-    if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase === 'Terminating') {
-      throw apiErrors.forbidden(rt.plural, rt.group, meta.name || meta.generateName || '', `unable to create new content in namespace ${meta.namespace} because it is being terminated`)
-    }
+  /** The manager a write records: the request's, else this Api's default for the kind. */
+  private managerFor(opts: {fieldManager?: string}): ManagerOf {
+    return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
+
+
 }

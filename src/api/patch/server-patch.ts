@@ -14,11 +14,14 @@ import {GoJsonError, parseGoJson} from './go-json.js'
 import {JsonPatchError} from './json-patch.js'
 import type {Json} from './merge-patch.js'
 import {StrategicPatchError} from './strategic.js'
+import {serverSideApply} from '../managed/apply.js'
 import {checkSubresource, scaleOf, writeScale, writeStatus, type Subresource} from './subresources.js'
 
 /** A PATCH request's options: the write options and the subresource it goes to. */
 export interface PatchOptions extends WriteOptions {
   subresource?: Subresource
+  /** server-side apply: take conflicting fields from their managers */
+  force?: boolean
 }
 
 /** The Go type json.Unmarshal names for a JSON value it cannot put into the target. */
@@ -89,6 +92,7 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
 /** PATCH `namespace/name` of type `rt`; returns the object as stored (or as it would be, dry-run). */
 export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
   checkSubresource(rt, opts.subresource)
+  if (type === 'apply') return serverSideApply(api, rt, namespace, name, body, opts)
   const patch = decodePatchBody(type, body)
   return api.store.transaction(() => {
     const stored = api.get(rt, namespace, name)
@@ -106,7 +110,7 @@ export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, n
     if (opts.subresource === 'status') return writeStatus(api, stored, next, opts)
     if (opts.subresource === 'scale') return writeScale(api, stored, next, opts)
     next.metadata.resourceVersion ??= current.metadata.resourceVersion
-    const {subresource: _, ...write} = opts
+    const {subresource: _, force: _f, ...write} = opts
     return api.update(next, write)
   })
 }

@@ -1,0 +1,94 @@
+// Ownership recorded on every write through Api (fieldmanager's Update path): create compares the object
+// with its kind's zero value, update with the stored object, a status write only the status. A write to
+// the main resource of a kind with a status subresource records its status changes under
+// `subresource: status`, as the status writes of kube-controller-manager and the kubelet show on a cluster.
+import type {KObject, ObjectMeta} from '../types.js'
+import {rfc3339} from '../types.js'
+import {STATUS_KINDS} from '../patch/subresources.js'
+import {compare, type Comparison, type FieldSet} from './field-set.js'
+import {createComparison, decodeManagers, encodeManagers, recordUpdate, type ManagedFieldsEntry, type Manager, type Writer} from './entries.js'
+import {childShape, rootShape} from './shape.js'
+
+/** Names the manager of a write the request did not name one for: kind, subresource, the object written. */
+export type ManagerOf = (kind: string, subresource: string | undefined, obj: KObject) => string
+
+/** What a cluster shows for the writes of its own components (kube-controller-manager, kubelet, scheduler, apiserver). */
+export const componentManager: ManagerOf = (kind, subresource, obj) => {
+  const spec = obj.spec as {nodeName?: string} | undefined
+  if (kind === 'Pod' && subresource === 'status') return spec?.nodeName ? 'kubelet' : 'kube-scheduler'
+  if (kind === 'Node' && subresource === 'status') return 'kubelet'
+  if (kind === 'Lease' && obj.metadata.namespace === 'kube-node-lease') return 'kubelet'
+  if (kind === 'Namespace' || (kind === 'Service' && obj.metadata.name === 'kubernetes')) return 'kube-apiserver'
+  if (kind === 'Node') return 'kubelet'
+  return 'kube-controller-manager'
+}
+
+type Split = {main: Comparison; status: Comparison}
+
+function split(c: Comparison): Split {
+  const main: Comparison = {added: new Set(), modified: new Set(), removed: new Set()}
+  const status: Comparison = {added: new Set(), modified: new Set(), removed: new Set()}
+  for (const k of ['added', 'modified', 'removed'] as const) {
+    for (const p of c[k]) (p === 'f:status' || p.startsWith('f:status\u0001') ? status : main)[k].add(p)
+  }
+  return {main, status}
+}
+
+function writer(obj: KObject, manager: string, time: Date, subresource?: string): Writer {
+  return {manager, subresource, apiVersion: obj.apiVersion, time: rfc3339(time)}
+}
+
+const empty = (c: Comparison): boolean => c.added.size === 0 && c.modified.size === 0 && c.removed.size === 0
+
+function record(managers: Manager[], c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): Manager[] {
+  if (subresource || !STATUS_KINDS.has(obj.kind)) return recordUpdate(managers, c, writer(obj, managerOf(obj.kind, subresource, obj), time, subresource))
+  const {main, status} = split(c)
+  let out = empty(main) ? managers : recordUpdate(managers, main, writer(obj, managerOf(obj.kind, undefined, obj), time))
+  if (!empty(status)) out = recordUpdate(out, status, writer(obj, managerOf(obj.kind, 'status', obj), time, 'status'))
+  return out
+}
+
+/**
+ * Kinds whose writes record no ownership in ksim: Events, the most numerous writes by far, which no one
+ * applies (a cluster does record them; the cost per event is not worth it here).
+ */
+const UNTRACKED = new Set(['Event'])
+
+/** The managedFields of a new object (compared before the create strategy sets its status). */
+export function managedOnCreate(obj: KObject, managerOf: ManagerOf, time: Date): ManagedFieldsEntry[] | undefined {
+  if (UNTRACKED.has(obj.kind)) return undefined
+  const c = createComparison(obj, STATUS_KINDS.has(obj.kind))
+  return encodeManagers(record([], c, obj, managerOf, time))
+}
+
+/** The managedFields after an update of `old` to `obj` (the ones stored when nothing changed). */
+export function managedOnUpdate(old: KObject, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
+  if (UNTRACKED.has(old.kind)) return storedOf(old)
+  const c = compare(old, obj, rootShape(obj.apiVersion, obj.kind))
+  return managedAfter(old, c, obj, managerOf, time, subresource)
+}
+
+/** The managedFields after a status write: only the status is compared. */
+export function managedOnStatus(old: KObject, status: unknown, managerOf: ManagerOf, time: Date): ManagedFieldsEntry[] | undefined {
+  if (UNTRACKED.has(old.kind)) return storedOf(old)
+  const shape = childShape(rootShape(old.apiVersion, old.kind), 'status').shape
+  const c = compare(old.status, status, shape, 'f:status')
+  return managedAfter(old, c, old, managerOf, time, 'status')
+}
+
+function managedAfter(old: KObject, c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
+  if (empty(c)) return storedOf(old)
+  return encodeManagers(record(decodeManagers(old), c, obj, managerOf, time, subresource))
+}
+
+function storedOf(obj: KObject): ManagedFieldsEntry[] | undefined {
+  return (obj.metadata as {managedFields?: ManagedFieldsEntry[]}).managedFields
+}
+
+/** `meta` with these managedFields (none: without the field). */
+export function withManagedFields(meta: ObjectMeta, entries: ManagedFieldsEntry[] | undefined): ObjectMeta {
+  const {managedFields: _, ...rest} = meta
+  return entries ? {...rest, managedFields: entries as ObjectMeta['managedFields']} : rest
+}
+
+export type {FieldSet}
