@@ -21,7 +21,7 @@ import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
 import {checkNamespaceWritable} from './namespace-writable.js'
 import {ChangeFeed, type WatchFilter} from './watch.js'
-import {componentManager, managedOnCreate, managedOnStatus, managedOnUpdate, withManagedFields, type ManagerOf} from './managed/record.js'
+import {admittedAbsent, componentManager, managedOnCreate, managedOnStatus, managedOnUpdate, withManagedFields, type ManagerOf} from './managed/record.js'
 
 export type {FieldValidation, WriteOptions} from './api-core.js'
 
@@ -136,8 +136,9 @@ export class Api implements ApiCore {
     meta.creationTimestamp = rfc3339(this.clock.now())
     if (rt.strategy.tracksGeneration) meta.generation = 1
     else delete meta.generation
+    const absent = admittedAbsent(obj)
     rt.strategy.default?.(obj, this.ctx)
-    const managed = opts.managedFields ?? managedOnCreate(obj, this.managerFor(opts), this.clock.now())
+    const managed = opts.managedFields ?? managedOnCreate(obj, absent, this.managerFor(opts), this.clock.now())
     rt.strategy.prepareForCreate?.(obj, this.ctx)
     if (managed) meta.managedFields = managed as ObjectMeta['managedFields']
 

@@ -5,7 +5,7 @@
 import type {KObject, ObjectMeta} from '../types.js'
 import {rfc3339} from '../types.js'
 import {STATUS_KINDS} from '../patch/subresources.js'
-import {compare, type Comparison, type FieldSet} from './field-set.js'
+import {compare, join, SEP, type Comparison, type FieldSet} from './field-set.js'
 import {createComparison, decodeManagers, encodeManagers, recordUpdate, type ManagedFieldsEntry, type Manager, type Writer} from './entries.js'
 import {childShape, rootShape} from './shape.js'
 
@@ -29,7 +29,7 @@ function split(c: Comparison): Split {
   const main: Comparison = {added: new Set(), modified: new Set(), removed: new Set()}
   const status: Comparison = {added: new Set(), modified: new Set(), removed: new Set()}
   for (const k of ['added', 'modified', 'removed'] as const) {
-    for (const p of c[k]) (p === 'f:status' || p.startsWith('f:status\u0001') ? status : main)[k].add(p)
+    for (const p of c[k]) (p === 'f:status' || p.startsWith(`f:status${SEP}`) ? status : main)[k].add(p)
   }
   return {main, status}
 }
@@ -54,10 +54,24 @@ function record(managers: Manager[], c: Comparison, obj: KObject, managerOf: Man
  */
 const UNTRACKED = new Set(['Event'])
 
+/**
+ * Fields admission plugins set on create (ServiceAccount, Priority, DefaultTolerationSeconds), which ksim
+ * sets with its defaults: the API server records ownership before admission, so a creator owns them only
+ * when its body set them.
+ */
+const ADMITTED: Record<string, string[]> = {Pod: ['serviceAccountName', 'serviceAccount', 'priority', 'preemptionPolicy', 'tolerations']}
+
+/** The admitted fields a create body leaves out, read before defaulting (see managedOnCreate). */
+export function admittedAbsent(input: KObject): string[] {
+  const spec = (input.spec ?? {}) as Record<string, unknown>
+  return (ADMITTED[input.kind] ?? []).filter((f) => spec[f] === undefined || spec[f] === null)
+}
+
 /** The managedFields of a new object (compared before the create strategy sets its status). */
-export function managedOnCreate(obj: KObject, managerOf: ManagerOf, time: Date): ManagedFieldsEntry[] | undefined {
+export function managedOnCreate(obj: KObject, absent: string[], managerOf: ManagerOf, time: Date): ManagedFieldsEntry[] | undefined {
   if (UNTRACKED.has(obj.kind)) return undefined
   const c = createComparison(obj, STATUS_KINDS.has(obj.kind))
+  for (const f of absent) c.added.delete(join('f:spec', `f:${f}`))
   return encodeManagers(record([], c, obj, managerOf, time))
 }
 

@@ -30,6 +30,9 @@ const LIST_MAP_KEYS: Record<string, string[]> = {
   'PodSpec.topologySpreadConstraints': ['topologyKey', 'whenUnsatisfiable'],
 }
 
+/** `+listType=atomic` lists that have a patch strategy all the same. */
+const ATOMIC_LISTS = new Set(['PodStatus.hostIPs'])
+
 /** Key fields the OpenAPI schema defaults, which a key takes when an item leaves them out. */
 export const KEY_DEFAULTS: Record<string, unknown> = {protocol: 'TCP'}
 
@@ -46,7 +49,9 @@ function shapeOfType(t: TypeExpr, owner: SchemaPos, field: string): Shape {
   if ('ref' in t) return ATOMIC_STRUCTS.has(structName(t.ref)) ? ATOMIC : {kind: 'struct', id: t.ref}
   if ('map' in t) return {kind: 'map', elem: shapeOfType(t.map, undefined, '')}
   const elem = shapeOfType(t.array, undefined, '')
-  const keys = owner ? LIST_MAP_KEYS[`${structName(owner)}.${field}`] : undefined
+  const name = owner ? `${structName(owner)}.${field}` : ''
+  if (ATOMIC_LISTS.has(name)) return ATOMIC
+  const keys = LIST_MAP_KEYS[name]
   if (keys) return {kind: 'list', elem, keys}
   const meta = patchMetaOf(owner, field)
   if (!meta) return ATOMIC
