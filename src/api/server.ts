@@ -295,6 +295,4 @@ export class Api implements ApiCore {
   private managerFor(opts: {fieldManager?: string}): ManagerOf {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
-
-
 }

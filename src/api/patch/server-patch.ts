@@ -93,6 +93,9 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
 export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
   checkSubresource(rt, opts.subresource)
   if (type === 'apply') return serverSideApply(api, rt, namespace, name, body, opts)
+  if (opts.force !== undefined) {
+    throw apiErrors.invalid('PatchOptions', 'meta.k8s.io', '', [{type: 'FieldValueForbidden', field: 'force', detail: 'may not be specified for non-apply patch'}])
+  }
   const patch = decodePatchBody(type, body)
   return api.store.transaction(() => {
     const stored = api.get(rt, namespace, name)

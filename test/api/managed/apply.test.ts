@@ -97,6 +97,8 @@ describe('server-side apply', () => {
     const f = failure(() => apply(cm({}, {}), ''))
     expect(f.code).to.equal(422)
     expect(f.message).to.equal('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch')
+    const forced = failure(() => api.patch(cmType, 'default', 'cm', 'merge', '{}', {force: false}))
+    expect(forced.message).to.equal('PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch')
     api.patch(cmType, 'default', 'cm', 'apply', cm({}, {k: 'v'}), {fieldManager: 'mgr', dryRun: true})
     expect(api.peek('ConfigMap', 'default', 'cm')).to.equal(undefined)
   })
