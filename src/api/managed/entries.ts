@@ -45,25 +45,27 @@ export function identity(m: Pick<Manager, 'manager' | 'operation' | 'apiVersion'
 
 export function decodeManagers(obj: KObject): Manager[] {
   const entries = (obj.metadata as {managedFields?: ManagedFieldsEntry[]}).managedFields
-  if (!Array.isArray(entries)) return []
-  return entries.map((e) => ({manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource || undefined, time: e.time, set: fromFieldsV1(e.fieldsV1)}))
+  return Array.isArray(entries) ? entries.map(decodeOne) : []
 }
 
-function sortKey(m: Manager): string[] {
+type Sortable = Pick<Manager, 'operation' | 'time' | 'manager' | 'apiVersion' | 'subresource'>
+
+function sortKey(m: Sortable): string[] {
   return [m.operation, m.time ?? '', m.manager, m.apiVersion, m.subresource ?? '']
 }
 
-/** The stored form: empty sets dropped, sorted as the API server sorts them. */
-export function encodeManagers(managers: Manager[]): ManagedFieldsEntry[] | undefined {
-  const kept = managers.filter((m) => m.set.size > 0)
-  kept.sort((a, b) => {
+/** Sorts entries as fieldmanager's encoder does (in place). */
+function sortEntries<T extends Sortable>(entries: T[]): T[] {
+  return entries.sort((a, b) => {
     const ka = sortKey(a)
     const kb = sortKey(b)
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1
     return 0
   })
-  if (kept.length === 0) return undefined
-  return kept.map((m) => ({
+}
+
+function encodeOne(m: Manager): ManagedFieldsEntry {
+  return {
     apiVersion: m.apiVersion,
     fieldsType: 'FieldsV1',
     fieldsV1: toFieldsV1(m.set),
@@ -71,7 +73,27 @@ export function encodeManagers(managers: Manager[]): ManagedFieldsEntry[] | unde
     operation: m.operation,
     ...(m.subresource ? {subresource: m.subresource} : {}),
     ...(m.time ? {time: m.time} : {}),
-  }))
+  }
+}
+
+/** The stored form: empty sets dropped, sorted as the API server sorts them. */
+export function encodeManagers(managers: Manager[]): ManagedFieldsEntry[] | undefined {
+  const kept = sortEntries(managers.filter((m) => m.set.size > 0))
+  return kept.length === 0 ? undefined : kept.map(encodeOne)
+}
+
+function decodeOne(e: ManagedFieldsEntry): Manager {
+  return {manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion, subresource: e.subresource || undefined, time: e.time, set: fromFieldsV1(e.fieldsV1)}
+}
+
+/** Whether a FieldsV1 tree reaches any of `paths` (so that taking them may change it). */
+function reaches(fieldsV1: unknown, paths: FieldSet): boolean {
+  for (const p of paths) {
+    let node = fieldsV1 as Record<string, unknown> | undefined
+    for (const e of p.split(SEP)) node = node?.[e] as Record<string, unknown> | undefined
+    if (node) return true
+  }
+  return false
 }
 
 /** Who writes: the manager's name, the subresource it writes through, the object's apiVersion and the time. */
@@ -82,22 +104,29 @@ export interface Writer {
   time: string
 }
 
-/** Updater.Update: ownership after a write that changed `c`; `managers` are the live object's. */
-export function recordUpdate(managers: Manager[], c: Comparison, w: Writer): Manager[] {
-  const taken = union(c.added, c.modified, c.removed)
-  stripMeta(taken)
-  if (taken.size === 0) return managers
+/**
+ * Updater.Update: ownership after a write that changed `c`, on the stored entries. Only the entries the
+ * change reaches are decoded and encoded again: a kubelet's status write leaves the creator's entry as it is.
+ */
+export function recordUpdate(entries: ManagedFieldsEntry[], c: Comparison, w: Writer): ManagedFieldsEntry[] {
+  const taken = stripMeta(union(c.added, c.modified, c.removed))
+  if (taken.size === 0) return entries
   const me = {manager: w.manager, operation: 'Update' as const, apiVersion: w.apiVersion, subresource: w.subresource}
   const id = identity(me)
-  const out: Manager[] = []
+  const out: ManagedFieldsEntry[] = []
   let mine: FieldSet = new Set()
-  for (const m of managers) {
-    if (identity(m) === id) mine = m.set
-    else out.push({...m, set: difference(m.set, taken)})
+  for (const e of entries) {
+    if (identity({...e, subresource: e.subresource || undefined}) === id) mine = fromFieldsV1(e.fieldsV1)
+    else if (!reaches(e.fieldsV1, taken)) out.push(e)
+    else {
+      const m = decodeOne(e)
+      m.set = difference(m.set, taken)
+      if (m.set.size > 0) out.push(encodeOne(m))
+    }
   }
   const set = stripMeta(union(difference(mine, c.removed), c.added, c.modified))
-  out.push({...me, time: w.time, set})
-  return out
+  if (set.size > 0) out.push(encodeOne({...me, time: w.time, set}))
+  return sortEntries(out)
 }
 
 /** The comparison a create makes: the new object against its kind's Go zero value. */

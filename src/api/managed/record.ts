@@ -6,7 +6,7 @@ import type {KObject, ObjectMeta} from '../types.js'
 import {rfc3339} from '../types.js'
 import {STATUS_KINDS} from '../patch/subresources.js'
 import {compare, join, SEP, type Comparison, type FieldSet} from './field-set.js'
-import {createComparison, decodeManagers, encodeManagers, recordUpdate, type ManagedFieldsEntry, type Manager, type Writer} from './entries.js'
+import {createComparison, recordUpdate, type ManagedFieldsEntry, type Writer} from './entries.js'
 import {childShape, rootShape} from './shape.js'
 
 /** Names the manager of a write the request did not name one for: kind, subresource, the object written. */
@@ -40,7 +40,7 @@ function writer(obj: KObject, manager: string, time: Date, subresource?: string)
 
 const empty = (c: Comparison): boolean => c.added.size === 0 && c.modified.size === 0 && c.removed.size === 0
 
-function record(managers: Manager[], c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): Manager[] {
+function record(managers: ManagedFieldsEntry[], c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] {
   if (subresource || !STATUS_KINDS.has(obj.kind)) return recordUpdate(managers, c, writer(obj, managerOf(obj.kind, subresource, obj), time, subresource))
   const {main, status} = split(c)
   let out = empty(main) ? managers : recordUpdate(managers, main, writer(obj, managerOf(obj.kind, undefined, obj), time))
@@ -72,7 +72,8 @@ export function managedOnCreate(obj: KObject, absent: string[], managerOf: Manag
   if (UNTRACKED.has(obj.kind)) return undefined
   const c = createComparison(obj, STATUS_KINDS.has(obj.kind))
   for (const f of absent) c.added.delete(join('f:spec', `f:${f}`))
-  return encodeManagers(record([], c, obj, managerOf, time))
+  const out = record([], c, obj, managerOf, time)
+  return out.length > 0 ? out : undefined
 }
 
 /** The managedFields after an update of `old` to `obj` (the ones stored when nothing changed). */
@@ -92,7 +93,8 @@ export function managedOnStatus(old: KObject, status: unknown, managerOf: Manage
 
 function managedAfter(old: KObject, c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
   if (empty(c)) return storedOf(old)
-  return encodeManagers(record(decodeManagers(old), c, obj, managerOf, time, subresource))
+  const out = record(storedOf(old) ?? [], c, obj, managerOf, time, subresource)
+  return out.length > 0 ? out : undefined
 }
 
 function storedOf(obj: KObject): ManagedFieldsEntry[] | undefined {

@@ -62,10 +62,21 @@ function shapeOfType(t: TypeExpr, owner: SchemaPos, field: string): Shape {
  * its own in the set (a granular map's key or an unknown field) rather than a struct's declared field. */
 export function childShape(parent: Shape, field: string): {shape: Shape; member: boolean} {
   if (parent.kind === 'map') return {shape: parent.elem, member: true}
-  if (parent.kind !== 'struct') return {shape: DEDUCED, member: true}
-  const f = defaultSchema().structs.get(parent.id)?.fields.get(field)
-  return f ? {shape: shapeOfType(f.type, parent.id, field), member: false} : {shape: DEDUCED, member: true}
+  if (parent.kind !== 'struct') return UNKNOWN_FIELD
+  // every write walks its object: a struct's fields are resolved once
+  let fields = FIELDS.get(parent.id)
+  if (!fields) FIELDS.set(parent.id, (fields = new Map()))
+  let child = fields.get(field)
+  if (!child) {
+    const f = defaultSchema().structs.get(parent.id)?.fields.get(field)
+    child = f ? {shape: shapeOfType(f.type, parent.id, field), member: false} : UNKNOWN_FIELD
+    fields.set(field, child)
+  }
+  return child
 }
+
+const UNKNOWN_FIELD = {shape: DEDUCED, member: true}
+const FIELDS = new Map<string, Map<string, {shape: Shape; member: boolean}>>()
 
 /** The shape of a kind's root object. */
 export function rootShape(apiVersion: unknown, kind: unknown): Shape {
