@@ -5,6 +5,7 @@
 import type {KObject, ObjectMeta} from '../types.js'
 import {rfc3339} from '../types.js'
 import {STATUS_KINDS} from '../patch/subresources.js'
+import {isMap} from '../patch/apply-patch.js'
 import {compare, join, SEP, type Comparison, type FieldSet} from './field-set.js'
 import {createComparison, recordUpdate, type ManagedFieldsEntry, type Writer} from './entries.js'
 import {childShape, rootShape} from './shape.js'
@@ -72,7 +73,7 @@ export function managedOnCreate(obj: KObject, absent: string[], managerOf: Manag
   if (UNTRACKED.has(obj.kind)) return undefined
   const c = createComparison(obj, STATUS_KINDS.has(obj.kind))
   for (const f of absent) c.added.delete(join('f:spec', `f:${f}`))
-  const out = record([], c, obj, managerOf, time)
+  const out = record(givenOf(obj) ?? [], c, obj, managerOf, time)
   return out.length > 0 ? out : undefined
 }
 
@@ -80,7 +81,8 @@ export function managedOnCreate(obj: KObject, absent: string[], managerOf: Manag
 export function managedOnUpdate(old: KObject, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
   if (UNTRACKED.has(old.kind)) return storedOf(old)
   const c = compare(old, obj, rootShape(obj.apiVersion, obj.kind))
-  return managedAfter(old, c, obj, managerOf, time, subresource)
+  // managedFields a request sets are taken as given (how a client resets them), then this write recorded
+  return managedAfter(subresource ? storedOf(old) : givenOf(obj) ?? storedOf(old), c, obj, managerOf, time, subresource)
 }
 
 /** The managedFields after a status write: only the status is compared. */
@@ -88,13 +90,21 @@ export function managedOnStatus(old: KObject, status: unknown, managerOf: Manage
   if (UNTRACKED.has(old.kind)) return storedOf(old)
   const shape = childShape(rootShape(old.apiVersion, old.kind), 'status').shape
   const c = compare(old.status, status, shape, 'f:status')
-  return managedAfter(old, c, old, managerOf, time, 'status')
+  return managedAfter(storedOf(old), c, old, managerOf, time, 'status')
 }
 
-function managedAfter(old: KObject, c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
-  if (empty(c)) return storedOf(old)
-  const out = record(storedOf(old) ?? [], c, obj, managerOf, time, subresource)
+function managedAfter(base: ManagedFieldsEntry[] | undefined, c: Comparison, obj: KObject, managerOf: ManagerOf, time: Date, subresource?: string): ManagedFieldsEntry[] | undefined {
+  if (empty(c)) return base
+  const out = record(base ?? [], c, obj, managerOf, time, subresource)
   return out.length > 0 ? out : undefined
+}
+
+/** The managedFields a request body carries, when they decode (non-empty entries with a manager and FieldsV1). */
+function givenOf(obj: KObject): ManagedFieldsEntry[] | undefined {
+  const given = storedOf(obj)
+  if (!Array.isArray(given) || given.length === 0) return undefined
+  const ok = given.every((e) => isMap(e) && (e.operation === 'Apply' || e.operation === 'Update') && (e.fieldsV1 === undefined || isMap(e.fieldsV1)))
+  return ok ? given : undefined
 }
 
 function storedOf(obj: KObject): ManagedFieldsEntry[] | undefined {
