@@ -27,7 +27,7 @@ export interface StatusDetails {
   /** the resource (plural) for most errors; the Kind for Invalid */
   kind?: string
   uid?: string
-  causes?: {reason: CauseType; message: string; field: string}[]
+  causes?: {reason: CauseType | 'FieldManagerConflict'; message: string; field: string}[]
   retryAfterSeconds?: number
 }
 

@@ -16,10 +16,13 @@ import {type ListOptions, listObjects} from './list.js'
 import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
+import {updateObjectStatus} from './status-update.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
+import {checkNamespaceWritable} from './namespace-writable.js'
 import {ChangeFeed, type WatchFilter} from './watch.js'
+import {admittedAbsent, componentManager, managedOnCreate, managedOnStatus, managedOnUpdate, withManagedFields, type ManagerOf} from './managed/record.js'
 
 export type {FieldValidation, WriteOptions} from './api-core.js'
 
@@ -31,6 +34,8 @@ export interface CreateResult {
 export interface ApiOptions {
   clock?: Clock
   settings?: Partial<ApiSettings>
+  /** who writes when a request names no fieldManager (a CLI verb's kubectl name; the cluster's components by default) */
+  fieldManager?: string | ManagerOf
 }
 
 export class Api implements ApiCore {
@@ -42,6 +47,7 @@ export class Api implements ApiCore {
    * them (kubectl: `Warning: ...` on stderr, each once), a server sends them as `Warning` headers.
    */
   onWarning?: (message: string) => void
+  managerOf: ManagerOf
 
   constructor(
     readonly store: Backend,
@@ -49,6 +55,8 @@ export class Api implements ApiCore {
   ) {
     this.clock = opts.clock ?? systemClock
     this.settings = {...defaultApiSettings, ...opts.settings}
+    const fm = opts.fieldManager ?? componentManager
+    this.managerOf = typeof fm === 'string' ? () => fm : fm
     this.ctx = {
       clock: this.clock,
       settings: this.settings,
@@ -137,8 +145,11 @@ export class Api implements ApiCore {
     meta.creationTimestamp = rfc3339(this.clock.now())
     if (rt.strategy.tracksGeneration) meta.generation = 1
     else delete meta.generation
+    const absent = admittedAbsent(obj)
     rt.strategy.default?.(obj, this.ctx)
+    const managed = opts.managedFields ?? managedOnCreate(obj, absent, this.managerFor(opts), this.clock.now())
     rt.strategy.prepareForCreate?.(obj, this.ctx)
+    if (managed) meta.managedFields = managed as ObjectMeta['managedFields']
 
     const errs: FieldError[] = [
       ...validateObjectMeta(meta, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}),
@@ -147,7 +158,7 @@ export class Api implements ApiCore {
     if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, displayName, errs)
 
     return this.store.transaction(() => {
-      if (rt.namespaced) this.checkNamespaceWritable(rt, meta)
+      if (rt.namespaced) checkNamespaceWritable(this, rt, meta)
       const attempts = meta.name ? 1 : MAX_NAME_GENERATION_ATTEMPTS
       let warnings: string[] = []
       for (let i = 0; i < attempts; i++) {
@@ -201,6 +212,7 @@ export class Api implements ApiCore {
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
       rt.strategy.default?.(obj, this.ctx)
+      obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
       if (rt.strategy.tracksGeneration) {
         const changed = rt.strategy.specChanged?.(obj, old) ?? false
         obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0)
@@ -226,32 +238,8 @@ export class Api implements ApiCore {
    * validated or defaulted, and generation does not move. Conflict when `metadata.resourceVersion` is
    * given and no longer current.
    */
-  updateStatus(input: KObject): KObject {
-    const rt = this.typeOf(input)
-    const namespace = rt.namespaced ? input.metadata.namespace || 'default' : ''
-    const name = input.metadata.name ?? ''
-    const key = {kind: rt.kind, namespace, name}
-    const status = clone(input.status)
-    rt.strategy.prepareForStatusUpdate?.(status)
-    const rv = input.metadata.resourceVersion
-    return this.store.transaction(() => {
-      // with a resourceVersion the store's compare-and-swap checks it; without, any version will do
-      const expected = rv ? Number(rv) : this.store.get(key)?.rev
-      if (expected === undefined) throw apiErrors.notFound(rt.plural, rt.group, name)
-      try {
-        const sv = this.store.update<KObject>(key, expected, (_rev, current) => {
-          const next: KObject = {...current.value}
-          if (status === undefined) delete next.status
-          else next.status = status
-          return next
-        })
-        return withResourceVersion(sv.value, sv.rev)
-      } catch (error) {
-        if (isStoreError(error, 'NotFound')) throw apiErrors.notFound(rt.plural, rt.group, name)
-        if (isStoreError(error, 'Conflict')) throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
-        throw error
-      }
-    })
+  updateStatus(input: KObject, opts: {fieldManager?: string} = {}): KObject {
+    return updateObjectStatus(this, this.typeOf(input), input, this.managerFor(opts))
   }
 
   /** POST pods/binding: places an unbound pod on `node` (see binding.ts). */
@@ -282,8 +270,6 @@ export class Api implements ApiCore {
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
     this.requested(rt)
     checkRequestBody(body)
-    // server-side apply is not served yet
-    if (type === 'apply') throw apiErrors.unsupportedMediaType(['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'])
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 
@@ -298,11 +284,8 @@ export class Api implements ApiCore {
     if (rt?.warning) this.onWarning?.(rt.warning)
   }
 
-  private checkNamespaceWritable(rt: ResourceType, meta: ObjectMeta): void {
-    const ns = this.peek('Namespace', '', meta.namespace!)
-    if (!ns) throw apiErrors.notFound('namespaces', '', meta.namespace!)
-    if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase === 'Terminating') {
-      throw apiErrors.forbidden(rt.plural, rt.group, meta.name || meta.generateName || '', `unable to create new content in namespace ${meta.namespace} because it is being terminated`)
-    }
+  /** The manager a write records: the request's, else this Api's default for the kind. */
+  private managerFor(opts: {fieldManager?: string}): ManagerOf {
+    return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
 }

@@ -18,6 +18,7 @@ import {colorFor, colorPrefixes} from './print/color.js'
 import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
+import {fieldManagerOf} from './field-managers.js'
 
 /**
  * The most one command waits, in all, for another process's write lock: SQLite's old per-write busy
@@ -104,7 +105,8 @@ export abstract class KsimCommand extends Command {
         this.stderrLine(`Warning: could not upgrade the state of cluster "${target.cluster}": ${(error as Error).message}`)
       }
     }
-    const api = new Api(store, {settings: apiSettingsOf(profile)})
+    // each verb's writes carry kubectl's field manager for that verb (cli/field-managers.ts)
+    const api = new Api(store, {settings: apiSettingsOf(profile), fieldManager: fieldManagerOf(this.id, this.#flags)})
     // kubectl prints each warning the server sends once per command
     const warned = new Set<string>()
     api.onWarning = (message) => {

@@ -20,7 +20,9 @@ function checkNamespace(ctx: RequestContext, obj: KObject): void {
   else if (obj.metadata.namespace !== namespace) throw apiErrors.badRequest('the namespace of the provided object does not match the namespace sent on the request')
 }
 
-const writeOptions = (ctx: RequestContext) => ({dryRun: dryRunOf(ctx), fieldValidation: fieldValidationOf(ctx), fieldManager: param(ctx, 'fieldManager')})
+// without a fieldManager the API server names the writer by its user agent's first part (`kubectl/v1.35.2 …` → kubectl)
+const managerOf = (ctx: RequestContext): string | undefined => param(ctx, 'fieldManager') || ctx.req.headers['user-agent']?.split('/')[0].slice(0, 128) || undefined
+const writeOptions = (ctx: RequestContext) => ({dryRun: dryRunOf(ctx), fieldValidation: fieldValidationOf(ctx), fieldManager: managerOf(ctx)})
 
 export function create(ctx: RequestContext, body: string): Reply {
   const obj = decodeObject(ctx.req, body, ctx.route.rt, ctx.rawBody)
@@ -51,7 +53,9 @@ export function patch(ctx: RequestContext, body: string): Reply {
   const type = patchTypeOf(ctx.req)
   if (subresource !== undefined && subresource !== 'status' && subresource !== 'scale') throw apiErrors.methodNotAllowed(`the server does not allow this method on the requested resource`)
   const force = param(ctx, 'force')
-  const opts = {...writeOptions(ctx), subresource: subresource as 'status' | 'scale' | undefined, ...(force !== undefined ? {force: force === 'true'} : {})}
+  // an apply patch must name its manager itself (no user-agent default)
+  const manager = type === 'apply' ? param(ctx, 'fieldManager') || undefined : managerOf(ctx)
+  const opts = {...writeOptions(ctx), fieldManager: manager, subresource: subresource as 'status' | 'scale' | undefined, ...(force !== undefined ? {force: force === 'true'} : {})}
   const patched = ctx.api.patch(rt, namespace ?? '', name!, type, body, opts)
   if (!opts.dryRun) ctx.wrote()
   return objectReply(ctx, patched)

@@ -155,7 +155,9 @@ describe('ksim serve: the HTTP API', function () {
       expect([r.code, r.json.reason], JSON.stringify(o).slice(0, 80)).to.deep.equal([code, reason])
       expect(r.json.message).to.match(message)
     }
-    expect((await s.call('PATCH', `${CM}/kube-root-ca.crt`, {body: {}, headers: {'Content-Type': 'application/apply-patch+yaml'}})).code).to.equal(415)
+    // server-side apply needs a fieldManager: the API server's PatchOptions validation
+    const noManager = await s.call('PATCH', `${CM}/kube-root-ca.crt`, {body: {}, headers: {'Content-Type': 'application/apply-patch+yaml'}})
+    expect([noManager.code, noManager.json.message]).to.deep.equal([422, 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'])
     expect((await s.call('PATCH', `${CM}/kube-root-ca.crt`, {body: {}, headers: {'Content-Type': 'application/json'}})).code).to.equal(415)
     expect((await s.call('PUT', `${CM}/kube-root-ca.crt`, {body: cm('other')})).code).to.equal(400)
     expect((await s.call('DELETE', `${CM}/kube-root-ca.crt`, {body: {preconditions: {uid: 'nope'}}})).json.reason).to.equal('Conflict')

@@ -6,10 +6,8 @@ import {applyMergePatch, type Json} from './merge-patch.js'
 import {rootStruct} from './patch-meta.js'
 import {strategicMergePatch} from './strategic.js'
 
-/**
- * kubectl's --type values: types.StrategicMergePatchType, MergePatchType, JSONPatchType; and ApplyPatchType
- * (`application/apply-patch+yaml`, server-side apply), which Api.patch answers itself.
- */
+/** kubectl's --type values (types.StrategicMergePatchType, MergePatchType, JSONPatchType) and server-side apply's
+ * ApplyPatchType (application/apply-patch+yaml, served by managed/apply.ts). */
 export type PatchType = 'strategic' | 'merge' | 'json' | 'apply'
 
 const isMap = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -14,12 +14,13 @@ import {GoJsonError, parseGoJson} from './go-json.js'
 import {JsonPatchError} from './json-patch.js'
 import type {Json} from './merge-patch.js'
 import {StrategicPatchError} from './strategic.js'
+import {serverSideApply} from '../managed/apply.js'
 import {checkSubresource, scaleOf, writeScale, writeStatus, type Subresource} from './subresources.js'
 
 /** A PATCH request's options: the write options and the subresource it goes to. */
 export interface PatchOptions extends WriteOptions {
   subresource?: Subresource
-  /** server-side apply: take fields another manager owns (the request's `force`) */
+  /** server-side apply: take conflicting fields from their managers */
   force?: boolean
 }
 
@@ -84,6 +85,10 @@ function patched(current: KObject, type: PatchType, patch: Json): KObject {
 /** PATCH `namespace/name` of type `rt`; returns the object as stored (or as it would be, dry-run). */
 export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
   checkSubresource(rt, opts.subresource)
+  if (type === 'apply') return serverSideApply(api, rt, namespace, name, body, opts)
+  if (opts.force !== undefined) {
+    throw apiErrors.invalid('PatchOptions', 'meta.k8s.io', '', [{type: 'FieldValueForbidden', field: 'force', detail: 'may not be specified for non-apply patch'}])
+  }
   const patch = decodePatchBody(type, body)
   return api.store.transaction(() => {
     const stored = api.get(rt, namespace, name)
@@ -101,7 +106,7 @@ export function patchObject(api: ApiCore, rt: ResourceType, namespace: string, n
     if (opts.subresource === 'status') return writeStatus(api, stored, next, opts)
     if (opts.subresource === 'scale') return writeScale(api, stored, next, opts)
     next.metadata.resourceVersion ??= current.metadata.resourceVersion
-    const {subresource: _, ...write} = opts
+    const {subresource: _, force: _f, ...write} = opts
     return api.update(next, write)
   })
 }

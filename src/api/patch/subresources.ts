@@ -12,7 +12,7 @@ import {labelSelectorFromObject, labelSelectorString} from '../../machinery/labe
 /** kubectl's supportedSubresources. */
 export type Subresource = 'status' | 'scale'
 
-const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet'])
+export const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet'])
 const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet'])
 
 /** The 404 for a subresource the kind does not have (no such path on the API server). */
@@ -43,7 +43,7 @@ export function writeStatus(api: ApiCore, stored: KObject, next: KObject, opts: 
   if (JSON.stringify(next.status) === JSON.stringify(stored.status)) return stored
   const input = {...stored, status: next.status, metadata: {...stored.metadata, resourceVersion: next.metadata.resourceVersion ?? stored.metadata.resourceVersion}}
   if (opts.dryRun) return clone(input)
-  return api.updateStatus(input)
+  return api.updateStatus(input, opts)
 }
 
 /** Writes a patched Scale's replicas to the workload (ValidateScale first); returns the new Scale. */
@@ -55,5 +55,5 @@ export function writeScale(api: ApiCore, stored: KObject, next: KObject, opts: W
   }
   const workload = clone(stored)
   ;(workload.spec as {replicas?: number}).replicas = typeof replicas === 'number' ? replicas : 0
-  return scaleOf(api.update(workload, opts))
+  return scaleOf(api.update(workload, {...opts, subresource: 'scale'}))
 }

@@ -21,6 +21,7 @@ import {outputFlag, printerFor} from '../print/print-flags.js'
 import {readStdin} from '../resource/stdin.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import {jsonOf, objectOf, threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
+import {applyOnServer, serverSideFlags, validateServerSide} from './apply-server-side.js'
 
 export const applyFlags = {
   'dry-run': dryRunFlag,
@@ -28,13 +29,17 @@ export const applyFlags = {
   output: outputFlag,
   recursive: recursiveFlag,
   validate: validateFlag,
+  ...serverSideFlags,
 }
 
-export type ApplyFlags = Interfaces.InferredFlags<typeof applyFlags>
+type ServerSideFlagNames = keyof typeof serverSideFlags
+/** The parsed flags; the server-side ones may be left out (client-side apply). */
+export type ApplyFlags = Omit<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames> & Partial<Pick<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames>>
 
 /** kubectl's Validate: -f is required. */
 export function validateApply(flags: ApplyFlags): void {
   if (!flags.filename || flags.filename.length === 0) throw new CliError('must specify -f')
+  validateServerSide(flags)
 }
 
 /** What applying one object uses. */
@@ -66,6 +71,7 @@ export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sin
     const {rt} = info
     const obj = placeInNamespace(info.object!, rt, target)
     if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
+    if (flags['server-side']) return {result: applyOnServer(api, rt, obj, flags), operation: 'serverside-applied'}
     const modified = withAnnotation(obj)
     // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
     // object: reading, merging and writing in one transaction keeps the merge from going stale

@@ -66,7 +66,7 @@ export function runScale(api: Api, target: Target, args: string[], flags: ScaleF
       if (flags['dry-run'] !== 'client') {
         result = api.modify(rt, target.namespace, name, (o) => {
           ;(o.spec as {replicas?: number}).replicas = flags.replicas
-        }, {dryRun: flags['dry-run'] === 'server'})
+        }, {dryRun: flags['dry-run'] === 'server', subresource: 'scale'})
       }
       // one printer per object: scale prints no `---` between YAML documents
       sinks.out(printerFor(flags.output, {operation: 'scaled', dryRun: flags['dry-run']}).print(result))
