@@ -161,4 +161,20 @@ describe('kubectl 1.35 and helm 4 against ksim serve', function () {
     expect([uninstall.code, uninstall.stdout, uninstall.stderr]).to.deep.equal([0, 'release "tiny" uninstalled\n', ''])
     expect(sb.run(['get', 'deploy', 'tiny-web']).stderr).to.equal('Error from server (NotFound): deployments.apps "tiny-web" not found\n')
   })
+  it('installs a chart with helm 4 in its default mode (server-side apply), and kubectl apply --server-side works', async () => {
+    const env = {...kubectlEnv(serve.kubeconfig, kdir), HELM_CACHE_HOME: path.join(kdir, 'helm-cache'), HELM_CONFIG_HOME: path.join(kdir, 'helm-config'), HELM_DATA_HOME: path.join(kdir, 'helm-data')}
+    const chart = path.join(ROOT, 'test', 'fixtures', 'serve-chart')
+    const install = await runBinary(bins.helm, ['install', 'ssa', chart, '--wait', '--timeout=60s'], env)
+    expect([install.code, install.stderr]).to.deep.equal([0, ''])
+    expect((await runBinary(bins.helm, ['uninstall', 'ssa'], env)).code).to.equal(0)
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa-cm\ndata: {a: b}\n'
+    const apply = (text: string, ...flags: string[]) => runBinary(bins.kubectl, ['apply', '--server-side', '-f', '-', ...flags], kubectlEnv(serve.kubeconfig, kdir), text)
+    expect(await apply(cm)).to.deep.equal({stdout: 'configmap/ssa-cm serverside-applied\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'cm', 'ssa-cm', '-o', 'jsonpath={.metadata.managedFields[0].manager}/{.metadata.managedFields[0].operation}']).stdout).to.equal('kubectl/Apply')
+    // another manager's change to a field it applied is a conflict, as the API server words it
+    expect(sb.run(['patch', 'cm', 'ssa-cm', '-p', '{"data":{"a":"c"}}']).code).to.equal(0)
+    const conflict = await apply(cm)
+    expect(conflict.code).to.equal(1)
+    expect(conflict.stderr.split('\n')[0]).to.equal('error: Apply failed with 1 conflict: conflict with "kubectl-patch" using v1: .data.a')
+  })
 })
