@@ -13,6 +13,7 @@ import type {StoreCache} from './cache.js'
 import type {ReconcilerLease} from './lease.js'
 import {describeError, type Logger} from './log.js'
 
+import {isStatusError} from '../api/errors.js'
 import {EventRecorder} from '../api/events.js'
 import {systemClock} from '../api/types.js'
 import {objectKey} from '../controllers/keys.js'
@@ -231,7 +232,9 @@ export class Runner {
         return false
       }
       const wait = this.queue.failed(c.name, key, this.#now())
-      log.error(`${c.name}: reconcile of ${keyText(key)} failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
+      // another writer got there first: optimistic concurrency, retried as client-go's controllers retry it
+      if (isStatusError(error, 'Conflict')) log.info(`${c.name}: ${keyText(key)} changed while it was reconciled; retrying in ${wait}ms`)
+      else log.error(`${c.name}: reconcile of ${keyText(key)} failed (${failedBefore + 1} in a row; retrying in ${wait}ms): ${describeError(error)}`)
       return true
     }
   }

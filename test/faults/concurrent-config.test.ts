@@ -82,6 +82,7 @@ describe('concurrent cluster creation and config changes: 0 lost', function () {
     expect(failed.map((r) => r.stderr)).to.deep.equal([])
     for (const r of results) expect(r.stdout).to.equal('namespace/default\n')
     expect(sb.run(['config', 'get-contexts', '-o', 'name']).stdout).to.equal('ksim\n')
-    expect(files(path.join(sb.home, 'clusters'))).to.deep.equal(['ksim', 'ksim/state.db'])
+    // the state file and the cluster's CA (ksim serve issues its serving certificate from it)
+    expect(files(path.join(sb.home, 'clusters'))).to.deep.equal(['ksim', 'ksim/ca.crt', 'ksim/ca.key', 'ksim/state.db'])
   })
 })
