@@ -5,6 +5,7 @@
 import {expect} from 'chai'
 import fs from 'node:fs'
 
+import {isStatusError} from '../../src/api/errors.js'
 import {reconcilerLog} from '../../src/config/paths.js'
 import {LEASE_NAME, LEASE_NAMESPACE, pidAlive, readReconcilerStatus} from '../../src/reconciler/lease.js'
 import {ensureReconciler} from '../../src/reconciler/spawn.js'
@@ -31,10 +32,17 @@ describe('a long reconciler pass whose lease is taken over', function () {
     // in the middle of the pass that creates the pods
     await eventually('the pass under way', () => store.count('Pod') >= 500, 120_000)
     // the forced expiry: another holder takes the lease (a compare-and-swap, waiting for the old
-    // holder's open batch to commit, as any writer would)
-    const lease = api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!
-    const spec = lease.spec as Record<string, unknown>
-    api.update({...lease, spec: {...spec, holderIdentity: 'elsewhere_4242', leaseTransitions: Number(spec.leaseTransitions ?? 0) + 1, renewTime: new Date().toISOString().replace('Z', '000Z')}})
+    // holder's open batch to commit, as any writer would; a renewal that commits first makes it retry)
+    for (;;) {
+      const lease = api.peek('Lease', LEASE_NAMESPACE, LEASE_NAME)!
+      const spec = lease.spec as Record<string, unknown>
+      try {
+        api.update({...lease, spec: {...spec, holderIdentity: 'elsewhere_4242', leaseTransitions: Number(spec.leaseTransitions ?? 0) + 1, renewTime: new Date().toISOString().replace('Z', '000Z')}})
+        break
+      } catch (error) {
+        if (!isStatusError(error, 'Conflict')) throw error
+      }
+    }
     const takeover = store.revision()
     const podsAtTakeover = store.count('Pod')
     await eventually('the old holder to exit', () => !pidAlive(old), 30_000)
