@@ -107,6 +107,7 @@ export function trackAndRemoveFinalizers(ctx: ControllerContext, sc: SyncContext
     for (const ix of newIndexes) sc.succeededIndexes.add(ix)
     st.completedIndexes = formatIndexes(sc.succeededIndexes)
     st.succeeded = sc.succeededIndexes.size
+    if (!st.succeeded) delete st.succeeded
   }
   interimCondition(sc, now)
   st.uncountedTerminatedPods = {

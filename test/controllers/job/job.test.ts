@@ -1,5 +1,6 @@
 import {expect} from 'chai'
 
+import {jobType} from '../../../src/api/kinds/job.js'
 import {testCluster, type TestCluster} from '../helpers.js'
 import {job, jobOf, phases, podsOf, runner} from './harness.js'
 
@@ -38,5 +39,100 @@ describe('job controller', () => {
     expect(phases(tc)).to.deep.equal(['Succeeded'])
     expect(tc.events('pi')).to.deep.equal([`Normal SuccessfulCreate Created pod: ${pod.metadata.name}`, 'Normal Completed Job completed'])
     expect(tc.pass(r.jc).writes).to.equal(0)
+  })
+})
+
+describe('job controller: counts and modes', () => {
+  let tc: TestCluster
+  beforeEach(() => (tc = testCluster()))
+  afterEach(() => tc.close())
+
+  const st = (name: string) => jobOf(tc, name).status as Record<string, unknown>
+  const conds = (name: string): string[] => ((st(name).conditions ?? []) as {type: string; status: string; reason: string}[]).map((c) => `${c.type}=${c.status}/${c.reason}`)
+
+  it('runs at most parallelism pods until completions succeeded', () => {
+    tc.api.create(job('batch', {completions: 3, parallelism: 2}, {runSeconds: 3}))
+    const r = runner(tc)
+    r.settle()
+    expect(podsOf(tc)).to.have.length(2)
+    r.run(4)
+    expect(st('batch')).to.deep.include({active: 1, succeeded: 2})
+    expect(podsOf(tc)).to.have.length(3)
+    r.run(4)
+    expect(st('batch')).to.deep.include({succeeded: 3})
+    expect(st('batch').active).to.equal(undefined)
+    expect(conds('batch')).to.deep.equal(['SuccessCriteriaMet=True/CompletionsReached', 'Complete=True/CompletionsReached'])
+    expect(tc.pass(r.jc).writes).to.equal(0)
+  })
+
+  it('retries a failing pod after the back-off, then fails the Job past backoffLimit', () => {
+    tc.api.create(job('fail', {backoffLimit: 1}, {runSeconds: 2, exitCode: 1}))
+    const r = runner(tc)
+    r.settle()
+    r.run(3)
+    // the first pod failed at ~2 s: the next one waits for the 10 s back-off
+    expect(st('fail')).to.deep.include({failed: 1})
+    expect(podsOf(tc)).to.have.length(1)
+    r.run(9)
+    expect(podsOf(tc)).to.have.length(1)
+    r.run(2)
+    expect(podsOf(tc)).to.have.length(2)
+    r.run(4)
+    expect(phases(tc)).to.deep.equal(['Failed', 'Failed'])
+    expect(st('fail')).to.deep.include({failed: 2})
+    expect(conds('fail')).to.deep.equal(['FailureTarget=True/BackoffLimitExceeded', 'Failed=True/BackoffLimitExceeded'])
+    expect(st('fail').completionTime).to.equal(undefined)
+    expect(tc.events('fail').slice(-1)).to.deep.equal(['Warning BackoffLimitExceeded Job has reached the specified backoff limit'])
+    expect(podsOf(tc).every((p) => p.metadata.finalizers === undefined)).to.equal(true)
+    expect(tc.pass(r.jc).writes).to.equal(0)
+  })
+
+  it('fails a Job active longer than activeDeadlineSeconds: its pod is deleted, then Failed once it is gone', () => {
+    tc.api.create(job('slow', {activeDeadlineSeconds: 5}, {runSeconds: 100}))
+    const r = runner(tc)
+    r.settle()
+    r.run(4)
+    expect(conds('slow')).to.deep.equal([])
+    r.run(2)
+    expect(conds('slow')).to.deep.equal(['FailureTarget=True/DeadlineExceeded', 'Failed=True/DeadlineExceeded'])
+    expect(podsOf(tc)).to.deep.equal([])
+    expect(st('slow')).to.deep.include({failed: 1, terminating: 0})
+    const events = tc.events('slow')
+    expect(events[1]).to.match(/^Normal SuccessfulDelete Deleted pod: slow-/)
+    expect(events.slice(-1)).to.deep.equal(['Warning DeadlineExceeded Job was active longer than specified deadline'])
+  })
+
+  it('gives Indexed pods their index: annotation, label, hostname, env; completedIndexes', () => {
+    tc.api.create(job('idx', {completions: 3, parallelism: 3, completionMode: 'Indexed'}, {runSeconds: 2}))
+    const r = runner(tc)
+    r.settle()
+    const pods = podsOf(tc).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+    expect(pods.map((p) => p.metadata.generateName)).to.deep.equal(['idx-0-', 'idx-1-', 'idx-2-'])
+    expect(pods.map((p) => p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'])).to.deep.equal(['0', '1', '2'])
+    expect(pods.map((p) => p.metadata.labels?.['batch.kubernetes.io/job-completion-index'])).to.deep.equal(['0', '1', '2'])
+    expect(pods.map((p) => (p.spec as {hostname?: string}).hostname)).to.deep.equal(['idx-0', 'idx-1', 'idx-2'])
+    const env = (pods[0].spec as {containers: {env?: unknown[]}[]}).containers[0].env
+    expect(env).to.deep.equal([{name: 'JOB_COMPLETION_INDEX', valueFrom: {fieldRef: {apiVersion: 'v1', fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']"}}}])
+    r.run(3)
+    expect(st('idx')).to.deep.include({completedIndexes: '0-2', succeeded: 3})
+    expect(conds('idx')).to.deep.equal(['SuccessCriteriaMet=True/CompletionsReached', 'Complete=True/CompletionsReached'])
+  })
+
+  it('creates nothing while suspended; on resume starts the pods and the clock', () => {
+    tc.api.create(job('later', {suspend: true}, {runSeconds: 2}))
+    const r = runner(tc)
+    r.settle()
+    expect(podsOf(tc)).to.deep.equal([])
+    expect(conds('later')).to.deep.equal(['Suspended=True/JobSuspended'])
+    expect(st('later').startTime).to.equal(undefined)
+    tc.clock.advance(10_000)
+    tc.api.modify(jobType, 'default', 'later', (j) => {
+      ;(j.spec as {suspend: boolean}).suspend = false
+    })
+    r.settle()
+    expect(podsOf(tc)).to.have.length(1)
+    expect(conds('later')).to.deep.equal(['Suspended=False/JobResumed'])
+    expect(st('later').startTime).to.equal('2026-07-01T10:00:10Z')
+    expect(tc.events('later')).to.deep.include.members(['Normal Suspended Job suspended', 'Normal Resumed Job resumed'])
   })
 })
