@@ -44,14 +44,24 @@ export function completionIndex(p: KObject): number {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1
 }
 
-/** When a pod finished: its containers' latest finishedAt, else its deletion time, else undefined. */
+/**
+ * getFinishedTime: the containers' latest finishedAt, else (finished) when Ready turned False, else when
+ * its deletion was requested; undefined when none is known.
+ */
 function finishedAt(p: PodObject): number | undefined {
   let latest: number | undefined
   for (const s of [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]) {
     const t = Date.parse(s.state?.terminated?.finishedAt ?? '')
     if (Number.isFinite(t) && (latest === undefined || t > latest)) latest = t
   }
-  return latest ?? (p.metadata.deletionTimestamp ? Date.parse(p.metadata.deletionTimestamp) : undefined)
+  if (latest !== undefined) return latest
+  const ready = (p.status?.conditions ?? []).find((c) => c.type === 'Ready')
+  if (isTerminal(p) && ready?.status === 'False') {
+    const t = Date.parse(ready.lastTransitionTime ?? '')
+    if (Number.isFinite(t)) return t
+  }
+  if (p.metadata.deletionTimestamp) return Date.parse(p.metadata.deletionTimestamp) - (p.metadata.deletionGracePeriodSeconds ?? 0) * 1000
+  return undefined
 }
 
 /**
