@@ -98,8 +98,13 @@ export class JobController implements Controller {
   readonly name = 'job'
   readonly watches: readonly Watch[] = [{kind: 'Job'}, {kind: 'Pod', map: jobKeysOfPod}]
 
+  /** every Job, and the Job named by a pod that still carries the tracking finalizer (it may be gone) */
   keys(cache: ObjectCache): string[] {
-    return keysOf(cache, 'Job')
+    const keys = new Set(keysOf(cache, 'Job'))
+    for (const pod of cache.list('Pod')) {
+      if (hasTrackingFinalizer(pod)) for (const k of jobKeysOfPod({kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', object: pod})) keys.add(k)
+    }
+    return [...keys]
   }
 
   reconcile(ctx: ControllerContext, key: string): ReconcileResult {
