@@ -48,7 +48,7 @@ export function completionIndex(p: KObject): number {
  * getFinishedTime: the containers' latest finishedAt, else (finished) when Ready turned False, else when
  * its deletion was requested; undefined when none is known.
  */
-function finishedAt(p: PodObject): number | undefined {
+export function podFinishedAt(p: PodObject): number | undefined {
   let latest: number | undefined
   for (const s of [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]) {
     const t = Date.parse(s.state?.terminated?.finishedAt ?? '')
@@ -71,7 +71,7 @@ function finishedAt(p: PodObject): number | undefined {
 export function backoffRemainingMs(job: JobObject, pods: readonly PodObject[], now: number): number {
   const finished = pods
     .filter((p) => phaseOf(p) === 'Succeeded' || isPodFailed(p, job))
-    .map((p) => ({failed: phaseOf(p) !== 'Succeeded', at: finishedAt(p) ?? now}))
+    .map((p) => ({failed: phaseOf(p) !== 'Succeeded', at: podFinishedAt(p) ?? now}))
     .sort((a, b) => a.at - b.at)
   let failures = 0
   let last = 0

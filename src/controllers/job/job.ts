@@ -17,6 +17,7 @@ import {matchPodFailurePolicy} from './failure-policy.js'
 import {completionIndex, hasTrackingFinalizer, isActive, isPodFailed, isReady, isTerminating, pastBackoffLimitOnFailure, type JobObject, type PodObject} from './job-pods.js'
 import {deletePods, manageJob} from './manage.js'
 import {releaseOrphans, suspendCondition} from './job-extras.js'
+import {failedIndexes, hasBackoffLimitPerIndex, podsWithDelayedDeletion} from './per-index.js'
 import {isIndexed, requeue, type SyncContext} from './sync-context.js'
 import {trackAndRemoveFinalizers} from './track.js'
 
@@ -93,6 +94,21 @@ function failureCondition(ctx: ControllerContext, sc: SyncContext): ReturnType<t
   return undefined
 }
 
+/** backoffLimitPerIndex: the failed indexes, the pods awaiting replacement, and the Job failing by them. */
+function perIndexState(sc: SyncContext, now: Date): void {
+  const job = sc.job
+  const failed = failedIndexes(job, sc.pods)
+  sc.failedIndexes = failed
+  sc.delayed = podsWithDelayedDeletion(sc, failed)
+  if (sc.finished) return
+  const max = job.spec?.maxFailedIndexes
+  if (max != null && failed.size > max) {
+    sc.finished = newCondition('FailureTarget', 'True', 'MaxFailedIndexesExceeded', 'Job has exceeded the specified maximal number of failed indexes', now)
+  } else if (failed.size > 0 && failed.size + sc.succeededIndexes.size >= (job.spec?.completions ?? 0)) {
+    sc.finished = newCondition('FailureTarget', 'True', 'FailedIndexes', 'Job has failed indexes', now)
+  }
+}
+
 /** Syncs one Job per key; a second sync of a settled Job writes nothing. */
 export class JobController implements Controller {
   readonly name = 'job'
@@ -123,6 +139,7 @@ export class JobController implements Controller {
     if (!st.startTime && !job.spec?.suspend) st.startTime = rfc3339(now)
     if (isConditionTrue(st.conditions, 'SuccessCriteriaMet')) sc.finished = findCondition(st.conditions, 'SuccessCriteriaMet')
     else sc.finished = failureCondition(ctx, sc)
+    if (hasBackoffLimitPerIndex(job)) perIndexState(sc, now)
     let active = sc.active.length
     if (sc.finished) {
       const {deleted, ready} = deletePods(ctx, job, sc.active)

@@ -11,6 +11,7 @@ import {controllerRefFor, deletionOrder} from '../deployment/workload-pods.js'
 import {lostRace} from '../writes.js'
 import {backoffRemainingMs, COMPLETION_INDEX_KEY, completionIndex, isReady, JOB_TRACKING_FINALIZER, onlyReplaceFailedPods, type JobObject, type PodObject} from './job-pods.js'
 import {isIndexed, requeue} from './sync-context.js'
+import {failureCountAnnotations, hasBackoffLimitPerIndex, indexBackoffRemainingMs, lastFailedPod} from './per-index.js'
 
 export const SOURCE = {component: 'job-controller'}
 /** MaxPodCreateDeletePerSync. */
@@ -55,7 +56,7 @@ export function deletePods(ctx: ControllerContext, job: JobObject, pods: PodObje
 
 /** The indexes below completions with no succeeded or running pod (firstPendingIndexes). */
 function pendingIndexes(sc: SyncContext, count: number, completions: number, terminating: PodObject[]): number[] {
-  const taken = new Set([...sc.succeededIndexes, ...sc.active.map(completionIndex), ...terminating.map(completionIndex)])
+  const taken = new Set([...sc.succeededIndexes, ...(sc.failedIndexes ?? []), ...sc.active.map(completionIndex), ...terminating.map(completionIndex)])
   const out: number[] = []
   for (let ix = 0; ix < completions && out.length < count; ix++) if (!taken.has(ix)) out.push(ix)
   return out
@@ -66,13 +67,13 @@ function addIndexEnv(c: Container): void {
   c.env = [...(c.env ?? []), {name: 'JOB_COMPLETION_INDEX', valueFrom: {fieldRef: {fieldPath: `metadata.labels['${COMPLETION_INDEX_KEY}']`}}}]
 }
 
-function createPod(ctx: ControllerContext, job: JobObject, index: number | undefined): void {
+function createPod(ctx: ControllerContext, job: JobObject, index: number | undefined, extraAnnotations: Record<string, string> = {}): void {
   const template = clone(job.spec?.template ?? {})
   const name = job.metadata.name ?? ''
   const meta = template.metadata ?? {}
   const spec = template.spec ?? {containers: []}
   const labels = {...meta.labels}
-  const annotations = {...meta.annotations}
+  const annotations = {...meta.annotations, ...extraAnnotations}
   if (index !== undefined) {
     annotations[COMPLETION_INDEX_KEY] = String(index)
     labels[COMPLETION_INDEX_KEY] = String(index)
@@ -126,15 +127,26 @@ export function manageJob(ctx: ControllerContext, sc: SyncContext): number {
   const terminating = onlyReplaceFailedPods(job) ? sc.terminating : 0
   let diff = Math.min(want - terminating - active, MAX_PER_SYNC)
   if (diff <= 0) return active
-  const wait = backoffRemainingMs(job, sc.pods, ctx.clock.now().getTime())
+  const now = ctx.clock.now().getTime()
+  const perIndex = hasBackoffLimitPerIndex(job)
+  const wait = perIndex ? 0 : backoffRemainingMs(job, sc.pods, now)
   if (wait > 0) {
     requeue(sc, wait)
     return active
   }
-  const indexes = isIndexed(job) ? pendingIndexes(sc, diff, job.spec?.completions ?? 0, onlyReplaceFailedPods(job) ? terminatingPods : []) : undefined
+  let indexes = isIndexed(job) ? pendingIndexes(sc, diff, job.spec?.completions ?? 0, onlyReplaceFailedPods(job) ? terminatingPods : []) : undefined
+  if (indexes && perIndex) {
+    // each index waits for its own back-off after its last failure
+    indexes = indexes.filter((ix) => {
+      const left = indexBackoffRemainingMs(lastFailedPod(sc, ix), now)
+      requeue(sc, left)
+      return left === 0
+    })
+  }
   if (indexes) diff = indexes.length
   for (let i = 0; i < diff; i++) {
-    createPod(ctx, job, indexes?.[i])
+    const ix = indexes?.[i]
+    createPod(ctx, job, ix, perIndex && ix !== undefined ? failureCountAnnotations(job, lastFailedPod(sc, ix)) : {})
     active++
   }
   return active

@@ -21,6 +21,9 @@ export interface SyncContext {
   /** Indexed: status.completedIndexes before, and with the succeeded pods not counted yet */
   prevSucceededIndexes: Set<number>
   succeededIndexes: Set<number>
+  /** backoffLimitPerIndex: the failed indexes, and the last failed pod per index awaiting its replacement */
+  failedIndexes?: Set<number>
+  delayed?: Map<number, PodObject>
   /** when this key must run again (ms), e.g. the back-off or the active deadline */
   requeueAfterMs?: number
 }

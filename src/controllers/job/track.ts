@@ -20,7 +20,10 @@ const statusOf = (job: JobObject): JobStatus => (job.status ??= {})
 
 /** canRemoveFinalizer: the Job is ending or being deleted, or the pod finished. */
 function canRemoveFinalizer(sc: SyncContext, pod: PodObject, failed: boolean): boolean {
-  return Boolean(sc.job.metadata.deletionTimestamp) || sc.finished !== undefined || pod.status?.phase === 'Succeeded' || failed
+  if (sc.job.metadata.deletionTimestamp || sc.finished !== undefined || pod.status?.phase === 'Succeeded') return true
+  if (!failed) return false
+  // backoffLimitPerIndex: the last failed pod of an index keeps it until a replacement runs
+  return sc.delayed?.get(completionIndex(pod))?.metadata.uid !== pod.metadata.uid
 }
 
 /** Sorts the pods whose finalizer can go; adds the newly finished to the uncounted lists. */
@@ -108,6 +111,7 @@ export function trackAndRemoveFinalizers(ctx: ControllerContext, sc: SyncContext
     st.completedIndexes = formatIndexes(sc.succeededIndexes)
     st.succeeded = sc.succeededIndexes.size
     if (!st.succeeded) delete st.succeeded
+    if (sc.failedIndexes) st.failedIndexes = formatIndexes(sc.failedIndexes)
   }
   interimCondition(sc, now)
   st.uncountedTerminatedPods = {

@@ -136,3 +136,33 @@ describe('job controller: counts and modes', () => {
     expect(tc.events('later')).to.deep.include.members(['Normal Suspended Job suspended', 'Normal Resumed Job resumed'])
   })
 })
+
+describe('job controller: backoffLimitPerIndex', () => {
+  let tc: TestCluster
+  beforeEach(() => (tc = testCluster()))
+  afterEach(() => tc.close())
+
+  it('retries each index on its own after its back-off, fails an index past the limit, then the Job', () => {
+    tc.api.create(job('per', {completions: 2, parallelism: 2, completionMode: 'Indexed', backoffLimitPerIndex: 1}, {runSeconds: 2, exitCode: 3}))
+    const r = runner(tc)
+    r.settle()
+    const annotations = () =>
+      podsOf(tc)
+        .map((p) => `${p.metadata.annotations!['batch.kubernetes.io/job-completion-index']}:${p.metadata.annotations!['batch.kubernetes.io/job-index-failure-count']}`)
+        .sort()
+    expect(annotations()).to.deep.equal(['0:0', '1:0'])
+    r.run(3)
+    // both first pods failed: each keeps its finalizer until its replacement runs, 10 s later
+    expect(podsOf(tc).every((p) => p.metadata.finalizers?.includes('batch.kubernetes.io/job-tracking'))).to.equal(true)
+    expect(jobOf(tc, 'per').status).to.deep.include({failedIndexes: ''})
+    r.run(10)
+    expect(annotations()).to.deep.equal(['0:0', '0:1', '1:0', '1:1'])
+    r.run(4)
+    const st = jobOf(tc, 'per').status as Record<string, unknown>
+    expect(st).to.deep.include({failed: 4, failedIndexes: '0,1'})
+    const conds = (st.conditions as {type: string; reason: string; message: string}[]).map((c) => `${c.type}/${c.reason}: ${c.message}`)
+    expect(conds).to.deep.equal(['FailureTarget/FailedIndexes: Job has failed indexes', 'Failed/FailedIndexes: Job has failed indexes'])
+    expect(podsOf(tc)).to.have.length(4)
+    expect(tc.pass(r.jc).writes).to.equal(0)
+  })
+})
