@@ -20,6 +20,7 @@ const MISSING = sharedMissing(CORPUS)
 
 /** Files a real cluster rejects, with the exact error text (paths relative to the corpus). */
 const REJECTED = new Map<string, string>([
+  ["controllers/job-success-policy-example.yaml", "The Job \"\" is invalid: \n* metadata.name: Required value: name or generateName is required\n* spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\"\n* metadata.name: Invalid value: \"\": will not able to create pod with invalid DNS label: -9"],
   ["controllers/job-pod-failure-policy-ignore.yaml", "error: error parsing controllers/job-pod-failure-policy-ignore.yaml: error converting YAML to JSON: yaml: line 24: found a tab character that violates indentation"],
   ["pods/emptydir-volume-mode.yaml", "Error from server (BadRequest): error when creating \"pods/emptydir-volume-mode.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.volumes[0].emptyDir.mode\""],
   ["pods/inject/envars-file-container.yaml", "The Pod \"envfile-test-pod\" is invalid: spec.containers[0].env[0].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"],

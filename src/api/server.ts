@@ -224,8 +224,10 @@ export class Api implements ApiCore {
       if (opts.dryRun) return obj
       const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
       const stored = withResourceVersion(sv.value, sv.rev)
-      // an object whose last finalizer went away after deletion is removed
-      if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0 && rt.strategy.deleteGracePeriod === undefined) {
+      // an object whose last finalizer went away after deletion is removed (a pod once its grace ran out:
+      // the kubelet's delete with grace 0 left it to its finalizers)
+      const graceOver = rt.strategy.deleteGracePeriod === undefined || stored.metadata.deletionGracePeriodSeconds === 0
+      if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0 && graceOver) {
         this.store.delete({kind: rt.kind, namespace, name})
       }
       return stored

@@ -2,7 +2,8 @@
 // order (reconciler/work-queue.ts); one that another's writes wake during the round runs in the next.
 // In order: the scheduler, the kubelets, the namespace controller, event expiry, the deployment and
 // replicaset controllers, the endpoints and endpointslice controllers, the garbage collector, node
-// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold) and the service account controller. Each is level-triggered: the
+// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold), the service account controller,
+// the job controller and the TTL-after-finished controller (controllers/job/). Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -20,6 +21,8 @@ import {TaintEvictionController} from './taint-eviction.js'
 import {PodGCController} from './pod-gc.js'
 import {TerminatedPodGCController} from './terminated-pod-gc.js'
 import {ServiceAccountController} from './service-account.js'
+import {JobController} from './job/job.js'
+import {TTLAfterFinishedController} from './job/ttl-after-finished.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -38,5 +41,7 @@ export function createControllers(): Controller[] {
     new PodGCController(),
     new TerminatedPodGCController(),
     new ServiceAccountController(),
+    new JobController(),
+    new TTLAfterFinishedController(),
   ]
 }

@@ -24,6 +24,11 @@ function pod(name: string, namespace: string, spec: Record<string, unknown>, met
   return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace, ...meta}, spec}
 }
 
+function job(name: string, spec: Record<string, unknown>, annotations: Record<string, string>): KObject {
+  const template = {metadata: {annotations}, spec: {restartPolicy: 'Never', containers: [container('work', 'busybox:1.36', {command: ['sh', '-c', 'echo done']})]}}
+  return {apiVersion: 'batch/v1', kind: 'Job', metadata: {name, namespace: 'team'}, spec: {...spec, template}}
+}
+
 function deployment(name: string, replicas: number, image: string): KObject {
   const labels = {app: name}
   return {
@@ -93,6 +98,10 @@ function populate(store: Store): void {
   create(pod('unhealthy', 'default', {containers: [container('app', 'nginx:1.27', {livenessProbe: probe})]}, {annotations: {'ksim.io/liveness-fail-seconds': '10'}}))
   create(pod('unready', 'default', {containers: [container('app', 'nginx:1.27', {readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 5}})]}, {annotations: {'ksim.io/readiness-fail-seconds': '10'}}))
   create(pod('task', 'default', {restartPolicy: 'Never', initContainers: [container('proxy', 'envoy:1.30', {restartPolicy: 'Always'})], containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds.job': '3'}}))
+  // jobs in team: one complete, one failed past its backoffLimit, an Indexed one still running
+  create(job('pi', {completions: 2, parallelism: 2}, {'ksim.io/run-seconds': '2'}))
+  create(job('broken', {backoffLimit: 0}, {'ksim.io/run-seconds': '1', 'ksim.io/exit-code': '1'}))
+  create(job('shards', {completions: 3, parallelism: 2, completionMode: 'Indexed', activeDeadlineSeconds: 999999999, ttlSecondsAfterFinished: 100}, {}))
   run(60)
   create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
   run(5)
