@@ -34,6 +34,9 @@ export interface KindTypes {
   ReplicaSet: apps.ReplicaSet
   Lease: coordination.Lease
   EndpointSlice: discovery.EndpointSlice
+  StatefulSet: apps.StatefulSet
+  DaemonSet: apps.DaemonSet
+  ControllerRevision: apps.ControllerRevision
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

@@ -7,6 +7,8 @@ import {describeNode} from './node.js'
 import {describeEndpointSlice, describeEndpoints, describeService} from './service.js'
 import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
+import {describeStatefulSet} from './statefulset.js'
+import {describeDaemonSet} from './daemonset.js'
 import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
 import {type DescribeContext, describePod} from './pod.js'
@@ -26,6 +28,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ServiceAccount: describeServiceAccount,
   Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
+  StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */
