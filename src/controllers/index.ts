@@ -21,6 +21,7 @@ import {PodGCController} from './pod-gc.js'
 import {TerminatedPodGCController} from './terminated-pod-gc.js'
 import {ServiceAccountController} from './service-account.js'
 import {StatefulSetController} from './statefulset/statefulset.js'
+import {DaemonSetController} from './daemonset/daemonset.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -40,5 +41,6 @@ export function createControllers(): Controller[] {
     new TerminatedPodGCController(),
     new ServiceAccountController(),
     new StatefulSetController(),
+    new DaemonSetController(),
   ]
 }
