@@ -58,8 +58,9 @@ export function validateDaemonSetSpec(spec: unknown, opts: PodValidationOptions)
   return errs
 }
 
-/** ValidateDaemonSetUpdate beyond metadata: the spec, and the selector unchanged. */
+/** ValidateDaemonSetUpdate beyond metadata: the selector unchanged, then the spec. */
 export function validateDaemonSetUpdate(next: unknown, old: unknown, opts: PodValidationOptions): FieldError[] {
   const sel = (o: unknown) => ((o ?? {}) as Spec).selector
-  return [...validateDaemonSetSpec(next, opts), ...validateSelectorUpdate(sel(next), sel(old))]
+  // ValidateDaemonSetSpecUpdate (the immutable selector) comes before the spec rules
+  return [...validateSelectorUpdate(sel(next), sel(old)), ...validateDaemonSetSpec(next, opts)]
 }
