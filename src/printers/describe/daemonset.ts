@@ -19,6 +19,7 @@ export function describeDaemonSet(obj: KObject, ctx: DescribeContext): string {
   const n = (k: string): number => s[k] ?? 0
   const w = new PrefixWriter()
   w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
+  w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
   w.write(LEVEL_0, `Selector:\t${selectorString(spec.selector)}\n`)
   const nodeSelector = spec.template?.spec?.nodeSelector ?? {}
   const keys = Object.keys(nodeSelector).sort()
