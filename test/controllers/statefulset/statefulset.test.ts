@@ -16,22 +16,7 @@ import {Scheduler} from '../../../src/controllers/scheduler/scheduler.js'
 import {StatefulSetController} from '../../../src/controllers/statefulset/statefulset.js'
 import {conditions, testCluster, type TestCluster} from '../helpers.js'
 
-const FAST = {'ksim.io/pull-seconds': '0', 'ksim.io/start-seconds': '0'}
-
-export function sts(name: string, replicas: number, extra: Record<string, unknown> = {}, image = 'nginx:1.27'): KObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: {name, namespace: 'default'},
-    spec: {
-      replicas,
-      serviceName: name,
-      selector: {matchLabels: {app: name}},
-      template: {metadata: {labels: {app: name}, annotations: FAST}, spec: {containers: [{name: 'nginx', image}]}},
-      ...extra,
-    },
-  }
-}
+import {sts} from './fixtures.js'
 
 const podNames = (tc: TestCluster): string[] => tc.api.list(podType, 'default').items.map((p) => p.metadata.name!).sort()
 const statusOf = (tc: TestCluster, name = 'web') => tc.api.get(statefulSetType, 'default', name).status as Record<string, unknown>
