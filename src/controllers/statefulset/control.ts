@@ -21,6 +21,8 @@ const SOURCE = {component: 'statefulset-controller'}
 export interface SetPods {
   replicas: (PodObject | undefined)[]
   condemned: PodObject[]
+  /** a write that failed this pass: the sync returns it after the status, so the key backs off and retries */
+  error?: Error
   /** ms epoch when a ready pod becomes available (minReadySeconds), if any */
   availableAt?: number
 }
@@ -42,12 +44,15 @@ export function sortPods(set: KObject, pods: PodObject[]): SetPods {
 
 /** One sync's writes to pods, with the events StatefulPodControl records. */
 class PodControl {
+  /** the first failed write of the pass */
+  error?: Error
   constructor(
     private readonly ctx: ControllerContext,
     private readonly set: KObject,
   ) {}
 
   private event(type: 'Normal' | 'Warning', verb: string, pod: string, error?: unknown): void {
+    if (error) this.error ??= error as Error
     const what = `${verb} Pod ${pod} in StatefulSet ${this.set.metadata.name}`
     const reason = `${error ? 'Failed' : 'Successful'}${verb[0].toUpperCase()}${verb.slice(1)}`
     const message = error ? `${what} failed error: ${(error as Error).message}` : `${what} successful`
@@ -95,11 +100,18 @@ class PodControl {
 export function manageStatefulSet(ctx: ControllerContext, set: KObject, revs: SetRevisions, pods: PodObject[]): SetPods {
   const sorted = sortPods(set, pods)
   if (set.metadata.deletionTimestamp) return sorted
+  const control = new PodControl(ctx, set)
+  runPods(ctx, set, revs, sorted, control)
+  if (control.error) sorted.error = control.error
+  return sorted
+}
+
+/** The replicas, then the condemned pods, then the rolling update; stops where OrderedReady must wait. */
+function runPods(ctx: ControllerContext, set: KObject, revs: SetRevisions, sorted: SetPods, control: PodControl): SetPods {
   const spec = specOf(set)
   const monotonic = spec.podManagementPolicy !== 'Parallel'
   const minReady = spec.minReadySeconds ?? 0
   const now = ctx.clock.now()
-  const control = new PodControl(ctx, set)
   const start = startOrdinal(set)
   const currentSet = applyRevision(set, revs.current)
   const updateSet = applyRevision(set, revs.update)

@@ -53,6 +53,8 @@ export class StatefulSetController implements Controller {
     this.writeStatus(ctx, set, status)
     const live = new Set([revs.current.metadata.name!, revs.update.metadata.name!, String(status.currentRevision), ...pods.map(revisionOfPod)])
     truncateHistory(ctx, revs.revisions, live, specOf(set).revisionHistoryLimit ?? 10)
+    // a failed pod write: the runner retries the key with back-off (and the event repeats, counted)
+    if (sorted.error) throw sorted.error
     return sorted.availableAt === undefined ? {} : {requeueAfterMs: Math.max(1, sorted.availableAt - ctx.clock.now().getTime())}
   }
 

@@ -85,6 +85,16 @@ describe('statefulset controller', () => {
     expect(tc.pass(set).writes).to.equal(0)
   })
 
+  it('accepts a pod template the API server does not check, and reports each failed create as an event, retrying with back-off', () => {
+    const bad = sts('web', 1)
+    ;(bad.spec as any).template.spec.containers[0].image = ''
+    tc.api.create(bad)
+    expect(() => tc.pass(set)).to.throw('Pod "web-0" is invalid: spec.containers[0].image: Required value')
+    expect(() => tc.pass(set)).to.throw()
+    expect(tc.events('web')).to.deep.equal(['Warning FailedCreate create Pod web-0 in StatefulSet web failed error: Pod "web-0" is invalid: spec.containers[0].image: Required value (x2)'])
+    expect(statusOf(tc)).to.include({replicas: 0, observedGeneration: 1})
+  })
+
   it('creates every pod at once with podManagementPolicy Parallel', () => {
     tc.api.create(sts('web', 3, {podManagementPolicy: 'Parallel'}))
     tc.pass(set)
