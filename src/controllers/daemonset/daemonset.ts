@@ -39,6 +39,9 @@ export class DaemonSetController implements Controller {
     {kind: 'ControllerRevision', map: (c) => ownerKeys(c, 'DaemonSet')},
   ]
 
+  /** a failed create of the current pass, returned after the status so the key backs off */
+  private failure?: Error
+
   keys(cache: ObjectCache): string[] {
     return keysOf(cache, 'DaemonSet')
   }
@@ -47,6 +50,7 @@ export class DaemonSetController implements Controller {
     const {namespace, name} = splitKey(key)
     const ds = ctx.cache.get('DaemonSet', namespace, name)
     if (!ds) return {}
+    this.failure = undefined
     let selector: LabelSelector
     try {
       selector = labelSelectorFromObject(((ds.spec ?? {}) as {selector?: never}).selector ?? null)
@@ -69,6 +73,7 @@ export class DaemonSetController implements Controller {
     }
     const {status, availableAt} = daemonSetStatus(ds, nodes, groupByNode(pods), hash, ctx.clock.now())
     this.writeStatus(ctx, ds, status)
+    if (this.failure) throw this.failure
     return availableAt === undefined ? {} : {requeueAfterMs: Math.max(1, availableAt - ctx.clock.now().getTime())}
   }
 
@@ -130,6 +135,7 @@ export class DaemonSetController implements Controller {
       ctx.recorder.record({involved: ds, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE})
     } catch (error) {
       ctx.recorder.record({involved: ds, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${(error as Error).message}`, source: SOURCE})
+      this.failure ??= error as Error
     }
   }
 
