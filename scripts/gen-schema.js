@@ -27,6 +27,9 @@ const ROOTS = [
   ['apps/v1', 'Deployment', 'apps/v1', 'Deployment'],
   ['discovery.k8s.io/v1', 'EndpointSlice', 'discovery/v1', 'EndpointSlice'],
   ['batch/v1', 'Job', 'batch/v1', 'Job'],
+  ['apps/v1', 'ControllerRevision', 'apps/v1', 'ControllerRevision'],
+  ['apps/v1', 'StatefulSet', 'apps/v1', 'StatefulSet'],
+  ['apps/v1', 'DaemonSet', 'apps/v1', 'DaemonSet'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -212,6 +212,7 @@ export class Api implements ApiCore {
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
       rt.strategy.default?.(obj, this.ctx)
+      rt.strategy.prepareForUpdate?.(obj, old, this.ctx)
       obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
       if (rt.strategy.tracksGeneration) {
         const changed = rt.strategy.specChanged?.(obj, old) ?? false

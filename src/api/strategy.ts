@@ -59,6 +59,8 @@ export interface Strategy {
    * and kube-root-ca.crt, which Kubernetes' controllers add within milliseconds)
    */
   companions?(obj: KObject, ctx: StrategyContext): KObject[]
+  /** fills system-owned fields on update from the stored object (a DaemonSet's template generation) */
+  prepareForUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void
   /** whether a change between old and new counts as a spec change for generation */
   specChanged?(obj: KObject, old: KObject): boolean
 }

@@ -36,6 +36,9 @@ export interface KindTypes {
   Lease: coordination.Lease
   EndpointSlice: discovery.EndpointSlice
   Job: batch.Job
+  StatefulSet: apps.StatefulSet
+  DaemonSet: apps.DaemonSet
+  ControllerRevision: apps.ControllerRevision
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

@@ -23,6 +23,8 @@ import {TerminatedPodGCController} from './terminated-pod-gc.js'
 import {ServiceAccountController} from './service-account.js'
 import {JobController} from './job/job.js'
 import {TTLAfterFinishedController} from './job/ttl-after-finished.js'
+import {StatefulSetController} from './statefulset/statefulset.js'
+import {DaemonSetController} from './daemonset/daemonset.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -43,5 +45,7 @@ export function createControllers(): Controller[] {
     new ServiceAccountController(),
     new JobController(),
     new TTLAfterFinishedController(),
+    new StatefulSetController(),
+    new DaemonSetController(),
   ]
 }

@@ -43,6 +43,19 @@ function service(name: string, selector: Record<string, string>): KObject {
   return {apiVersion: 'v1', kind: 'Service', metadata: {name, namespace: 'default', labels: selector}, spec: {selector, ports: [{name: 'http', port: 80, targetPort: 80}]}}
 }
 
+function statefulSet(name: string, replicas: number): KObject {
+  const labels = {app: name}
+  const claim = {metadata: {name: 'data'}, spec: {accessModes: ['ReadWriteOnce'], resources: {requests: {storage: '1Gi'}}}}
+  const spec = {containers: [container('redis', 'redis:7', {ports: [{containerPort: 6379, name: 'redis'}], volumeMounts: [{name: 'data', mountPath: '/data'}]})]}
+  return {apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: {name, namespace: 'default', labels}, spec: {replicas, serviceName: name, selector: {matchLabels: labels}, volumeClaimTemplates: [claim], template: {metadata: {labels}, spec}}}
+}
+
+function daemonSet(name: string): KObject {
+  const labels = {app: name}
+  const spec = {nodeSelector: {'kubernetes.io/os': 'linux'}, containers: [container('agent', 'busybox:1.36', {resources: {requests: {cpu: '10m'}}})]}
+  return {apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: {name, namespace: 'default', labels}, spec: {selector: {matchLabels: labels}, template: {metadata: {labels}, spec}}}
+}
+
 /** Builds the cluster `ksim` under `home` (which must be empty) and leaves it at rest. */
 export async function buildPinnedCluster(home: string): Promise<void> {
   const saved = process.env.KSIM_HOME
@@ -81,8 +94,11 @@ function populate(store: Store): void {
   create({apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'builder', namespace: 'team', labels: {role: 'ci'}}})
   create(deployment('web', 2, 'nginx:1.27'))
   create(service('web', {app: 'web'}))
+  create(statefulSet('db', 2))
+  create(daemonSet('agent'))
   run(20)
   api.patch(mustLookupResource('deployments'), 'default', 'web', 'strategic', JSON.stringify({spec: {template: {spec: {containers: [{name: 'nginx', image: 'nginx:1.28'}]}}}}))
+  api.patch(mustLookupResource('statefulsets'), 'default', 'db', 'strategic', JSON.stringify({spec: {template: {spec: {containers: [{name: 'redis', image: 'redis:7.2'}]}}}}))
   run(40)
   for (let i = 1; i <= 3; i++) create(pod(`api-${i}`, 'default', {containers: [container('api', 'busybox:1.36')]}, {labels: {app: 'api'}}))
   const probe = {httpGet: {path: '/healthz', port: 8080}, periodSeconds: 5}

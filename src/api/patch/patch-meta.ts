@@ -44,6 +44,8 @@ const PATCH_META: Record<string, PatchMeta> = {
   'NamespaceStatus.conditions': byType,
   'DeploymentStatus.conditions': byType,
   'ReplicaSetStatus.conditions': byType,
+  'StatefulSetStatus.conditions': byType,
+  'DaemonSetStatus.conditions': byType,
   'ServiceSpec.ports': {strategy: 'merge', key: 'port'},
   'ServiceStatus.conditions': byType,
   'ServiceAccount.secrets': byName,

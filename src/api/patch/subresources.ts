@@ -12,8 +12,8 @@ import {labelSelectorFromObject, labelSelectorString} from '../../machinery/labe
 /** kubectl's supportedSubresources. */
 export type Subresource = 'status' | 'scale'
 
-export const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet'])
-const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet'])
+export const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'])
+const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet'])
 
 /** The 404 for a subresource the kind does not have (no such path on the API server). */
 export function checkSubresource(rt: ResourceType, sub: Subresource | undefined): void {

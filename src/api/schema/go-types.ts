@@ -18,6 +18,14 @@ export const GO_TYPES: Record<string, string> = {
   'ReplicaSetStatus.observedGeneration': INT64,
   'ReplicaSetCondition.type': 'v1.ReplicaSetConditionType',
   'ReplicaSetCondition.status': CONDITION_STATUS,
+  'ControllerRevision.revision': INT64,
+  'StatefulSetSpec.podManagementPolicy': 'v1.PodManagementPolicyType',
+  'StatefulSetUpdateStrategy.type': 'v1.StatefulSetUpdateStrategyType',
+  'StatefulSetPersistentVolumeClaimRetentionPolicy.whenDeleted': 'v1.PersistentVolumeClaimRetentionPolicyType',
+  'StatefulSetPersistentVolumeClaimRetentionPolicy.whenScaled': 'v1.PersistentVolumeClaimRetentionPolicyType',
+  'StatefulSetStatus.observedGeneration': INT64,
+  'DaemonSetUpdateStrategy.type': 'v1.DaemonSetUpdateStrategyType',
+  'DaemonSetStatus.observedGeneration': INT64,
   // coordination/v1
   'LeaseSpec.strategy': 'v1.CoordinatedLeaseStrategy',
   // discovery/v1

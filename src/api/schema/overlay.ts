@@ -89,4 +89,6 @@ export const SHAPE_OVERRIDES: Record<string, Record<string, TypeExpr>> = {
   'core/v1.Secret': {data: {map: 'bytes'}},
   'core/v1.ConfigMap': {binaryData: {map: 'bytes'}},
   'meta/v1.ManagedFieldsEntry': {fieldsV1: 'any'},
+  // runtime.RawExtension: any JSON value
+  'apps/v1.ControllerRevision': {data: 'any'},
 }

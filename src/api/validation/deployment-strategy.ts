@@ -7,7 +7,7 @@ import {nonNegative} from './workload.js'
 type IntOrString = number | string | undefined
 
 /** Go's `%#v` of an intstr.IntOrString (it has no value-receiver String method). */
-function goIntOrString(v: IntOrString): string {
+export function goIntOrString(v: IntOrString): string {
   if (typeof v === 'string') return `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`
   return `intstr.IntOrString{Type:0, IntVal:${v ?? 0}, StrVal:""}`
 }
@@ -17,12 +17,12 @@ const rendered = (field: string, v: IntOrString, detail: string): FieldError => 
 const PERCENT = /^[0-9]+%$/
 
 /** getIntOrPercentValue: the number, or the percentage's number. */
-function intOrPercentValue(v: IntOrString): number {
+export function intOrPercentValue(v: IntOrString): number {
   if (typeof v === 'string') return PERCENT.test(v) ? Number(v.slice(0, -1)) : 0
   return v ?? 0
 }
 
-function positiveIntOrPercent(v: IntOrString, field: string): FieldError[] {
+export function positiveIntOrPercent(v: IntOrString, field: string): FieldError[] {
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) return [rendered(field, v, "must be an integer or percentage (e.g '5%')")]
     return nonNegative(Number(v.slice(0, -1)), field)

@@ -31,7 +31,20 @@ export function nonNegative(value: number | undefined, field: string): FieldErro
   return value !== undefined && value < 0 ? [fieldErr.invalid(field, value, 'must be greater than or equal to 0')] : []
 }
 
-function validateTemplate(template: PodTemplateSpec | undefined, selectorOk: boolean, selector: LabelSelector, opts: PodValidationOptions): FieldError[] {
+/** The kind a template belongs to, as the messages name it (`ReplicaSet` for Deployments too). */
+export interface TemplateOwner {
+  /** `activeDeadlineSeconds in <kind> is not Supported` */
+  kind: string
+  /** `empty selector is invalid for <word>` */
+  word: string
+  /** DaemonSet reports activeDeadlineSeconds as Invalid, the others as Forbidden */
+  deadlineInvalid?: boolean
+}
+
+const REPLICASET_OWNER: TemplateOwner = {kind: 'ReplicaSet', word: 'deployment'}
+
+/** The template rules: labels matching the selector, labels, annotations, the pod spec, restartPolicy and activeDeadlineSeconds. */
+export function validateTemplate(template: PodTemplateSpec | undefined, selectorOk: boolean, selector: LabelSelector, opts: PodValidationOptions, owner = REPLICASET_OWNER): FieldError[] {
   if (!template) return [fieldErr.required('spec.template')]
   const errs: FieldError[] = []
   const labels = template.metadata?.labels
@@ -47,8 +60,11 @@ function validateTemplate(template: PodTemplateSpec | undefined, selectorOk: boo
   errs.push(...podErrs.map((e) => ({...e, field: e.field.replace(/^spec\./, 'spec.template.spec.')})))
   const policy = template.spec?.restartPolicy
   if (policy !== 'Always') errs.push(fieldErr.notSupported('spec.template.spec.restartPolicy', policy ?? '', ['Always']))
-  if (template.spec?.activeDeadlineSeconds != null) {
-    errs.push(fieldErr.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in ReplicaSet is not Supported'))
+  const deadline = template.spec?.activeDeadlineSeconds
+  if (deadline != null) {
+    const field = 'spec.template.spec.activeDeadlineSeconds'
+    const detail = `activeDeadlineSeconds in ${owner.kind} is not Supported`
+    errs.push(owner.deadlineInvalid ? fieldErr.invalid(field, deadline, detail) : fieldErr.forbidden(field, detail))
   }
   return errs
 }
@@ -56,17 +72,22 @@ function validateTemplate(template: PodTemplateSpec | undefined, selectorOk: boo
 /** The replicas, selector and template rules ValidateReplicaSetSpec and ValidateDeploymentSpec share. */
 export function validateWorkloadSpec(spec: WorkloadSpec | undefined, opts: PodValidationOptions): FieldError[] {
   const s = spec ?? {}
-  const errs: FieldError[] = nonNegative(s.replicas, 'spec.replicas')
+  return [...nonNegative(s.replicas, 'spec.replicas'), ...validateSelectorAndTemplate(s, opts)]
+}
+
+/** The selector (required, valid, non-empty) and the template rules, with the owner's words. */
+export function validateSelectorAndTemplate(s: WorkloadSpec, opts: PodValidationOptions, owner = REPLICASET_OWNER): FieldError[] {
+  const errs: FieldError[] = []
   if (!s.selector) {
     errs.push(fieldErr.required('spec.selector'))
     if (!s.template) errs.push(fieldErr.required('spec.template'))
-    else errs.push(...validateTemplate(s.template, false, {}, opts))
+    else errs.push(...validateTemplate(s.template, false, {}, opts, owner))
     return errs
   }
   const selErrs = validateLabelSelector(s.selector, 'spec.selector')
   errs.push(...selErrs)
   const empty = Object.keys(s.selector.matchLabels ?? {}).length + (s.selector.matchExpressions ?? []).length === 0
-  if (empty) errs.push(invalidRendered('spec.selector', goLabelSelector(s.selector), 'empty selector is invalid for deployment'))
+  if (empty) errs.push(invalidRendered('spec.selector', goLabelSelector(s.selector), `empty selector is invalid for ${owner.word}`))
   let selectorOk = selErrs.length === 0
   if (selectorOk) {
     try {
@@ -76,7 +97,7 @@ export function validateWorkloadSpec(spec: WorkloadSpec | undefined, opts: PodVa
       errs.push(invalidRendered('spec.selector', goLabelSelector(s.selector), 'invalid label selector'))
     }
   }
-  errs.push(...validateTemplate(s.template, selectorOk, s.selector, opts))
+  errs.push(...validateTemplate(s.template, selectorOk, s.selector, opts, owner))
   return errs
 }
 

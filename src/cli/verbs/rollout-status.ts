@@ -12,6 +12,7 @@ import {parseDuration} from '../duration-flag.js'
 import {parseResourceArgs} from '../resource/args.js'
 import {waitUntil} from '../resource/wait.js'
 import type {WaitSinks} from './sinks.js'
+import {appsRolloutStatus, REVISION_KINDS} from './rollout-apps.js'
 
 /** DeploymentStatusViewer.Status: the text to print, and whether the rollout is done. */
 export function deploymentRolloutStatus(obj: KObject): {text: string; done: boolean} {
@@ -43,24 +44,27 @@ export function completeRolloutStatus(flags: RolloutStatusFlags): number {
 }
 
 /** kubectl's Validate and builder: the one Deployment the arguments name, read (a missing one is the API's NotFound); its name. */
-function deploymentNamed(api: Api, target: Target, args: string[]): string {
+function deploymentNamed(api: Api, target: Target, args: string[]): {name: string; kind: string} {
   const {requests} = parseResourceArgs(args)
   if (requests.length === 0) throw new CliError('required resource not specified', true)
   const [req] = requests
   if (requests.length > 1 || req.names.length !== 1) throw new CliError('rollout status is only supported on individual resources and resource collections are not supported yet')
-  if (req.rt.kind !== 'Deployment') throw new CliError(`no status viewer has been implemented for ${req.rt.kind}${req.rt.group ? `.${req.rt.group}` : ''}`)
+  if (req.rt.kind !== 'Deployment' && !REVISION_KINDS.has(req.rt.kind)) throw new CliError(`no status viewer has been implemented for ${req.rt.kind}${req.rt.group ? `.${req.rt.group}` : ''}`)
   api.get(req.rt, target.namespace, req.names[0])
-  return req.names[0]
+  return {name: req.names[0], kind: req.rt.kind}
 }
 
 /** Prints each new status line until done; throws kubectl's errors (not found, deadline, timeout). */
 export async function runRolloutStatus(api: Api, target: Target, args: string[], flags: RolloutStatusFlags, timeoutMs: number, sinks: WaitSinks): Promise<void> {
-  const name = deploymentNamed(api, target, args)
+  const {name, kind} = deploymentNamed(api, target, args)
+  const rt = lookupKind('apps/v1', kind)!
+  const viewer = kind === 'Deployment' ? deploymentRolloutStatus : appsRolloutStatus
+  // a set whose strategy has no status viewer (OnDelete) fails before any wait
+  if (kind !== 'Deployment') viewer(api.get(rt, target.namespace, name))
   if (flags.watch) await sinks.beforeWait?.()
-  const rt = lookupKind('apps/v1', 'Deployment')!
   let last = ''
   const done = (): boolean => {
-    const {text, done} = deploymentRolloutStatus(api.get(rt, target.namespace, name))
+    const {text, done} = viewer(api.get(rt, target.namespace, name))
     if (text !== last) sinks.out(text)
     last = text
     return done || !flags.watch

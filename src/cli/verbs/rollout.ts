@@ -16,6 +16,7 @@ import {resolveResources} from '../resource/files.js'
 import {CliError} from '../errors.js'
 import type {Sinks} from './sinks.js'
 import {printerFor} from '../print/print-flags.js'
+import {appsHistory, appsRollback, REVISION_KINDS} from './rollout-apps.js'
 
 /** How the objects are named on the command line. */
 export interface RolloutSelection {
@@ -80,6 +81,15 @@ type Mutation = (obj: KObject) => void
 /** pause / resume / restart, as kubectl's ObjectPauser, ObjectResumer and ObjectRestarter. */
 export function rolloutMutation(op: 'pause' | 'resume' | 'restart', kind: string, now: Date): Mutation {
   const unsupported = {pause: 'pausing is not supported', resume: 'resuming is not supported', restart: 'restarting is not supported'}[op]
+  if (op === 'restart' && REVISION_KINDS.has(kind)) {
+    // ObjectRestarter: StatefulSets and DaemonSets get the annotation whatever their strategy
+    return (o) => {
+      const spec = o.spec as {template?: TemplateLike}
+      const template = {...spec.template}
+      template.metadata = {...template.metadata, annotations: {...template.metadata?.annotations, [RESTARTED_AT]: rfc3339Local(now)}}
+      spec.template = template
+    }
+  }
   if (kind !== DEPLOYMENT) {
     return () => {
       throw new RolloutRefusal(unsupported)
@@ -197,8 +207,8 @@ export function viewHistory(api: Api, d: KObject, revision: number): string {
 
 /** `rollout history`'s line for one object: kubectl's name printer with the history as its operation. */
 export function historyText(api: Api, t: RolloutTarget, revision: number): string {
-  if (t.rt.kind !== DEPLOYMENT) throw new CliError(`no history viewer has been implemented for "${groupKind(t.rt)}"`)
-  const info = viewHistory(api, t.obj, revision)
+  if (t.rt.kind !== DEPLOYMENT && !REVISION_KINDS.has(t.rt.kind)) throw new CliError(`no history viewer has been implemented for "${groupKind(t.rt)}"`)
+  const info = t.rt.kind === DEPLOYMENT ? viewHistory(api, t.obj, revision) : appsHistory(api, t.obj, revision, printTemplate)
   return `${nameKind(t.rt)}/${t.obj.metadata.name} ${revision > 0 ? `with revision #${revision}` : ''}\n${info}\n`
 }
 
@@ -231,6 +241,7 @@ function replicaSetForRevision(api: Api, d: KObject, toRevision: number): KObjec
  * --dry-run=client the template that would be restored).
  */
 export function rollback(api: Api, t: RolloutTarget, toRevision: number, dryRun: 'none' | 'client' | 'server'): string {
+  if (REVISION_KINDS.has(t.rt.kind)) return appsRollback(api, t.obj, toRevision, dryRun, printTemplate)
   if (t.rt.kind !== DEPLOYMENT) throw new CliError(`no rollbacker has been implemented for "${groupKind(t.rt)}"`)
   if (toRevision < 0) throw new CliError(`unable to find specified revision ${toRevision} in history`)
   const d = api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!)

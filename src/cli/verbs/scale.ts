@@ -35,7 +35,7 @@ export function validateScale(flags: ScaleFlags): number {
   return flags.replicas
 }
 
-const SCALABLE = new Set(['Deployment', 'ReplicaSet'])
+const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet'])
 
 function targets(api: Api, target: Target, args: string[], flags: ScaleFlags): ResourceInfo[] {
   return resourcesFromArgs(api, {

@@ -15,7 +15,8 @@ const bool = (b: boolean | undefined): string => (b ? 'True' : 'False')
 
 // describeContainerPorts (names since kubectl 1.34: `80/TCP (http)`) and describeContainerHostPorts
 const ports = (ps: Port[]): string => ps.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ')
-const hostPorts = (ps: Port[]): string => ps.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
+// describeContainerHostPorts names a named port too (kubectl 1.35's `0/TCP (redis)`)
+const hostPorts = (ps: Port[]): string => ps.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ')
 
 function describeState(title: string, state: ContainerState | undefined, w: PrefixWriter): void {
   if (state?.running) {

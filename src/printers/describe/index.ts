@@ -8,6 +8,8 @@ import {describeEndpointSlice, describeEndpoints, describeService} from './servi
 import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
 import {describeJob} from './job.js'
+import {describeStatefulSet} from './statefulset.js'
+import {describeDaemonSet} from './daemonset.js'
 import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
 import {type DescribeContext, describePod} from './pod.js'
@@ -28,6 +30,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
   Job: describeJob,
+  StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

@@ -18,6 +18,7 @@ import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
 import {deploymentTable, replicaSetTable} from './workloads.js'
 import {jobTable} from './job.js'
+import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -34,6 +35,7 @@ const HANDLERS: Record<string, TableHandler> = {
   Service: serviceTable, Endpoints: endpointsTable, EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable, ReplicaSet: replicaSetTable,
   Job: jobTable,
+  StatefulSet: statefulSetTable, DaemonSet: daemonSetTable, ControllerRevision: controllerRevisionTable,
 }
 
 /** A kind's columns and rows, default and wide. */

@@ -274,7 +274,7 @@ describe('describe pod', () => {
       '    Image:         example/api:2.1\n' +
       '    Image ID:      example/api@sha256:aa11\n' +
       '    Ports:         8080/TCP (http), 9090/TCP (metrics)\n' +
-      '    Host Ports:    0/TCP, 0/TCP\n' +
+      '    Host Ports:    0/TCP (http), 0/TCP (metrics)\n' +
       '    Command:\n' +
       '      /api\n' +
       '    Args:\n' +
