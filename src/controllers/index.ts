@@ -20,6 +20,7 @@ import {TaintEvictionController} from './taint-eviction.js'
 import {PodGCController} from './pod-gc.js'
 import {TerminatedPodGCController} from './terminated-pod-gc.js'
 import {ServiceAccountController} from './service-account.js'
+import {DisruptionController} from './disruption/disruption.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -38,5 +39,6 @@ export function createControllers(): Controller[] {
     new PodGCController(),
     new TerminatedPodGCController(),
     new ServiceAccountController(),
+    new DisruptionController(),
   ]
 }

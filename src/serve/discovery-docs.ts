@@ -18,6 +18,7 @@ export interface Subresource {
 
 const GET_UPDATE = ['get', 'patch', 'update']
 const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet'])
+STATUS_KINDS.add('PodDisruptionBudget')
 const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet'])
 
 const gvkOf = (rt: ResourceType): Gvk => ({group: rt.group, version: rt.version, kind: rt.kind})

@@ -18,6 +18,9 @@ export const GO_TYPES: Record<string, string> = {
   'ReplicaSetStatus.observedGeneration': INT64,
   'ReplicaSetCondition.type': 'v1.ReplicaSetConditionType',
   'ReplicaSetCondition.status': CONDITION_STATUS,
+  // policy/v1
+  'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': 'v1.UnhealthyPodEvictionPolicyType',
+  'PodDisruptionBudgetStatus.observedGeneration': INT64,
   // coordination/v1
   'LeaseSpec.strategy': 'v1.CoordinatedLeaseStrategy',
   // discovery/v1

@@ -4,7 +4,7 @@
 import {fieldErr, type FieldError} from '../errors.js'
 import {nonNegative} from './workload.js'
 
-type IntOrString = number | string | undefined
+export type IntOrString = number | string | undefined
 
 /** Go's `%#v` of an intstr.IntOrString (it has no value-receiver String method). */
 function goIntOrString(v: IntOrString): string {
@@ -12,17 +12,18 @@ function goIntOrString(v: IntOrString): string {
   return `intstr.IntOrString{Type:0, IntVal:${v ?? 0}, StrVal:""}`
 }
 
-const rendered = (field: string, v: IntOrString, detail: string): FieldError => ({type: 'FieldValueInvalid', field, hasValue: false, detail: `${goIntOrString(v)}: ${detail}`})
+export const rendered = (field: string, v: IntOrString, detail: string): FieldError => ({type: 'FieldValueInvalid', field, hasValue: false, detail: `${goIntOrString(v)}: ${detail}`})
 
-const PERCENT = /^[0-9]+%$/
+export const PERCENT = /^[0-9]+%$/
 
 /** getIntOrPercentValue: the number, or the percentage's number. */
-function intOrPercentValue(v: IntOrString): number {
+export function intOrPercentValue(v: IntOrString): number {
   if (typeof v === 'string') return PERCENT.test(v) ? Number(v.slice(0, -1)) : 0
   return v ?? 0
 }
 
-function positiveIntOrPercent(v: IntOrString, field: string): FieldError[] {
+/** ValidatePositiveIntOrPercent (apps validation), also PodDisruptionBudget's. */
+export function positiveIntOrPercent(v: IntOrString, field: string): FieldError[] {
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) return [rendered(field, v, "must be an integer or percentage (e.g '5%')")]
     return nonNegative(Number(v.slice(0, -1)), field)
