@@ -2,7 +2,7 @@
 // order (reconciler/work-queue.ts); one that another's writes wake during the round runs in the next.
 // In order: the scheduler, the kubelets, the namespace controller, event expiry, the deployment and
 // replicaset controllers, the endpoints and endpointslice controllers, the garbage collector, node
-// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold) and the service account controller. Each is level-triggered: the
+// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold), the service account controller and the disruption controller (PodDisruptionBudget status). Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 

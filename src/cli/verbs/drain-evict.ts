@@ -79,12 +79,13 @@ export async function evictPods(api: Api, run: EvictionRun, o: Sinks): Promise<s
       waited = true
       await run.beforeWait?.()
     }
-    const next = Math.min(deadline, ...queue.map((p) => p.at))
-    const left = Math.max(0, next - clock.now())
+    const retryAt = Math.min(...queue.map((p) => p.at))
     if (waiting.length === 0) {
-      await clock.sleep(left)
+      await clock.sleep(Math.max(0, retryAt - clock.now()))
       continue
     }
+    // wait for the evicted pods until the next retry is due or the time is up
+    const left = Math.max(0, Math.min(deadline, retryAt) - clock.now())
     waiting = await waitUntil(api, waiting, run.gone, {timeoutMs: left, kinds: ['Pod'], everyWake: true, clock})
     if (waiting.length > 0 && clock.now() >= deadline) {
       for (const p of waiting) errors.push(`error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
