@@ -28,17 +28,18 @@ function validate(o: PdbOptions): void {
   if (o.maxUnavailable && !BOUND.test(o.maxUnavailable)) throw new CliError('invalid format specified for max-unavailable')
 }
 
-/** metav1.ParseToLabelSelector: equalities to matchLabels, the rest to matchExpressions. */
+/** metav1.ParseToLabelSelector: equalities to matchLabels; in, notin, exists and !key to matchExpressions; other operators refused. */
 export function parseToLabelSelector(text: string): LabelSelector {
   const matchLabels: Record<string, string> = {}
   const matchExpressions: LabelSelectorRequirement[] = []
   for (const r of parseLabelSelector(text).requirements) {
     if (r.operator === '=' || r.operator === '==') matchLabels[r.key] = r.values[0]
     else if (r.operator === 'in') matchExpressions.push({key: r.key, operator: 'In', values: [...r.values]})
-    else if (r.operator === 'notin' || r.operator === '!=') matchExpressions.push({key: r.key, operator: 'NotIn', values: [...r.values]})
+    else if (r.operator === 'notin') matchExpressions.push({key: r.key, operator: 'NotIn', values: [...r.values]})
     else if (r.operator === 'exists') matchExpressions.push({key: r.key, operator: 'Exists'})
     else if (r.operator === '!') matchExpressions.push({key: r.key, operator: 'DoesNotExist'})
-    else throw new CliError(`"${r.operator}" isn't supported in label selectors`)
+    // `!=`, `gt`, `lt`
+    else throw new CliError(`"${r.operator}" is not a valid label selector operator`)
   }
   return {...(Object.keys(matchLabels).length > 0 ? {matchLabels} : {}), ...(matchExpressions.length > 0 ? {matchExpressions} : {})}
 }
@@ -60,5 +61,7 @@ export function generatePdb(o: PdbOptions): KObject {
   }
   const spec: Record<string, unknown> = o.minAvailable ? {minAvailable: intOrString(o.minAvailable)} : {maxUnavailable: intOrString(o.maxUnavailable!)}
   spec.selector = selector
-  return {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: o.name, ...(o.forPrinting ? {} : {namespace: o.namespace})}, spec}
+  // the policy/v1 status counts are not omitempty: kubectl prints them, zero, for the object it built
+  const status = {disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0}
+  return {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: o.name, ...(o.forPrinting ? {} : {namespace: o.namespace})}, spec, status}
 }
