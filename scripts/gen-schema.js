@@ -30,6 +30,7 @@ const ROOTS = [
   ['apps/v1', 'ControllerRevision', 'apps/v1', 'ControllerRevision'],
   ['apps/v1', 'StatefulSet', 'apps/v1', 'StatefulSet'],
   ['apps/v1', 'DaemonSet', 'apps/v1', 'DaemonSet'],
+  ['policy/v1', 'PodDisruptionBudget', 'policy/v1', 'PodDisruptionBudget'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -14,6 +14,7 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'Expired'
   | 'Unauthorized'
+  | 'TooManyRequests'
   /** metav1.StatusReasonUnknown: an error the API server did not type (kubectl: `Error from server: ...`) */
   | ''
 
@@ -27,7 +28,7 @@ export interface StatusDetails {
   /** the resource (plural) for most errors; the Kind for Invalid */
   kind?: string
   uid?: string
-  causes?: {reason: CauseType | 'FieldManagerConflict'; message: string; field: string}[]
+  causes?: {reason: CauseType | 'FieldManagerConflict' | 'DisruptionBudget'; message: string; field?: string}[]
   retryAfterSeconds?: number
 }
 
@@ -77,6 +78,9 @@ export const apiErrors = {
   /** 415: a body in a format (Content-Type) the endpoint does not take */
   unsupportedMediaType: (accepted: readonly string[]) =>
     new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`),
+  /** 429 (NewTooManyRequests): the client should retry after `retryAfterSeconds` */
+  tooManyRequests: (message: string, retryAfterSeconds: number, causes: NonNullable<StatusDetails['causes']> = []) =>
+    new StatusError(429, 'TooManyRequests', message, {...(causes.length > 0 ? {causes} : {}), ...(retryAfterSeconds > 0 ? {retryAfterSeconds} : {})}),
   methodNotAllowed: (message: string) => new StatusError(405, 'MethodNotAllowed', message),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
   /** A plain Go error the API server returned untyped (ErrorToAPIStatus: 500, reason Unknown). */

@@ -11,6 +11,7 @@ import type * as apps from 'kubernetes-types/apps/v1.js'
 import type * as coordination from 'kubernetes-types/coordination/v1.js'
 import type * as discovery from 'kubernetes-types/discovery/v1.js'
 import type * as batch from 'kubernetes-types/batch/v1.js'
+import type * as policy from 'kubernetes-types/policy/v1.js'
 
 /** Any Kubernetes object as stored and returned by the API layer. */
 export interface KObject {
@@ -39,6 +40,7 @@ export interface KindTypes {
   StatefulSet: apps.StatefulSet
   DaemonSet: apps.DaemonSet
   ControllerRevision: apps.ControllerRevision
+  PodDisruptionBudget: policy.PodDisruptionBudget
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

@@ -2,8 +2,10 @@
 // order (reconciler/work-queue.ts); one that another's writes wake during the round runs in the next.
 // In order: the scheduler, the kubelets, the namespace controller, event expiry, the deployment and
 // replicaset controllers, the endpoints and endpointslice controllers, the garbage collector, node
-// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold), the service account controller,
-// the job controller and the TTL-after-finished controller (controllers/job/). Each is level-triggered: the
+// lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold),
+// the service account controller, the job controller and the TTL-after-finished controller
+// (controllers/job/), the statefulset and daemonset controllers, and the disruption controller
+// (PodDisruptionBudget status). Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -25,6 +27,7 @@ import {JobController} from './job/job.js'
 import {TTLAfterFinishedController} from './job/ttl-after-finished.js'
 import {StatefulSetController} from './statefulset/statefulset.js'
 import {DaemonSetController} from './daemonset/daemonset.js'
+import {DisruptionController} from './disruption/disruption.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -47,5 +50,6 @@ export function createControllers(): Controller[] {
     new TTLAfterFinishedController(),
     new StatefulSetController(),
     new DaemonSetController(),
+    new DisruptionController(),
   ]
 }

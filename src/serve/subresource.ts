@@ -1,10 +1,12 @@
 // Subresources on an object path: status (GET, PUT; PATCH goes through write.ts), scale (GET, PUT; the
-// autoscaling/v1 Scale of a workload), pods/binding (POST, the scheduler's) and pods/eviction (POST).
+// autoscaling/v1 Scale of a workload), pods/binding (POST, the scheduler's) and pods/eviction (POST,
+// api/eviction.ts).
 import type {KObject} from '../api/types.js'
 import type {RequestContext} from './context.js'
 import type {Reply} from './http.js'
 
 import {apiErrors} from '../api/errors.js'
+import {evictPod} from '../api/eviction.js'
 import {scaleOf, writeScale} from '../api/patch/subresources.js'
 import {lookupKind} from '../api/registry.js'
 import {dryRunOf} from './context.js'
@@ -75,9 +77,9 @@ export function postSubresource(ctx: RequestContext, body: string): Reply {
     ctx.wrote()
     return success(201)
   }
-  // eviction: ksim has no PodDisruptionBudgets, so every eviction is allowed and deletes the pod
+  // eviction: the Eviction API's rules (api/eviction.ts), with the eviction's deleteOptions
   const opts = deleteOptionsOf(ctx, (input as {deleteOptions?: Record<string, unknown>}).deleteOptions ?? {})
-  ctx.api.delete(ctx.route.rt, namespace ?? '', name!, opts)
+  evictPod(ctx.api, namespace ?? '', name!, opts)
   if (!opts.dryRun) ctx.wrote()
   return success(201)
 }

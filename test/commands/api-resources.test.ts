@@ -15,20 +15,21 @@ describe('ksim api-resources and api-versions', function () {
   it('lists the served resources by group, the core group first, then by name, in kubectl’s columns', () => {
     expect(sb.run(['api-resources'])).to.deep.equal({
       stdout:
-        'NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND\n' +
-        'configmaps        cm           v1                       true         ConfigMap\n' +
-        'endpoints         ep           v1                       true         Endpoints\n' +
-        'events            ev           v1                       true         Event\n' +
-        'namespaces        ns           v1                       false        Namespace\n' +
-        'nodes             no           v1                       false        Node\n' +
-        'pods              po           v1                       true         Pod\n' +
-        'secrets                        v1                       true         Secret\n' +
-        'serviceaccounts   sa           v1                       true         ServiceAccount\n' +
-        'services          svc          v1                       true         Service\n' +
-        'deployments       deploy       apps/v1                  true         Deployment\n' +
-        'replicasets       rs           apps/v1                  true         ReplicaSet\n' +
-        'leases                         coordination.k8s.io/v1   true         Lease\n' +
-        'endpointslices                 discovery.k8s.io/v1      true         EndpointSlice\n',
+        'NAME                   SHORTNAMES   APIVERSION               NAMESPACED   KIND\n' +
+        'configmaps             cm           v1                       true         ConfigMap\n' +
+        'endpoints              ep           v1                       true         Endpoints\n' +
+        'events                 ev           v1                       true         Event\n' +
+        'namespaces             ns           v1                       false        Namespace\n' +
+        'nodes                  no           v1                       false        Node\n' +
+        'pods                   po           v1                       true         Pod\n' +
+        'secrets                             v1                       true         Secret\n' +
+        'serviceaccounts        sa           v1                       true         ServiceAccount\n' +
+        'services               svc          v1                       true         Service\n' +
+        'deployments            deploy       apps/v1                  true         Deployment\n' +
+        'replicasets            rs           apps/v1                  true         ReplicaSet\n' +
+        'leases                              coordination.k8s.io/v1   true         Lease\n' +
+        'endpointslices                      discovery.k8s.io/v1      true         EndpointSlice\n' +
+        'poddisruptionbudgets   pdb          policy/v1                true         PodDisruptionBudget\n',
       stderr: '',
       code: 0,
     })
@@ -54,15 +55,15 @@ describe('ksim api-resources and api-versions', function () {
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
       'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
-        'deployments.apps\nreplicasets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\n',
+        'deployments.apps\nreplicasets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\npoddisruptionbudgets.policy\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['configmaps', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'replicasets', 'secrets', 'services', 'serviceaccounts'])
+    expect(kinds).to.deep.equal(['configmaps', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'replicasets', 'secrets', 'services', 'serviceaccounts'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'configmaps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\n',
+      'configmaps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\n',
     )
   })
 
@@ -93,7 +94,7 @@ describe('ksim api-resources and api-versions', function () {
   })
 
   it('lists the served group/versions sorted as strings, v1 last', () => {
-    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nv1\n', stderr: '', code: 0})
+    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\npolicy/v1\nv1\n', stderr: '', code: 0})
     expect(sb.run(['api-versions', 'apps'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [apps]\nSee 'ksim api-versions -h' for help and examples\n", code: 1})
   })
 })

@@ -104,6 +104,11 @@ function populate(store: Store): void {
   const probe = {httpGet: {path: '/healthz', port: 8080}, periodSeconds: 5}
   create(pod('api-4', 'default', {containers: [container('api', 'busybox:1.36', {readinessProbe: probe})]}, {labels: {app: 'api'}, annotations: {'ksim.io/ready-seconds': '100000'}}))
   create(service('api', {app: 'api'}))
+  // PodDisruptionBudgets: over a Deployment's pods, over bare pods (unmanaged), over nothing
+  const pdb = (name: string, spec: Record<string, unknown>): KObject => create({apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name, namespace: 'default'}, spec})
+  pdb('web-pdb', {minAvailable: 1, selector: {matchLabels: {app: 'web'}}})
+  pdb('api-pdb', {maxUnavailable: '50%', selector: {matchLabels: {app: 'api'}}})
+  pdb('none-pdb', {minAvailable: '100%', selector: {matchExpressions: [{key: 'app', operator: 'In', values: ['db', 'cache']}]}, unhealthyPodEvictionPolicy: 'AlwaysAllow'})
   create(pod('crash', 'default', {containers: [container('app', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds': '2', 'ksim.io/exit-code': '3'}}))
   create(pod('done', 'default', {restartPolicy: 'Never', containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds': '1'}}))
   create(pod('pending', 'default', {nodeSelector: {disk: 'ssd'}, containers: [container('app', 'nginx:1.27')]}))

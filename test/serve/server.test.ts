@@ -220,4 +220,20 @@ describe('ksim serve: the HTTP API', function () {
     expect(evict.code).to.equal(201)
     expect(s.api.peek('Pod', 'default', 'b')).to.equal(undefined)
   })
+
+  it('answers an eviction a PodDisruptionBudget refuses with 429 and the DisruptionBudget cause, and serves pdb status', async () => {
+    await s.call('POST', '/api/v1/namespaces/default/pods', {body: {...pod('g'), metadata: {name: 'g', labels: {app: 'g'}}}})
+    const ready = s.api.peek('Pod', 'default', 'g')!
+    s.api.updateStatus({...ready, status: {phase: 'Running', conditions: [{type: 'Ready', status: 'True'}]}})
+    const pdbs = '/apis/policy/v1/namespaces/default/poddisruptionbudgets'
+    const created = await s.call('POST', pdbs, {body: {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'g'}, spec: {minAvailable: 1, selector: {matchLabels: {app: 'g'}}}}})
+    expect(created.code).to.equal(201)
+    const status = {currentHealthy: 1, desiredHealthy: 1, disruptionsAllowed: 0, expectedPods: 1, observedGeneration: 1}
+    const put = await s.call('PUT', `${pdbs}/g/status`, {body: {...created.json, status}})
+    expect(put.json.status).to.deep.equal(status)
+    const refused = await s.call('POST', '/api/v1/namespaces/default/pods/g/eviction', {body: {apiVersion: 'policy/v1', kind: 'Eviction', metadata: {name: 'g'}}})
+    expect([refused.code, refused.json.reason, refused.json.message]).to.deep.equal([429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget."])
+    expect(refused.json.details).to.deep.equal({causes: [{reason: 'DisruptionBudget', message: 'The disruption budget g needs 1 healthy pods and has 1 currently'}]})
+    expect(s.api.peek('Pod', 'default', 'g')!.metadata.deletionTimestamp).to.equal(undefined)
+  })
 })

@@ -26,6 +26,9 @@ export const GO_TYPES: Record<string, string> = {
   'StatefulSetStatus.observedGeneration': INT64,
   'DaemonSetUpdateStrategy.type': 'v1.DaemonSetUpdateStrategyType',
   'DaemonSetStatus.observedGeneration': INT64,
+  // policy/v1
+  'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': 'v1.UnhealthyPodEvictionPolicyType',
+  'PodDisruptionBudgetStatus.observedGeneration': INT64,
   // coordination/v1
   'LeaseSpec.strategy': 'v1.CoordinatedLeaseStrategy',
   // discovery/v1

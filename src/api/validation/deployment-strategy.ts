@@ -4,7 +4,7 @@
 import {fieldErr, type FieldError} from '../errors.js'
 import {nonNegative} from './workload.js'
 
-type IntOrString = number | string | undefined
+export type IntOrString = number | string | undefined
 
 /** Go's `%#v` of an intstr.IntOrString (it has no value-receiver String method). */
 export function goIntOrString(v: IntOrString): string {
@@ -12,9 +12,9 @@ export function goIntOrString(v: IntOrString): string {
   return `intstr.IntOrString{Type:0, IntVal:${v ?? 0}, StrVal:""}`
 }
 
-const rendered = (field: string, v: IntOrString, detail: string): FieldError => ({type: 'FieldValueInvalid', field, hasValue: false, detail: `${goIntOrString(v)}: ${detail}`})
+export const rendered = (field: string, v: IntOrString, detail: string): FieldError => ({type: 'FieldValueInvalid', field, hasValue: false, detail: `${goIntOrString(v)}: ${detail}`})
 
-const PERCENT = /^[0-9]+%$/
+export const PERCENT = /^[0-9]+%$/
 
 /** getIntOrPercentValue: the number, or the percentage's number. */
 export function intOrPercentValue(v: IntOrString): number {
@@ -22,6 +22,7 @@ export function intOrPercentValue(v: IntOrString): number {
   return v ?? 0
 }
 
+/** ValidatePositiveIntOrPercent (apps validation), also PodDisruptionBudget's. */
 export function positiveIntOrPercent(v: IntOrString, field: string): FieldError[] {
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) return [rendered(field, v, "must be an integer or percentage (e.g '5%')")]

@@ -1,48 +1,18 @@
-// kubectl drain: cordon the node, pick its pods through drain's filters, evict them (the Eviction API:
-// a DisruptionTarget condition and a graceful delete) and wait until each is gone, with kubectl's
-// messages on stdout and stderr.
-import type {PodCondition} from 'kubernetes-types/core/v1.js'
+// kubectl drain: cordon the node, pick its pods through drain's filters, evict them (the Eviction API,
+// retried while a PodDisruptionBudget refuses: drain-evict.ts) or delete them (--disable-eviction) and
+// wait until each is gone, with kubectl's messages on stdout and stderr.
 import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 
 import {isStatusError} from '../../api/errors.js'
 import {podType} from '../../api/kinds/pod.js'
-import {rfc3339} from '../../api/types.js'
 import {cordonNode} from './cordon.js'
 import {aggregate, podsForDeletion, shouldSkipPod} from './drain-filters.js'
 import type {DrainFlags} from './drain-flags.js'
 import type {WaitSinks} from './sinks.js'
-import {realClock, waitUntil} from '../resource/wait.js'
+import {realClock, type WaitClock, waitUntil} from '../resource/wait.js'
+import {type EvictionRun, evictPods} from './drain-evict.js'
 import {dryRunSuffix, printerFor} from '../print/print-flags.js'
-
-/** The DisruptionTarget condition the Eviction API adds: the API server writes its lastProbeTime as null. */
-type EvictionCondition = Omit<PodCondition, 'lastProbeTime'> & {lastProbeTime: null}
-
-const finished = (p: KObject): boolean => ['Succeeded', 'Failed'].includes((p.status as {phase?: string} | undefined)?.phase ?? '')
-
-/** The Eviction API on one pod: false when it is already gone. With `dryRun`, nothing changes. */
-export function evictPod(api: Api, pod: KObject, gracePeriod: number, dryRun = false): boolean {
-  const ns = pod.metadata.namespace!
-  const name = pod.metadata.name!
-  try {
-    const current = api.get(podType, ns, name)
-    if (dryRun) return true
-    if (!current.metadata.deletionTimestamp && !finished(current)) {
-      api.modify(podType, ns, name, (p) => {
-        const status = (p.status ?? {}) as {conditions?: (PodCondition | EvictionCondition)[]}
-        const c: EvictionCondition = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'}
-        const others = (status.conditions ?? []).filter((x) => x.type !== 'DisruptionTarget')
-        status.conditions = [...others, c]
-        p.status = status
-      })
-    }
-    api.delete(podType, ns, name, {gracePeriodSeconds: gracePeriod >= 0 ? gracePeriod : undefined, preconditions: {uid: pod.metadata.uid}})
-    return true
-  } catch (error) {
-    if (isStatusError(error, 'NotFound') || isStatusError(error, 'Conflict')) return false
-    throw error
-  }
-}
 
 /** DELETE of one pod (drain --disable-eviction): false when it is already gone. */
 function deletePod(api: Api, pod: KObject, gracePeriod: number, dryRun: boolean): boolean {
@@ -55,6 +25,15 @@ function deletePod(api: Api, pod: KObject, gracePeriod: number, dryRun: boolean)
   }
 }
 
+/** --disable-eviction: deletes every pod (no budget is consulted), then waits until they are gone. */
+async function deletePods(api: Api, pods: KObject[], run: Omit<EvictionRun, 'pods'>): Promise<string[]> {
+  let waiting = pods.filter((pod) => deletePod(api, pod, run.gracePeriod, run.serverDryRun))
+  if (run.serverDryRun) return []
+  if (waiting.length > 0) await run.beforeWait?.()
+  waiting = await waitUntil(api, waiting, run.gone, {timeoutMs: run.timeoutMs > 0 ? run.timeoutMs : Infinity, kinds: ['Pod'], everyWake: true, clock: run.clock})
+  return waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
+}
+
 const podsOn = (api: Api, node: string, podSelector: string | undefined): KObject[] =>
   api.list(podType, undefined, {labelSelector: podSelector}).items.filter((p) => (p.spec as {nodeName?: string} | undefined)?.nodeName === node)
 
@@ -62,7 +41,7 @@ const podsOn = (api: Api, node: string, podSelector: string | undefined): KObjec
  * Evicts (or deletes) one node's pods and waits until they are gone, printing kubectl's lines; returns
  * the errors that stop the node from being drained (none: drained).
  */
-async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: number, o: WaitSinks): Promise<string[]> {
+async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: number, o: WaitSinks, clock: WaitClock): Promise<string[]> {
   const dryRun = flags['dry-run']
   const podSelector = flags['pod-selector'] || undefined
   const gracePeriod = flags['grace-period']
@@ -74,19 +53,6 @@ async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: n
     for (const pod of plan.pods) o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(dryRun)}\n`)
     return []
   }
-  const deadline = timeoutMs > 0 ? realClock.now() + timeoutMs : Infinity
-  let waiting: KObject[] = []
-  for (const pod of plan.pods) {
-    if (flags['disable-eviction']) {
-      if (deletePod(api, pod, gracePeriod, dryRun === 'server')) waiting.push(pod)
-      continue
-    }
-    o.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(dryRun)}\n`)
-    if (evictPod(api, pod, gracePeriod, dryRun === 'server')) waiting.push(pod)
-  }
-  if (dryRun === 'server') return []
-  if (waiting.length > 0) await o.beforeWait?.()
-  const done = flags['disable-eviction'] ? 'deleted' : 'evicted'
   const gone = (pod: KObject): boolean => {
     const now = api.peek('Pod', pod.metadata.namespace!, pod.metadata.name!)
     if (now && now.metadata.uid === pod.metadata.uid) {
@@ -94,13 +60,13 @@ async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: n
       o.out(`pod "${pod.metadata.name}" has DeletionTimestamp older than ${skipSeconds} seconds, skipping\n`)
       return true
     }
-    o.out(`pod/${pod.metadata.name} ${done}\n`)
+    o.out(`pod/${pod.metadata.name} ${flags['disable-eviction'] ? 'deleted' : 'evicted'}\n`)
     return true
   }
-  // shouldSkipPod reads the clock: every wake-up checks again, not only a change to the pods
-  waiting = await waitUntil(api, waiting, gone, {timeoutMs: Math.max(0, deadline - realClock.now()), kinds: ['Pod'], everyWake: true})
-  if (waiting.length > 0) {
-    const errors = waiting.map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
+  let errors: string[]
+  if (flags['disable-eviction']) errors = await deletePods(api, plan.pods, {gracePeriod, serverDryRun: dryRun === 'server', timeoutMs, clock, gone, beforeWait: o.beforeWait})
+  else errors = await evictPods(api, {pods: plan.pods, gracePeriod, serverDryRun: dryRun === 'server', timeoutMs, clock, gone, beforeWait: o.beforeWait}, o)
+  if (errors.length > 0) {
     const pending = podsForDeletion(api, podsOn(api, node, podSelector), flags).pods
     if (pending.length > 0) o.err(`There are pending pods in node "${node}" when an error occurred: ${aggregate(errors)}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`)
     return errors
@@ -109,16 +75,16 @@ async function drainNode(api: Api, node: string, flags: DrainFlags, timeoutMs: n
 }
 
 /**
- * Runs `drain` on the nodes chosen (chooseNodes), with its parsed flags and --timeout: cordons every node, then drains them one after another, going on past a node that
+ * Runs `drain` on the nodes chosen (chooseNodes), with its parsed flags and --timeout (on `clock`): cordons every node, then drains them one after another, going on past a node that
  * fails; returns the closing errors when one did (each node's failure was printed as it happened).
  */
-export async function runDrain(api: Api, nodes: KObject[], flags: DrainFlags, timeoutMs: number, o: WaitSinks): Promise<string[]> {
+export async function runDrain(api: Api, nodes: KObject[], flags: DrainFlags, timeoutMs: number, o: WaitSinks, clock: WaitClock = realClock): Promise<string[]> {
   for (const node of nodes) o.out(cordonNode(api, node, true, flags['dry-run']))
   const failed: {node: string; errors: string[]}[] = []
   const printer = printerFor(undefined, {operation: 'drained', dryRun: flags['dry-run']})
   for (const obj of nodes) {
     const node = obj.metadata.name!
-    const errors = await drainNode(api, node, flags, timeoutMs, o)
+    const errors = await drainNode(api, node, flags, timeoutMs, o, clock)
     if (errors.length === 0) {
       o.out(printer.print(obj))
       continue

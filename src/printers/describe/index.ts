@@ -12,6 +12,7 @@ import {describeStatefulSet} from './statefulset.js'
 import {describeDaemonSet} from './daemonset.js'
 import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
+import {describePodDisruptionBudget} from './poddisruptionbudget.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -31,6 +32,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
   Job: describeJob,
   StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
+  PodDisruptionBudget: describePodDisruptionBudget,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

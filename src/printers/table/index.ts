@@ -19,6 +19,7 @@ import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
 import {deploymentTable, replicaSetTable} from './workloads.js'
 import {jobTable} from './job.js'
 import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.js'
+import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -36,6 +37,7 @@ const HANDLERS: Record<string, TableHandler> = {
   Deployment: deploymentTable, ReplicaSet: replicaSetTable,
   Job: jobTable,
   StatefulSet: statefulSetTable, DaemonSet: daemonSetTable, ControllerRevision: controllerRevisionTable,
+  PodDisruptionBudget: podDisruptionBudgetTable,
 }
 
 /** A kind's columns and rows, default and wide. */
