@@ -6,6 +6,7 @@ import type {StrategyContext} from '../strategy.js'
 import {admitPodSecurity} from '../admission/pod-security.js'
 import {admitServiceAccount} from '../admission/service-account.js'
 import {defaultPod, podQOSClass} from '../defaults/pod.js'
+import {mergeLabelKeysIntoSelectors} from '../defaults/pod-label-keys.js'
 import {apiErrors} from '../errors.js'
 import {quantityError} from '../../machinery/quantity.js'
 import {register} from '../registry.js'
@@ -63,6 +64,7 @@ export const podType = register({
       dropDisabledPodStatusFields(status)
     },
     prepareForCreate(obj: KObject, ctx: StrategyContext) {
+      mergeLabelKeysIntoSelectors(asPod(obj))
       const status: Record<string, unknown> = {phase: 'Pending', qosClass: podQOSClass(asPod(obj))}
       // a gated pod says why it is not being scheduled (applySchedulingGatedCondition)
       if ((asPod(obj).spec?.schedulingGates ?? []).length > 0) {

@@ -2,11 +2,13 @@
 // per-node reasons counted, rendered `<count> <reason>`, sorted as strings and joined with `, `, then
 // `.`; followed by DefaultPreemption's PostFilter message, itself a FitError over the dry run
 // (`preemption: 0/<N> nodes are available: <N> Preemption is not helpful for scheduling.`).
-import type {Node, Pod} from 'kubernetes-types/core/v1.js'
+import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {FilterFailure} from './filters.js'
+import type {CycleState, Snapshot} from './cycle-state.js'
 
 import {filterNode} from './filters.js'
 import {addPod, type NodeUsage} from './pod-resources.js'
+import {withoutPods} from './cycle-state.js'
 
 /** ErrNoNodesAvailable */
 export const NO_NODES_MESSAGE = 'no nodes available to schedule pods'
@@ -28,7 +30,8 @@ const priorityOf = (p: Pod): number => p.spec?.priority ?? 0
  * "not helpful"; the others are dry-run with every lower-priority pod removed. Undefined when some
  * node would fit after preemption (the scheduler then nominates it; ksim does not preempt).
  */
-export function preemptionMessage(pod: Pod, nodes: Node[], failures: Map<string, FilterFailure>, podsOn: (node: string) => Pod[]): string | undefined {
+export function preemptionMessage(pod: Pod, snap: Snapshot, cycle: CycleState, failures: Map<string, FilterFailure>): string | undefined {
+  const nodes = snap.nodes
   if (pod.spec?.preemptionPolicy === 'Never') return 'preemption: not eligible due to preemptionPolicy=Never.'
   const reasons: string[] = []
   for (const node of nodes) {
@@ -38,7 +41,7 @@ export function preemptionMessage(pod: Pod, nodes: Node[], failures: Map<string,
       reasons.push(NOT_HELPFUL)
       continue
     }
-    const pods = podsOn(name)
+    const pods = snap.podsOn(name)
     const kept = pods.filter((p) => priorityOf(p) >= priorityOf(pod))
     if (kept.length === pods.length) {
       reasons.push(NO_VICTIMS)
@@ -46,7 +49,7 @@ export function preemptionMessage(pod: Pod, nodes: Node[], failures: Map<string,
     }
     const usage: NodeUsage = {pods: 0, requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}}
     for (const p of kept) addPod(usage, p)
-    const after = filterNode(pod, node, usage)
+    const after = filterNode(pod, node, usage, withoutPods(cycle, pods.filter((p) => priorityOf(p) < priorityOf(pod)), node))
     if (!after) return undefined
     reasons.push(...after.reasons)
   }
@@ -54,9 +57,10 @@ export function preemptionMessage(pod: Pod, nodes: Node[], failures: Map<string,
 }
 
 /** The whole message the event and the PodScheduled condition carry. */
-export function failedSchedulingMessage(pod: Pod, nodes: Node[], failures: Map<string, FilterFailure>, podsOn: (node: string) => Pod[]): string {
+export function failedSchedulingMessage(pod: Pod, snap: Snapshot, cycle: CycleState, failures: Map<string, FilterFailure>): string {
+  const nodes = snap.nodes
   if (nodes.length === 0) return NO_NODES_MESSAGE
   const filterMsg = fitErrorMessage(nodes.length, nodes.flatMap((n) => failures.get(n.metadata?.name ?? '')?.reasons ?? []))
-  const post = preemptionMessage(pod, nodes, failures, podsOn)
+  const post = preemptionMessage(pod, snap, cycle, failures)
   return post ? `${filterMsg} ${post}` : filterMsg
 }

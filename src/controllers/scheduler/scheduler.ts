@@ -3,7 +3,7 @@
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
-import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
+import type {Pod, PodCondition} from 'kubernetes-types/core/v1.js'
 import type {ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
@@ -14,6 +14,7 @@ import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
 import {filterNode, leastAllocatedScore, type FilterFailure} from './filters.js'
 import {failedSchedulingMessage} from './message.js'
+import {hasRequiredAntiAffinity, preFilter, type Snapshot} from './cycle-state.js'
 
 /** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
 export const SCHEDULER_NAME = 'default-scheduler'
@@ -31,16 +32,17 @@ export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
 }
 
 /** The outcome of one scheduling attempt. */
-export type Decision = {node: string} | {message: string}
+export type Decision = {node: string} | {message: string; waitsForPods: boolean}
 
 /** Schedules one pod against the nodes and what their pods use. */
-export function decide(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, podsOn: (node: string) => Pod[]): Decision {
+export function decide(pod: Pod, snap: Snapshot, usage: Map<string, NodeUsage>): Decision {
   const failures = new Map<string, FilterFailure>()
+  const cycle = preFilter(pod, snap)
   let best: {name: string; score: number} | undefined
-  for (const node of nodes) {
+  for (const node of snap.nodes) {
     const name = node.metadata?.name ?? ''
     const u = usage.get(name)!
-    const f = filterNode(pod, node, u)
+    const f = filterNode(pod, node, u, cycle)
     if (f) {
       failures.set(name, f)
       continue
@@ -48,14 +50,37 @@ export function decide(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, p
     const score = leastAllocatedScore(pod, node, u)
     if (!best || score > best.score) best = {name, score}
   }
-  return best ? {node: best.name} : {message: failedSchedulingMessage(pod, nodes, failures, podsOn)}
+  if (best) return {node: best.name}
+  return {message: failedSchedulingMessage(pod, snap, cycle, failures), waitsForPods: cycle.affinity !== undefined || cycle.spread !== undefined}
 }
 
 interface Attempt {
   nodes: string
   spec: string
   releases: number
+  /** for a pod rejected for other pods' placement (affinity, spread): the pods bound then */
+  adds?: number
   atMs: number
+}
+
+/** The pass's view of bound pods: the snapshot, each node's usage, the uids bound. */
+function snapshotOf(ctx: ControllerContext, pods: readonly Pod[]): {snap: Snapshot; boundOn: Map<string, Pod[]>; usage: Map<string, NodeUsage>; bound: Set<string>} {
+  const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+  // one pass over the pods: what is bound where (finished pods hold no room)
+  const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
+  const bound = new Set<string>()
+  const snap: Snapshot = {nodes, podsOn: (n) => boundOn.get(n) ?? [], withAnti: 0, nsLabels: namespaceLabels(ctx)}
+  for (const p of pods) {
+    const node = p.spec?.nodeName
+    if (!node || isTerminalPhase(p.status?.phase)) continue
+    bound.add(p.metadata!.uid!)
+    const on = boundOn.get(node)
+    if (!on) continue
+    on.push(p)
+    if (hasRequiredAntiAffinity(p)) snap.withAnti++
+  }
+  const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
+  return {snap, boundOn, usage, bound}
 }
 
 /** The scheduler controller. Its memory (the unschedulable queue) is lost on restart: all pods are tried again. */
@@ -67,6 +92,7 @@ export class Scheduler implements Controller {
   /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
   #bound?: Set<string>
   #releases = 0
+  #adds = 0
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
@@ -78,22 +104,20 @@ export class Scheduler implements Controller {
       this.#bound = undefined
       return {}
     }
-    const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
-    // one pass over the pods: what is bound where (finished pods hold no room)
-    const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
-    const bound = new Set<string>()
-    for (const p of pods) {
-      const node = p.spec?.nodeName
-      if (!node || isTerminalPhase(p.status?.phase)) continue
-      bound.add(p.metadata!.uid!)
-      boundOn.get(node)?.push(p)
-    }
-    const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
-    // a bound pod that went away or finished may have made room
-    for (const uid of this.#bound ?? []) {
-      if (bound.has(uid)) continue
-      this.#releases++
-      break
+    const {snap, boundOn, usage, bound} = snapshotOf(ctx, pods)
+    const nodes = snap.nodes
+    // a bound pod that went away or finished may have made room; one newly bound may be what a pod's
+    // affinity waits for (only pods rejected for such reasons look at that count)
+    const before = this.#bound
+    if (before) {
+      for (const uid of before) {
+        if (bound.has(uid)) continue
+        this.#releases++
+        break
+      }
+      if ([...this.#attempts.values()].some((a) => a.adds !== undefined)) {
+        for (const uid of bound) if (!before.has(uid)) this.#adds++
+      }
     }
     this.#bound = bound
     const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
@@ -101,21 +125,24 @@ export class Scheduler implements Controller {
     for (const pod of queue) {
       const uid = pod.metadata!.uid!
       const last = this.#attempts.get(uid)
-      if (last && last.nodes === nodesKey && last.releases === this.#releases && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
+      const same = last && last.nodes === nodesKey && last.releases === this.#releases && (last.adds === undefined || last.adds === this.#adds)
+      if (last && same && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
-      const decision = decide(pod, nodes, usage, (n) => boundOn.get(n) ?? [])
+      const decision = decide(pod, snap, usage)
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
           boundOn.get(decision.node)!.push(pod)
+          if (hasRequiredAntiAffinity(pod)) snap.withAnti++
           bound.add(uid)
+          this.#adds++
         }
         this.#attempts.delete(uid)
       } else {
         this.unschedulable(ctx, pod, decision.message, now)
-        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, atMs: now.getTime()}
+        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, adds: decision.waitsForPods ? this.#adds : undefined, atMs: now.getTime()}
         this.#attempts.set(uid, attempt)
         next = Math.min(next ?? Infinity, attempt.atMs + UNSCHEDULABLE_RETRY_MS)
       }
@@ -148,6 +175,15 @@ export class Scheduler implements Controller {
     } catch (error) {
       if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error
     }
+  }
+}
+
+/** Namespace labels by name, read once per pass when a namespaceSelector asks. */
+function namespaceLabels(ctx: ControllerContext): (ns: string) => Record<string, string> | undefined {
+  let byName: Map<string, Record<string, string>> | undefined
+  return (ns) => {
+    byName ??= new Map(ctx.cache.list('Namespace').map((n) => [n.metadata.name ?? '', (n.metadata.labels ?? {}) as Record<string, string>]))
+    return byName.get(ns)
   }
 }
 
