@@ -26,6 +26,8 @@ export interface ClusterProfile {
   reconcilerIdleSeconds: number
   /** the cluster CA certificate (PEM) published in every namespace's kube-root-ca.crt; absent in clusters made before ksim had one */
   rootCACert?: string
+  /** failure domains the nodes are spread over (topology.kubernetes.io/zone); 0 or absent: no zone labels */
+  zones?: number
   /** the Kubernetes version the nodes were brought to (cluster/kubernetes-version.ts); absent in clusters made before v1.35 */
   kubernetesVersion?: string
 }

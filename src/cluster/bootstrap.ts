@@ -11,6 +11,7 @@ import type {Backend} from '../store/backend.js'
 import {createKubernetesService} from './kubernetes-service.js'
 import {KUBELET_VERSION} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
+import {zoneLabels} from './zones.js'
 
 export {KUBELET_VERSION} from './kubernetes-version.js'
 
@@ -91,7 +92,7 @@ export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: D
     }
     nodeNames(profile.name, profile.nodes).forEach((name, i) => {
       const cp = i === 0
-      api.create(nodeObject(name, i, profile, {controlPlane: cp, tainted: cp && profile.nodes > 1, now}))
+      api.create(nodeObject(name, i, profile, {controlPlane: cp, tainted: cp && profile.nodes > 1, now, labels: zoneLabels(profile.zones ?? 0, i)}))
     })
     createKubernetesService(api, '172.18.0.2')
   })
