@@ -4,6 +4,7 @@
 // anti-affinity.
 import type {Node, Pod} from 'kubernetes-types/core/v1.js'
 
+import type {LabelSelector} from '../../machinery/labels.js'
 import {affinityPreFilter, updateAffinityState, type AffinityState, type NamespaceLabels} from './inter-pod-affinity.js'
 import {spreadPreFilter, updateSpreadState, type SpreadState} from './topology-spread.js'
 
@@ -14,7 +15,11 @@ export interface Snapshot {
   podsOn: (node: string) => readonly Pod[]
   /** how many bound pods have required pod anti-affinity */
   withAnti: number
+  /** how many bound pods have pod affinity or anti-affinity of any kind */
+  withAffinity: number
   nsLabels: NamespaceLabels
+  /** helper.DefaultSelector: the labels the Services, ReplicaSet, ReplicationController or StatefulSet selecting the pod select */
+  defaultSelector: (pod: Pod) => LabelSelector | undefined
 }
 
 export interface CycleState {

@@ -24,7 +24,7 @@ export interface AffinityTerm {
 /** Labels of a namespace by name (undefined when it does not exist). */
 export type NamespaceLabels = (namespace: string) => Record<string, string> | undefined
 
-function toTerm(pod: Pod, t: PodAffinityTerm): AffinityTerm | undefined {
+export function toTerm(pod: Pod, t: PodAffinityTerm): AffinityTerm | undefined {
   let selector: LabelSelector
   let namespaceSelector: LabelSelector
   try {

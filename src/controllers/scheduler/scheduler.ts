@@ -1,9 +1,9 @@
 // The default scheduler: binds each pod that has no node (and asks for default-scheduler) to the node
-// its filters accept with the most room left (least allocated; ties by name). A pod that fits nowhere
+// its filters accept with the highest score (score.ts; ties by name). A pod that fits nowhere
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
-import type {Pod, PodCondition} from 'kubernetes-types/core/v1.js'
+import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
 import type {ObjectOf} from '../../api/types.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
@@ -12,7 +12,10 @@ import {isStatusError} from '../../api/errors.js'
 import {compareText, rfc3339} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
-import {filterNode, leastAllocatedScore, type FilterFailure} from './filters.js'
+import {filterNode, type FilterFailure} from './filters.js'
+import {selectHost} from './score.js'
+import {defaultSelectorOf} from './default-selector.js'
+import {hasPodAffinity} from './affinity-score.js'
 import {failedSchedulingMessage} from './message.js'
 import {hasRequiredAntiAffinity, preFilter, type Snapshot} from './cycle-state.js'
 
@@ -34,23 +37,19 @@ export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
 /** The outcome of one scheduling attempt. */
 export type Decision = {node: string} | {message: string; waitsForPods: boolean}
 
-/** Schedules one pod against the nodes and what their pods use. */
+/** Schedules one pod against the nodes and what their pods use: filters, then scores the nodes that pass. */
 export function decide(pod: Pod, snap: Snapshot, usage: Map<string, NodeUsage>): Decision {
   const failures = new Map<string, FilterFailure>()
   const cycle = preFilter(pod, snap)
-  let best: {name: string; score: number} | undefined
+  const feasible: Node[] = []
   for (const node of snap.nodes) {
     const name = node.metadata?.name ?? ''
-    const u = usage.get(name)!
-    const f = filterNode(pod, node, u, cycle)
-    if (f) {
-      failures.set(name, f)
-      continue
-    }
-    const score = leastAllocatedScore(pod, node, u)
-    if (!best || score > best.score) best = {name, score}
+    const f = filterNode(pod, node, usage.get(name)!, cycle)
+    if (f) failures.set(name, f)
+    else feasible.push(node)
   }
-  if (best) return {node: best.name}
+  const best = selectHost(pod, feasible, snap, usage)
+  if (best !== undefined) return {node: best}
   return {message: failedSchedulingMessage(pod, snap, cycle, failures), waitsForPods: cycle.affinity !== undefined || cycle.spread !== undefined}
 }
 
@@ -69,7 +68,7 @@ function snapshotOf(ctx: ControllerContext, pods: readonly Pod[]): {snap: Snapsh
   // one pass over the pods: what is bound where (finished pods hold no room)
   const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
   const bound = new Set<string>()
-  const snap: Snapshot = {nodes, podsOn: (n) => boundOn.get(n) ?? [], withAnti: 0, nsLabels: namespaceLabels(ctx)}
+  const snap: Snapshot = {nodes, podsOn: (n) => boundOn.get(n) ?? [], withAnti: 0, withAffinity: 0, nsLabels: namespaceLabels(ctx), defaultSelector: defaultSelectorOf(ctx.cache)}
   for (const p of pods) {
     const node = p.spec?.nodeName
     if (!node || isTerminalPhase(p.status?.phase)) continue
@@ -78,6 +77,7 @@ function snapshotOf(ctx: ControllerContext, pods: readonly Pod[]): {snap: Snapsh
     if (!on) continue
     on.push(p)
     if (hasRequiredAntiAffinity(p)) snap.withAnti++
+    if (hasPodAffinity(p)) snap.withAffinity++
   }
   const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
   return {snap, boundOn, usage, bound}
@@ -136,6 +136,7 @@ export class Scheduler implements Controller {
           addPod(usage.get(decision.node)!, pod)
           boundOn.get(decision.node)!.push(pod)
           if (hasRequiredAntiAffinity(pod)) snap.withAnti++
+          if (hasPodAffinity(pod)) snap.withAffinity++
           bound.add(uid)
           this.#adds++
         }
