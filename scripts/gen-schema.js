@@ -26,6 +26,7 @@ const ROOTS = [
   ['apps/v1', 'ReplicaSet', 'apps/v1', 'ReplicaSet'],
   ['apps/v1', 'Deployment', 'apps/v1', 'Deployment'],
   ['discovery.k8s.io/v1', 'EndpointSlice', 'discovery/v1', 'EndpointSlice'],
+  ['scheduling.k8s.io/v1', 'PriorityClass', 'scheduling/v1', 'PriorityClass'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

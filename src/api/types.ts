@@ -10,6 +10,7 @@ import type * as core from 'kubernetes-types/core/v1.js'
 import type * as apps from 'kubernetes-types/apps/v1.js'
 import type * as coordination from 'kubernetes-types/coordination/v1.js'
 import type * as discovery from 'kubernetes-types/discovery/v1.js'
+import type * as scheduling from 'kubernetes-types/scheduling/v1.js'
 
 /** Any Kubernetes object as stored and returned by the API layer. */
 export interface KObject {
@@ -34,6 +35,7 @@ export interface KindTypes {
   ReplicaSet: apps.ReplicaSet
   Lease: coordination.Lease
   EndpointSlice: discovery.EndpointSlice
+  PriorityClass: scheduling.PriorityClass
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

@@ -9,6 +9,7 @@ import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
 import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
+import {describePriorityClass} from './priorityclass.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -26,6 +27,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ServiceAccount: describeServiceAccount,
   Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
+  PriorityClass: describePriorityClass,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

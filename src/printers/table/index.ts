@@ -17,6 +17,7 @@ import {secretTable} from './secret.js'
 import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
 import {deploymentTable, replicaSetTable} from './workloads.js'
+import {priorityClassTable} from './priorityclass.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -32,6 +33,7 @@ const HANDLERS: Record<string, TableHandler> = {
   ServiceAccount: serviceAccountTable,
   Service: serviceTable, Endpoints: endpointsTable, EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable, ReplicaSet: replicaSetTable,
+  PriorityClass: priorityClassTable,
 }
 
 /** A kind's columns and rows, default and wide. */
