@@ -3,28 +3,27 @@
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
-import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {ObjectOf} from '../../api/types.js'
+import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {compareText, rfc3339} from '../../api/types.js'
+import {compareText} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
-import {filterNode, type FilterFailure} from './filters.js'
-import {selectHost} from './score.js'
 import {defaultSelectorOf} from './default-selector.js'
 import {hasPodAffinity} from './affinity-score.js'
-import {failedSchedulingMessage} from './message.js'
-import {hasRequiredAntiAffinity, preFilter, type Snapshot} from './cycle-state.js'
+import {hasRequiredAntiAffinity, type Snapshot} from './cycle-state.js'
+import {decide} from './decide.js'
+import type {PodDisruptionBudgetLike} from './pdb.js'
+import {markUnschedulable, preemptVictims} from './writes.js'
+
+export {decide, type Decision} from './decide.js'
 
 /** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
 export const SCHEDULER_NAME = 'default-scheduler'
 /** podMaxInUnschedulablePodsDuration */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
-/** validation.NoteLengthLimit: longer event messages are cut */
-const NOTE_LENGTH_LIMIT = 1024
 
 /** Pods waiting for this scheduler, in its queue's order: priority, then age, then name. */
 export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
@@ -32,25 +31,6 @@ export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
     .filter((p) => !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME)
     .filter((p) => !(p.spec?.schedulingGates ?? []).length && !isTerminalPhase(p.status?.phase))
     .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? ''))
-}
-
-/** The outcome of one scheduling attempt. */
-export type Decision = {node: string} | {message: string; waitsForPods: boolean}
-
-/** Schedules one pod against the nodes and what their pods use: filters, then scores the nodes that pass. */
-export function decide(pod: Pod, snap: Snapshot, usage: Map<string, NodeUsage>): Decision {
-  const failures = new Map<string, FilterFailure>()
-  const cycle = preFilter(pod, snap)
-  const feasible: Node[] = []
-  for (const node of snap.nodes) {
-    const name = node.metadata?.name ?? ''
-    const f = filterNode(pod, node, usage.get(name)!, cycle)
-    if (f) failures.set(name, f)
-    else feasible.push(node)
-  }
-  const best = selectHost(pod, feasible, snap, usage)
-  if (best !== undefined) return {node: best}
-  return {message: failedSchedulingMessage(pod, snap, cycle, failures), waitsForPods: cycle.affinity !== undefined || cycle.spread !== undefined}
 }
 
 interface Attempt {
@@ -121,6 +101,13 @@ export class Scheduler implements Controller {
     }
     this.#bound = bound
     const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
+    // pods nominated to a node by an earlier preemption: pods of lower priority leave room for them
+    const nominated = new Map<string, Pod[]>()
+    for (const p of queue) {
+      const n = p.status?.nominatedNodeName
+      if (n) nominated.set(n, [...(nominated.get(n) ?? []), p])
+    }
+    const pdbs = ctx.cache.list('PodDisruptionBudget') as PodDisruptionBudgetLike[]
     let next: number | undefined
     for (const pod of queue) {
       const uid = pod.metadata!.uid!
@@ -130,7 +117,7 @@ export class Scheduler implements Controller {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
-      const decision = decide(pod, snap, usage)
+      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime())
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
@@ -142,7 +129,12 @@ export class Scheduler implements Controller {
         }
         this.#attempts.delete(uid)
       } else {
-        this.unschedulable(ctx, pod, decision.message, now)
+        if (decision.preemption) {
+          preemptVictims(ctx, pod, decision.preemption, queue, now)
+          const n = decision.preemption.node
+          nominated.set(n, [...(nominated.get(n) ?? []).filter((p) => p.metadata?.uid !== uid), pod])
+        }
+        markUnschedulable(ctx, pod, decision.message, now, decision.preemption ? decision.preemption.node : decision.clearNomination ? '' : undefined)
         const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, adds: decision.waitsForPods ? this.#adds : undefined, atMs: now.getTime()}
         this.#attempts.set(uid, attempt)
         next = Math.min(next ?? Infinity, attempt.atMs + UNSCHEDULABLE_RETRY_MS)
@@ -164,19 +156,6 @@ export class Scheduler implements Controller {
       throw error
     }
   }
-
-  private unschedulable(ctx: ControllerContext, pod: ObjectOf<'Pod'>, message: string, now: Date): void {
-    const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
-    ctx.recorder.record({involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
-    const next = {...pod, status: structuredClone(pod.status ?? {})}
-    if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
-    try {
-      // the scheduler writes the condition through the status subresource
-      ctx.api.updateStatus(next)
-    } catch (error) {
-      if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error
-    }
-  }
 }
 
 /** Namespace labels by name, read once per pass when a namespaceSelector asks. */
@@ -186,21 +165,4 @@ function namespaceLabels(ctx: ControllerContext): (ns: string) => Record<string,
     byName ??= new Map(ctx.cache.list('Namespace').map((n) => [n.metadata.name ?? '', (n.metadata.labels ?? {}) as Record<string, string>]))
     return byName.get(ns)
   }
-}
-
-/** podutil.UpdatePodCondition: replaces the condition of that type; false when nothing changes. */
-function setCondition(pod: Pod & {status: {conditions?: PodCondition[]}}, c: {type: string; status: string; reason?: string; message?: string}, now: Date): boolean {
-  const status = pod.status
-  const list = (status.conditions ??= [])
-  const i = list.findIndex((x) => x.type === c.type)
-  const prev = i >= 0 ? list[i] : undefined
-  if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message) return false
-  const condition: Record<string, unknown> = {type: c.type}
-  if (pod.metadata?.generation) condition.observedGeneration = pod.metadata.generation
-  Object.assign(condition, {status: c.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : rfc3339(now)})
-  if (c.reason) condition.reason = c.reason
-  if (c.message) condition.message = c.message
-  if (i >= 0) list[i] = condition as never
-  else list.push(condition as never)
-  return true
 }
