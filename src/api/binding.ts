@@ -33,8 +33,10 @@ export function bindPod(api: ApiCore, namespace: string, name: string, node: str
         if (pod.metadata.deletionTimestamp) throw conflict(`pod ${name} is being deleted, cannot be assigned to a host`)
         if (spec.nodeName) throw conflict(`pod ${name} is already assigned to node "${spec.nodeName}"`)
         if ((spec.schedulingGates ?? []).length > 0) throw conflict(`pod ${name} has non-empty .spec.schedulingGates`)
-        const status = {...(pod.status as {conditions?: Condition[]} | undefined)}
+        const status = {...(pod.status as {conditions?: Condition[]; nominatedNodeName?: string} | undefined)}
         status.conditions = scheduledConditions(status.conditions ?? [], pod.metadata.generation, now)
+        // ClearingNominatedNodeNameAfterBinding (beta, on in 1.35): a bound pod is nominated nowhere
+        delete status.nominatedNodeName
         return {...pod, spec: {...spec, nodeName: node}, status}
       })
       return withResourceVersion(stored.value, stored.rev)

@@ -26,6 +26,10 @@ export interface ClusterProfile {
   reconcilerIdleSeconds: number
   /** the cluster CA certificate (PEM) published in every namespace's kube-root-ca.crt; absent in clusters made before ksim had one */
   rootCACert?: string
+  /** failure domains the nodes are spread over (topology.kubernetes.io/zone); 0 or absent: no zone labels */
+  zones?: number
+  /** whether the system PriorityClasses were created (absent in clusters made before ksim served PriorityClass) */
+  systemPriorityClasses?: boolean
   /** the Kubernetes version the nodes were brought to (cluster/kubernetes-version.ts); absent in clusters made before v1.35 */
   kubernetesVersion?: string
 }

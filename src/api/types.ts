@@ -12,6 +12,7 @@ import type * as coordination from 'kubernetes-types/coordination/v1.js'
 import type * as discovery from 'kubernetes-types/discovery/v1.js'
 import type * as batch from 'kubernetes-types/batch/v1.js'
 import type * as policy from 'kubernetes-types/policy/v1.js'
+import type * as scheduling from 'kubernetes-types/scheduling/v1.js'
 
 /** Any Kubernetes object as stored and returned by the API layer. */
 export interface KObject {
@@ -41,6 +42,7 @@ export interface KindTypes {
   DaemonSet: apps.DaemonSet
   ControllerRevision: apps.ControllerRevision
   PodDisruptionBudget: policy.PodDisruptionBudget
+  PriorityClass: scheduling.PriorityClass
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

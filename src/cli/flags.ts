@@ -83,9 +83,9 @@ export function parseCascade(v: string, warn: (line: string) => void): Cascade {
 
 /**
  * pflag's NoOptDefVal: a bare `--validate` means `--validate=strict` and a bare `--cascade` means
- * `--cascade=background`; the next word stays an argument. Rewrites the bare forms before oclif parses.
+ * `--cascade=background` (and a bare `--global-default` is true); the next word stays an argument. Rewrites the bare forms before oclif parses.
  */
-const NO_OPT_DEFAULTS: Record<string, string> = {validate: 'strict', cascade: 'background'}
+const NO_OPT_DEFAULTS: Record<string, string> = {validate: 'strict', cascade: 'background', 'global-default': 'true'}
 
 export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown>): string[] {
   const out: string[] = []

@@ -11,6 +11,8 @@ import type {Backend} from '../store/backend.js'
 import {createKubernetesService} from './kubernetes-service.js'
 import {KUBELET_VERSION} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
+import {zoneLabels} from './zones.js'
+import {ensureSystemPriorityClasses} from './system-priority-classes.js'
 
 export {KUBELET_VERSION} from './kubernetes-version.js'
 
@@ -82,7 +84,7 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
  */
 export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: Date): void {
   // the cluster CA, published in every namespace's kube-root-ca.crt
-  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION}
+  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true}
   store.transaction(() => {
     writeProfile(store, withCA)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(withCA)})
@@ -91,8 +93,9 @@ export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: D
     }
     nodeNames(profile.name, profile.nodes).forEach((name, i) => {
       const cp = i === 0
-      api.create(nodeObject(name, i, profile, {controlPlane: cp, tainted: cp && profile.nodes > 1, now}))
+      api.create(nodeObject(name, i, profile, {controlPlane: cp, tainted: cp && profile.nodes > 1, now, labels: zoneLabels(profile.zones ?? 0, i)}))
     })
     createKubernetesService(api, '172.18.0.2')
+    ensureSystemPriorityClasses(api)
   })
 }

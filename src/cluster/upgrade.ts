@@ -2,7 +2,8 @@
 // had a CA have none in their profile, and their namespaces have no `default` ServiceAccount and no
 // `kube-root-ca.crt`: ServiceAccount admission would refuse every pod until the reconciler put them
 // there. Clusters made by a ksim that played an older Kubernetes have nodes reporting its kubelet version
-// (v1.34.0): they report this one's, as a node does once its kubelet is upgraded. The first command (or
+// (v1.34.0): they report this one's, as a node does once its kubelet is upgraded. Clusters made before ksim
+// served PriorityClass get the two system classes. The first command (or
 // reconciler) that opens such a cluster does all of it in one transaction.
 import {Api} from '../api/server.js'
 import {isStatusError} from '../api/errors.js'
@@ -12,6 +13,7 @@ import {apiSettingsOf, readProfile, writeProfile, type ClusterProfile} from '../
 import type {Backend} from '../store/backend.js'
 import {KUBELET_VERSION, needsUpgrade} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
+import {ensureSystemPriorityClasses} from './system-priority-classes.js'
 
 export {needsUpgrade} from './kubernetes-version.js'
 
@@ -24,10 +26,11 @@ export function upgradeCluster(store: Backend, now: Date): ClusterProfile | unde
   return store.transaction(() => {
     const profile = readProfile(store)
     if (!needsUpgrade(profile)) return profile
-    const upgraded: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION}
+    const upgraded: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true}
     writeProfile(store, upgraded)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(upgraded)})
     upgradeNodes(api)
+    if (!profile.systemPriorityClasses) ensureSystemPriorityClasses(api)
     if (profile.rootCACert) return upgraded
     for (const ns of api.list(lookupKind('v1', 'Namespace')!, undefined).items) {
       if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase !== 'Active') continue

@@ -118,3 +118,26 @@ describe('a cluster made by a ksim that played v1.34, opened by this one', funct
     }
   })
 })
+
+describe('upgradeCluster: the system PriorityClasses', () => {
+  it('creates system-node-critical and system-cluster-critical in a cluster made before ksim served PriorityClass', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-upgrade-pc-'))
+    const store = Store.open(path.join(dir, 'state.db'))
+    try {
+      const now = new Date('2026-11-27T04:00:00Z')
+      bootstrapCluster(store, {...defaultProfile, name: 'old', nodes: 1}, now)
+      store.transaction(() => {
+        const {systemPriorityClasses: _, ...profile} = readProfile(store)!
+        writeProfile(store, profile)
+        for (const o of store.list('PriorityClass').items) store.delete({kind: 'PriorityClass', namespace: '', name: o.name})
+      })
+      expect(needsUpgrade(readProfile(store))).to.equal(true)
+      upgradeCluster(store, now)
+      expect(store.list<{value: number}>('PriorityClass').items.map((o) => `${o.name}=${o.value.value}`)).to.deep.equal(['system-cluster-critical=2000000000', 'system-node-critical=2000001000'])
+      expect(needsUpgrade(readProfile(store))).to.equal(false)
+    } finally {
+      store.close()
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})

@@ -6,6 +6,9 @@ import type {StrategyContext} from '../strategy.js'
 import {admitPodSecurity} from '../admission/pod-security.js'
 import {admitServiceAccount} from '../admission/service-account.js'
 import {defaultPod, podQOSClass} from '../defaults/pod.js'
+import {mergeLabelKeysIntoSelectors} from '../defaults/pod-label-keys.js'
+import {admitPodPriority} from '../admission/priority.js'
+import {sortKeysDeep} from '../../machinery/sort-keys.js'
 import {apiErrors} from '../errors.js'
 import {quantityError} from '../../machinery/quantity.js'
 import {register} from '../registry.js'
@@ -41,6 +44,21 @@ export function podDeleteGracePeriod(pod: Pod, requested: number | undefined): n
   return period < 0 ? 1 : period
 }
 
+const givenPriority = new WeakMap<KObject, {priority?: number; preemptionPolicy?: string}>()
+
+// Priority admission (a mutating admission plugin: before validation) with the fields as the client sent them
+function admitPriorityOnCreate(obj: KObject, ctx: StrategyContext): void {
+  const pod = asPod(obj)
+  if (!pod.spec) return
+  const given = givenPriority.get(obj) ?? {}
+  pod.spec.priority = given.priority
+  pod.spec.preemptionPolicy = given.preemptionPolicy
+  if (given.priority === undefined) delete pod.spec.priority
+  if (given.preemptionPolicy === undefined) delete pod.spec.preemptionPolicy
+  admitPodPriority(pod as never, obj.metadata.name || obj.metadata.generateName || '', ctx)
+  pod.spec = sortKeysDeep(pod.spec)
+}
+
 /** The Pod resource type, registered when this module loads. */
 export const podType = register({
   kind: 'Pod',
@@ -54,6 +72,9 @@ export const podType = register({
   strategy: {
     tracksGeneration: true,
     default(obj: KObject, ctx: StrategyContext) {
+      // what the client sent, for Priority admission on create (defaulting fills a stand-in for updates)
+      const spec = asPod(obj).spec
+      if (spec) givenPriority.set(obj, {priority: spec.priority, preemptionPolicy: spec.preemptionPolicy})
       checkQuantities(asPod(obj))
       // fields behind feature gates that v1.34 leaves off are dropped, as the API server does
       dropDisabledPodFields(obj as never)
@@ -63,6 +84,8 @@ export const podType = register({
       dropDisabledPodStatusFields(status)
     },
     prepareForCreate(obj: KObject, ctx: StrategyContext) {
+      mergeLabelKeysIntoSelectors(asPod(obj))
+      admitPriorityOnCreate(obj, ctx)
       const status: Record<string, unknown> = {phase: 'Pending', qosClass: podQOSClass(asPod(obj))}
       // a gated pod says why it is not being scheduled (applySchedulingGatedCondition)
       if ((asPod(obj).spec?.schedulingGates ?? []).length > 0) {

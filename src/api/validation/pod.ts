@@ -7,6 +7,7 @@ import {parseQuantity} from '../../machinery/quantity.js'
 import {validateLabels} from './object-meta.js'
 import {hostPortConflicts, validateContainerCommon, validateSecurityContext, type ContainerContext} from './pod-containers.js'
 import {validateVolumes} from './pod-volumes.js'
+import {validatePodAffinities, validateTopologySpread} from './pod-scheduling.js'
 import {inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain} from '../../machinery/names.js'
 
 /** Cluster settings that change what a valid pod is. */
@@ -126,6 +127,7 @@ function validateSpec(spec: PodSpec, opts: PodValidationOptions): FieldError[] {
   errs.push(...validateLabels(spec.nodeSelector, 'spec.nodeSelector'))
   const psc = spec.securityContext
   if (psc) errs.push(...validateSecurityContext({runAsUser: psc.runAsUser, runAsGroup: psc.runAsGroup}, 'spec.securityContext', true))
+  errs.push(...validatePodAffinities(spec))
   if (spec.dnsPolicy === 'None' && !spec.dnsConfig) {
     errs.push(fieldErr.required('spec.dnsConfig', 'must provide `dnsConfig` when `dnsPolicy` is None'))
   }
@@ -133,6 +135,7 @@ function validateSpec(spec: PodSpec, opts: PodValidationOptions): FieldError[] {
     const path = `spec.readinessGates[${i}].conditionType`
     for (const m of isQualifiedName(g.conditionType ?? '')) errs.push(fieldErr.invalid(path, g.conditionType ?? '', m))
   })
+  errs.push(...validateTopologySpread(spec))
   errs.push(...subdomainField(spec.serviceAccountName, 'spec.serviceAccountName'))
   errs.push(...subdomainField(spec.nodeName, 'spec.nodeName'))
   const ads = spec.activeDeadlineSeconds

@@ -9,6 +9,7 @@ import {defaultProfile} from '../../api/cluster-profile.js'
 import {nodeType} from '../../api/kinds/node.js'
 import {quantityError} from '../../machinery/quantity.js'
 import {nodeObject} from '../../cluster/bootstrap.js'
+import {nextZoneLabels, ZONE_LABEL} from '../../cluster/zones.js'
 import {CliError, FlagError} from '../errors.js'
 
 export interface CreateNodeOptions {
@@ -50,10 +51,14 @@ export function newNode(api: Api, name: string, o: CreateNodeOptions): KObject {
   }
   const profile = api.profile() ?? {...defaultProfile, name: 'ksim'}
   let index = 0
-  for (const n of api.list(nodeType, undefined).items) {
+  const nodes = api.list(nodeType, undefined).items
+  for (const n of nodes) {
     const m = /^10\.244\.(\d+)\.0\/24$/.exec(String((n.spec as {podCIDR?: string} | undefined)?.podCIDR ?? ''))
     if (m) index = Math.max(index, Number(m[1]) + 1)
   }
   const p = {nodeCpu: o.cpu ?? profile.nodeCpu, nodeMemory: o.memory ?? profile.nodeMemory, maxPods: profile.maxPods}
-  return nodeObject(name, index, p, {controlPlane: false, tainted: false, now: api.clock.now(), labels: o.labels ? parseLabels(o.labels) : undefined, taints: o.taints ? parseTaints(o.taints) : undefined})
+  const labels = o.labels ? parseLabels(o.labels) : {}
+  // in a cluster with zones, the new node joins the emptiest zone unless given one
+  const zone = ZONE_LABEL in labels ? {} : nextZoneLabels(profile.zones ?? 0, nodes.map((n) => n.metadata.labels?.[ZONE_LABEL]))
+  return nodeObject(name, index, p, {controlPlane: false, tainted: false, now: api.clock.now(), labels: {...zone, ...labels}, taints: o.taints ? parseTaints(o.taints) : undefined})
 }

@@ -10,6 +10,7 @@ export default defineCommand({
   examples: [
     '# A cluster with the default three nodes\n<%= config.bin %> cluster create dev',
     '# Five small nodes that notice a dead kubelet after 10 seconds\n<%= config.bin %> cluster create small --nodes 5 --node-cpu 2 --node-memory 4Gi --node-monitor-grace-period 10s',
+    '# Six nodes over three zones (zone-a, zone-b, zone-c)\n<%= config.bin %> cluster create zonal --nodes 6 --zones 3',
   ],
   args: {
     name: Args.string({description: 'cluster name (also the name of its context)', required: true}),
@@ -22,6 +23,7 @@ export default defineCommand({
     'node-monitor-grace-period': Flags.string({description: 'How long a node may go without a heartbeat before it is marked unhealthy (kube-controller-manager flag).', default: '50s'}),
     'terminated-pod-gc-threshold': Flags.integer({description: 'Number of terminated pods that can exist before the terminated pod garbage collector starts deleting terminated pods. If <= 0, the terminated pod garbage collector is disabled (kube-controller-manager flag).', default: 12500}),
     nodes: Flags.integer({description: 'Number of nodes (the first is the control plane).', default: 3, min: 1, max: 1000}),
+    zones: Flags.integer({description: 'Spread the nodes round-robin over this many zones (zone-a, zone-b, ...): topology.kubernetes.io/zone and /region labels. 0: no zone labels.', default: 0, min: 0, max: 26}),
   },
   async run(cmd, {args, flags}) {
     const {parseQuantity} = await import('../../machinery/quantity.js')
@@ -40,6 +42,7 @@ export default defineCommand({
         allowPrivileged: flags['allow-privileged'],
         nodeMonitorGracePeriodSeconds: grace / 1000,
         terminatedPodGCThreshold: flags['terminated-pod-gc-threshold'],
+        ...(flags.zones > 0 ? {zones: flags.zones} : {}),
       },
       {use: true},
     )

@@ -1,11 +1,14 @@
 // The default scheduler's filter plugins, in the default profile's order (NodeUnschedulable, NodeName,
-// TaintToleration, NodeAffinity, NodeResourcesFit), with their reason strings; the first plugin that
-// rejects a node decides. Also the least-allocated score used to pick among the nodes that pass.
+// TaintToleration, NodeAffinity, NodeResourcesFit, PodTopologySpread, InterPodAffinity), with their
+// reason strings; the first plugin that rejects a node decides. Also the least-allocated score used to pick among the nodes that pass.
 import type {Node, Pod} from 'kubernetes-types/core/v1.js'
 import type {NodeUsage} from './pod-resources.js'
+import type {CycleState} from './cycle-state.js'
 
 import {UNSCHEDULABLE_TAINT, matchesNodeRequirements, toleratesTaint, untoleratedTaint} from './node-affinity.js'
 import {allocatable, podRequests} from './pod-resources.js'
+import {interPodAffinityFilter} from './inter-pod-affinity.js'
+import {spreadFilter} from './topology-spread.js'
 
 /** A node's rejection: its reasons and whether removing pods (preemption) could help. */
 export interface FilterFailure {
@@ -41,15 +44,21 @@ export function resourceFit(pod: Pod, node: Node, usage: NodeUsage): FilterFailu
   return reasons.length ? {reasons, unresolvable} : undefined
 }
 
-/** Runs the filters for one node; undefined when the pod fits. */
-export function filterNode(pod: Pod, node: Node, usage: NodeUsage): FilterFailure | undefined {
+/** Runs the filters for one node; undefined when the pod fits. `cycle` is the PreFilter state, if any. */
+export function filterNode(pod: Pod, node: Node, usage: NodeUsage, cycle: CycleState = {}): FilterFailure | undefined {
   if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) {
     return {reasons: [REASON_UNSCHEDULABLE], unresolvable: true}
   }
   if (pod.spec?.nodeName && pod.spec.nodeName !== node.metadata?.name) return {reasons: [REASON_NODE_NAME], unresolvable: true}
   if (untoleratedTaint(pod, node)) return {reasons: [REASON_TAINT], unresolvable: true}
   if (!matchesNodeRequirements(pod, node)) return {reasons: [REASON_AFFINITY], unresolvable: true}
-  return resourceFit(pod, node, usage)
+  const fit = resourceFit(pod, node, usage)
+  if (fit) return fit
+  const spread = cycle.spread && spreadFilter(cycle.spread, node)
+  if (spread) return {reasons: [spread.reason], unresolvable: spread.unresolvable}
+  const affinity = cycle.affinity && interPodAffinityFilter(cycle.affinity, node)
+  if (affinity) return {reasons: [affinity.reason], unresolvable: affinity.unresolvable}
+  return undefined
 }
 
 /**

@@ -29,7 +29,7 @@ function requirementMatches(r: NodeSelectorRequirement, value: string | undefine
 }
 
 /** One term: every expression and field requirement holds; an empty term matches nothing. */
-function termMatches(term: NodeSelectorTerm, node: Node): boolean {
+export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
   const exprs = term.matchExpressions ?? []
   const fields = term.matchFields ?? []
   if (exprs.length === 0 && fields.length === 0) return false

@@ -1,26 +1,29 @@
 // The default scheduler: binds each pod that has no node (and asks for default-scheduler) to the node
-// its filters accept with the most room left (least allocated; ties by name). A pod that fits nowhere
+// its filters accept with the highest score (score.ts; ties by name). A pod that fits nowhere
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
-import type {Node, Pod, PodCondition} from 'kubernetes-types/core/v1.js'
-import type {ObjectOf} from '../../api/types.js'
+import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {compareText, rfc3339} from '../../api/types.js'
+import {compareText} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
-import {filterNode, leastAllocatedScore, type FilterFailure} from './filters.js'
-import {failedSchedulingMessage} from './message.js'
+import {defaultSelectorOf} from './default-selector.js'
+import {hasPodAffinity} from './affinity-score.js'
+import {hasRequiredAntiAffinity, type Snapshot} from './cycle-state.js'
+import {decide} from './decide.js'
+import type {PodDisruptionBudgetLike} from './pdb.js'
+import {markUnschedulable, preemptVictims} from './writes.js'
+
+export {decide, type Decision} from './decide.js'
 
 /** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
 export const SCHEDULER_NAME = 'default-scheduler'
 /** podMaxInUnschedulablePodsDuration */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
-/** validation.NoteLengthLimit: longer event messages are cut */
-const NOTE_LENGTH_LIMIT = 1024
 
 /** Pods waiting for this scheduler, in its queue's order: priority, then age, then name. */
 export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
@@ -30,32 +33,34 @@ export function schedulingQueue<P extends Pod>(pods: P[]): P[] {
     .sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || compareText(a.metadata?.creationTimestamp ?? '', b.metadata?.creationTimestamp ?? '') || compareText(a.metadata?.name ?? '', b.metadata?.name ?? ''))
 }
 
-/** The outcome of one scheduling attempt. */
-export type Decision = {node: string} | {message: string}
-
-/** Schedules one pod against the nodes and what their pods use. */
-export function decide(pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, podsOn: (node: string) => Pod[]): Decision {
-  const failures = new Map<string, FilterFailure>()
-  let best: {name: string; score: number} | undefined
-  for (const node of nodes) {
-    const name = node.metadata?.name ?? ''
-    const u = usage.get(name)!
-    const f = filterNode(pod, node, u)
-    if (f) {
-      failures.set(name, f)
-      continue
-    }
-    const score = leastAllocatedScore(pod, node, u)
-    if (!best || score > best.score) best = {name, score}
-  }
-  return best ? {node: best.name} : {message: failedSchedulingMessage(pod, nodes, failures, podsOn)}
-}
-
 interface Attempt {
   nodes: string
   spec: string
   releases: number
+  /** for a pod rejected for other pods' placement (affinity, spread): the pods bound then */
+  adds?: number
   atMs: number
+}
+
+/** The pass's view of bound pods: the snapshot, each node's usage, the uids bound. */
+function snapshotOf(ctx: ControllerContext, pods: readonly Pod[]): {snap: Snapshot; boundOn: Map<string, Pod[]>; usage: Map<string, NodeUsage>; bound: Set<string>} {
+  const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+  // one pass over the pods: what is bound where (finished pods hold no room)
+  const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
+  const bound = new Set<string>()
+  const snap: Snapshot = {nodes, podsOn: (n) => boundOn.get(n) ?? [], withAnti: 0, withAffinity: 0, nsLabels: namespaceLabels(ctx), defaultSelector: defaultSelectorOf(ctx.cache)}
+  for (const p of pods) {
+    const node = p.spec?.nodeName
+    if (!node || isTerminalPhase(p.status?.phase)) continue
+    bound.add(p.metadata!.uid!)
+    const on = boundOn.get(node)
+    if (!on) continue
+    on.push(p)
+    if (hasRequiredAntiAffinity(p)) snap.withAnti++
+    if (hasPodAffinity(p)) snap.withAffinity++
+  }
+  const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
+  return {snap, boundOn, usage, bound}
 }
 
 /** The scheduler controller. Its memory (the unschedulable queue) is lost on restart: all pods are tried again. */
@@ -67,6 +72,7 @@ export class Scheduler implements Controller {
   /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
   #bound?: Set<string>
   #releases = 0
+  #adds = 0
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
@@ -78,44 +84,58 @@ export class Scheduler implements Controller {
       this.#bound = undefined
       return {}
     }
-    const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
-    // one pass over the pods: what is bound where (finished pods hold no room)
-    const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
-    const bound = new Set<string>()
-    for (const p of pods) {
-      const node = p.spec?.nodeName
-      if (!node || isTerminalPhase(p.status?.phase)) continue
-      bound.add(p.metadata!.uid!)
-      boundOn.get(node)?.push(p)
-    }
-    const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
-    // a bound pod that went away or finished may have made room
-    for (const uid of this.#bound ?? []) {
-      if (bound.has(uid)) continue
-      this.#releases++
-      break
+    const {snap, boundOn, usage, bound} = snapshotOf(ctx, pods)
+    const nodes = snap.nodes
+    // a bound pod that went away or finished may have made room; one newly bound may be what a pod's
+    // affinity waits for (only pods rejected for such reasons look at that count)
+    const before = this.#bound
+    if (before) {
+      for (const uid of before) {
+        if (bound.has(uid)) continue
+        this.#releases++
+        break
+      }
+      if ([...this.#attempts.values()].some((a) => a.adds !== undefined)) {
+        for (const uid of bound) if (!before.has(uid)) this.#adds++
+      }
     }
     this.#bound = bound
     const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
+    // pods nominated to a node by an earlier preemption: pods of lower priority leave room for them
+    const nominated = new Map<string, Pod[]>()
+    for (const p of queue) {
+      const n = p.status?.nominatedNodeName
+      if (n) nominated.set(n, [...(nominated.get(n) ?? []), p])
+    }
+    const pdbs = ctx.cache.list('PodDisruptionBudget') as PodDisruptionBudgetLike[]
     let next: number | undefined
     for (const pod of queue) {
       const uid = pod.metadata!.uid!
       const last = this.#attempts.get(uid)
-      if (last && last.nodes === nodesKey && last.releases === this.#releases && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
+      const same = last && last.nodes === nodesKey && last.releases === this.#releases && (last.adds === undefined || last.adds === this.#adds)
+      if (last && same && now.getTime() - last.atMs < UNSCHEDULABLE_RETRY_MS && last.spec === JSON.stringify(pod.spec)) {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
-      const decision = decide(pod, nodes, usage, (n) => boundOn.get(n) ?? [])
+      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime())
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
           boundOn.get(decision.node)!.push(pod)
+          if (hasRequiredAntiAffinity(pod)) snap.withAnti++
+          if (hasPodAffinity(pod)) snap.withAffinity++
           bound.add(uid)
+          this.#adds++
         }
         this.#attempts.delete(uid)
       } else {
-        this.unschedulable(ctx, pod, decision.message, now)
-        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, atMs: now.getTime()}
+        if (decision.preemption) {
+          preemptVictims(ctx, pod, decision.preemption, queue, now)
+          const n = decision.preemption.node
+          nominated.set(n, [...(nominated.get(n) ?? []).filter((p) => p.metadata?.uid !== uid), pod])
+        }
+        markUnschedulable(ctx, pod, decision.message, now, decision.preemption ? decision.preemption.node : decision.clearNomination ? '' : undefined)
+        const attempt: Attempt = {nodes: nodesKey, spec: JSON.stringify(pod.spec), releases: this.#releases, adds: decision.waitsForPods ? this.#adds : undefined, atMs: now.getTime()}
         this.#attempts.set(uid, attempt)
         next = Math.min(next ?? Infinity, attempt.atMs + UNSCHEDULABLE_RETRY_MS)
       }
@@ -136,34 +156,13 @@ export class Scheduler implements Controller {
       throw error
     }
   }
-
-  private unschedulable(ctx: ControllerContext, pod: ObjectOf<'Pod'>, message: string, now: Date): void {
-    const event = message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
-    ctx.recorder.record({involved: pod, type: 'Warning', reason: 'FailedScheduling', message: event, source: {component: SCHEDULER_NAME}})
-    const next = {...pod, status: structuredClone(pod.status ?? {})}
-    if (!setCondition(next, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, now)) return
-    try {
-      // the scheduler writes the condition through the status subresource
-      ctx.api.updateStatus(next)
-    } catch (error) {
-      if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error
-    }
-  }
 }
 
-/** podutil.UpdatePodCondition: replaces the condition of that type; false when nothing changes. */
-function setCondition(pod: Pod & {status: {conditions?: PodCondition[]}}, c: {type: string; status: string; reason?: string; message?: string}, now: Date): boolean {
-  const status = pod.status
-  const list = (status.conditions ??= [])
-  const i = list.findIndex((x) => x.type === c.type)
-  const prev = i >= 0 ? list[i] : undefined
-  if (prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message) return false
-  const condition: Record<string, unknown> = {type: c.type}
-  if (pod.metadata?.generation) condition.observedGeneration = pod.metadata.generation
-  Object.assign(condition, {status: c.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : rfc3339(now)})
-  if (c.reason) condition.reason = c.reason
-  if (c.message) condition.message = c.message
-  if (i >= 0) list[i] = condition as never
-  else list.push(condition as never)
-  return true
+/** Namespace labels by name, read once per pass when a namespaceSelector asks. */
+function namespaceLabels(ctx: ControllerContext): (ns: string) => Record<string, string> | undefined {
+  let byName: Map<string, Record<string, string>> | undefined
+  return (ns) => {
+    byName ??= new Map(ctx.cache.list('Namespace').map((n) => [n.metadata.name ?? '', (n.metadata.labels ?? {}) as Record<string, string>]))
+    return byName.get(ns)
+  }
 }

@@ -13,6 +13,7 @@ import {describeDaemonSet} from './daemonset.js'
 import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
 import {describePodDisruptionBudget} from './poddisruptionbudget.js'
+import {describePriorityClass} from './priorityclass.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -33,6 +34,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Job: describeJob,
   StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
   PodDisruptionBudget: describePodDisruptionBudget,
+  PriorityClass: describePriorityClass,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

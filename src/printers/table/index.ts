@@ -20,6 +20,7 @@ import {deploymentTable, replicaSetTable} from './workloads.js'
 import {jobTable} from './job.js'
 import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.js'
 import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
+import {priorityClassTable} from './priorityclass.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -38,6 +39,7 @@ const HANDLERS: Record<string, TableHandler> = {
   Job: jobTable,
   StatefulSet: statefulSetTable, DaemonSet: daemonSetTable, ControllerRevision: controllerRevisionTable,
   PodDisruptionBudget: podDisruptionBudgetTable,
+  PriorityClass: priorityClassTable,
 }
 
 /** A kind's columns and rows, default and wide. */

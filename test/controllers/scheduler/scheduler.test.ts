@@ -141,7 +141,8 @@ describe('scheduler', () => {
   })
 
   it('appends the preemptionPolicy=Never verdict instead of a dry run', () => {
-    tc.pod('never', web({preemptionPolicy: 'Never'}, cpu('5')))
+    tc.api.create({apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: {name: 'never'}, value: 0, preemptionPolicy: 'Never'})
+    tc.pod('never', web({priorityClassName: 'never'}, cpu('5')))
     tc.pass(s)
     expect(scheduledCondition(tc.get('never'))?.message).to.equal(
       '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.',
