@@ -19,6 +19,7 @@ import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
 import {fieldManagerOf} from './field-managers.js'
+import {setExplicitKubeconfig} from '../config/kubeconfig-files.js'
 
 /**
  * The most one command waits, in all, for another process's write lock: SQLite's old per-write busy
@@ -37,6 +38,7 @@ export abstract class KsimCommand extends Command {
   static override baseFlags = {
     context: Flags.string({description: 'The name of the context to use', helpGroup: 'GLOBAL'}),
     namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
+    kubeconfig: Flags.string({description: 'Path to the kubeconfig file to use for CLI requests.', helpGroup: 'GLOBAL'}),
   }
 
   /**
@@ -211,6 +213,8 @@ export abstract class KsimCommand extends Command {
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
     const parsed = await super.parse<F, B, A>(options, argv)
     this.#flags = parsed.flags as Record<string, unknown>
+    // --kubeconfig names the one file every config read and write uses (config/kubeconfig-files.ts)
+    setExplicitKubeconfig(this.#flags.kubeconfig as string | undefined)
     return parsed
   }
 
