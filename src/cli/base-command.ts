@@ -213,8 +213,10 @@ export abstract class KsimCommand extends Command {
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
     const parsed = await super.parse<F, B, A>(options, argv)
     this.#flags = parsed.flags as Record<string, unknown>
-    // --kubeconfig names the one file every config read and write uses (config/kubeconfig-files.ts)
-    setExplicitKubeconfig(this.#flags.kubeconfig as string | undefined)
+    // --kubeconfig names the one file every config read and write uses (config/kubeconfig-files.ts); a
+    // command with a --kubeconfig of its own (serve: the file it writes) means something else by it
+    const own = (this.ctor as typeof Command).flags ?? {}
+    if (!Object.hasOwn(own, 'kubeconfig')) setExplicitKubeconfig(this.#flags.kubeconfig as string | undefined)
     return parsed
   }
 
