@@ -16,6 +16,12 @@ import {ksimHome} from './paths.js'
 import {checkedHome} from './private-dir.js'
 
 let explicitFile: string | undefined
+let onLoad: ((file: string) => void) | undefined
+
+/** Called with each file read (the CLI logs them at -v=6, as kubectl does). */
+export function onKubeconfigFileLoaded(fn: (file: string) => void): void {
+  onLoad = fn
+}
 
 /** The value of --kubeconfig for this process ('' or undefined: none). */
 export function setExplicitKubeconfig(file: string | undefined): void {
@@ -84,6 +90,7 @@ export function loadKubeconfig(): Loaded {
   for (const file of loadingPrecedence()) {
     const one = readKubeconfigFile(file)
     if (!one) continue
+    onLoad?.(file)
     for (const kind of ['clusters', 'users', 'contexts'] as const) {
       for (const [name, entry] of one[kind]) {
         if (config[kind].has(name)) continue
