@@ -313,7 +313,7 @@ function exportState(home: string): string {
     // and the state file's bytes themselves (with its WAL, if one is left)
     const dir = path.join(home, 'clusters', 'ksim')
     const bytes = ['state.db', 'state.db-wal'].map((f) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f)).toString('base64') : ''))
-    return JSON.stringify({...read.deferred(), clusters, config: fs.readFileSync(path.join(home, 'config.json'), 'utf8'), bytes})
+    return JSON.stringify({...read.deferred(), clusters, config: fs.readFileSync(path.join(home, 'kubeconfig'), 'utf8'), bytes})
   } finally {
     db.close()
   }
@@ -405,17 +405,13 @@ describe('a broken or busy state file is refused and left as it was', function (
     expect(exportState(sb.home) === before, 'the state changed').to.equal(true)
   })
 
-  it('a corrupt config: the error names it and it is left for the user to fix', () => {
-    const config = path.join(sb.home, 'config.json')
+  it('a corrupt kubeconfig: the error names it and it is left for the user to fix', () => {
+    const config = path.join(sb.home, 'kubeconfig')
     fs.writeFileSync(config, '{bad')
-    let reason = ''
-    try {
-      JSON.parse('{bad')
-    } catch (error) {
-      reason = (error as Error).message
-    }
     for (const args of [['get', 'pods'], ['create', 'configmap', 'x', '--from-literal=a=b'], ['config', 'use-context', 'ksim']]) {
-      expect(sb.run(args), args.join(' ')).to.deep.equal({stdout: '', stderr: `error: ksim config ${config} is not valid JSON (${reason}); fix or remove it\n`, code: 1})
+      const r = sb.run(args)
+      expect(r.stderr, args.join(' ')).to.match(new RegExp(`^error: error loading config file "${config}": yaml: line \\d+: .+\n$`))
+      expect(r, args.join(' ')).to.deep.include({stdout: '', code: 1})
     }
     expect(fs.readFileSync(config, 'utf8')).to.equal('{bad')
   })

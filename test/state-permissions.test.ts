@@ -62,7 +62,7 @@ describe('state folder permissions under umask 000', function () {
     const check = (when: string) => {
       const found = modes(path.join(base, 'home'))
       const names = [...found.keys()]
-      for (const f of ['ksim/config.json', 'ksim/clusters/ksim/state.db', 'ksim/clusters/ksim/reconciler.log', 'ksim/clusters/dev/state.db']) {
+      for (const f of ['ksim/kubeconfig', 'ksim/clusters/ksim/state.db', 'ksim/clusters/ksim/reconciler.log', 'ksim/clusters/dev/state.db']) {
         expect(names, `${when}: ${f}`).to.include(f)
       }
       for (const [p, mode] of found) {

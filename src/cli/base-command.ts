@@ -19,6 +19,8 @@ import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
 import {applyNoOptDefaults} from './flags.js'
 import {fieldManagerOf} from './field-managers.js'
+import {onKubeconfigFileLoaded, setExplicitKubeconfig} from '../config/kubeconfig-files.js'
+import {klogLine, loggedApi, parseRequestTimeout, REQUEST_LEVEL} from './verbosity.js'
 
 /**
  * The most one command waits, in all, for another process's write lock: SQLite's old per-write busy
@@ -37,6 +39,9 @@ export abstract class KsimCommand extends Command {
   static override baseFlags = {
     context: Flags.string({description: 'The name of the context to use', helpGroup: 'GLOBAL'}),
     namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
+    kubeconfig: Flags.string({description: 'Path to the kubeconfig file to use for CLI requests.', helpGroup: 'GLOBAL'}),
+    'request-timeout': Flags.string({description: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.", helpGroup: 'GLOBAL'}),
+    v: Flags.integer({char: 'v', description: 'number for the log level verbosity', helpGroup: 'GLOBAL'}),
   }
 
   /**
@@ -53,9 +58,12 @@ export abstract class KsimCommand extends Command {
   #target?: Target
   #flags: Record<string, unknown> = {}
   #reconcilerStarted = false
+  #verbosity = 0
 
   /** The context, cluster and namespace this invocation targets. */
   async target(flags: {context?: string; namespace?: string}): Promise<Target> {
+    // as kubectl: a --request-timeout it cannot read fails a command that talks to a cluster
+    parseRequestTimeout(this.#flags['request-timeout'] as string | undefined)
     const {resolveTarget} = await import('../cluster/clusters.js')
     return resolveTarget(flags)
   }
@@ -88,10 +96,13 @@ export abstract class KsimCommand extends Command {
     // A command waits for other writers (a stopped process holding the lock, say) a few seconds in
     // all, not per object: once one write has given up, the rest fail at once, each naming the holder
     const readonly = !writableByMe(file)
+    // --request-timeout bounds how long one command waits for another process's write lock
+    const requestTimeout = parseRequestTimeout(this.#flags['request-timeout'] as string | undefined)
+    const waitMs = requestTimeout > 0 ? Math.min(requestTimeout, CLI_WRITE_WAIT_MS) : CLI_WRITE_WAIT_MS
     const store =
       readonly && !writableByMe(path.dirname(file)) && !fs.existsSync(`${file}-shm`)
         ? openStoreCopy(file)
-        : openStore(file, {mustExist: true, readonly, busyTimeoutMs: CLI_WRITE_WAIT_MS, writeWaitBudgetMs: CLI_WRITE_WAIT_MS})
+        : openStore(file, {mustExist: true, readonly, busyTimeoutMs: waitMs, writeWaitBudgetMs: waitMs})
     this.#store = store
     this.#target = target
     let profile = readProfile(store)
@@ -106,7 +117,8 @@ export abstract class KsimCommand extends Command {
       }
     }
     // each verb's writes carry kubectl's field manager for that verb (cli/field-managers.ts)
-    const api = new Api(store, {settings: apiSettingsOf(profile), fieldManager: fieldManagerOf(this.id, this.#flags)})
+    const direct = new Api(store, {settings: apiSettingsOf(profile), fieldManager: fieldManagerOf(this.id, this.#flags)})
+    const api = this.#verbosity >= REQUEST_LEVEL ? loggedApi(direct, (line) => process.stderr.write(line)) : direct
     // kubectl prints each warning the server sends once per command
     const warned = new Set<string>()
     api.onWarning = (message) => {
@@ -211,6 +223,20 @@ export abstract class KsimCommand extends Command {
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
     const parsed = await super.parse<F, B, A>(options, argv)
     this.#flags = parsed.flags as Record<string, unknown>
+    // --kubeconfig names the one file every config read and write uses (config/kubeconfig-files.ts); a
+    // command with a --kubeconfig of its own (serve: the file it writes) means something else by it
+    const own = (this.ctor as typeof Command).flags ?? {}
+    if (!Object.hasOwn(own, 'kubeconfig')) setExplicitKubeconfig(this.#flags.kubeconfig as string | undefined)
+    // -v: at kubectl's request level, each kubeconfig file loaded and each API call (cli/verbosity.ts)
+    this.#verbosity = (this.#flags.v as number | undefined) ?? 0
+    if (this.#verbosity >= REQUEST_LEVEL) {
+      const seen = new Set<string>()
+      onKubeconfigFileLoaded((file) => {
+        if (seen.has(file)) return
+        seen.add(file)
+        process.stderr.write(klogLine('kubeconfig', `Config loaded from file:  ${file}`))
+      })
+    }
     return parsed
   }
 

@@ -1,12 +1,12 @@
 // kubectl's global flags (cobra persistent flags) may come anywhere, also before the verb:
 // `kubectl -n team get pods`, `kubectl --context dev create -n x deployment d`. oclif parses flags per
 // command, after it has found the command from the leading words, so the global flags ksim has
-// (-n/--namespace, --context) are moved from among those words to just after the command's id.
+// (-n/--namespace, --context, --kubeconfig) are moved from among those words to just after the command's id.
 
 /** The global flags ksim has, by every spelling that takes its value in the next word. */
-const SEPARATE_VALUE = new Set(['-n', '--namespace', '--context'])
+const SEPARATE_VALUE = new Set(['-n', '--namespace', '--context', '--kubeconfig', '-v', '--v', '--request-timeout'])
 /** The same flags with the value attached: `--namespace=x`, `--context=x`, `-n=x`, `-nx`. */
-const ATTACHED_VALUE = /^(--namespace=|--context=|-n)./s
+const ATTACHED_VALUE = /^(--namespace=|--context=|--kubeconfig=|--v=|--request-timeout=|-n|-v)./s
 
 /**
  * `argv` with the global flags found among the leading command words moved after them. `isPath(id)`
@@ -67,13 +67,13 @@ export function leadingFlags(argv: string[], isPath: (id: string) => boolean, bi
   return {kind: 'ok', argv: [...words, ...flags, ...argv.slice(i)]}
 }
 
-/** pflag on the root's flags (-n/--namespace, --context): its first error, or no arguments (the root's help). */
+/** pflag on the root's flags (-n/--namespace, --context, --kubeconfig): its first error, or no arguments (the root's help). */
 function rootParse(flags: string[], bin: string): LeadingFlags {
   const usage = `See '${bin} --help' for usage.`
   for (let i = 0; i < flags.length; i++) {
     const a = flags[i]!
     const name = a.startsWith('--') ? a.slice(2).split('=')[0]! : a.slice(1, 2)
-    const known = name === 'n' || name === 'namespace' || name === 'context'
+    const known = ['n', 'namespace', 'context', 'kubeconfig', 'v', 'request-timeout'].includes(name)
     if (!known) {
       const text = a.startsWith('--') ? `unknown flag: --${name}` : `unknown shorthand flag: '${name}' in ${a}`
       return {kind: 'error', text: `error: ${text}\n${usage}\n`, code: 1}

@@ -6,7 +6,9 @@
 import fs from 'node:fs'
 
 import {defaultProfile, type ClusterProfile} from '../api/cluster-profile.js'
-import {readConfig, updateConfigSync, withConfigLockUnless, type KsimConfig} from '../config/contexts.js'
+import {addKsimContext, ksimClusterOf, readConfig, removeKsimCluster, updateConfigSync, withConfigLockUnless, type Kubeconfig} from '../config/contexts.js'
+import {field} from '../config/kubeconfig.js'
+import {defaultFilename, isExplicit, isKsimDefault} from '../config/kubeconfig-files.js'
 import {checkClusterName, clusterDir, clustersDir, isValidClusterName, stateFile} from '../config/paths.js'
 import {checkedStateFile, checkPrivateDir} from '../config/private-dir.js'
 import {openStore} from '../store/open-store.js'
@@ -87,11 +89,6 @@ function createStateFile(name: string, profile: ClusterProfile, now: Date): void
   }
 }
 
-function addContext(cfg: KsimConfig, name: string, use: boolean): void {
-  cfg.contexts.set(name, {cluster: name})
-  if (use || !cfg.currentContext) cfg.currentContext = name
-}
-
 /** Creates a cluster's state and a context of the same name; makes it current when asked. */
 export async function createCluster(name: string, settings: Partial<Omit<ClusterProfile, 'name'>>, opts: {use: boolean; now?: Date}): Promise<ClusterProfile> {
   return createClusterSync(name, settings, opts)
@@ -101,7 +98,7 @@ function createClusterSync(name: string, settings: Partial<Omit<ClusterProfile, 
   checkedClusterName(name)
   const profile: ClusterProfile = {...defaultProfile, ...settings, name}
   createStateFile(name, profile, opts.now ?? new Date())
-  updateConfigSync((cfg) => addContext(cfg, name, opts.use))
+  updateConfigSync((cfg) => addKsimContext(cfg, name, opts.use))
   return profile
 }
 
@@ -110,22 +107,19 @@ export async function deleteCluster(name: string): Promise<void> {
   if (!clusterExists(name)) throw new UsageError(`cluster "${name}" not found`)
   checkedStateFile(name)
   fs.rmSync(clusterDir(name), {recursive: true, force: true})
-  updateConfigSync((cfg) => {
-    for (const [ctx, entry] of cfg.contexts) if (entry.cluster === name) cfg.contexts.delete(ctx)
-    if (cfg.currentContext && !cfg.contexts.has(cfg.currentContext)) cfg.currentContext = undefined
-  })
+  updateConfigSync((cfg) => removeKsimCluster(cfg, name))
 }
 
 /** On a machine with no contexts at all, creates the default cluster, once, whoever else tries at the same time. */
-function ensureDefaultCluster(): KsimConfig {
-  let seen: KsimConfig | undefined
+function ensureDefaultCluster(): Kubeconfig {
+  let seen: Kubeconfig | undefined
   // the process creating it holds the lock: the others stop waiting as soon as its context is there
   const done = () => (seen = readConfig()).contexts.size > 0
   const made = withConfigLockUnless(() => {
     const cfg = readConfig()
     if (cfg.contexts.size > 0) return cfg
     if (!clusterExists(DEFAULT_CLUSTER)) createClusterSync(DEFAULT_CLUSTER, {}, {use: true})
-    else updateConfigSync((c) => addContext(c, DEFAULT_CLUSTER, true))
+    else updateConfigSync((c) => addKsimContext(c, DEFAULT_CLUSTER, true))
     return readConfig()
   }, done)
   return made ? made.value : seen!
@@ -136,20 +130,28 @@ function ensureDefaultCluster(): KsimConfig {
  * the default cluster so that the first command just works.
  */
 export async function resolveTarget(flags: {context?: string; namespace?: string}): Promise<Target> {
+  // as kubectl: a --kubeconfig file that is not there is an error for every command but config's
+  if (isExplicit() && !fs.existsSync(defaultFilename())) throw new UsageError(`stat ${defaultFilename()}: no such file or directory`)
   let cfg = readConfig()
-  if (cfg.contexts.size === 0 && !flags.context) cfg = ensureDefaultCluster()
+  // only in ksim's own kubeconfig does a first command make the default cluster
+  if (cfg.contexts.size === 0 && !flags.context && isKsimDefault()) cfg = ensureDefaultCluster()
   const contextName = flags.context ?? cfg.currentContext
   if (!contextName) throw new UsageError(`current-context is not set; run 'ksim config use-context NAME' or 'ksim cluster create NAME'`)
   const entry = cfg.contexts.get(contextName)
   if (!entry) {
     throw new UsageError(flags.context ? `context was not found for specified context: ${contextName}` : `current-context "${contextName}" does not exist`)
   }
-  if (entry.cluster === '') {
+  const clusterName = field(entry, 'cluster')
+  if (clusterName === '') {
     throw new UsageError(`context "${contextName}" names no cluster; set one with 'ksim config set-context ${contextName} --cluster=NAME'`)
   }
-  if (!isValidClusterName(entry.cluster)) {
-    throw new UsageError(`context "${contextName}" names an invalid cluster ${JSON.stringify(entry.cluster)}; fix it with 'ksim config set-context ${contextName} --cluster=NAME'`)
+  const found = ksimClusterOf(cfg, clusterName)
+  if ('server' in found) {
+    throw new UsageError(`context "${contextName}" names cluster "${clusterName}" at server ${JSON.stringify(found.server)}: ksim talks only to its own clusters (server ksim://NAME)`)
   }
-  const ns = flags.namespace ?? entry.namespace
-  return {context: contextName, cluster: entry.cluster, namespace: ns || 'default', namespaceExplicit: Boolean(flags.namespace)}
+  if (!isValidClusterName(found.cluster)) {
+    throw new UsageError(`context "${contextName}" names an invalid cluster ${JSON.stringify(found.cluster)}; fix it with 'ksim config set-context ${contextName} --cluster=NAME'`)
+  }
+  const ns = flags.namespace ?? (field(entry, 'namespace') || undefined)
+  return {context: contextName, cluster: found.cluster, namespace: ns || 'default', namespaceExplicit: Boolean(flags.namespace)}
 }

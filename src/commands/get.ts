@@ -1,6 +1,7 @@
 import {defineCommand} from '../cli/define-command.js'
 import {runGet, validateGet} from '../cli/verbs/get.js'
 import {getArgs, getFlags} from '../cli/verbs/get-flags.js'
+import {validateRawGet} from '../cli/verbs/raw.js'
 
 export default defineCommand({
   summary: 'Display one or many resources',
@@ -19,6 +20,14 @@ export default defineCommand({
   flags: getFlags,
   strict: false,
   async run(cmd, {argv, flags}) {
+    if (flags.raw !== undefined) {
+      // one request answered as `ksim serve` answers it, its body written as it is (kubectl's RawGet)
+      validateRawGet(flags.raw, argv, flags.output)
+      const {api} = await cmd.open(flags)
+      const [{answerRaw}, {versionInfo}] = await Promise.all([import('../serve/raw.js'), import('../cli/verbs/version.js')])
+      cmd.out((await answerRaw(api, {...versionInfo(true)}, {method: 'GET', path: flags.raw})).toString())
+      return
+    }
     validateGet(argv, flags, cmd.sinks(), cmd.config.bin)
     const {target, api} = await cmd.open(flags)
     return runGet(api, target, argv, flags, {...cmd.sinks(), report: (lines) => cmd.reportErrors(lines)})

@@ -1,146 +1,74 @@
-// The user's contexts, like a kubeconfig: clusters, the current context, a namespace per context.
-// Kept in KSIM_HOME/config.json. Every change runs under a lock (config.json.lock) and is one atomic
-// write (a temporary file, fsync, rename), so concurrent commands never lose each other's changes.
-// Context names are the user's: they live in a Map, never as keys of a plain object (`__proto__`,
-// `constructor` and `toString` are ordinary names here).
+// The user's contexts: a kubeconfig (see kubeconfig-files.ts for which files, kubeconfig.ts for the
+// model). A ksim cluster appears in it as a cluster entry whose server is `ksim://NAME` (ksim reaches it
+// in-process, through KSIM_HOME/clusters/NAME), a user entry of the same name with no credentials, and a
+// context joining them. A context naming a cluster that has no entry names the ksim cluster of that
+// name (kubectl's `config set-context x --cluster=dev` makes such contexts).
 import fs from 'node:fs'
-import path from 'node:path'
 
-import {withFileLock, withFileLockUnless} from './file-lock.js'
+import {withFileLockUnless} from './file-lock.js'
+import {field, type Kubeconfig} from './kubeconfig.js'
+import {ksimKubeconfig, loadKubeconfig, updateKubeconfig} from './kubeconfig-files.js'
+import {KSIM_SERVER_PREFIX} from './legacy-config.js'
 import {checkedHome} from './private-dir.js'
-import {ksimHome} from './paths.js'
 
-export interface ContextEntry {
-  /** '' when the context names no cluster yet (kubectl's `config set-context x --namespace=y` makes one so). */
-  cluster: string
-  namespace?: string
-  /** the kubeconfig user (AUTHINFO) the context names, when one was given */
-  user?: string
+export {KSIM_SERVER_PREFIX}
+export type {Kubeconfig}
+
+/** The merged config of the files in use (a snapshot; change it with `updateConfig`). */
+export function readConfig(): Kubeconfig {
+  return loadKubeconfig().config
 }
 
-export interface KsimConfig {
-  currentContext?: string
-  contexts: Map<string, ContextEntry>
+/** Applies `change` to the config under the files' locks and writes what changed. */
+export async function updateConfig(change: (cfg: Kubeconfig) => void): Promise<Kubeconfig> {
+  return updateKubeconfig(change)
 }
 
-/** The file the config is kept in. */
-export function configFile(): string {
-  return path.join(ksimHome(), 'config.json')
-}
-
-function lockFile(): string {
-  return `${configFile()}.lock`
-}
-
-function badConfig(detail: string): Error {
-  return new Error(`ksim config ${configFile()} is not valid (${detail}); fix or remove it`)
-}
-
-/** Parses config.json's text, checking its shape (the file is the user's to edit). */
-export function parseConfig(raw: string): KsimConfig {
-  let data: unknown
-  try {
-    data = raw.trim() === '' ? {} : JSON.parse(raw)
-  } catch (error) {
-    throw new Error(`ksim config ${configFile()} is not valid JSON (${(error as Error).message}); fix or remove it`)
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw badConfig('not a JSON object')
-  const {currentContext, contexts = {}} = data as {currentContext?: unknown; contexts?: unknown}
-  if (currentContext !== undefined && typeof currentContext !== 'string') throw badConfig('currentContext is not a string')
-  if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) throw badConfig('contexts is not an object')
-  const map = new Map<string, ContextEntry>()
-  for (const [name, entry] of Object.entries(contexts)) {
-    const e = entry as {cluster?: unknown; namespace?: unknown; user?: unknown} | null
-    if (typeof e !== 'object' || e === null || typeof e.cluster !== 'string') throw badConfig(`context ${JSON.stringify(name)} has no cluster`)
-    if (e.namespace !== undefined && typeof e.namespace !== 'string') throw badConfig(`context ${JSON.stringify(name)} has a namespace that is not a string`)
-    if (e.user !== undefined && typeof e.user !== 'string') throw badConfig(`context ${JSON.stringify(name)} has a user that is not a string`)
-    const parsed: ContextEntry = {cluster: e.cluster}
-    if (e.namespace !== undefined) parsed.namespace = e.namespace
-    if (e.user !== undefined) parsed.user = e.user
-    map.set(name, parsed)
-  }
-  return {currentContext: currentContext === '' ? undefined : currentContext, contexts: map}
-}
-
-/** config.json's text for `cfg` (contexts in name order, as the file has always been written). */
-export function serialiseConfig(cfg: KsimConfig): string {
-  const contexts = Object.fromEntries([...cfg.contexts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  const data = cfg.currentContext === undefined ? {contexts} : {contexts, currentContext: cfg.currentContext}
-  return `${JSON.stringify(data, undefined, '\t')}\n`
-}
-
-/** Reads the whole config (a snapshot; change it with `updateConfig`). */
-export function readConfig(): KsimConfig {
-  let raw: string
-  try {
-    raw = fs.readFileSync(configFile(), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {contexts: new Map()}
-    throw new Error(`cannot read ksim config ${configFile()}: ${(error as Error).message}`)
-  }
-  return parseConfig(raw)
-}
-
-/** Writes `text` to `file` atomically: a temporary file beside it, fsync-ed, renamed over it. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  fs.rmSync(tmp, {force: true})
-  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600)
-  try {
-    fs.writeFileSync(fd, text)
-    fs.fsyncSync(fd)
-  } catch (error) {
-    fs.closeSync(fd)
-    fs.rmSync(tmp, {force: true})
-    throw error
-  }
-  fs.closeSync(fd)
-  try {
-    fs.renameSync(tmp, file)
-  } catch (error) {
-    fs.rmSync(tmp, {force: true})
-    throw error
-  }
-  // the rename itself reaches the disk with the folder
-  try {
-    const dir = fs.openSync(path.dirname(file), 'r')
-    try {
-      fs.fsyncSync(dir)
-    } finally {
-      fs.closeSync(dir)
-    }
-  } catch {
-    // some file systems cannot fsync a folder
-  }
-}
-
-/** Runs `fn` holding the config lock: nothing else changes the config (or creates the first cluster) meanwhile. */
-export function withConfigLock<T>(fn: () => T): T {
-  const home = checkedHome()
-  fs.mkdirSync(home, {recursive: true, mode: 0o700})
-  return withFileLock(lockFile(), fn, {what: `ksim config ${configFile()}`})
+export function updateConfigSync(change: (cfg: Kubeconfig) => void): Kubeconfig {
+  return updateKubeconfig(change)
 }
 
 /**
- * Runs `fn` under the config lock unless, while waiting for it, `done()` turns true (another process
- * did what `fn` would do); undefined then.
+ * Runs `fn` under ksim's kubeconfig lock unless, while waiting for it, `done()` turns true (another
+ * process did what `fn` would do); undefined then.
  */
 export function withConfigLockUnless<T>(fn: () => T, done: () => boolean): {value: T} | undefined {
   const home = checkedHome()
   fs.mkdirSync(home, {recursive: true, mode: 0o700})
-  return withFileLockUnless(lockFile(), fn, done, {what: `ksim config ${configFile()}`})
+  return withFileLockUnless(`${ksimKubeconfig()}.lock`, fn, done, {what: `kubeconfig ${ksimKubeconfig()}`})
 }
 
-/** Applies `change` to the config under the lock and saves it in one atomic write. */
-export async function updateConfig(change: (cfg: KsimConfig) => void): Promise<KsimConfig> {
-  return updateConfigSync(change)
+/** What a context's cluster entry says: a ksim cluster's name, or a server ksim does not serve. */
+export function ksimClusterOf(cfg: Kubeconfig, clusterName: string): {cluster: string} | {server: string} {
+  const entry = cfg.clusters.get(clusterName)
+  if (!entry) return {cluster: clusterName}
+  const server = field(entry, 'server')
+  return server.startsWith(KSIM_SERVER_PREFIX) ? {cluster: server.slice(KSIM_SERVER_PREFIX.length)} : {server}
 }
 
-export function updateConfigSync(change: (cfg: KsimConfig) => void): KsimConfig {
-  return withConfigLock(() => {
-    const cfg = readConfig()
-    change(cfg)
-    writeFileAtomic(configFile(), serialiseConfig(cfg))
-    return cfg
+/** Adds the context, cluster and user entries of ksim cluster `name`; makes the context current when asked or when none is. */
+export function addKsimContext(cfg: Kubeconfig, name: string, use: boolean): void {
+  cfg.clusters.set(name, {server: `${KSIM_SERVER_PREFIX}${name}`})
+  if (!cfg.users.has(name)) cfg.users.set(name, {})
+  cfg.contexts.set(name, {cluster: name, user: name})
+  if (use || cfg.currentContext === '') cfg.currentContext = name
+}
+
+/** Removes ksim cluster `name`'s entries and every context that names it. */
+export function removeKsimCluster(cfg: Kubeconfig, name: string): void {
+  const entries = [...cfg.clusters.keys()].filter((c) => {
+    const k = ksimClusterOf(cfg, c)
+    return 'cluster' in k && k.cluster === name
   })
+  for (const [ctx, entry] of cfg.contexts) {
+    const c = field(entry, 'cluster')
+    const k = ksimClusterOf(cfg, c)
+    if ('cluster' in k && k.cluster === name) cfg.contexts.delete(ctx)
+  }
+  for (const c of entries) cfg.clusters.delete(c)
+  // its user, when it is ksim's (no credentials) and no context is left using it
+  const user = cfg.users.get(name)
+  const used = [...cfg.contexts.values()].some((e) => field(e, 'user') === name)
+  if (user && Object.keys(user).length === 0 && !used) cfg.users.delete(name)
+  if (cfg.currentContext !== '' && !cfg.contexts.has(cfg.currentContext)) cfg.currentContext = ''
 }

@@ -64,10 +64,15 @@ export function warningHeaders(warnings: readonly string[]): Record<string, stri
   return warnings.length === 0 ? {} : {Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`)}
 }
 
+/** A reply's body as sent: JSON, unless a string or bytes (sent as they are). */
+export function replyBytes(reply: Reply): string | Buffer {
+  return typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
+}
+
 /** Writes a reply: JSON with `Content-Type: application/json` unless told otherwise (a string or bytes as they are). */
 export function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return
-  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body)
+  const text = replyBytes(reply)
   const headers: Record<string, string | string[] | number> = {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...reply.headers}
   headers['Content-Length'] = Buffer.byteLength(text)
   res.writeHead(reply.code, headers)

@@ -53,7 +53,7 @@ function authorized(req: IncomingMessage, token: string): boolean {
 const METHOD_NOT_ALLOWED = (): StatusError => new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {})
 
 /** The non-resource paths: health, version, discovery, OpenAPI. Undefined when the path is a resource's. */
-function nonResource(opts: ServeOptions, req: IncomingMessage, url: URL): Reply | undefined {
+export function nonResource(opts: Pick<ServeOptions, 'api' | 'version'>, req: IncomingMessage, url: URL): Reply | undefined {
   const p = url.pathname.replace(/\/+$/, '') || '/'
   if (p === '/healthz' || p === '/livez' || p === '/readyz') return {code: 200, body: 'ok', headers: {'Content-Type': 'text/plain; charset=utf-8'}}
   if (p === '/version') return {code: 200, body: opts.version}
@@ -84,10 +84,10 @@ function nonResource(opts: ServeOptions, req: IncomingMessage, url: URL): Reply 
 
 const READS_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** A request on a resource path, by method. Undefined: the watch took over the response. */
-async function resource(ctx: RequestContext): Promise<Reply | undefined> {
+/** A request on a resource path, by method (its body read from `req`, unless given). Undefined: the watch took over the response. */
+export async function resource(ctx: RequestContext, given?: Buffer): Promise<Reply | undefined> {
   const {route, req} = ctx
-  ctx.rawBody = READS_BODY.has(req.method ?? '') ? await readBody(req) : Buffer.alloc(0)
+  ctx.rawBody = given ?? (READS_BODY.has(req.method ?? '') ? await readBody(req) : Buffer.alloc(0))
   const body = ctx.rawBody.toString('utf8')
   const method = req.method ?? 'GET'
   if (route.subresource !== undefined) {

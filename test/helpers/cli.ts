@@ -29,7 +29,7 @@ export class Sandbox {
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     // ksim's switches come from the test alone, never from the shell that runs the tests (a developer's
     // exported KSIM_NO_RECONCILER=1 would otherwise fail every test that needs a reconciler)
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'KSIM_NO_RECONCILER'))
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'KSIM_NO_RECONCILER' && k !== 'KUBECONFIG'))
     return {...inherited, KSIM_HOME: this.home, NO_COLOR: '1', ...this.defaults, ...extra}
   }
 

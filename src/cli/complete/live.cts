@@ -4,7 +4,7 @@
 //
 // The completion fast path is CommonJS and imports no ES module of ours (each costs Node more to load,
 // on every TAB; its one import beyond this folder is CommonJS too, machinery/resource-names.cts), so it repeats three facts from src/config: KSIM_HOME (default
-// ~/.ksim), the config in KSIM_HOME/config.json, and state in KSIM_HOME/clusters/<cluster>/state.db.
+// ~/.ksim), the contexts in KSIM_HOME/kubeconfig (or $KUBECONFIG's files; config.json before it is migrated), and state in KSIM_HOME/clusters/<cluster>/state.db.
 // test/cli/complete/live.test.ts checks they agree.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -33,8 +33,54 @@ export function stateFile(cluster: string): string {
   return path.join(home(), 'clusters', cluster, 'state.db')
 }
 
-/** contexts.ts's readConfig(), with every failure read as an empty config. */
+interface Named {
+  name?: unknown
+  context?: {cluster?: unknown; namespace?: unknown}
+  cluster?: {server?: unknown}
+}
+
+/** kubeconfig-files.ts's loadingPrecedence() (without --kubeconfig, which completion does not see). */
+function kubeconfigFiles(): string[] {
+  const env = (process.env.KUBECONFIG ?? '').split(path.delimiter).filter((f) => f !== '')
+  return env.length > 0 ? env.map((f) => path.resolve(f)) : [path.join(home(), 'kubeconfig')]
+}
+
+/** The merged contexts of the kubeconfig files (first file wins), each with the ksim cluster it names (contexts.ts's ksimClusterOf). */
+function readKubeconfigs(files: string[]): KsimConfig {
+  const yaml = require('js-yaml') as {load(text: string): unknown}
+  const cfg: KsimConfig = {contexts: {}}
+  const servers = new Map<string, string>()
+  const contexts = new Map<string, {cluster: string; namespace?: string}>()
+  for (const file of files) {
+    let data: {['current-context']?: unknown; contexts?: unknown; clusters?: unknown} | undefined
+    try {
+      data = yaml.load(fs.readFileSync(file, 'utf8')) as typeof data
+    } catch {
+      continue
+    }
+    if (!cfg.currentContext && typeof data?.['current-context'] === 'string' && data['current-context'] !== '') cfg.currentContext = data['current-context']
+    for (const c of Array.isArray(data?.clusters) ? (data.clusters as Named[]) : []) {
+      if (typeof c?.name === 'string' && !servers.has(c.name)) servers.set(c.name, typeof c.cluster?.server === 'string' ? c.cluster.server : '')
+    }
+    for (const c of Array.isArray(data?.contexts) ? (data.contexts as Named[]) : []) {
+      if (typeof c?.name !== 'string' || contexts.has(c.name)) continue
+      const namespace = typeof c.context?.namespace === 'string' && c.context.namespace !== '' ? c.context.namespace : undefined
+      contexts.set(c.name, {cluster: typeof c.context?.cluster === 'string' ? c.context.cluster : '', ...(namespace ? {namespace} : {})})
+    }
+  }
+  for (const [name, c] of contexts) {
+    const server = servers.get(c.cluster)
+    // a cluster entry whose server is not ksim's names no ksim cluster
+    const cluster = server === undefined ? c.cluster : server.startsWith('ksim://') ? server.slice('ksim://'.length) : ''
+    cfg.contexts[name] = {...c, cluster}
+  }
+  return cfg
+}
+
+/** contexts.ts's readConfig() (with legacy-config.ts's config.json before it is migrated), every failure an empty config. */
 export function readConfig(): KsimConfig {
+  const files = kubeconfigFiles()
+  if (files.some((f) => fs.existsSync(f)) || process.env.KUBECONFIG) return readKubeconfigs(files)
   try {
     const data = JSON.parse(fs.readFileSync(path.join(home(), 'config.json'), 'utf8')) as Partial<KsimConfig>
     return {currentContext: data.currentContext, contexts: data.contexts ?? {}}

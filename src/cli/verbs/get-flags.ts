@@ -18,6 +18,7 @@ export const getFlags = {
   'label-columns': Flags.string({char: 'L', description: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...', multiple: true}),
   'no-headers': Flags.boolean({description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false}),
   output: Flags.string({char: 'o', description: `Output format. One of: (${GET_OUTPUT_FORMATS.join(', ')}).`}),
+  raw: Flags.string({description: 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.'}),
   'output-watch-events': Flags.boolean({description: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.', default: false}),
   recursive: recursiveFlag,
   selector: selectorFlag,

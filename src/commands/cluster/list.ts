@@ -3,7 +3,8 @@ import {Flags} from '@oclif/core'
 import {defineCommand} from '../../cli/define-command.js'
 import {plainTable} from '../../cli/print/plain-table.js'
 import {listClusters} from '../../cluster/clusters.js'
-import {readConfig} from '../../config/contexts.js'
+import {ksimClusterOf, readConfig} from '../../config/contexts.js'
+import {field} from '../../config/kubeconfig.js'
 
 // one row: what the cluster holds and whether its reconciler runs, read without writing anything
 async function clusterRow(name: string, current: string | undefined): Promise<string[]> {
@@ -32,7 +33,9 @@ export default defineCommand({
       return
     }
     const cfg = readConfig()
-    const current = cfg.currentContext ? cfg.contexts.get(cfg.currentContext)?.cluster : undefined
+    const ctx = cfg.contexts.get(cfg.currentContext)
+    const k = ctx ? ksimClusterOf(cfg, field(ctx, 'cluster')) : undefined
+    const current = k && 'cluster' in k ? k.cluster : undefined
     const rows = await Promise.all(names.map((n) => clusterRow(n, current)))
     cmd.out(plainTable(rows, ['CURRENT', 'NAME', 'NODES', 'PODS', 'RECONCILER']))
   },

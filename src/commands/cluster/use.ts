@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {defineCommand} from '../../cli/define-command.js'
-import {updateConfig} from '../../config/contexts.js'
+import {addKsimContext, updateConfig} from '../../config/contexts.js'
 
 export default defineCommand({
   summary: 'Switch to a cluster',
@@ -13,7 +13,7 @@ export default defineCommand({
   async run(cmd, {args, flags}) {
     await cmd.existingCluster(args.name, flags)
     await updateConfig((cfg) => {
-      if (!cfg.contexts.has(args.name)) cfg.contexts.set(args.name, {cluster: args.name})
+      if (!cfg.contexts.has(args.name)) addKsimContext(cfg, args.name, true)
       cfg.currentContext = args.name
     })
     cmd.out(`Switched to context "${args.name}".\n`)

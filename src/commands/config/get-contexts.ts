@@ -1,16 +1,16 @@
 import {Args, Flags} from '@oclif/core'
 
 import {defineCommand} from '../../cli/define-command.js'
-import {CliError} from '../../cli/errors.js'
 import {readConfig} from '../../config/contexts.js'
+import {field} from '../../config/kubeconfig.js'
 import {formatTable as renderRows} from '../../printers/tabwriter.js'
 
 export default defineCommand({
   summary: 'Describe one or many contexts',
-  description: 'Display one or many contexts from the ksim config.',
+  description: 'Display one or many contexts from the kubeconfig file.',
   examples: [
-    '# List all the contexts\n<%= config.bin %> config get-contexts',
-    '# Describe one context\n<%= config.bin %> config get-contexts my-context',
+    '# List all the contexts in your kubeconfig file\n<%= config.bin %> config get-contexts',
+    '# Describe one context in your kubeconfig file\n<%= config.bin %> config get-contexts my-context',
   ],
   args: {
     name: Args.string({description: 'context name'}),
@@ -21,19 +21,19 @@ export default defineCommand({
   },
   async run(cmd, {args, flags}) {
     const cfg = readConfig()
-    let names = [...cfg.contexts.keys()].sort()
-    if (args.name) {
-      if (!cfg.contexts.has(args.name)) throw new CliError(`context ${args.name} not found`)
-      names = [args.name]
-    }
+    const all = [...cfg.contexts.keys()].sort()
+    // as kubectl: the contexts found are printed, then one error for those that are not
+    const names = args.name ? all.filter((n) => n === args.name) : all
+    const missing = args.name && names.length === 0 ? [`error: context ${args.name} not found`] : []
     if (flags.output === 'name') {
       cmd.out(names.map((n) => `${n}\n`).join(''))
-      return
+      return missing
     }
     const rows = names.map((n) => {
       const entry = cfg.contexts.get(n)!
-      return [n === cfg.currentContext ? '*' : '', n, entry.cluster, entry.user ?? entry.cluster, entry.namespace ?? '']
+      return [n === cfg.currentContext ? '*' : '', n, field(entry, 'cluster'), field(entry, 'user'), field(entry, 'namespace')]
     })
     cmd.out(renderRows(flags['no-headers'] ? rows : [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ...rows]))
+    return missing
   },
 })

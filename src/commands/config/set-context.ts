@@ -2,27 +2,26 @@ import {Args, Flags} from '@oclif/core'
 
 import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
-import {checkedClusterName} from '../../cluster/clusters.js'
 import {updateConfig} from '../../config/contexts.js'
 
 export default defineCommand({
-  summary: 'Set a context entry in ksim config',
-  description: 'Set a context entry in the ksim config.\n\nSpecifying a name that already exists will merge new fields on top of existing values for those fields.',
+  summary: 'Set a context entry in kubeconfig',
+  description: 'Set a context entry in kubeconfig.\n\n Specifying a name that already exists will merge new fields on top of existing values for those fields.',
   examples: [
+    '# Set the user field on the gce context entry without touching other values\n<%= config.bin %> config set-context gce --user=cluster-admin',
     '# Set the namespace of the current context\n<%= config.bin %> config set-context --current --namespace=kube-system',
-    '# Point a new context at an existing cluster\n<%= config.bin %> config set-context dev-sys --cluster=dev --namespace=kube-system',
+    '# Point a new context at an existing ksim cluster\n<%= config.bin %> config set-context dev-sys --cluster=dev --namespace=kube-system',
   ],
   args: {
     name: Args.string({description: 'context name'}),
   },
   flags: {
-    cluster: Flags.string({description: 'cluster for the context entry in ksim config'}),
+    cluster: Flags.string({description: 'cluster for the context entry in kubeconfig'}),
     current: Flags.boolean({description: 'Modify the current context', default: false}),
-    user: Flags.string({description: 'user for the context entry in ksim config'}),
+    user: Flags.string({description: 'user for the context entry in kubeconfig'}),
   },
   async run(cmd, {args, flags}) {
     if (flags.current && args.name) throw new CliError('you cannot specify both a context name and --current', true)
-    if (flags.cluster) checkedClusterName(flags.cluster)
     let name: string | undefined
     let exists = false
     // the check and the change under one lock: concurrent set-contexts each see the others' contexts
@@ -32,7 +31,7 @@ export default defineCommand({
       const old = c.contexts.get(name)
       exists = old !== undefined
       // as kubectl: a new context holds whatever it was given, even no cluster (using it then says so)
-      const entry = {...(old ?? {cluster: ''})}
+      const entry: Record<string, unknown> = {cluster: '', user: '', ...old}
       if (flags.cluster !== undefined) entry.cluster = flags.cluster
       if (flags.user !== undefined) entry.user = flags.user
       if (flags.namespace !== undefined) {

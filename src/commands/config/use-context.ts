@@ -5,8 +5,8 @@ import {CliError} from '../../cli/errors.js'
 import {updateConfig} from '../../config/contexts.js'
 
 export default defineCommand({
-  summary: 'Set the current-context',
-  description: 'Set the current-context in the ksim config.',
+  summary: 'Set the current-context in a kubeconfig file',
+  description: 'Set the current-context in a kubeconfig file.',
   examples: ['# Use the context for the dev cluster\n<%= config.bin %> config use-context dev'],
   aliases: ['config:use'],
   args: {

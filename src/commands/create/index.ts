@@ -1,6 +1,9 @@
+import {Flags} from '@oclif/core'
+
 import {defineCommand} from '../../cli/define-command.js'
 import {unlessDryRun} from '../../cli/base-command.js'
 import {createFlags, createFromItems, validateCreate} from '../../cli/verbs/create.js'
+import {rawBody, validateRawCreate} from '../../cli/verbs/raw.js'
 
 export default defineCommand({
   summary: 'Create a resource from a file or from stdin',
@@ -10,11 +13,21 @@ export default defineCommand({
     '# Create a pod based on the JSON passed into stdin\ncat pod.json | <%= config.bin %> create -f -',
     '# Create every manifest in a directory tree\n<%= config.bin %> create -f ./manifests -R',
   ],
-  flags: createFlags,
+  flags: {...createFlags, raw: Flags.string({description: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.'})},
   // arguments are refused in kubectl's words below, not oclif's
   strict: false,
   writes: unlessDryRun,
   async run(cmd, {argv, flags}) {
+    if (flags.raw !== undefined) {
+      // the file's bytes POSTed to the path, the answer written as it is (kubectl's RawPost)
+      validateRawCreate(flags.raw, flags)
+      const body = rawBody(flags.filename![0]!)
+      const {api} = await cmd.open(flags)
+      const [{answerRaw}, {versionInfo}] = await Promise.all([import('../../serve/raw.js'), import('../../cli/verbs/version.js')])
+      cmd.wrote = true
+      cmd.out((await answerRaw(api, {...versionInfo(true)}, {method: 'POST', path: flags.raw, body})).toString())
+      return
+    }
     validateCreate(argv, flags)
     const target = await cmd.target(flags)
     const api = flags['dry-run'] === 'client' ? undefined : await cmd.openApi(target)
