@@ -15,21 +15,21 @@ const DEFAULT_SHELL = '/bin/bash'
 
 export interface Editor {
   args: string[]
-  shell: boolean
+  viaShell: boolean
 }
 
 /** The editor command from the environment. */
 export function editorOf(env: NodeJS.ProcessEnv = process.env): Editor {
   const editor = env.KUBE_EDITOR || env.EDITOR || DEFAULT_EDITOR
-  if (!editor.includes(' ')) return {args: [editor], shell: false}
-  if (!/["'\\]/.test(editor)) return {args: editor.split(' '), shell: false}
-  return {args: [env.SHELL || DEFAULT_SHELL, '-c', editor], shell: true}
+  if (!editor.includes(' ')) return {args: [editor], viaShell: false}
+  if (!/["'\\]/.test(editor)) return {args: editor.split(' '), viaShell: false}
+  return {args: [env.SHELL || DEFAULT_SHELL, '-c', editor], viaShell: true}
 }
 
 /** The command line for `file`: appended as an argument, or quoted onto the shell's command. */
 function commandFor(editor: Editor, file: string): string[] {
   const args = [...editor.args]
-  if (editor.shell) args[args.length - 1] = `${args.at(-1)} ${goQuote(file)}`
+  if (editor.viaShell) args[args.length - 1] = `${args.at(-1)} ${goQuote(file)}`
   else args.push(file)
   return args
 }
