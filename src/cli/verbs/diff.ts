@@ -15,7 +15,6 @@ import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {selectorFilter} from '../../api/list-filter.js'
 import {goQuote} from '../../machinery/go-format.js'
 import {CliError, errorText} from '../errors.js'
 import {formatObjects} from '../print/objects.js'
@@ -23,6 +22,7 @@ import {resolveResources} from '../resource/files.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import type {DiffFlags} from './diff-flags.js'
 import {mergedObject, type MergeOptions} from './diff-merged.js'
+import {fileSelector} from './manifest-documents.js'
 import type {Sinks} from './sinks.js'
 
 /** A new empty directory `<tmp>/<prefix>-<random>` (Go's os.MkdirTemp names). */
@@ -86,10 +86,11 @@ function runProgram(from: string, to: string): number {
 function writeVersions(api: Api, target: Target, flags: DiffFlags, dirs: {live: string; merged: string}, sinks: Sinks): void {
   const found = resolveResources(api, {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: flags.filename ?? [], recursive: flags.recursive})
   if (found.errors.length > 0) throw found.errors[0]
+  const matches = fileSelector(flags.selector)
   const opts: MergeOptions = {serverSide: flags['server-side'], fieldManager: flags['field-manager'] ?? (flags['server-side'] ? 'kubectl' : 'kubectl-client-side-apply'), force: flags['force-conflicts']}
   for (const info of found.infos) {
     const obj = placeInNamespace(info.object!, info.rt, target)
-    if (flags.selector && !selectorFilter(info.rt, flags.selector)(obj)) continue
+    if (!matches(obj)) continue
     const namespace = info.rt.namespaced ? (obj.metadata.namespace ?? '') : ''
     const live = api.peek(info.rt.kind, namespace, obj.metadata.name ?? '')
     let merged: KObject
