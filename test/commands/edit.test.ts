@@ -194,6 +194,11 @@ describe('ksim edit', function () {
     expect(edit([], ['cm/cm', '--subresource', 'status'])).to.deep.equal(gone)
     expect(edit([], ['deploy/web', '--subresource', 'foo'])).to.deep.equal(gone)
     expect(edit([], ['cm', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): configmaps "nope" not found\n', code: 1})
+    expect(edit([], ['cm/cm', 'cm/nope1', 'cm/nope2'])).to.deep.equal({
+      stdout: '',
+      stderr: 'Error from server (NotFound): configmaps "nope1" not found\nError from server (NotFound): configmaps "nope2" not found\n',
+      code: 1,
+    })
     expect(edit([], ['secrets', '-n', 'kube-public'])).to.deep.equal({stdout: '', stderr: 'error: edit cancelled, no objects found\n', code: 1})
     expect(edit([], []).stderr).to.match(/^error: You must provide one or more resources by argument or filename\./)
     expect(opened()).to.equal(0)

@@ -13,7 +13,7 @@ import {qualifiedPlural} from '../../api/registry.js'
 import {isStatusError} from '../../api/errors.js'
 import {checkSubresource, scaleOf, type Subresource} from '../../api/patch/subresources.js'
 import {goQuote} from '../../machinery/go-format.js'
-import {CliError} from '../errors.js'
+import {CliError, errorText, RunErrors} from '../errors.js'
 import {fieldValidationOf} from '../flags.js'
 import {formatObjects, omitManagedFields} from '../print/objects.js'
 import {resolveResources} from '../resource/files.js'
@@ -28,7 +28,8 @@ import type {Sinks} from './sinks.js'
 /** The objects named by the arguments or files, read from the server; lookup errors end the command. */
 function originals(api: Api, target: Target, args: string[], flags: EditFlags): Original[] {
   const found = resolveResources(api, {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, args, files: flags.filename ?? [], recursive: flags.recursive, latest: true, missing: new CliError(MISSING_RESOURCE)})
-  if (found.errors.length > 0) throw found.errors[0]
+  // every lookup error is printed, and nothing is edited (kubectl's ContinueOnError builder, then Infos())
+  if (found.errors.length > 0) throw new RunErrors(found.errors.map((e) => errorText(e)))
   const sub = flags.subresource
   // the builder GETs the subresource: a kind without it, or a name the server has no path for, is a 404
   // (kubectl 1.35.2 reaches no check of its own: `--subresource scale` shows the Scale, which it then
