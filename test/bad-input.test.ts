@@ -107,7 +107,7 @@ const CASES: Case[] = [
     stderr: 'error: error validating "noversion.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
   },
   {args: ['create', '-f', 'pod.yaml', '--dry-run=bogus'], stderr: 'error: Invalid dry-run value (bogus). Must be "none", "server", or "client".\n'},
-  {args: ['create', '-f', 'pod.yaml', '-o', 'bogus'], stderr: 'error: unable to match a printer suitable for the output format "bogus", allowed formats are: json,name,yaml\n'},
+  {args: ['create', '-f', 'pod.yaml', '-o', 'bogus'], stderr: 'error: unable to match a printer suitable for the output format "bogus", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml\n'},
   // create <generator>
   {
     args: ['create', 'namespace', 'Bad'],
@@ -186,7 +186,7 @@ const CASES: Case[] = [
       'error: error when retrieving current configuration of:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "", Namespace: "work"\nfrom server for: "noname-deploy.yaml": resource name may not be empty\n',
   },
   {args: ['apply', '-f', 'pod.yaml', '--dry-run=bogus'], stderr: 'error: Invalid dry-run value (bogus). Must be "none", "server", or "client".\n'},
-  {args: ['apply', '-f', 'pod.yaml', '-o', 'wide'], stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n'},
+  {args: ['apply', '-f', 'pod.yaml', '-o', 'wide'], stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml\n'},
   {args: ['apply', '-f', 'pod.yaml', '--validate=bogus'], stderr: 'error: invalid - validate option "bogus"; must be one of: strict (or true), warn, ignore (or false)\n'},
   // delete
   {args: ['delete'], stderr: `${RESOURCE_ARGS}See 'ksim delete -h' for help and examples\n`},

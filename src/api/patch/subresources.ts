@@ -18,8 +18,8 @@ const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet'])
 /** The 404 for a subresource the kind does not have (no such path on the API server). */
 export function checkSubresource(rt: ResourceType, sub: Subresource | undefined): void {
   if (!sub) return
-  const kinds = sub === 'status' ? STATUS_KINDS : SCALE_KINDS
-  if (!kinds.has(rt.kind)) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource', {})
+  const kinds = sub === 'status' ? STATUS_KINDS : sub === 'scale' ? SCALE_KINDS : undefined
+  if (!kinds?.has(rt.kind)) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource', {})
 }
 
 /** The Scale object a workload's scale subresource shows. */

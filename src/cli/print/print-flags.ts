@@ -14,8 +14,42 @@ import {formatObjects} from './objects.js'
 
 export type DryRun = 'none' | 'client' | 'server'
 
-/** The `-o` of the commands that write (create, apply, scale, set image, expose, run, rollout undo, patch). */
-export const outputFlag = Flags.option({char: 'o', options: ['name', 'yaml', 'json'] as const, description: 'Output format. One of: (json, yaml, name).'})()
+/**
+ * The `-o` values kubectl 1.35's PrintFlags name for the commands that write, sorted as its error lists them.
+ * ksim has no kyaml printer: kubectl's error lists it, and asking for it gets that same error.
+ */
+export const WRITE_OUTPUT_FORMATS: readonly string[] = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'kyaml', 'name', 'template', 'templatefile', 'yaml']
+
+/** The `-o` of the commands that write (create, apply, scale, set image, expose, run, rollout, patch). */
+export const outputFlag = Flags.string({
+  char: 'o',
+  description: 'Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+})
+
+/** kubectl's PrintFlags as the commands that write have them: -o, --template, --show-managed-fields, --allow-missing-template-keys. */
+export const printFlags = {
+  'allow-missing-template-keys': Flags.boolean({
+    description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+    default: true,
+    allowNo: true,
+  }),
+  output: outputFlag,
+  'show-managed-fields': Flags.boolean({description: 'If true, keep the managedFields when printing objects in JSON or YAML format.', default: false}),
+  template: Flags.string({
+    description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+  }),
+}
+
+/** The parsed values of the print flags besides -o (optional: a caller in code may leave them out). */
+export type PrintFlagValues = Partial<{template: string; 'show-managed-fields': boolean; 'allow-missing-template-keys': boolean}>
+type PrintFlagNames = keyof PrintFlagValues
+/** A verb's parsed flags with the print flags besides -o made optional. */
+export type WithPrintFlags<F> = Omit<F, PrintFlagNames> & PrintFlagValues
+
+/** The printer settings of parsed `printFlags`. */
+export function printOptionsOf(flags: PrintFlagValues): Pick<PrintFlags, 'template' | 'showManagedFields' | 'allowMissingKeys'> {
+  return {template: flags.template, showManagedFields: flags['show-managed-fields'], allowMissingKeys: flags['allow-missing-template-keys']}
+}
 
 /** kubectl's `(dry run)` / `(server dry run)` suffix for success lines. */
 export function dryRunSuffix(mode: string | undefined): string {
@@ -31,6 +65,12 @@ export interface PrintFlags {
   dryRun?: DryRun
   /** the `-o` values this command takes besides the default line (kubectl's error lists them when another is given) */
   allowed?: readonly string[]
+  /** --template: the template of -o go-template/jsonpath (alone, it means -o go-template) */
+  template?: string
+  /** --show-managed-fields: keep metadata.managedFields in YAML and JSON */
+  showManagedFields?: boolean
+  /** --allow-missing-template-keys (default true) */
+  allowMissingKeys?: boolean
 }
 
 export interface PrintCall {
@@ -57,10 +97,10 @@ function namePrinter(short: boolean, flags: PrintFlags): ResourcePrinter {
   }
 }
 
-function templatePrinter(format: OutputFormat): ResourcePrinter | undefined {
+function templatePrinter(format: OutputFormat, flags: PrintFlags): ResourcePrinter | undefined {
   if (format.kind === 'jsonpath') {
     const tpl = parseJsonPath(format.template)
-    return {print: (obj) => executeJsonPath(tpl, obj, {allowMissingKeys: true, outputJson: format.asJson})}
+    return {print: (obj) => executeJsonPath(tpl, obj, {allowMissingKeys: flags.allowMissingKeys ?? true, outputJson: format.asJson})}
   }
   if (format.kind === 'go-template') {
     let tpl: ReturnType<typeof parseGoTemplate>
@@ -76,17 +116,22 @@ function templatePrinter(format: OutputFormat): ResourcePrinter | undefined {
 
 /** The printer for `-o` (undefined: kubectl's success line). */
 export function printerFor(output: string | undefined, flags: PrintFlags = {}): ResourcePrinter {
-  const unknown = () => new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${flags.allowed?.join(',')}`)
+  const allowed = flags.allowed ?? WRITE_OUTPUT_FORMATS
+  // --template alone means -o go-template, as in kubectl
+  if (!output && flags.template) output = 'go-template'
+  const unknown = () => new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed.join(',')}`)
   if (!output) return namePrinter(false, flags)
-  if (flags.allowed && !flags.allowed.includes(output.split('=')[0])) throw unknown()
-  const format = parseOutputFormat(output)
+  const name = output.split('=')[0]!
+  if (!allowed.includes(name) || name === 'kyaml') throw unknown()
+  const format = parseOutputFormat(output, flags.template)
   if (format.kind === 'name') return namePrinter(true, flags)
-  if (format.kind === 'json') return {print: (obj) => formatObjects([obj], 'json')}
+  const managed = flags.showManagedFields ?? false
+  if (format.kind === 'json') return {print: (obj) => formatObjects([obj], 'json', managed)}
   if (format.kind === 'yaml') {
     let printed = 0
-    return {print: (obj) => (printed++ > 0 ? '---\n' : '') + formatObjects([obj], 'yaml')}
+    return {print: (obj) => (printed++ > 0 ? '---\n' : '') + formatObjects([obj], 'yaml', managed)}
   }
-  const printer = templatePrinter(format)
+  const printer = templatePrinter(format, flags)
   if (!printer) throw unknown()
   return printer
 }

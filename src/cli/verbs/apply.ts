@@ -11,13 +11,13 @@ import {isStatusError, StatusError} from '../../api/errors.js'
 import {qualifiedPlural, type ResourceType} from '../../api/registry.js'
 import {printJson} from '../../printers/json.js'
 import {goJson} from '../../machinery/go-format.js'
-import {threeWayPatch} from './apply-patch-text.js'
+import {threeWayPatch} from '../../api/patch/create-patch.js'
 import {LAST_APPLIED} from './create.js'
 import {eachDocument, manifestObjects} from './manifest-documents.js'
 import type {Sinks} from './sinks.js'
 import {CliError} from '../errors.js'
-import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, validateFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, selectorFlag, validateFlag} from '../flags.js'
+import {printFlags, printerFor, printOptionsOf, type WithPrintFlags} from '../print/print-flags.js'
 import {readStdin} from '../resource/stdin.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import {jsonOf, objectOf, threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
@@ -26,7 +26,8 @@ import {applyOnServer, serverSideFlags, validateServerSide} from './apply-server
 export const applyFlags = {
   'dry-run': dryRunFlag,
   filename: filenameFlag,
-  output: outputFlag,
+  ...printFlags,
+  selector: selectorFlag,
   recursive: recursiveFlag,
   validate: validateFlag,
   ...serverSideFlags,
@@ -34,7 +35,7 @@ export const applyFlags = {
 
 type ServerSideFlagNames = keyof typeof serverSideFlags
 /** The parsed flags; the server-side ones may be left out (client-side apply). */
-export type ApplyFlags = Omit<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames> & Partial<Pick<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames>>
+export type ApplyFlags = WithPrintFlags<Omit<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames | 'selector'>> & {selector?: string} & Partial<Pick<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames>>
 
 /** kubectl's Validate: -f is required. */
 export function validateApply(flags: ApplyFlags): void {
@@ -64,7 +65,7 @@ function withAnnotation(obj: KObject): KObject {
 
 /** Applies every manifest; returns the errors, as kubectl prints them after the successes. */
 export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
-  const printer = printerFor(flags.output, {dryRun: flags['dry-run']})
+  const printer = printerFor(flags.output, {dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const items = manifestObjects(api, target, flags, stdin)
   const failure = (error: unknown) => (error instanceof PatchFailure ? error.status : undefined)
   return eachDocument(items, {verb: 'apply', doing: 'applying', output: flags.output, printer, failure}, sinks, (info) => {

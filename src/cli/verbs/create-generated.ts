@@ -10,7 +10,7 @@ import {isStatusError} from '../../api/errors.js'
 import {lookupKind} from '../../api/registry.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf, type PrintFlagValues} from '../print/print-flags.js'
 import {asGenerated, typedJson} from '../print/typed-print.js'
 import {isInputTooLarge, TOO_LARGE_MESSAGE} from '../resource/read-limited.js'
 import {listDataDir, readDataFile} from './data-files.js'
@@ -19,11 +19,11 @@ import type {Sinks} from './sinks.js'
 /** The flags every `create <kind> NAME` generator has. */
 export const generatorFlags = {
   'dry-run': dryRunFlag,
-  output: outputFlag,
+  ...printFlags,
 }
 
 /** A generator's --dry-run and -o, as parsed. */
-export type GeneratorFlags = Pick<Interfaces.InferredFlags<typeof generatorFlags>, 'dry-run' | 'output'>
+export type GeneratorFlags = Pick<Interfaces.InferredFlags<typeof generatorFlags>, 'dry-run' | 'output'> & PrintFlagValues
 
 /**
  * Creates the object a generator built (through `api`; none for --dry-run=client) and prints kubectl's
@@ -45,7 +45,7 @@ export function createGenerated(api: Api | undefined, target: Target, obj: KObje
     for (const w of r.warnings) sinks.err(`Warning: ${w}`)
     result = r.object
   }
-  const printer = printerFor(output, {operation: 'created', dryRun})
+  const printer = printerFor(output, {operation: 'created', dryRun, ...printOptionsOf(flags)})
   if (dryRun === 'client' && (output === 'yaml' || output === 'json')) {
     // nothing reached a server: kubectl prints the typed object it built, with metadata.namespace only when -n was given
     const generated = asGenerated(result, rt, target.namespaceExplicit ? target.namespace : undefined)

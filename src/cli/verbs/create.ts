@@ -6,8 +6,8 @@ import type {Api} from '../../api/server.js'
 import type {Target} from '../../cluster/clusters.js'
 
 import {CliError} from '../errors.js'
-import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, validateFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {dryRunFlag, fieldValidationOf, filenameFlag, recursiveFlag, selectorFlag, validateFlag} from '../flags.js'
+import {printFlags, printerFor, printOptionsOf, type WithPrintFlags} from '../print/print-flags.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import {readStdin} from '../resource/stdin.js'
 import {eachDocument, manifestObjects} from './manifest-documents.js'
@@ -17,12 +17,13 @@ export const createFlags = {
   filename: filenameFlag,
   recursive: recursiveFlag,
   'dry-run': dryRunFlag,
-  output: outputFlag,
+  ...printFlags,
+  selector: selectorFlag,
   validate: validateFlag,
   'save-config': Flags.boolean({description: 'If true, the configuration of current object will be saved in its annotation.', default: false}),
 }
 
-export type CreateFlags = Interfaces.InferredFlags<typeof createFlags>
+export type CreateFlags = WithPrintFlags<Omit<Interfaces.InferredFlags<typeof createFlags>, 'selector'>> & {selector?: string}
 
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -37,7 +38,7 @@ export function validateCreate(args: string[], flags: CreateFlags): void {
 
 /** Runs create over every manifest (`api` undefined for --dry-run=client: nothing is sent); returns the errors. */
 export function createFromItems(api: Api | undefined, target: Target, flags: CreateFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
-  const printer = printerFor(flags.output, {operation: 'created', dryRun: flags['dry-run']})
+  const printer = printerFor(flags.output, {operation: 'created', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const items = manifestObjects(api, target, flags, stdin)
   return eachDocument(items, {verb: 'create', doing: 'creating', output: flags.output, printer}, sinks, (info) => {
     const raw = info.object!

@@ -10,7 +10,7 @@ import type {Target} from '../../cluster/clusters.js'
 
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
 import {MISSING_RESOURCE, resourcesFromArgs} from '../resource/builder.js'
 import {parseLabels} from './create-node.js'
 import type {Sinks} from './sinks.js'
@@ -23,7 +23,7 @@ export const exposeFlags = {
   labels: Flags.string({char: 'l', description: 'Labels to apply to the service created by this call.'}),
   'load-balancer-ip': Flags.string({description: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).'}),
   name: Flags.string({description: 'The name for the newly created object.'}),
-  output: outputFlag,
+  ...printFlags,
   port: Flags.string({description: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified'}),
   protocol: Flags.string({description: 'The network protocol for the service to be created. Default is \'TCP\'.'}),
   selector: Flags.string({description: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)'}),
@@ -155,6 +155,6 @@ export function runExpose(api: Api, target: Target, args: string[], flags: Expos
       for (const w of r.warnings) sinks.err(`Warning: ${w}`)
       result = r.object
     }
-    sinks.out(printerFor(flags.output, {operation: 'exposed', dryRun: flags['dry-run']}).print(result, {kind: 'service'}))
+    sinks.out(printerFor(flags.output, {operation: 'exposed', dryRun: flags['dry-run'], ...printOptionsOf(flags)}).print(result, {kind: 'service'}))
   }
 }

@@ -5,6 +5,7 @@ import {Args, Flags, type Interfaces} from '@oclif/core'
 import {unlessDryRun} from '../base-command.js'
 import {defineCommand, type CommandHelp} from '../define-command.js'
 import {allNamespacesFlag, dryRunFlag, filenameFlag, selectorFlag} from '../flags.js'
+import {printFlags} from '../print/print-flags.js'
 import {runLabel} from './label.js'
 
 /** The flags of `label` (`annotate` words them with annotations), as kubectl declares them. */
@@ -19,6 +20,7 @@ export function labelFlags(field: 'labels' | 'annotations', allDescription: stri
     overwrite: Flags.boolean({description: `If true, allow ${field} to be overwritten, otherwise reject ${one} updates that overwrite existing ${field}.`, default: false}),
     'resource-version': Flags.string({description: `If non-empty, the ${field === 'labels' ? 'labels' : 'annotation'} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`}),
     selector: selectorFlag,
+    ...printFlags,
   }
 }
 

@@ -7,7 +7,7 @@ import type {Target} from '../../cluster/clusters.js'
 
 import {isStatusError} from '../../api/errors.js'
 import {nameKind} from '../../printers/name.js'
-import {dryRunSuffix} from '../print/print-flags.js'
+import {dryRunSuffix, printerFor, printOptionsOf} from '../print/print-flags.js'
 import {isValidLabelValue} from '../../machinery/names.js'
 import {CliError, errorText, withSource} from '../errors.js'
 import {selectionOfFlags, type ResourceInfo} from '../resource/builder.js'
@@ -108,6 +108,12 @@ export function runLabel(api: Api, target: Target, field: MetaField, args: strin
       const next = {...current, ...set}
       for (const r of remove) delete next[r]
       const changed = JSON.stringify(sortedEntries(next)) !== JSON.stringify(sortedEntries(current))
+      // what -o prints: the server's answer, or the object changed here for --dry-run=client
+      let result = before
+      if (changed && flags['dry-run'] === 'client') {
+        result = structuredClone(before)
+        result.metadata = {...result.metadata, [field]: Object.keys(next).length > 0 ? next : undefined}
+      }
       if (changed && flags['dry-run'] !== 'client') {
         const write = (o: KObject) => {
           if (flags['resource-version']) o.metadata.resourceVersion = flags['resource-version']
@@ -118,12 +124,14 @@ export function runLabel(api: Api, target: Target, field: MetaField, args: strin
         if (flags['resource-version']) {
           const o = structuredClone(before)
           write(o)
-          api.update(o, {dryRun: flags['dry-run'] === 'server'})
+          result = api.update(o, {dryRun: flags['dry-run'] === 'server'})
         } else {
-          api.modify(v.rt, v.namespace, v.name, write, {dryRun: flags['dry-run'] === 'server'})
+          result = api.modify(v.rt, v.namespace, v.name, write, {dryRun: flags['dry-run'] === 'server'})
         }
       }
-      sinks.out(`${nameKind(v.rt)}/${v.name} ${message(field, flags, changed, Object.keys(next).length < Object.keys(current).length)}\n`)
+      const operation = message(field, flags, changed, Object.keys(next).length < Object.keys(current).length)
+      if (flags.output || flags.template) sinks.out(printerFor(flags.output, printOptionsOf(flags)).print(result))
+      else sinks.out(`${nameKind(v.rt)}/${v.name} ${operation}\n`)
     } catch (error) {
       if (isStatusError(error) || error instanceof CliError) errors.push(errorText(withSource(error, 'patching', v.source)))
       else throw error

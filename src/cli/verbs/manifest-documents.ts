@@ -4,17 +4,32 @@ import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {errorText, withSource} from '../errors.js'
+import {CliError, errorText, withSource} from '../errors.js'
+import {goQuote} from '../../machinery/go-format.js'
+import {matchLabelSelector, parseLabelSelector, type LabelSelector} from '../../machinery/labels.js'
 import {parseValidate} from '../flags.js'
 import type {ResourcePrinter} from '../print/print-flags.js'
 import type {ResourceInfo, Visited} from '../resource/builder.js'
 import {resolveResources} from '../resource/files.js'
 import type {Sinks} from './sinks.js'
 
-/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order. */
-export function manifestObjects(api: Api | undefined, target: Target, flags: {filename?: string[]; recursive: boolean; validate: string}, stdin: () => string): Visited[] {
+/** -l for objects read from files: kept when their own labels match (kubectl's LabelSelectorParam on a file builder). */
+export function fileSelector(text: string | undefined): (obj: KObject) => boolean {
+  if (!text) return () => true
+  let selector: LabelSelector
+  try {
+    selector = parseLabelSelector(text)
+  } catch (error) {
+    throw new CliError(`the provided selector ${goQuote(text)} is not valid: ${(error as Error).message}`)
+  }
+  return (obj) => matchLabelSelector(selector, obj.metadata.labels)
+}
+
+/** The documents `create -f` and `apply -f` send, each in its namespace (or the error met instead), in file order; -l filters them. */
+export function manifestObjects(api: Api | undefined, target: Target, flags: {filename?: string[]; recursive: boolean; validate: string; selector?: string}, stdin: () => string): Visited[] {
+  const matches = fileSelector(flags.selector)
   const opts = {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: flags.filename ?? [], recursive: flags.recursive}
-  return resolveResources(api, {...opts, validate: parseValidate(flags.validate), stdin}).visited
+  return resolveResources(api, {...opts, validate: parseValidate(flags.validate), stdin}).visited.filter((v) => !v.info?.object || matches(v.info.object))
 }
 
 /** How the loop prints and names its failures. */
@@ -23,7 +38,7 @@ export interface DocumentLoop {
   verb: string
   /** the verb's gerund, for withSource's `error when VERB "file"` */
   doing: string
-  output?: 'name' | 'yaml' | 'json'
+  output?: string
   printer: ResourcePrinter
   /** an error to print as it is instead of with its source, if any */
   failure?: (error: unknown) => unknown

@@ -19,7 +19,7 @@ import {checkSubresource, scaleOf, type Subresource} from '../../api/patch/subre
 import {nameKind} from '../../printers/name.js'
 import {CliError, aggregateErrorText} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 import {decodeOne} from '../resource/yaml-docs.js'
 import type {Sinks} from './sinks.js'
@@ -32,7 +32,7 @@ export const patchFlags = {
   'dry-run': dryRunFlag,
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to update', multiple: true, multipleNonGreedy: true}),
   local: Flags.boolean({description: 'If true, patch will operate on the content of the file, not the server-side resource.', default: false}),
-  output: outputFlag,
+  ...printFlags,
   patch: Flags.string({char: 'p', description: 'The patch to be applied to the resource JSON file.'}),
   'patch-file': Flags.string({description: 'A file containing a patch to be applied to the resource.'}),
   recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
@@ -143,5 +143,5 @@ export function runPatch(api: Api | undefined, target: Target, args: string[], f
 
 /** One printer per object, as kubectl's ToPrinter: no `---` between YAML documents, no dry-run suffix. */
 function print(flags: PatchFlags, sinks: Sinks, kind: string, obj: KObject, changed: boolean): void {
-  sinks.out(printerFor(flags.output, {operation: changed ? 'patched' : 'patched (no change)'}).print(obj, {kind}))
+  sinks.out(printerFor(flags.output, {operation: changed ? 'patched' : 'patched (no change)', ...printOptionsOf(flags)}).print(obj, {kind}))
 }

@@ -1,6 +1,6 @@
 // pause, resume and restart: the same patch-and-print loop with a different change.
 import {defineCommand, type CommandHelp} from '../define-command.js'
-import {outputFlag} from '../print/print-flags.js'
+import {printFlags} from '../print/print-flags.js'
 import {rolloutArgs, rolloutErrors, rolloutFlags, selectRollout} from './rollout-command.js'
 import {runPatchRollout, type RolloutOp} from './rollout.js'
 
@@ -9,7 +9,7 @@ export function rolloutPatchCommand(op: RolloutOp, help: CommandHelp) {
   return defineCommand({
     ...help,
     args: rolloutArgs,
-    flags: {...rolloutFlags, output: outputFlag},
+    flags: {...rolloutFlags, ...printFlags},
     strict: false,
     async run(cmd, {argv, flags}) {
       const {api, target, found} = await selectRollout(cmd, argv, flags)

@@ -15,7 +15,7 @@ import {PrefixWriter} from '../../printers/describe/prefix-writer.js'
 import {resolveResources} from '../resource/files.js'
 import {CliError} from '../errors.js'
 import type {Sinks} from './sinks.js'
-import {printerFor} from '../print/print-flags.js'
+import {printerFor, printOptionsOf} from '../print/print-flags.js'
 import {appsHistory, appsRollback, REVISION_KINDS} from './rollout-apps.js'
 
 /** How the objects are named on the command line. */
@@ -131,7 +131,7 @@ const PAST = {pause: 'paused', resume: 'resumed', restart: 'restarted'}
  * report (kubectl aggregates them after printing what succeeded). Nothing found at all prints
  * kubectl's "No resources found" line.
  */
-export function runPatchRollout(api: Api, found: RolloutTargets, op: RolloutOp, flags: {output?: 'name' | 'yaml' | 'json'}, sinks: Sinks, namespace: string): {written: number; errors: unknown[]} {
+export function runPatchRollout(api: Api, found: RolloutTargets, op: RolloutOp, flags: {output?: string; template?: string; 'show-managed-fields'?: boolean; 'allow-missing-template-keys'?: boolean}, sinks: Sinks, namespace: string): {written: number; errors: unknown[]} {
   const errors = [...found.errors]
   let written = 0
   if (found.targets.length === 0 && errors.length === 0) {
@@ -165,7 +165,7 @@ export function runPatchRollout(api: Api, found: RolloutTargets, op: RolloutOp, 
     }
     written++
     // kubectl makes a printer per object: no `---` between YAML documents
-    sinks.out(printerFor(flags.output, {operation: PAST[op]}).print(result))
+    sinks.out(printerFor(flags.output, {operation: PAST[op], ...printOptionsOf(flags)}).print(result))
   }
   return {written, errors}
 }

@@ -3,7 +3,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
 import {dryRunFlag} from '../flags.js'
-import {outputFlag} from '../print/print-flags.js'
+import {printFlags} from '../print/print-flags.js'
 
 export const runFlags = {
   annotations: Flags.string({description: 'Annotations to apply to the pod.', multiple: true}),
@@ -17,7 +17,7 @@ export const runFlags = {
   'image-pull-policy': Flags.string({description: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.', default: ''}),
   labels: Flags.string({char: 'l', description: 'Comma separated labels to apply to the pod. Will override previous values.'}),
   'leave-stdin-open': Flags.boolean({description: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.', default: false}),
-  output: outputFlag,
+  ...printFlags,
   'override-type': Flags.string({description: 'The method used to override the generated object: json, merge, or strategic.', default: 'merge'}),
   overrides: Flags.string({description: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.', default: ''}),
   port: Flags.string({description: 'The port that this container exposes.', default: ''}),

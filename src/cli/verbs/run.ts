@@ -7,7 +7,7 @@ import type {Target} from '../../cluster/clusters.js'
 
 import {CliError, errorText} from '../errors.js'
 import {LAST_APPLIED} from './create.js'
-import {printerFor} from '../print/print-flags.js'
+import {printerFor, printOptionsOf} from '../print/print-flags.js'
 import {applyOverrides} from './run-overrides.js'
 import type {RunFlags} from './run-flags.js'
 import type {Sinks} from './sinks.js'
@@ -109,7 +109,7 @@ export function runPod(api: Api | undefined, target: Target, input: CheckedRun, 
   }
   // as kubectl's run: one printer for both objects, plus a `---` of its own after an exposed Service's
   // YAML; a JSON client dry run prints the generated object as built
-  const printer = printerFor(output, {operation: 'created', dryRun: flags['dry-run']})
+  const printer = printerFor(output, {operation: 'created', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const print = (obj: KObject, kind: string) => sinks.out(output === 'json' && !api ? goJson(obj, 4) + '\n' : printer.print(obj, {kind}))
   if (createdService) {
     print(createdService, 'service')

@@ -10,7 +10,7 @@ import {StatusError} from '../../api/errors.js'
 import {CliError, errorText} from '../errors.js'
 import {MISSING_RESOURCE, resourcesFromArgs, type ResourceInfo} from '../resource/builder.js'
 import {dryRunFlag, selectorFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
 import type {Sinks} from './sinks.js'
 
 export const scaleArgs = {
@@ -21,7 +21,7 @@ export const scaleFlags = {
   all: Flags.boolean({description: 'Select all resources in the namespace of the specified resource types', default: false}),
   'current-replicas': Flags.integer({description: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.', default: -1}),
   'dry-run': dryRunFlag,
-  output: outputFlag,
+  ...printFlags,
   replicas: Flags.integer({description: 'The new desired number of replicas. Required.'}),
   selector: selectorFlag,
 }
@@ -69,7 +69,7 @@ export function runScale(api: Api, target: Target, args: string[], flags: ScaleF
         }, {dryRun: flags['dry-run'] === 'server', subresource: 'scale'})
       }
       // one printer per object: scale prints no `---` between YAML documents
-      sinks.out(printerFor(flags.output, {operation: 'scaled', dryRun: flags['dry-run']}).print(result))
+      sinks.out(printerFor(flags.output, {operation: 'scaled', dryRun: flags['dry-run'], ...printOptionsOf(flags)}).print(result))
     } catch (error) {
       errors.push(errorText(error))
     }

@@ -12,7 +12,7 @@ import {isStatusError} from '../../api/errors.js'
 import {nameKind} from '../../printers/name.js'
 import {CliError, errorText} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {outputFlag, printerFor} from '../print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
 import {splitResourcesAndPairs} from './label.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 import type {Sinks} from './sinks.js'
@@ -26,7 +26,7 @@ export const setImageFlags = {
   'dry-run': dryRunFlag,
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to get from a server.', multiple: true, multipleNonGreedy: true}),
   local: Flags.boolean({description: 'If true, set image will NOT contact api-server but run locally.', default: false}),
-  output: outputFlag,
+  ...printFlags,
   recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
   selector: Flags.string({char: 'l', description: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."}),
 }
@@ -114,7 +114,7 @@ export function runSetImage(api: Api | undefined, target: Target, args: string[]
     for (const name of setImages(spec, images)) errors.push(new CliError(`error: unable to find container named ${JSON.stringify(name)}`))
     return {t, after, unsupported: false, changed: JSON.stringify(after) !== JSON.stringify(t.object)}
   })
-  const printer = printerFor(flags.output, {operation: 'image updated', dryRun: flags['dry-run']})
+  const printer = printerFor(flags.output, {operation: 'image updated', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const print = (obj: KObject, rt: SetTarget['rt']) => sinks.out(printer.print(obj, {kind: nameKind(rt)}))
   for (const {t, after, unsupported, changed} of changes) {
     if (unsupported) {

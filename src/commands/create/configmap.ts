@@ -4,7 +4,7 @@ import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {dataFromFlags} from '../../cli/verbs/create-generated.js'
-import {outputFlag} from '../../cli/print/print-flags.js'
+import {printFlags} from '../../cli/print/print-flags.js'
 
 export default defineCommand({
   summary: 'Create a config map from a local file, directory or literal value',
@@ -22,7 +22,7 @@ export default defineCommand({
     'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.', multiple: true}),
     'from-file': Flags.string({description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.', multiple: true}),
     'from-literal': Flags.string({description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', multiple: true}),
-    output: outputFlag,
+    ...printFlags,
   },
   strict: false,
   async run(cmd, {argv, flags}) {

@@ -4,7 +4,7 @@ import {defineCommand} from '../../cli/define-command.js'
 import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {generateDeployment} from '../../cli/verbs/deployment-generator.js'
-import {outputFlag} from '../../cli/print/print-flags.js'
+import {printFlags} from '../../cli/print/print-flags.js'
 
 export default defineCommand({
   summary: 'Create a deployment with the specified name',
@@ -22,7 +22,7 @@ export default defineCommand({
   flags: {
     'dry-run': dryRunFlag,
     image: Flags.string({description: 'Image names to run. A deployment can have multiple images set for multi-container pod.', multiple: true}),
-    output: outputFlag,
+    ...printFlags,
     port: Flags.integer({description: 'The containerPort that this deployment exposes.', default: -1}),
     replicas: Flags.integer({char: 'r', description: 'Number of replicas to create. Default is 1.', default: 1}),
   },

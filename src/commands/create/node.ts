@@ -6,7 +6,7 @@ import {CliError} from '../../cli/errors.js'
 import {dryRunFlag} from '../../cli/flags.js'
 import {createGenerated} from '../../cli/verbs/create-generated.js'
 import {newNode} from '../../cli/verbs/create-node.js'
-import {outputFlag} from '../../cli/print/print-flags.js'
+import {printFlags} from '../../cli/print/print-flags.js'
 
 export default defineCommand({
   summary: 'Create a simulated node',
@@ -23,7 +23,7 @@ export default defineCommand({
     'dry-run': dryRunFlag,
     labels: Flags.string({description: 'Comma-separated labels to add, key=value.'}),
     memory: Flags.string({description: 'Memory capacity (a quantity, e.g. 8Gi).'}),
-    output: outputFlag,
+    ...printFlags,
     taints: Flags.string({description: 'Comma-separated taints, key=value:Effect or key:Effect.'}),
   },
   strict: false,

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {defineCommand} from '../../cli/define-command.js'
 import {rolloutArgs, rolloutErrors, rolloutFlags, selectRollout} from '../../cli/verbs/rollout-command.js'
 import {dryRunFlag} from '../../cli/flags.js'
-import {outputFlag, printerFor} from '../../cli/print/print-flags.js'
+import {printFlags, printerFor, printOptionsOf} from '../../cli/print/print-flags.js'
 import {rollback} from '../../cli/verbs/rollout.js'
 
 export default defineCommand({
@@ -18,7 +18,7 @@ export default defineCommand({
   flags: {
     ...rolloutFlags,
     'dry-run': dryRunFlag,
-    output: outputFlag,
+    ...printFlags,
     'to-revision': Flags.integer({description: 'The revision to rollback to. Default to 0 (last revision).', default: 0}),
   },
   strict: false,
@@ -31,7 +31,7 @@ export default defineCommand({
         const result = rollback(api, t, flags['to-revision'], flags['dry-run'])
         changed ||= result === 'rolled back' && flags['dry-run'] === 'none'
         // kubectl makes a printer per object (its operation is the result): no `---` between YAML documents
-        const printer = printerFor(flags.output, {operation: result, dryRun: flags['dry-run']})
+        const printer = printerFor(flags.output, {operation: result, dryRun: flags['dry-run'], ...printOptionsOf(flags)})
         cmd.out(printer.print(flags.output === 'yaml' || flags.output === 'json' ? api.get(t.rt, t.obj.metadata.namespace ?? '', t.obj.metadata.name!) : t.obj))
       } catch (error) {
         errors.push(error)

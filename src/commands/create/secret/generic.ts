@@ -4,7 +4,7 @@ import {defineCommand} from '../../../cli/define-command.js'
 import {CliError} from '../../../cli/errors.js'
 import {dryRunFlag} from '../../../cli/flags.js'
 import {dataFromFlags} from '../../../cli/verbs/create-generated.js'
-import {outputFlag} from '../../../cli/print/print-flags.js'
+import {printFlags} from '../../../cli/print/print-flags.js'
 
 export default defineCommand({
   summary: 'Create a secret from a local file, directory, or literal value',
@@ -21,7 +21,7 @@ export default defineCommand({
     'from-env-file': Flags.string({description: 'Specify the path to a file to read lines of key=val pairs to create a secret.', multiple: true}),
     'from-file': Flags.string({description: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.', multiple: true}),
     'from-literal': Flags.string({description: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)', multiple: true}),
-    output: outputFlag,
+    ...printFlags,
     type: Flags.string({description: 'The type of secret to create'}),
   },
   strict: false,

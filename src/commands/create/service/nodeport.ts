@@ -13,7 +13,10 @@ export default serviceCommand('NodePort', {
   flags: {
     'dry-run': generatorFlags['dry-run'],
     'node-port': Flags.integer({description: 'Port used to expose the service on each node in a cluster.'}),
+    'allow-missing-template-keys': generatorFlags['allow-missing-template-keys'],
     output: generatorFlags.output,
+    'show-managed-fields': generatorFlags['show-managed-fields'],
+    template: generatorFlags.template,
     tcp: tcpFlag,
   },
 })

@@ -1,10 +1,12 @@
-// The strategic merge patch kubectl's client-side apply sends (strategicpatch.CreateThreeWayMergePatch):
-// what the file adds or changes against the live object, plus what it dropped since the last apply, as
-// the JSON text kubectl shows in "error when applying patch:". Lists merged by a key carry
-// `$setElementOrder/<field>` and `$patch: delete` items; atomic lists are sent whole.
-import {sameJson} from '../../api/patch/apply-patch.js'
-import {childStruct, patchMetaOf, rootStruct, type SchemaPos} from '../../api/patch/patch-meta.js'
-import type {Json, Obj} from './three-way-merge.js'
+// The strategic merge patches kubectl computes on its side (strategicpatch.CreateThreeWayMergePatch for
+// client-side apply, CreateTwoWayMergePatch for edit): what the new object adds or changes, plus what it
+// dropped, from the kind's patch metadata. Lists merged by a key carry `$setElementOrder/<field>` and
+// `$patch: delete` items; atomic lists are sent whole.
+import {sameJson} from './apply-patch.js'
+import {childStruct, patchMetaOf, rootStruct, type SchemaPos} from './patch-meta.js'
+import type {Json} from './merge-patch.js'
+
+type Obj = {[k: string]: Json}
 
 interface DiffOptions {
   ignoreDeletions: boolean
@@ -100,4 +102,10 @@ export function threeWayPatch(original: Obj | undefined, modified: Obj, current:
   const delta = diffMaps(current, modified, pos, {ignoreDeletions: true, ignoreChangesAndAdditions: false})
   const deletions = diffMaps(original ?? {}, modified, pos, {ignoreDeletions: false, ignoreChangesAndAdditions: true})
   return mergePatches(deletions, delta, pos)
+}
+
+/** The two-way patch that turns `original` into `modified` (kubectl edit's, before any precondition). */
+export function twoWayPatch(original: Obj, modified: Obj): Obj {
+  const pos = rootStruct(modified.apiVersion, modified.kind)
+  return diffMaps(original, modified, pos, {ignoreDeletions: false, ignoreChangesAndAdditions: false})
 }
