@@ -26,6 +26,7 @@ const ROOTS = [
   ['apps/v1', 'ReplicaSet', 'apps/v1', 'ReplicaSet'],
   ['apps/v1', 'Deployment', 'apps/v1', 'Deployment'],
   ['discovery.k8s.io/v1', 'EndpointSlice', 'discovery/v1', 'EndpointSlice'],
+  ['node.k8s.io/v1', 'RuntimeClass', 'node/v1', 'RuntimeClass'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -95,5 +95,10 @@ function populate(store: Store): void {
   create(pod('task', 'default', {restartPolicy: 'Never', initContainers: [container('proxy', 'envoy:1.30', {restartPolicy: 'Always'})], containers: [container('job', 'busybox:1.36')]}, {annotations: {'ksim.io/run-seconds.job': '3'}}))
   run(60)
   create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
+  // a RuntimeClass with an overhead and scheduling constraints, and a pod admitted with them
+  const sandboxToleration = {key: 'sandbox', operator: 'Exists', effect: 'NoSchedule'}
+  create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'gvisor', labels: {tier: 'sandbox'}}, handler: 'runsc', overhead: {podFixed: {cpu: '250m', memory: '120Mi'}}, scheduling: {nodeSelector: {'kubernetes.io/os': 'linux'}, tolerations: [sandboxToleration]}})
+  create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'plain'}, handler: 'runc'})
+  create(pod('sandboxed', 'default', {runtimeClassName: 'gvisor', containers: [container('app', 'nginx:1.27')]}))
   run(5)
 }

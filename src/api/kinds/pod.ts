@@ -5,6 +5,7 @@ import type {StrategyContext} from '../strategy.js'
 
 import {admitPodSecurity} from '../admission/pod-security.js'
 import {admitServiceAccount} from '../admission/service-account.js'
+import {admitRuntimeClass, validateRuntimeClassOverhead} from '../admission/runtime-class.js'
 import {defaultPod, podQOSClass} from '../defaults/pod.js'
 import {apiErrors} from '../errors.js'
 import {quantityError} from '../../machinery/quantity.js'
@@ -95,7 +96,9 @@ export const podType = register({
       const name = obj.metadata.name || obj.metadata.generateName || ''
       // mutating admission (ServiceAccount) runs before validating admission (PodSecurity)
       admitServiceAccount(pod, name, ctx)
+      admitRuntimeClass(pod, name, ctx)
       const psa = admitPodSecurity(pod, labels, name)
+      validateRuntimeClassOverhead(pod, name, ctx)
       return {warnings: [...podWarnings(pod), ...psa.warnings]}
     },
     deleteGracePeriod(obj: KObject, requested: number | undefined) {

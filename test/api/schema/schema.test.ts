@@ -14,6 +14,7 @@ describe('field schema', () => {
       'apps/v1/ReplicaSet',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
+      'node.k8s.io/v1/RuntimeClass',
       'v1/ConfigMap',
       'v1/Endpoints',
       'v1/Event',
