@@ -32,6 +32,7 @@ const ROOTS = [
   ['apps/v1', 'DaemonSet', 'apps/v1', 'DaemonSet'],
   ['policy/v1', 'PodDisruptionBudget', 'policy/v1', 'PodDisruptionBudget'],
   ['scheduling.k8s.io/v1', 'PriorityClass', 'scheduling/v1', 'PriorityClass'],
+  ['node.k8s.io/v1', 'RuntimeClass', 'node/v1', 'RuntimeClass'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

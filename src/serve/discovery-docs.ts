@@ -35,6 +35,7 @@ export function subresourcesOf(rt: ResourceType): Subresource[] {
   if (rt.kind === 'Pod') {
     out.push({name: 'binding', responseKind: {group: '', version: 'v1', kind: 'Binding'}, verbs: ['create']})
     out.push({name: 'eviction', responseKind: {group: 'policy', version: 'v1', kind: 'Eviction'}, verbs: ['create']})
+    out.push({name: 'log', responseKind: {group: '', version: 'v1', kind: 'Pod'}, verbs: ['get']})
   }
   if (SCALE_KINDS.has(rt.kind)) out.push({name: 'scale', responseKind: {group: 'autoscaling', version: 'v1', kind: 'Scale'}, verbs: GET_UPDATE})
   if (STATUS_KINDS.has(rt.kind)) out.push({name: 'status', responseKind: gvkOf(rt), verbs: GET_UPDATE})

@@ -1,6 +1,6 @@
 // Subresources on an object path: status (GET, PUT; PATCH goes through write.ts), scale (GET, PUT; the
-// autoscaling/v1 Scale of a workload), pods/binding (POST, the scheduler's) and pods/eviction (POST,
-// api/eviction.ts).
+// autoscaling/v1 Scale of a workload), pods/binding (POST, the scheduler's), pods/eviction (POST,
+// api/eviction.ts) and pods/log (GET, serve/pod-log.ts).
 import type {KObject} from '../api/types.js'
 import type {RequestContext} from './context.js'
 import type {Reply} from './http.js'
@@ -14,6 +14,7 @@ import {decodeOptional} from './body.js'
 import {subresourcesOf} from '../serve/discovery-docs.js'
 import {notFoundPath} from './http.js'
 import {objectReply} from './read.js'
+import {podLog} from './pod-log.js'
 import {deleteOptionsOf} from './write.js'
 
 const success = (code: number): Reply => ({code, body: {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code}})
@@ -25,9 +26,10 @@ function checkVerb(ctx: RequestContext, verb: string): void {
   if (!sub.verbs.includes(verb)) throw apiErrors.methodNotAllowed('the server does not allow this method on the requested resource')
 }
 
-export function getSubresource(ctx: RequestContext): Reply {
+export function getSubresource(ctx: RequestContext): Reply | undefined {
   checkVerb(ctx, 'get')
   const {rt, namespace, name, subresource} = ctx.route
+  if (subresource === 'log') return podLog(ctx)
   const obj = ctx.api.get(rt, namespace ?? '', name!)
   return subresource === 'scale' ? {code: 200, body: scaleOf(obj)} : objectReply(ctx, obj)
 }

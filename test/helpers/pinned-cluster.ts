@@ -125,5 +125,10 @@ function populate(store: Store): void {
   create(job('shards', {completions: 3, parallelism: 2, completionMode: 'Indexed', activeDeadlineSeconds: 999999999, ttlSecondsAfterFinished: 100}, {}))
   run(60)
   create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
+  // a RuntimeClass with an overhead and scheduling constraints, and a pod admitted with them
+  const sandboxToleration = {key: 'sandbox', operator: 'Exists', effect: 'NoSchedule'}
+  create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'gvisor', labels: {tier: 'sandbox'}}, handler: 'runsc', overhead: {podFixed: {cpu: '250m', memory: '120Mi'}}, scheduling: {nodeSelector: {'kubernetes.io/os': 'linux'}, tolerations: [sandboxToleration]}})
+  create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'plain'}, handler: 'runc'})
+  create(pod('sandboxed', 'default', {runtimeClassName: 'gvisor', containers: [container('app', 'nginx:1.27')]}))
   run(5)
 }

@@ -235,5 +235,32 @@ describe('ksim serve: the HTTP API', function () {
     expect([refused.code, refused.json.reason, refused.json.message]).to.deep.equal([429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget."])
     expect(refused.json.details).to.deep.equal({causes: [{reason: 'DisruptionBudget', message: 'The disruption budget g needs 1 healthy pods and has 1 currently'}]})
     expect(s.api.peek('Pod', 'default', 'g')!.metadata.deletionTimestamp).to.equal(undefined)
+  it('serves pods/log: an empty text log, the kubelet\'s refusal as a BadRequest Status, a followed log held until the instance ends', async () => {
+    const LOG = '/api/v1/namespaces/default/pods/l/log'
+    await s.call('POST', '/api/v1/namespaces/default/pods', {body: pod('l')})
+    // on no node yet: an empty log
+    const unscheduled = await s.call('GET', LOG)
+    expect([unscheduled.code, unscheduled.text, unscheduled.headers['content-type']]).to.deep.equal([200, '', 'text/plain'])
+    s.api.bind('default', 'l', 'test-control-plane')
+    const setState = (state: Record<string, unknown>): void => {
+      const cur = s.api.peek('Pod', 'default', 'l')!
+      s.api.updateStatus({...cur, status: {phase: 'Pending', containerStatuses: [{name: 'c', image: 'nginx', imageID: '', ready: false, restartCount: 0, containerID: 'containerd://x', state}]}})
+    }
+    setState({waiting: {reason: 'ContainerCreating'}})
+    const waiting = await s.call('GET', LOG)
+    expect([waiting.code, waiting.json.reason, waiting.json.message]).to.deep.equal([400, 'BadRequest', 'container "c" in pod "l" is waiting to start: ContainerCreating'])
+    expect((await s.call('GET', `${LOG}?container=zz`)).json.message).to.equal('container zz is not valid for pod l')
+    setState({running: {startedAt: '2026-01-01T00:00:00Z'}})
+    expect((await s.call('GET', LOG)).text).to.equal('')
+    let answered = false
+    const followed = s.call('GET', `${LOG}?follow=true`).then((r) => {
+      answered = true
+      return r
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(answered).to.equal(false)
+    setState({terminated: {exitCode: 0, reason: 'Completed', containerID: 'containerd://x'}})
+    const done = await followed
+    expect([done.code, done.text]).to.deep.equal([200, ''])
   })
 })

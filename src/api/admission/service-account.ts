@@ -36,7 +36,7 @@ function tokenVolume(name: string): Volume {
 }
 
 /** Reorders an object's own keys alphabetically, in place (stored specs keep kubectl's key order). */
-function sortOwnKeys(obj: Record<string, unknown>): void {
+export function sortOwnKeys(obj: Record<string, unknown>): void {
   const entries = Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   for (const [k] of entries) delete obj[k]
   for (const [k, v] of entries) obj[k] = v

@@ -5,6 +5,7 @@ import type {StrategyContext} from '../strategy.js'
 
 import {admitPodSecurity} from '../admission/pod-security.js'
 import {admitServiceAccount} from '../admission/service-account.js'
+import {admitRuntimeClass, validateRuntimeClassOverhead} from '../admission/runtime-class.js'
 import {defaultPod, podQOSClass} from '../defaults/pod.js'
 import {mergeLabelKeysIntoSelectors} from '../defaults/pod-label-keys.js'
 import {admitPodPriority} from '../admission/priority.js'
@@ -118,7 +119,9 @@ export const podType = register({
       const name = obj.metadata.name || obj.metadata.generateName || ''
       // mutating admission (ServiceAccount) runs before validating admission (PodSecurity)
       admitServiceAccount(pod, name, ctx)
+      admitRuntimeClass(pod, name, ctx)
       const psa = admitPodSecurity(pod, labels, name)
+      validateRuntimeClassOverhead(pod, name, ctx)
       return {warnings: [...podWarnings(pod), ...psa.warnings]}
     },
     deleteGracePeriod(obj: KObject, requested: number | undefined) {

@@ -4,8 +4,8 @@
 import type {Container, KeyToPath, Pod} from 'kubernetes-types/core/v1.js'
 import type {KObject} from '../../api/types.js'
 
-/** Reads a ConfigMap or Secret of the pod's namespace. */
-export type ObjectLookup = (kind: 'ConfigMap' | 'Secret', namespace: string, name: string) => KObject | undefined
+/** Reads a ConfigMap or Secret of the pod's namespace, or a RuntimeClass (namespace ''). */
+export type ObjectLookup = (kind: 'ConfigMap' | 'Secret' | 'RuntimeClass', namespace: string, name: string) => KObject | undefined
 
 /** A volume that cannot be set up, and the error the volume plugin reports for it. */
 export interface MountFailure {

@@ -53,6 +53,8 @@ export interface PodMemo {
   exact: Record<string, number>
   /** FailedMount retries (the volume manager's exponential back-off) */
   mount?: {nextMs: number; delayMs: number}
+  /** FailedCreatePodSandBox retries (a RuntimeClass gone or its handler not configured): the try and when the next one is */
+  sandboxRetry?: {attempt: number; nextMs: number}
   termination?: TerminationMemo
   /** running containers being killed to start again with a changed definition, by containerKey() */
   restarts?: Record<string, {termAtMs: number; killAtMs: number}>
@@ -139,6 +141,7 @@ export class KubeletMemory {
       }
       for (const b of Object.values(memo.backoff)) b.lastUpdateMs += deltaMs
       if (memo.mount) memo.mount.nextMs += deltaMs
+      if (memo.sandboxRetry) memo.sandboxRetry.nextMs += deltaMs
       if (memo.termination) {
         memo.termination.startedMs += deltaMs
         shiftSignals(memo.termination.containers)

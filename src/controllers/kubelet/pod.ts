@@ -11,10 +11,11 @@ import type {Runtime} from './runtime.js'
 import {rfc3339} from '../../api/types.js'
 import {admissionRejection} from './admission.js'
 import {failedMountMessage, mountFailures} from './config.js'
-import {stepContainer} from './containers.js'
+import {SYNC_RETRY_MS, stepContainer} from './containers.js'
 import {DEADLINE_MESSAGE, DEADLINE_REASON, activeDeadlineAt, deadlineEvent} from './deadline.js'
 import {cloneMemo, type PodMemo} from './memory.js'
 import {allocatePodIP, hostIPOf} from './network.js'
+import {sandboxRuntimeError} from './sandbox-runtime.js'
 import {KUBELET_CONDITIONS, getPhase, isSidecar, isTerminalPhase, podConditions, type Phase} from './status.js'
 import {doneButSidecars, stepTermination} from './termination.js'
 import {addPod, type NodeUsage} from '../scheduler/pod-resources.js'
@@ -112,9 +113,11 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
       pass.wake(memo.mount!.nextMs, true)
     } else {
       memo.mount = undefined
-      memo.sandboxReadyMs ??= ctx.now + ctx.runtime.sandboxMs(pod)
-      sandboxReady = ctx.now >= memo.sandboxReadyMs
-      if (!sandboxReady) pass.wake(memo.sandboxReadyMs)
+      if (!sandboxFails(pass)) {
+        memo.sandboxReadyMs ??= ctx.now + ctx.runtime.sandboxMs(pod)
+        sandboxReady = ctx.now >= memo.sandboxReadyMs
+        if (!sandboxReady) pass.wake(memo.sandboxReadyMs)
+      }
     }
   }
   const old = (list: ContainerStatus[] | undefined, name: string): ContainerStatus | undefined => list?.find((s) => s.name === name)
@@ -128,6 +131,25 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
   const app = pod.spec!.containers.map((c) => stepContainer(pass, c, false, old(pod.status?.containerStatuses, c.name), eligible))
   if (doneButSidecars(pod, init, app)) pass.wake(ctx.now) // the kill starts at the next sync, at once
   return done(assemble(pod, ctx, {init, app, phase: currentPhase(pod, init, app), sandboxReady}, now))
+}
+
+// a sandbox whose runtime handler cannot be had: FailedCreatePodSandBox at each sync, every SYNC_RETRY_MS
+function sandboxFails(pass: PodPass): boolean {
+  const memo = pass.memo
+  if (memo.sandboxReadyMs !== undefined) return false
+  const retry = memo.sandboxRetry
+  const attempt = retry && pass.now >= retry.nextMs ? retry.attempt + 1 : (retry?.attempt ?? 0)
+  const error = sandboxRuntimeError(pass.pod, (name) => pass.lookup('RuntimeClass', '', name), attempt)
+  if (error === undefined) {
+    memo.sandboxRetry = undefined
+    return false
+  }
+  if (!retry || pass.now >= retry.nextMs) {
+    pass.events.push({type: 'Warning', reason: 'FailedCreatePodSandBox', message: `Failed to create pod sandbox: ${error}`})
+    memo.sandboxRetry = {attempt, nextMs: pass.now + SYNC_RETRY_MS}
+  }
+  pass.wake(memo.sandboxRetry!.nextMs, true)
+  return true
 }
 
 const anyRunning = (pod: Pod): boolean => [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some((s) => s.state?.running)

@@ -25,7 +25,7 @@ function maxInto(into: ResourceList, other: ResourceList): void {
   for (const [k, q] of other) if (!into.has(k) || q.cmp(into.get(k)!) > 0) into.set(k, q)
 }
 
-/** resourcehelper.PodRequestsAndLimits: app containers and sidecars summed, init containers as a floor, plus overhead. */
+/** resourcehelper.PodRequestsAndLimits: app containers and sidecars summed, init containers as a floor, plus overhead (on limits only where one is set). */
 export function podRequestsAndLimits(pod: Pod): {requests: ResourceList; limits: ResourceList} {
   const pick = (which: 'requests' | 'limits'): ResourceList => {
     const total: ResourceList = new Map()
@@ -47,7 +47,10 @@ export function podRequestsAndLimits(pod: Pod): {requests: ResourceList; limits:
       maxInto(initMax, effective)
     }
     maxInto(total, initMax)
-    if (pod.spec?.overhead) addInto(total, toList(pod.spec.overhead))
+    // the overhead adds to every request, but only to limits the containers set
+    const overhead = toList(pod.spec?.overhead)
+    if (which === 'limits') for (const k of [...overhead.keys()]) if (!total.has(k)) overhead.delete(k)
+    addInto(total, overhead)
     return total
   }
   return {requests: pick('requests'), limits: pick('limits')}

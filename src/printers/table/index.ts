@@ -13,6 +13,7 @@ import {eventTable} from './event.js'
 import {namespaceTable} from './namespace.js'
 import {nodeTable} from './node.js'
 import {podTable} from './pod.js'
+import {runtimeClassTable} from './runtimeclass.js'
 import {secretTable} from './secret.js'
 import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
@@ -40,6 +41,7 @@ const HANDLERS: Record<string, TableHandler> = {
   StatefulSet: statefulSetTable, DaemonSet: daemonSetTable, ControllerRevision: controllerRevisionTable,
   PodDisruptionBudget: podDisruptionBudgetTable,
   PriorityClass: priorityClassTable,
+  RuntimeClass: runtimeClassTable,
 }
 
 /** A kind's columns and rows, default and wide. */

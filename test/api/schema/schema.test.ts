@@ -15,6 +15,7 @@ describe('field schema', () => {
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
       'policy/v1/PodDisruptionBudget',
+      'node.k8s.io/v1/RuntimeClass',
       'v1/ConfigMap',
       'v1/Endpoints',
       'v1/Event',
