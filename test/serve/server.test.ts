@@ -235,6 +235,8 @@ describe('ksim serve: the HTTP API', function () {
     expect([refused.code, refused.json.reason, refused.json.message]).to.deep.equal([429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget."])
     expect(refused.json.details).to.deep.equal({causes: [{reason: 'DisruptionBudget', message: 'The disruption budget g needs 1 healthy pods and has 1 currently'}]})
     expect(s.api.peek('Pod', 'default', 'g')!.metadata.deletionTimestamp).to.equal(undefined)
+  })
+
   it('serves pods/log: an empty text log, the kubelet\'s refusal as a BadRequest Status, a followed log held until the instance ends', async () => {
     const LOG = '/api/v1/namespaces/default/pods/l/log'
     await s.call('POST', '/api/v1/namespaces/default/pods', {body: pod('l')})
