@@ -33,7 +33,7 @@ describe('kubectl commands ksim does not have', function () {
       }
       expect(sb.run(['-n', 'team', 'exec', 'p']).stderr).to.equal(`error: "exec" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       expect(sb.run(['config', 'view']).stderr).to.equal(`error: "config view" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
-      expect(sb.run(['create', 'job', 'j', '--image=busybox']).stderr).to.equal(`error: "create job" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
+      expect(sb.run(['create', 'cronjob', 'c', '--image=busybox', '--schedule=* * * * *']).stderr).to.equal(`error: "create cronjob" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       // truly unknown words keep kubectl 1.35's text (`error:`, no blank line after the suggestions)
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n', code: 1})
       expect(sb.run(['xyzzy'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "xyzzy" for "ksim"\n', code: 1})
@@ -45,17 +45,17 @@ describe('kubectl commands ksim does not have', function () {
   it('kinds Kubernetes has built in but ksim does not serve are named plainly, never as missing CRDs', () => {
     const sb = new Sandbox('ksim-kinds-', {KSIM_NO_RECONCILER: '1'})
     try {
-      const jobs = 'error: ksim does not serve jobs (batch/v1 Job) yet; `ksim api-resources` lists the kinds it serves\n'
-      expect(sb.run(['get', 'jobs'])).to.deep.equal({stdout: '', stderr: jobs, code: 1})
-      expect(sb.run(['get', 'pods,jobs']).stderr).to.equal(jobs)
+      const cronjobs = 'error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n'
+      expect(sb.run(['get', 'cronjobs'])).to.deep.equal({stdout: '', stderr: cronjobs, code: 1})
+      expect(sb.run(['get', 'pods,cronjobs']).stderr).to.equal(cronjobs)
       expect(sb.run(['scale', 'statefulset', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve statefulsets (apps/v1 StatefulSet) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['delete', 'ing', 'x']).stderr).to.equal('error: ksim does not serve ingresses (networking.k8s.io/v1 Ingress) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['describe', 'cronjob.batch']).stderr).to.equal('error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n')
-      const job = sb.write('job.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: busybox}]\n      restartPolicy: Never\n')
+      const job = sb.write('cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: j\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: busybox}]\n          restartPolicy: Never\n')
       for (const verb of ['create', 'apply']) {
         const r = sb.run([verb, '-f', job])
         expect(r.code).to.equal(1)
-        expect(r.stderr).to.equal(`error: ksim does not serve jobs (batch/v1 Job) yet; \`ksim api-resources\` lists the kinds it serves; from "${job}": name: "j"\n`)
+        expect(r.stderr).to.equal(`error: ksim does not serve cronjobs (batch/v1 CronJob) yet; \`ksim api-resources\` lists the kinds it serves; from "${job}": name: "j"\n`)
       }
       // a kind nobody has built in keeps kubectl's words
       expect(sb.run(['get', 'foos']).stderr).to.equal('error: the server doesn\'t have a resource type "foos"\n')

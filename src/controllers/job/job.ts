@@ -18,6 +18,7 @@ import {completionIndex, hasTrackingFinalizer, isActive, isPodFailed, isReady, i
 import {deletePods, manageJob} from './manage.js'
 import {releaseOrphans, suspendCondition} from './job-extras.js'
 import {failedIndexes, hasBackoffLimitPerIndex, podsWithDelayedDeletion} from './per-index.js'
+import {matchSuccessPolicy} from './success-policy.js'
 import {isIndexed, requeue, type SyncContext} from './sync-context.js'
 import {trackAndRemoveFinalizers} from './track.js'
 
@@ -140,6 +141,10 @@ export class JobController implements Controller {
     if (isConditionTrue(st.conditions, 'SuccessCriteriaMet')) sc.finished = findCondition(st.conditions, 'SuccessCriteriaMet')
     else sc.finished = failureCondition(ctx, sc)
     if (hasBackoffLimitPerIndex(job)) perIndexState(sc, now)
+    if (!sc.finished && isIndexed(job)) {
+      const message = matchSuccessPolicy(job.spec?.successPolicy, job.spec?.completions ?? 0, sc.succeededIndexes)
+      if (message) sc.finished = newCondition('SuccessCriteriaMet', 'True', 'SuccessPolicy', message, now)
+    }
     let active = sc.active.length
     if (sc.finished) {
       const {deleted, ready} = deletePods(ctx, job, sc.active)

@@ -12,6 +12,7 @@ describe('field schema', () => {
     expect([...defaultSchema().roots.keys()].sort()).to.deep.equal([
       'apps/v1/Deployment',
       'apps/v1/ReplicaSet',
+      'batch/v1/Job',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
       'policy/v1/PodDisruptionBudget',

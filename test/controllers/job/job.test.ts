@@ -166,3 +166,23 @@ describe('job controller: backoffLimitPerIndex', () => {
     expect(tc.pass(r.jc).writes).to.equal(0)
   })
 })
+
+describe('job controller: successPolicy', () => {
+  let tc: TestCluster
+  beforeEach(() => (tc = testCluster()))
+  afterEach(() => tc.close())
+
+  it('completes an Indexed Job once a rule is met, before every index ran', () => {
+    const successPolicy = {rules: [{succeededIndexes: '0'}]}
+    tc.api.create(job('leader', {completions: 3, parallelism: 1, completionMode: 'Indexed', successPolicy}, {runSeconds: 2}))
+    const r = runner(tc)
+    r.settle()
+    r.run(3)
+    const st = jobOf(tc, 'leader').status as Record<string, unknown>
+    expect(st).to.deep.include({succeeded: 1, completedIndexes: '0', completionTime: '2026-07-01T10:00:03Z'})
+    const conds = (st.conditions as {type: string; reason: string; message: string}[]).map((c) => `${c.type}/${c.reason}: ${c.message}`)
+    expect(conds).to.deep.equal(['SuccessCriteriaMet/SuccessPolicy: Matched rules at index 0', 'Complete/SuccessPolicy: Matched rules at index 0'])
+    expect(podsOf(tc)).to.have.length(1)
+    expect(tc.pass(r.jc).writes).to.equal(0)
+  })
+})
