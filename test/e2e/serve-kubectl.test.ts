@@ -133,6 +133,25 @@ describe('kubectl 1.35 and helm 4 against ksim serve', function () {
     expect(get(['secret', 'gen', '-o', 'jsonpath={.data.a}'])).to.equal('Yg==')
   })
 
+  it('creates a PodDisruptionBudget with its generator (protobuf) and drains through the Eviction API, stopped by the budget', async () => {
+    await ok(['create', 'deployment', 'guarded', '--image=nginx', '--replicas=2'], 'deployment.apps/guarded created\n')
+    await ok(['create', 'pdb', 'guarded', '--selector=app=guarded', '--min-available=2'], 'poddisruptionbudget.policy/guarded created\n')
+    await ok(['rollout', 'status', 'deployment/guarded', '--timeout=60s'], /successfully rolled out\n$/)
+    expect(sb.run(['get', 'pdb', 'guarded', '-o', 'jsonpath={.spec}']).stdout).to.equal('{"minAvailable":2,"selector":{"matchLabels":{"app":"guarded"}}}')
+    for (let i = 0; i < 120 && sb.run(['get', 'pdb', 'guarded', '-o', 'jsonpath={.status.currentHealthy}/{.status.expectedPods}']).stdout !== '2/2'; i++) await new Promise((r) => setTimeout(r, 250))
+    const pods = sb.run(['get', 'pods', '-l', 'app=guarded', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName}{"\\n"}{end}']).stdout.trim().split('\n').map((l) => l.split(' '))
+    const node = pods[0]![1]!
+    const drain = await kubectl('drain', node, '--pod-selector=app=guarded', '--timeout=6s')
+    await ok(['uncordon', node], `node/${node} uncordoned\n`)
+    expect(drain.code).to.equal(1)
+    const onNode = pods.filter(([, n]) => n === node).map(([p]) => p!)
+    for (const p of onNode) {
+      expect(drain.stderr).to.contain(`error when evicting pods/"${p}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`)
+      expect(drain.stderr).to.contain(`error when evicting pods/"${p}" -n "default": global timeout reached: 6s`)
+    }
+    expect(sb.run(['get', 'pods', '-l', 'app=guarded', '-o', 'jsonpath={.items[*].metadata.deletionTimestamp}']).stdout).to.equal('')
+  })
+
   it('explains kinds and fields from the OpenAPI v3 documents (ksim has no field descriptions)', async () => {
     await ok(['explain', 'deployment.spec.replicas'], 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    <empty>\n\n')
     await ok(['explain', 'pods.spec.containers.ports'], /^KIND: {7}Pod\nVERSION: {4}v1\n\nFIELD: ports <\[\]ContainerPort>\n[^]*\n {2}containerPort\t<integer>\n/)
