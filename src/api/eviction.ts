@@ -103,7 +103,8 @@ export function evictPod(api: Api, namespace: string, name: string, opts: Delete
       const st = pdb.status ?? {}
       const alwaysAllow = pdb.spec?.unhealthyPodEvictionPolicy === 'AlwaysAllow'
       const unhealthyPasses = !podIsReady(pod) && (alwaysAllow || ((st.currentHealthy ?? 0) >= (st.desiredHealthy ?? 0) && (st.desiredHealthy ?? 0) > 0))
-      if (unhealthyPasses) options = withResourceVersion(opts, opts.preconditions?.resourceVersion ?? pod.metadata.resourceVersion)
+      // the handler guards the delete with the pod's resourceVersion (in place of any the client sent)
+      if (unhealthyPasses) options = withResourceVersion(opts, pod.metadata.resourceVersion)
       else checkAndDecrement(api, pdb, name, Boolean(opts.dryRun))
     }
     conditionAndDelete(api, pod, options)

@@ -57,4 +57,7 @@ export const MESSAGES: Record<string, Message> = {
   ContainerPort: {1: f('name', 'string'), 2: f('hostPort', 'int'), 3: f('containerPort', 'int'), 4: f('protocol', 'string'), 5: f('hostIP', 'string')},
   EnvVar: {1: f('name', 'string'), 2: f('value', 'string')},
   ResourceRequirements: {1: f('limits', 'map:quantity'), 2: f('requests', 'map:quantity')},
+  // policy/v1 (create poddisruptionbudget); the status the client sends is the server's to set
+  PodDisruptionBudget: {1: f('metadata', 'ObjectMeta'), 2: f('spec', 'PodDisruptionBudgetSpec')},
+  PodDisruptionBudgetSpec: {1: f('minAvailable', 'intstr', {keep: true}), 2: f('selector', 'LabelSelector'), 3: f('maxUnavailable', 'intstr', {keep: true}), 4: f('unhealthyPodEvictionPolicy', 'string')},
 }

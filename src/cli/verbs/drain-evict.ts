@@ -75,7 +75,8 @@ export async function evictPods(api: Api, run: EvictionRun, o: Sinks): Promise<s
       else if (result === 'evicted' && !run.serverDryRun) waiting.push(p.pod)
     }
     if (queue.length === 0 && waiting.length === 0) break
-    if (waiting.length > 0 && !waited) {
+    // anything to wait for (a pod to go, a budget to change) needs the reconciler running
+    if (!waited) {
       waited = true
       await run.beforeWait?.()
     }

@@ -38,8 +38,8 @@ export function parseToLabelSelector(text: string): LabelSelector {
     else if (r.operator === 'notin') matchExpressions.push({key: r.key, operator: 'NotIn', values: [...r.values]})
     else if (r.operator === 'exists') matchExpressions.push({key: r.key, operator: 'Exists'})
     else if (r.operator === '!') matchExpressions.push({key: r.key, operator: 'DoesNotExist'})
-    // `!=`, `gt`, `lt`
-    else throw new CliError(`"${r.operator}" is not a valid label selector operator`)
+    else if (r.operator === '!=') throw new CliError(`"!=" is not a valid label selector operator`)
+    else throw new CliError(`"${r.operator}" isn't supported in label selectors`)
   }
   return {...(Object.keys(matchLabels).length > 0 ? {matchLabels} : {}), ...(matchExpressions.length > 0 ? {matchExpressions} : {})}
 }
