@@ -14,6 +14,7 @@ describe('field schema', () => {
       'apps/v1/ReplicaSet',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
+      'scheduling.k8s.io/v1/PriorityClass',
       'v1/ConfigMap',
       'v1/Endpoints',
       'v1/Event',
