@@ -32,7 +32,7 @@ describe('kubectl commands ksim does not have', function () {
         expect(sb.run([verb, 'x']), verb).to.deep.equal({stdout: '', stderr: `error: "${verb}" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`, code: 1})
       }
       expect(sb.run(['-n', 'team', 'logs', 'p']).stderr).to.equal(`error: "logs" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
-      expect(sb.run(['config', 'view']).stderr).to.equal(`error: "config view" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
+      expect(sb.run(['create', 'clusterrole', 'r']).stderr).to.equal(`error: "create clusterrole" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       expect(sb.run(['create', 'job', 'j', '--image=busybox']).stderr).to.equal(`error: "create job" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       // truly unknown words keep kubectl 1.35's text (`error:`, no blank line after the suggestions)
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n', code: 1})
