@@ -40,6 +40,8 @@ export abstract class KsimCommand extends Command {
     context: Flags.string({description: 'The name of the context to use', helpGroup: 'GLOBAL'}),
     namespace: Flags.string({char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL'}),
     kubeconfig: Flags.string({description: 'Path to the kubeconfig file to use for CLI requests.', helpGroup: 'GLOBAL'}),
+    cluster: Flags.string({description: 'The name of the kubeconfig cluster to use', helpGroup: 'GLOBAL'}),
+    user: Flags.string({description: 'The name of the kubeconfig user to use', helpGroup: 'GLOBAL'}),
     'request-timeout': Flags.string({description: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.", helpGroup: 'GLOBAL'}),
     v: Flags.integer({char: 'v', description: 'number for the log level verbosity', helpGroup: 'GLOBAL'}),
   }
@@ -65,7 +67,10 @@ export abstract class KsimCommand extends Command {
     // as kubectl: a --request-timeout it cannot read fails a command that talks to a cluster
     parseRequestTimeout(this.#flags['request-timeout'] as string | undefined)
     const {resolveTarget} = await import('../cluster/clusters.js')
-    return resolveTarget(flags)
+    // --cluster and --user override the context's, unless the command has flags of those names itself
+    const own = (this.ctor as typeof Command).flags ?? {}
+    const override = (name: 'cluster' | 'user') => (Object.hasOwn(own, name) ? undefined : (this.#flags[name] as string | undefined))
+    return resolveTarget({...flags, cluster: override('cluster'), user: override('user')})
   }
 
   /** The cluster a cluster command acts on: the one named, else the current context's; an error when it does not exist. */

@@ -4,9 +4,9 @@
 // (-n/--namespace, --context, --kubeconfig) are moved from among those words to just after the command's id.
 
 /** The global flags ksim has, by every spelling that takes its value in the next word. */
-const SEPARATE_VALUE = new Set(['-n', '--namespace', '--context', '--kubeconfig', '-v', '--v', '--request-timeout'])
+const SEPARATE_VALUE = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-v', '--v', '--request-timeout'])
 /** The same flags with the value attached: `--namespace=x`, `--context=x`, `-n=x`, `-nx`. */
-const ATTACHED_VALUE = /^(--namespace=|--context=|--kubeconfig=|--v=|--request-timeout=|-n|-v)./s
+const ATTACHED_VALUE = /^(--namespace=|--context=|--kubeconfig=|--cluster=|--user=|--v=|--request-timeout=|-n|-v)./s
 
 /**
  * `argv` with the global flags found among the leading command words moved after them. `isPath(id)`
@@ -73,7 +73,7 @@ function rootParse(flags: string[], bin: string): LeadingFlags {
   for (let i = 0; i < flags.length; i++) {
     const a = flags[i]!
     const name = a.startsWith('--') ? a.slice(2).split('=')[0]! : a.slice(1, 2)
-    const known = ['n', 'namespace', 'context', 'kubeconfig', 'v', 'request-timeout'].includes(name)
+    const known = ['n', 'namespace', 'context', 'kubeconfig', 'cluster', 'user', 'v', 'request-timeout'].includes(name)
     if (!known) {
       const text = a.startsWith('--') ? `unknown flag: --${name}` : `unknown shorthand flag: '${name}' in ${a}`
       return {kind: 'error', text: `error: ${text}\n${usage}\n`, code: 1}

@@ -129,7 +129,7 @@ function ensureDefaultCluster(): Kubeconfig {
  * Resolves --context and -n to a cluster and namespace. On a machine with no config at all, creates
  * the default cluster so that the first command just works.
  */
-export async function resolveTarget(flags: {context?: string; namespace?: string}): Promise<Target> {
+export async function resolveTarget(flags: {context?: string; namespace?: string; cluster?: string; user?: string}): Promise<Target> {
   // as kubectl: a --kubeconfig file that is not there is an error for every command but config's
   if (isExplicit() && !fs.existsSync(defaultFilename())) throw new UsageError(`stat ${defaultFilename()}: no such file or directory`)
   let cfg = readConfig()
@@ -141,7 +141,11 @@ export async function resolveTarget(flags: {context?: string; namespace?: string
   if (!entry) {
     throw new UsageError(flags.context ? `context was not found for specified context: ${contextName}` : `current-context "${contextName}" does not exist`)
   }
-  const clusterName = field(entry, 'cluster')
+  // as kubectl: --cluster and --user must name entries that exist
+  if (flags.cluster && !cfg.clusters.has(flags.cluster)) throw new UsageError(`no server found for cluster "${flags.cluster}"`)
+  const user = flags.user || field(entry, 'user')
+  if (flags.user && !cfg.users.has(user)) throw new UsageError(`auth info "${user}" does not exist`)
+  const clusterName = flags.cluster || field(entry, 'cluster')
   if (clusterName === '') {
     throw new UsageError(`context "${contextName}" names no cluster; set one with 'ksim config set-context ${contextName} --cluster=NAME'`)
   }

@@ -109,12 +109,17 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 const PATH_FIELDS = ['certificate-authority', 'client-certificate', 'client-key']
 
-/** A changed entry as it is written to `file`: absolute paths relative to the file's folder (as kubectl writes them). */
+/**
+ * A changed entry as it is written to `file`: an absolute path under the file's folder made relative to it
+ * (client-go's RelativizePathWithNoBacksteps: a path that would need `..` stays absolute).
+ */
 function relativized(entry: Entry, file: string): Entry {
   const out = {...entry}
   for (const f of PATH_FIELDS) {
     const v = out[f]
-    if (typeof v === 'string' && path.isAbsolute(v)) out[f] = path.relative(path.dirname(file), v)
+    if (typeof v !== 'string' || !path.isAbsolute(v)) continue
+    const rel = path.relative(path.dirname(file), v)
+    if (rel !== '..' && !rel.startsWith('../')) out[f] = rel
   }
   return out
 }

@@ -32,7 +32,7 @@ describe('kubectl commands ksim does not have', function () {
         expect(sb.run([verb, 'x']), verb).to.deep.equal({stdout: '', stderr: `error: "${verb}" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`, code: 1})
       }
       expect(sb.run(['-n', 'team', 'exec', 'p']).stderr).to.equal(`error: "exec" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
-      expect(sb.run(['config', 'view']).stderr).to.equal(`error: "config view" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
+      expect(sb.run(['create', 'clusterrole', 'r']).stderr).to.equal(`error: "create clusterrole" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       expect(sb.run(['create', 'cronjob', 'c', '--image=busybox', '--schedule=* * * * *']).stderr).to.equal(`error: "create cronjob" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       // truly unknown words keep kubectl 1.35's text (`error:`, no blank line after the suggestions)
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n', code: 1})

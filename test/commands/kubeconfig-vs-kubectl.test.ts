@@ -64,6 +64,8 @@ describe('config verbs match kubectl 1.35 on the same kubeconfig files', functio
       ['config', 'set-cluster', 'c2', '--server=https://5.6.7.8', '--certificate-authority=ca.crt'],
       ['config', 'set-cluster', 'c3', '--server=https://h', '--insecure-skip-tls-verify=true', '--tls-server-name=n', '--proxy-url=http://p'],
       ['config', 'set-cluster', 'c1', '--server=https://1.2.3.9'],
+      // a path outside the file's folder stays absolute (no `..` written)
+      ['config', 'set-cluster', 'c4', '--server=https://o', '--certificate-authority=../outside.crt'],
       ['config', 'set-cluster', 'c1', '--insecure-skip-tls-verify', '--certificate-authority=ca.crt'],
       ['config', 'set-cluster', 'c1', '--embed-certs'],
       ['config', 'set-cluster', 'c1', '--embed-certs', '--certificate-authority=nope.crt'],
@@ -183,6 +185,12 @@ describe('ksim clusters in the kubeconfig', function () {
       })
       expect(sb.run(['--kubeconfig', path.join(other, 'none'), 'get', 'pods'])).to.deep.equal({stdout: '', stderr: `error: stat ${path.join(other, 'none')}: no such file or directory\n`, code: 1})
       expect(fs.existsSync(path.join(other, 'none'))).to.equal(false)
+      // --cluster and --user as kubectl's: they must name entries; --cluster picks the cluster
+      expect(sb.run(['get', 'pods', '--cluster=missing-cluster'])).to.deep.equal({stdout: '', stderr: 'error: no server found for cluster "missing-cluster"\n', code: 1})
+      expect(sb.run(['get', 'pods', '--user=missing-user'])).to.deep.equal({stdout: '', stderr: 'error: auth info "missing-user" does not exist\n', code: 1})
+      expect(sb.run(['cluster', 'create', 'two', '--nodes=1']).code).to.equal(0)
+      expect(sb.run(['config', 'use-context', 'ksim']).code).to.equal(0)
+      expect(sb.run(['get', 'nodes', '-o', 'name', '--cluster=two', '--user=ksim']).stdout).to.equal('node/two-control-plane\n')
     } finally {
       sb.cleanup()
       fs.rmSync(other, {recursive: true, force: true})
