@@ -23,8 +23,9 @@ describe('ksim rollout pause, resume, restart, history and undo (API only)', fun
     })
     const file = sb.write('web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n')
     expect(sb.run(['rollout', 'pause', '-f', file, '-o', 'name'])).to.deep.equal({stdout: 'deployment.apps/web\n', stderr: '', code: 0})
-    expect(sb.run(['rollout', 'resume', '-f', file, '-o', 'jsonpath={.spec.paused}']).code).to.equal(1)
-    expect(sb.run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.paused}']).stdout).to.equal('true')
+    // kubectl 1.35's PrintFlags: jsonpath and go templates print the object written
+    expect(sb.run(['rollout', 'resume', '-f', file, '-o', 'jsonpath={.metadata.name}'])).to.deep.equal({stdout: 'web', stderr: '', code: 0})
+    expect(sb.run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.paused}']).stdout).not.to.equal('true')
   })
 
   it('restarts by label, and prints kubectl errors for missing arguments and selectors with names', () => {

@@ -23,7 +23,8 @@ export const WRITE_OUTPUT_FORMATS: readonly string[] = ['go-template', 'go-templ
 /** The `-o` of the commands that write (create, apply, scale, set image, expose, run, rollout, patch). */
 export const outputFlag = Flags.string({
   char: 'o',
-  description: 'Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+  // kubectl's help also names kyaml, which ksim cannot print: left out here, so completion does not offer it
+  description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
 })
 
 /** kubectl's PrintFlags as the commands that write have them: -o, --template, --show-managed-fields, --allow-missing-template-keys. */

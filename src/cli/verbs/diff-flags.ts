@@ -4,6 +4,8 @@ import {Flags, type Interfaces} from '@oclif/core'
 import {recursiveFlag, selectorFlag} from '../flags.js'
 
 export const diffFlags = {
+  // ksim diffs the objects one after another, which prints what any concurrency prints
+  concurrency: Flags.integer({description: 'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.', default: 1}),
   'field-manager': Flags.string({description: 'Name of the manager used to track field ownership. Defaults to kubectl-client-side-apply, or kubectl with --server-side.'}),
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files contains the configuration to diff', multiple: true, multipleNonGreedy: true, delimiter: ','}),
   'force-conflicts': Flags.boolean({description: 'If true, server-side apply will force the changes against conflicts.', default: false}),

@@ -64,7 +64,7 @@ describe('completion (ksim __complete)', function () {
       expect(tab('get -o ')).to.equal('json\nyaml\nname\ngo-template=\ngo-template-file=\ntemplate=\ntemplatefile=\njsonpath=\njsonpath-as-json=\njsonpath-file=\ncustom-columns=\ncustom-columns-file=\nwide\n:0\n')
       expect(tab('get -o jsonp')).to.equal('jsonpath=\njsonpath-as-json=\njsonpath-file=\n:1\n')
       expect(tab('get --output=y')).to.equal('--output=yaml\n:0\n')
-      expect(tab('create -o ')).to.equal('name\nyaml\njson\n:0\n')
+      expect(tab('create -o ')).to.equal('json\nyaml\nname\ngo-template=\ngo-template-file=\ntemplate=\ntemplatefile=\njsonpath=\njsonpath-as-json=\njsonpath-file=\n:0\n')
     })
 
     it('completes the values of --dry-run and --cascade', () => {
@@ -75,7 +75,7 @@ describe('completion (ksim __complete)', function () {
     it("completes run's flags and their values, and no live names for the new pod's NAME", () => {
       expect(tab('run web --over')).to.equal('--override-type\n--overrides\n:0\n')
       expect(tab('run web --image=nginx --dry-run=s')).to.equal('--dry-run=server\n:0\n')
-      expect(tab('run web -o ')).to.equal('name\nyaml\njson\n:0\n')
+      expect(tab('run web -o ')).to.equal('json\nyaml\nname\ngo-template=\ngo-template-file=\ntemplate=\ntemplatefile=\njsonpath=\njsonpath-as-json=\njsonpath-file=\n:0\n')
       expect(tab('run ')).to.equal(':0\n')
     })
 
