@@ -22,6 +22,6 @@ export default defineCommand({
   strict: false,
   async run(cmd, {argv, flags}) {
     const {target, api} = await cmd.open(flags)
-    return runLogs(api, target, argv as string[], flags, cmd.sinks())
+    return runLogs(api, target, argv as string[], flags, {...cmd.sinks(), beforeWait: () => cmd.ensureReconcilerRunning(target)})
   },
 })

@@ -37,6 +37,15 @@ describe('logs (real reconciler)', function () {
     expect(sb.run(['logs', 'crash', '--previous'])).to.deep.equal({stdout: '', stderr: '', code: 0})
   })
 
+  it('waits for a new Deployment\'s first pod, and times out with kubectl\'s words when none comes', () => {
+    expect(sb.run(['create', 'deployment', 'w', '--image=nginx:1.27']).code).to.equal(0)
+    const first = sb.run(['logs', 'deploy/w', '--pod-running-timeout=60s'])
+    // the pod may still be starting when it is found, as with kubectl
+    expect(first.stderr).to.match(/^(|Error from server \(BadRequest\): container "nginx" in pod "w-[a-z0-9]+-[a-z0-9]+" is waiting to start: ContainerCreating\n)$/)
+    expect(sb.run(['create', 'deployment', 'none', '--image=nginx:1.27', '--replicas=0']).code).to.equal(0)
+    expect(sb.run(['logs', 'deploy/none', '--pod-running-timeout=1s'])).to.deep.equal({stdout: '', stderr: 'error: timed out waiting for the condition\n', code: 1})
+  })
+
   it('refuses a container whose image cannot be pulled with the kubelet\'s words', () => {
     expect(sb.run(['run', 'bad', '--image=registry.invalid/team/app:v1']).code).to.equal(0)
     expect(sb.run(['wait', '--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=ImagePullBackOff', 'pod/bad', '--timeout=60s']).code).to.equal(0)

@@ -12,7 +12,7 @@ import {compareText} from '../../api/types.js'
 import {labelSelectorFromObject, labelSelectorString} from '../../machinery/labels.js'
 import {CliError} from '../errors.js'
 import {waitUntil} from '../resource/wait.js'
-import type {Sinks} from './sinks.js'
+import type {Sinks, WaitSinks} from './sinks.js'
 
 /** One log stream: a container of a pod. */
 export interface LogSource {
@@ -95,10 +95,12 @@ export function byLogging(a: Pod, b: Pod): boolean {
 }
 
 /** GetFirstPod: the best pod for logs among those the selector matches, waiting for one to appear. */
-async function firstPod(api: Api, namespace: string, selector: string, timeoutMs: number): Promise<{pod: Pod; count: number}> {
+async function firstPod(api: Api, namespace: string, selector: string, timeoutMs: number, sinks: WaitSinks): Promise<{pod: Pod; count: number}> {
   const list = (): Pod[] => api.list(podType, namespace, {labelSelector: selector}).items as Pod[]
   let pods = list()
   if (pods.length === 0) {
+    // the pods come from the controllers: the reconciler must run
+    await sinks.beforeWait?.()
     const left = await waitUntil(api, [selector], () => (pods = list()).length > 0, {timeoutMs, kinds: ['Pod']})
     if (left.length > 0) throw new CliError('timed out waiting for the condition')
     return {pod: pods[0], count: 1}
@@ -108,10 +110,10 @@ async function firstPod(api: Api, namespace: string, selector: string, timeoutMs
 }
 
 /** The streams for what the user named: a pod, the pods of a selector, or a workload's first pod. */
-export async function logSources(api: Api, obj: KObject | Pod[], opts: {namespace: string; container?: string; allContainers: boolean; timeoutMs: number}, sinks: Sinks): Promise<LogSource[]> {
+export async function logSources(api: Api, obj: KObject | Pod[], opts: {namespace: string; container?: string; allContainers: boolean; timeoutMs: number}, sinks: WaitSinks): Promise<LogSource[]> {
   if (Array.isArray(obj)) return obj.flatMap((p) => podSources(p, opts.container, opts.allContainers, sinks))
   if (obj.kind === 'Pod') return podSources(obj as Pod, opts.container, opts.allContainers, sinks)
-  const {pod, count} = await firstPod(api, opts.namespace, selectorOf(obj), opts.timeoutMs)
+  const {pod, count} = await firstPod(api, opts.namespace, selectorOf(obj), opts.timeoutMs, sinks)
   if (count > 1) sinks.err(`Found ${count} pods, using pod/${pod.metadata?.name}`)
   return podSources(pod, opts.container, opts.allContainers, sinks)
 }

@@ -16,10 +16,10 @@ import {CliError, errorText} from '../errors.js'
 import {waitUntil} from '../resource/wait.js'
 import {completeLogs, validateLogs, type LogsFlags} from './logs-flags.js'
 import {logSources, type LogSource} from './logs-targets.js'
-import type {Sinks} from './sinks.js'
+import type {WaitSinks} from './sinks.js'
 
 // what the user named: pods/NAME, TYPE/NAME, or the pods of a selector
-function resolve(api: Api, namespace: string, resource: string | undefined, selector: string | undefined, sinks: Sinks): Pod[] | ReturnType<Api['get']> {
+function resolve(api: Api, namespace: string, resource: string | undefined, selector: string | undefined, sinks: WaitSinks): Pod[] | ReturnType<Api['get']> {
   if (selector) {
     const pods = api.list(podType, namespace, {labelSelector: selector}).items as Pod[]
     if (pods.length === 0) sinks.err(`No resources found in ${namespace} namespace.`)
@@ -37,7 +37,7 @@ function resolve(api: Api, namespace: string, resource: string | undefined, sele
 }
 
 /** Prints the logs; returns kubectl's error lines (a failed stream ends the run unless --ignore-errors while following). */
-export async function runLogs(api: Api, target: Target, args: string[], flags: LogsFlags, sinks: Sinks): Promise<string[]> {
+export async function runLogs(api: Api, target: Target, args: string[], flags: LogsFlags, sinks: WaitSinks): Promise<string[]> {
   const request = completeLogs(args, flags)
   const obj = resolve(api, target.namespace, request.resource, request.selector, sinks)
   validateLogs(args, flags, request)
@@ -56,7 +56,11 @@ export async function runLogs(api: Api, target: Target, args: string[], flags: L
       sinks.out(`error: ${(error as Error).message}\n`)
     }
   }
-  if (followed.length > 0) await followUntilEnd(api, followed)
+  if (followed.length > 0) {
+    // the containers move on only while the reconciler runs
+    await sinks.beforeWait?.()
+    await followUntilEnd(api, followed)
+  }
   return []
 }
 
