@@ -15,20 +15,23 @@ describe('ksim api-resources and api-versions', function () {
   it('lists the served resources by group, the core group first, then by name, in kubectl’s columns', () => {
     expect(sb.run(['api-resources'])).to.deep.equal({
       stdout:
-        'NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND\n' +
-        'configmaps        cm           v1                       true         ConfigMap\n' +
-        'endpoints         ep           v1                       true         Endpoints\n' +
-        'events            ev           v1                       true         Event\n' +
-        'namespaces        ns           v1                       false        Namespace\n' +
-        'nodes             no           v1                       false        Node\n' +
-        'pods              po           v1                       true         Pod\n' +
-        'secrets                        v1                       true         Secret\n' +
-        'serviceaccounts   sa           v1                       true         ServiceAccount\n' +
-        'services          svc          v1                       true         Service\n' +
-        'deployments       deploy       apps/v1                  true         Deployment\n' +
-        'replicasets       rs           apps/v1                  true         ReplicaSet\n' +
-        'leases                         coordination.k8s.io/v1   true         Lease\n' +
-        'endpointslices                 discovery.k8s.io/v1      true         EndpointSlice\n',
+        'NAME                  SHORTNAMES   APIVERSION               NAMESPACED   KIND\n' +
+        'configmaps            cm           v1                       true         ConfigMap\n' +
+        'endpoints             ep           v1                       true         Endpoints\n' +
+        'events                ev           v1                       true         Event\n' +
+        'namespaces            ns           v1                       false        Namespace\n' +
+        'nodes                 no           v1                       false        Node\n' +
+        'pods                  po           v1                       true         Pod\n' +
+        'secrets                            v1                       true         Secret\n' +
+        'serviceaccounts       sa           v1                       true         ServiceAccount\n' +
+        'services              svc          v1                       true         Service\n' +
+        'controllerrevisions                apps/v1                  true         ControllerRevision\n' +
+        'daemonsets            ds           apps/v1                  true         DaemonSet\n' +
+        'deployments           deploy       apps/v1                  true         Deployment\n' +
+        'replicasets           rs           apps/v1                  true         ReplicaSet\n' +
+        'statefulsets          sts          apps/v1                  true         StatefulSet\n' +
+        'leases                             coordination.k8s.io/v1   true         Lease\n' +
+        'endpointslices                     discovery.k8s.io/v1      true         EndpointSlice\n',
       stderr: '',
       code: 0,
     })
@@ -54,15 +57,15 @@ describe('ksim api-resources and api-versions', function () {
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
       'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
-        'deployments.apps\nreplicasets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\n',
+        'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['configmaps', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'replicasets', 'secrets', 'services', 'serviceaccounts'])
+    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'replicasets', 'secrets', 'services', 'serviceaccounts', 'statefulsets'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'configmaps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\n',
+      'configmaps\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\n',
     )
   })
 
@@ -72,11 +75,11 @@ describe('ksim api-resources and api-versions', function () {
       stderr: '',
       code: 0,
     })
-    expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('deployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n')
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
     expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\n')
     expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\n')
-    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndeployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
     // nothing left: kubectl still prints the header
     expect(sb.run(['api-resources', '--api-group', 'rbac.authorization.k8s.io'])).to.deep.equal({stdout: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n', stderr: '', code: 0})

@@ -10,8 +10,11 @@ const pod = (spec: Obj, extra: Obj = {}): Obj => ({apiVersion: 'v1', kind: 'Pod'
 describe('field schema', () => {
   it('serves the kinds ksim knows, by apiVersion and kind', () => {
     expect([...defaultSchema().roots.keys()].sort()).to.deep.equal([
+      'apps/v1/ControllerRevision',
+      'apps/v1/DaemonSet',
       'apps/v1/Deployment',
       'apps/v1/ReplicaSet',
+      'apps/v1/StatefulSet',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
       'v1/ConfigMap',
