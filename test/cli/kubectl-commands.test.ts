@@ -48,7 +48,7 @@ describe('kubectl commands ksim does not have', function () {
       const cronjobs = 'error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n'
       expect(sb.run(['get', 'cronjobs'])).to.deep.equal({stdout: '', stderr: cronjobs, code: 1})
       expect(sb.run(['get', 'pods,cronjobs']).stderr).to.equal(cronjobs)
-      expect(sb.run(['scale', 'statefulset', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve statefulsets (apps/v1 StatefulSet) yet; `ksim api-resources` lists the kinds it serves\n')
+      expect(sb.run(['scale', 'replicationcontroller', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve replicationcontrollers (v1 ReplicationController) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['delete', 'ing', 'x']).stderr).to.equal('error: ksim does not serve ingresses (networking.k8s.io/v1 Ingress) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['describe', 'cronjob.batch']).stderr).to.equal('error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n')
       const job = sb.write('cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: j\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: busybox}]\n          restartPolicy: Never\n')
