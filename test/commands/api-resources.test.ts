@@ -25,11 +25,17 @@ describe('ksim api-resources and api-versions', function () {
         'secrets                             v1                       true         Secret\n' +
         'serviceaccounts        sa           v1                       true         ServiceAccount\n' +
         'services               svc          v1                       true         Service\n' +
+        'controllerrevisions                 apps/v1                  true         ControllerRevision\n' +
+        'daemonsets             ds           apps/v1                  true         DaemonSet\n' +
         'deployments            deploy       apps/v1                  true         Deployment\n' +
         'replicasets            rs           apps/v1                  true         ReplicaSet\n' +
+        'statefulsets           sts          apps/v1                  true         StatefulSet\n' +
+        'jobs                                batch/v1                 true         Job\n' +
         'leases                              coordination.k8s.io/v1   true         Lease\n' +
         'endpointslices                      discovery.k8s.io/v1      true         EndpointSlice\n' +
-        'poddisruptionbudgets   pdb          policy/v1                true         PodDisruptionBudget\n',
+        'runtimeclasses                      node.k8s.io/v1           false        RuntimeClass\n' +
+        'poddisruptionbudgets   pdb          policy/v1                true         PodDisruptionBudget\n' +
+        'priorityclasses        pc           scheduling.k8s.io/v1     false        PriorityClass\n',
       stderr: '',
       code: 0,
     })
@@ -55,29 +61,35 @@ describe('ksim api-resources and api-versions', function () {
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
       'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
-        'deployments.apps\nreplicasets.apps\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\npoddisruptionbudgets.policy\n',
+        'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\njobs.batch\nleases.coordination.k8s.io\n' +
+        'endpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\npriorityclasses.scheduling.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['configmaps', 'deployments', 'endpointslices', 'endpoints', 'events', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'replicasets', 'secrets', 'services', 'serviceaccounts'])
+    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'priorityclasses', 'replicasets', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'configmaps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\nreplicasets.apps\nsecrets\nserviceaccounts\nservices\n',
+      'configmaps\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\n',
     )
   })
 
   it('filters by --namespaced only when given, by --api-group, and by every one of --verbs and --categories', () => {
     expect(sb.run(['api-resources', '--namespaced=false'])).to.deep.equal({
-      stdout: 'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n',
+      stdout:
+        'NAME              SHORTNAMES   APIVERSION             NAMESPACED   KIND\n' +
+        'namespaces        ns           v1                     false        Namespace\n' +
+        'nodes             no           v1                     false        Node\n' +
+        'runtimeclasses                 node.k8s.io/v1         false        RuntimeClass\n' +
+        'priorityclasses   pc           scheduling.k8s.io/v1   false        PriorityClass\n',
       stderr: '',
       code: 0,
     })
-    expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('deployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n')
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
-    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\n')
-    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\n')
-    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndeployments.apps\nreplicasets.apps\n')
+    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
+    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
+    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\njobs.batch\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
     // nothing left: kubectl still prints the header
     expect(sb.run(['api-resources', '--api-group', 'rbac.authorization.k8s.io'])).to.deep.equal({stdout: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n', stderr: '', code: 0})
@@ -94,7 +106,7 @@ describe('ksim api-resources and api-versions', function () {
   })
 
   it('lists the served group/versions sorted as strings, v1 last', () => {
-    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\npolicy/v1\nv1\n', stderr: '', code: 0})
+    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nv1\n', stderr: '', code: 0})
     expect(sb.run(['api-versions', 'apps'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [apps]\nSee 'ksim api-versions -h' for help and examples\n", code: 1})
   })
 })

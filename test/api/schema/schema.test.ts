@@ -10,13 +10,17 @@ const pod = (spec: Obj, extra: Obj = {}): Obj => ({apiVersion: 'v1', kind: 'Pod'
 describe('field schema', () => {
   it('serves the kinds ksim knows, by apiVersion and kind', () => {
     expect([...defaultSchema().roots.keys()].sort()).to.deep.equal([
+      'apps/v1/ControllerRevision',
+      'apps/v1/DaemonSet',
       'apps/v1/Deployment',
       'apps/v1/ReplicaSet',
+      'apps/v1/StatefulSet',
       'batch/v1/Job',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
-      'policy/v1/PodDisruptionBudget',
       'node.k8s.io/v1/RuntimeClass',
+      'policy/v1/PodDisruptionBudget',
+      'scheduling.k8s.io/v1/PriorityClass',
       'v1/ConfigMap',
       'v1/Endpoints',
       'v1/Event',
