@@ -2,13 +2,11 @@ import {expect} from 'chai'
 
 import type {KObject} from '../../../src/api/types.js'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {lookupResource} from '../../../src/api/registry.js'
 import {statefulSetType} from '../../../src/api/kinds/statefulset.js'
 import {daemonSetType} from '../../../src/api/kinds/daemonset.js'
 import {controllerRevisionType} from '../../../src/api/kinds/controllerrevision.js'
-import {Api} from '../../../src/api/server.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 const template = {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx'}]}}
@@ -17,20 +15,7 @@ const sts = (spec: Record<string, unknown>): KObject => ({apiVersion: 'apps/v1',
 const ds = (spec: Record<string, unknown>): KObject => ({apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: {name: 'agent', namespace: 'default'}, spec})
 
 describe('StatefulSet, DaemonSet and ControllerRevision kinds', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {api, failure} = useKindApi(FIXED)
 
   it('resolves sts, ds and controllerrevisions; the sets are in the all category', () => {
     expect(lookupResource('sts')?.kind).to.equal('StatefulSet')

@@ -2,11 +2,9 @@ import {expect} from 'chai'
 
 import type {KObject} from '../../../src/api/types.js'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {jobType} from '../../../src/api/kinds/job.js'
 import {lookupResource} from '../../../src/api/registry.js'
-import {Api} from '../../../src/api/server.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 
@@ -17,20 +15,7 @@ function job(spec: Record<string, unknown>, name = 'pi'): KObject {
 const never = {spec: {restartPolicy: 'Never', containers: [container]}}
 
 describe('Job kind', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {api, failure} = useKindApi(FIXED)
 
   it('resolves jobs and jobs.batch, in the all category, without a short name', () => {
     expect(lookupResource('jobs.batch')?.kind).to.equal('Job')

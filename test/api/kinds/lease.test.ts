@@ -1,12 +1,10 @@
 import {expect} from 'chai'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {leaseType} from '../../../src/api/kinds/lease.js'
 import {microTime, parseMicroTime} from '../../../src/api/micro-time.js'
 import {lookupResource} from '../../../src/api/registry.js'
-import {Api} from '../../../src/api/server.js'
 import type {KObject} from '../../../src/api/types.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 
@@ -15,20 +13,7 @@ function lease(spec: Record<string, unknown>): KObject {
 }
 
 describe('Lease kind', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {stores, api, failure} = useKindApi(FIXED)
 
   it('is registered as leases, lease in coordination.k8s.io/v1, namespaced, without short names', () => {
     expect(lookupResource('leases')).to.equal(leaseType)

@@ -2,30 +2,15 @@ import {expect} from 'chai'
 
 import type {KObject} from '../../../src/api/types.js'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {podDisruptionBudgetType} from '../../../src/api/kinds/poddisruptionbudget.js'
 import {lookupResource} from '../../../src/api/registry.js'
-import {Api} from '../../../src/api/server.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 const pdb = (spec: Record<string, unknown>): KObject => ({apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'p', namespace: 'default'}, spec})
 
 describe('PodDisruptionBudget kind', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {stores, api, failure} = useKindApi(FIXED)
 
   it('resolves pdb and poddisruptionbudgets.policy', () => {
     expect(lookupResource('pdb')?.kind).to.equal('PodDisruptionBudget')

@@ -1,11 +1,9 @@
 import {expect} from 'chai'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {runtimeClassType} from '../../../src/api/kinds/runtimeclass.js'
 import {lookupResource, mustLookupResource} from '../../../src/api/registry.js'
-import {Api} from '../../../src/api/server.js'
 import type {KObject} from '../../../src/api/types.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 
@@ -17,20 +15,7 @@ const pod = (name: string, spec: Record<string, unknown> = {}): KObject =>
   ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default'}, spec: {containers: [{name: 'app', image: 'nginx'}], ...spec}}) as KObject
 
 describe('RuntimeClass kind and admission', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {stores, api, failure} = useKindApi(FIXED)
   const RFC1123 =
     "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
 

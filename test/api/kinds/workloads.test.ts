@@ -2,11 +2,9 @@ import {expect} from 'chai'
 
 import type {KObject} from '../../../src/api/types.js'
 
-import {errorText} from '../../../src/cli/errors.js'
 import {deploymentType} from '../../../src/api/kinds/deployment.js'
 import {lookupResource} from '../../../src/api/registry.js'
-import {Api} from '../../../src/api/server.js'
-import {useTempStores} from '../../store/temp-store.js'
+import {useKindApi} from './kind-api.js'
 
 const FIXED = new Date('2026-01-02T03:04:05Z')
 
@@ -17,20 +15,7 @@ function deployment(spec: Record<string, unknown>): KObject {
 const template = {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image: 'nginx'}]}}
 
 describe('Deployment and ReplicaSet kinds', () => {
-  const stores = useTempStores()
-  function api(): Api {
-    const a = new Api(stores.open(), {clock: {now: () => FIXED}})
-    a.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
-    return a
-  }
-  function failure(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (error) {
-      return errorText(error)
-    }
-    throw new Error('expected an error')
-  }
+  const {api, failure} = useKindApi(FIXED)
 
   it('resolves deploy, rs and their qualified names, both in the all category', () => {
     expect(lookupResource('deploy')?.kind).to.equal('Deployment')
