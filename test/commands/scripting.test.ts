@@ -102,9 +102,18 @@ describe('ksim label, annotate, apply and wait', function () {
   })
 
   it('waits for a deletion that happens while it waits', async () => {
-    const waiting = sb.runAsync(['wait', '--for=delete', 'configmap/cm', '--timeout=30s'])
-    await new Promise((r) => setTimeout(r, 700))
+    // delete only once `wait` is watching (its -v=6 log says so): deleting earlier would test the
+    // already-gone path instead, and a fixed sleep raced on a loaded machine
+    let watching!: () => void
+    const watchStarted = new Promise<void>((r) => (watching = r))
+    const waiting = sb.runAsync(['wait', '--for=delete', 'configmap/cm', '--timeout=30s', '-v=6'], {
+      onStderr: (text) => text.includes('verb="watch"') && watching(),
+    })
+    await watchStarted
     sb.run(['delete', 'cm', 'cm'], {env})
-    expect(await waiting).to.deep.equal({stdout: 'configmap/cm condition met\n', stderr: '', code: 0})
+    const result = await waiting
+    expect(result.stdout).to.equal('configmap/cm condition met\n')
+    expect(result.code).to.equal(0)
+    expect(result.stderr).to.not.match(/^(error|Error)/m)
   })
 })

@@ -46,13 +46,16 @@ export class Sandbox {
   }
 
   /** Runs `ksim <args>` asynchronously (for commands that wait). */
-  runAsync(args: string[], opts: {input?: string; env?: Record<string, string>} = {}): Promise<RunResult> {
+  runAsync(args: string[], opts: {input?: string; env?: Record<string, string>; onStderr?: (text: string) => void} = {}): Promise<RunResult> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], {cwd: this.home, env: this.env(opts.env)})
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d) => (stdout += d))
-      child.stderr.on('data', (d) => (stderr += d))
+      child.stderr.on('data', (d) => {
+        stderr += d
+        opts.onStderr?.(stderr)
+      })
       child.stdin.end(opts.input ?? '')
       child.on('close', (code) => resolve({stdout, stderr, code: code ?? -1}))
     })
