@@ -61,8 +61,8 @@ export function wallClock(ms: number, zone: string): Wall {
 /**
  * time.Date: the instant of a wall-clock time in a zone, fields out of range normalized (month 13 is next
  * January). Like Go, the offset is looked up at the wall time read as UTC, and looked up again at the
- * result when that falls outside the first offset's period: a time in a gap lands after it, a time in
- * an overlap on its first occurrence.
+ * result when that falls outside the first offset's period: a wall time in a spring-forward gap takes
+ * the offset after the gap (02:30 in New York becomes 01:30 EST), one in a fall-back overlap the first.
  */
 export function zoneDate(year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): number {
   const local = Date.UTC(year, month - 1, day, hour, minute, second)
