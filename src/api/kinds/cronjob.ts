@@ -1,4 +1,5 @@
-// CronJob (batch/v1, `cj`, in `all`): SetDefaults_CronJob, an empty status on create, generation
+// CronJob (batch/v1, `cj`, in `all`): SetDefaults_CronJob, an empty status on create (kept as stored on
+// a spec update), generation
 // bumped on spec changes, ValidateCronJobCreate/Update with the API server's messages, and the DNS-label
 // name warning on create (the name becomes part of Job and pod names).
 import type {StrategyContext} from '../strategy.js'
@@ -27,6 +28,10 @@ export const cronJobType = register({
     default: (obj, ctx) => defaultCronJob(obj, ctx.settings),
     prepareForCreate(obj: KObject) {
       obj.status = {}
+    },
+    prepareForUpdate(obj: KObject, old: KObject) {
+      // the status is written through the status subresource only
+      obj.status = old.status
     },
     validate: (obj, ctx) => validateCronJobCreate(obj, podOptions(ctx)),
     validateUpdate: (obj, old, ctx) => validateCronJobUpdate(obj, old, podOptions(ctx)),
