@@ -33,6 +33,7 @@ const ROOTS = [
   ['policy/v1', 'PodDisruptionBudget', 'policy/v1', 'PodDisruptionBudget'],
   ['scheduling.k8s.io/v1', 'PriorityClass', 'scheduling/v1', 'PriorityClass'],
   ['node.k8s.io/v1', 'RuntimeClass', 'node/v1', 'RuntimeClass'],
+  ['batch/v1', 'CronJob', 'batch/v1', 'CronJob'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -38,6 +38,7 @@ export interface KindTypes {
   Lease: coordination.Lease
   EndpointSlice: discovery.EndpointSlice
   Job: batch.Job
+  CronJob: batch.CronJob
   StatefulSet: apps.StatefulSet
   DaemonSet: apps.DaemonSet
   ControllerRevision: apps.ControllerRevision

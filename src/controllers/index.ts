@@ -5,7 +5,7 @@
 // lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold),
 // the service account controller, the job controller and the TTL-after-finished controller
 // (controllers/job/), the statefulset and daemonset controllers, and the disruption controller
-// (PodDisruptionBudget status). Each is level-triggered: the
+// (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/). Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -28,6 +28,7 @@ import {TTLAfterFinishedController} from './job/ttl-after-finished.js'
 import {StatefulSetController} from './statefulset/statefulset.js'
 import {DaemonSetController} from './daemonset/daemonset.js'
 import {DisruptionController} from './disruption/disruption.js'
+import {CronJobController} from './cronjob/cronjob.js'
 
 /** A fresh set of controllers: fresh memory, as after a process start. */
 export function createControllers(): Controller[] {
@@ -51,5 +52,6 @@ export function createControllers(): Controller[] {
     new StatefulSetController(),
     new DaemonSetController(),
     new DisruptionController(),
+    new CronJobController(),
   ]
 }

@@ -33,7 +33,7 @@ describe('kubectl commands ksim does not have', function () {
       }
       expect(sb.run(['-n', 'team', 'exec', 'p']).stderr).to.equal(`error: "exec" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       expect(sb.run(['create', 'clusterrole', 'r']).stderr).to.equal(`error: "create clusterrole" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
-      expect(sb.run(['create', 'cronjob', 'c', '--image=busybox', '--schedule=* * * * *']).stderr).to.equal(`error: "create cronjob" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
+      expect(sb.run(['create', 'quota', 'q', '--hard=pods=2']).stderr).to.equal(`error: "create quota" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
       // truly unknown words keep kubectl 1.35's text (`error:`, no blank line after the suggestions)
       expect(sb.run(['gte', 'pods'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "gte" for "ksim"\n\nDid you mean this?\n\tget\n', code: 1})
       expect(sb.run(['xyzzy'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "xyzzy" for "ksim"\n', code: 1})
@@ -45,17 +45,17 @@ describe('kubectl commands ksim does not have', function () {
   it('kinds Kubernetes has built in but ksim does not serve are named plainly, never as missing CRDs', () => {
     const sb = new Sandbox('ksim-kinds-', {KSIM_NO_RECONCILER: '1'})
     try {
-      const cronjobs = 'error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n'
-      expect(sb.run(['get', 'cronjobs'])).to.deep.equal({stdout: '', stderr: cronjobs, code: 1})
-      expect(sb.run(['get', 'pods,cronjobs']).stderr).to.equal(cronjobs)
+      const hpas = 'error: ksim does not serve horizontalpodautoscalers (autoscaling/v2 HorizontalPodAutoscaler) yet; `ksim api-resources` lists the kinds it serves\n'
+      expect(sb.run(['get', 'horizontalpodautoscalers'])).to.deep.equal({stdout: '', stderr: hpas, code: 1})
+      expect(sb.run(['get', 'pods,hpa']).stderr).to.equal(hpas)
       expect(sb.run(['scale', 'replicationcontroller', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve replicationcontrollers (v1 ReplicationController) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['delete', 'ing', 'x']).stderr).to.equal('error: ksim does not serve ingresses (networking.k8s.io/v1 Ingress) yet; `ksim api-resources` lists the kinds it serves\n')
-      expect(sb.run(['describe', 'cronjob.batch']).stderr).to.equal('error: ksim does not serve cronjobs (batch/v1 CronJob) yet; `ksim api-resources` lists the kinds it serves\n')
-      const job = sb.write('cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: j\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: busybox}]\n          restartPolicy: Never\n')
+      expect(sb.run(['describe', 'horizontalpodautoscaler.autoscaling']).stderr).to.equal(hpas)
+      const job = sb.write('hpa.yaml', 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: j\nspec:\n  scaleTargetRef: {kind: Deployment, name: d}\n  maxReplicas: 3\n')
       for (const verb of ['create', 'apply']) {
         const r = sb.run([verb, '-f', job])
         expect(r.code).to.equal(1)
-        expect(r.stderr).to.equal(`error: ksim does not serve cronjobs (batch/v1 CronJob) yet; \`ksim api-resources\` lists the kinds it serves; from "${job}": name: "j"\n`)
+        expect(r.stderr).to.equal(`error: ksim does not serve horizontalpodautoscalers (autoscaling/v2 HorizontalPodAutoscaler) yet; \`ksim api-resources\` lists the kinds it serves; from "${job}": name: "j"\n`)
       }
       // a kind nobody has built in keeps kubectl's words
       expect(sb.run(['get', 'foos']).stderr).to.equal('error: the server doesn\'t have a resource type "foos"\n')

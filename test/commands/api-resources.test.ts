@@ -30,6 +30,7 @@ describe('ksim api-resources and api-versions', function () {
         'deployments            deploy       apps/v1                  true         Deployment\n' +
         'replicasets            rs           apps/v1                  true         ReplicaSet\n' +
         'statefulsets           sts          apps/v1                  true         StatefulSet\n' +
+        'cronjobs               cj           batch/v1                 true         CronJob\n' +
         'jobs                                batch/v1                 true         Job\n' +
         'leases                              coordination.k8s.io/v1   true         Lease\n' +
         'endpointslices                      discovery.k8s.io/v1      true         EndpointSlice\n' +
@@ -61,16 +62,16 @@ describe('ksim api-resources and api-versions', function () {
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
       'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
-        'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\njobs.batch\nleases.coordination.k8s.io\n' +
+        'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\n' +
         'endpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\npriorityclasses.scheduling.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'priorityclasses', 'replicasets', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets'])
+    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'cronjobs', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'priorityclasses', 'replicasets', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'configmaps\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\n',
+      'configmaps\ncontrollerrevisions.apps\ncronjobs.batch\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\n',
     )
   })
 
@@ -89,7 +90,7 @@ describe('ksim api-resources and api-versions', function () {
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
     expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
     expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
-    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\njobs.batch\n')
+    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
     // nothing left: kubectl still prints the header
     expect(sb.run(['api-resources', '--api-group', 'rbac.authorization.k8s.io'])).to.deep.equal({stdout: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n', stderr: '', code: 0})

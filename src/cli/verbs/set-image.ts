@@ -53,10 +53,14 @@ export function splitImageArgs(args: string[]): {resources: string[]; images: Ma
   return {resources, images}
 }
 
-/** The pod spec an object carries (pods) or stamps out (deployments, replica sets, stateful and daemon sets); undefined for others. */
+/** The pod spec an object carries (pods) or stamps out (deployments, replica sets, stateful and daemon sets, cron jobs); undefined for others. */
 function podSpecOf(obj: KObject): PodSpec | undefined {
   const spec = (obj.spec ??= {}) as {template?: {spec?: PodSpec}}
   if (obj.kind === 'Pod') return spec as PodSpec
+  if (obj.kind === 'CronJob') {
+    const jobSpec = (((spec as {jobTemplate?: {spec?: {template?: {spec?: PodSpec}}}}).jobTemplate ??= {}).spec ??= {})
+    return ((jobSpec.template ??= {}).spec ??= {} as PodSpec)
+  }
   if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(obj.kind)) return undefined
   spec.template ??= {}
   return (spec.template.spec ??= {})

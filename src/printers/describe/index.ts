@@ -8,6 +8,7 @@ import {describeEndpointSlice, describeEndpoints, describeService} from './servi
 import {describeDeployment} from './deployment.js'
 import {describeReplicaSet} from './replicaset.js'
 import {describeJob} from './job.js'
+import {describeCronJob} from './cronjob.js'
 import {describeStatefulSet} from './statefulset.js'
 import {describeDaemonSet} from './daemonset.js'
 import {describeServiceAccount} from './serviceaccount.js'
@@ -32,6 +33,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Service: describeService, Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice,
   Deployment: describeDeployment, ReplicaSet: describeReplicaSet,
   Job: describeJob,
+  CronJob: describeCronJob,
   StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
   PodDisruptionBudget: describePodDisruptionBudget,
   PriorityClass: describePriorityClass,

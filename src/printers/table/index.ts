@@ -19,6 +19,7 @@ import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
 import {deploymentTable, replicaSetTable} from './workloads.js'
 import {jobTable} from './job.js'
+import {cronJobTable} from './cronjob.js'
 import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.js'
 import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 import {priorityClassTable} from './priorityclass.js'
@@ -42,6 +43,7 @@ const HANDLERS: Record<string, TableHandler> = {
   PodDisruptionBudget: podDisruptionBudgetTable,
   PriorityClass: priorityClassTable,
   RuntimeClass: runtimeClassTable,
+  CronJob: cronJobTable,
 }
 
 /** A kind's columns and rows, default and wide. */

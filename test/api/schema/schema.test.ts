@@ -15,6 +15,7 @@ describe('field schema', () => {
       'apps/v1/Deployment',
       'apps/v1/ReplicaSet',
       'apps/v1/StatefulSet',
+      'batch/v1/CronJob',
       'batch/v1/Job',
       'coordination.k8s.io/v1/Lease',
       'discovery.k8s.io/v1/EndpointSlice',
