@@ -10,7 +10,10 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true})
 // the runtime schema for strict field validation, generated from the kubernetes-types declarations
 const {generateSchema} = await import('./gen-schema.js')
-generateSchema([path.join(root, 'src', 'api', 'schema', 'generated.json'), path.join(root, 'dist', 'src', 'api', 'schema', 'generated.json')])
+const fieldSchema = generateSchema([path.join(root, 'src', 'api', 'schema', 'generated.json'), path.join(root, 'dist', 'src', 'api', 'schema', 'generated.json')])
+// the field descriptions `ksim explain` and serve's OpenAPI documents read (kept out of the CLI bundle)
+const {generateDescriptions} = await import('./gen-descriptions.js')
+generateDescriptions(fieldSchema, [path.join(root, 'src', 'api', 'schema', 'descriptions.json'), path.join(root, 'dist', 'src', 'api', 'schema', 'descriptions.json')])
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 

@@ -2,7 +2,8 @@
 // schema per struct reachable from a served kind, named as kube-openapi names them
 // (`io.k8s.api.core.v1.Pod`), the kind's root marked with x-kubernetes-group-version-kind. kubectl reads
 // them for `kubectl explain` and for client-side apply's patch metadata (the strategic-merge tags come
-// from api/patch/patch-meta.ts). ksim's schema has no field descriptions.
+// from api/patch/patch-meta.ts). Descriptions and required fields come from api/schema/descriptions.ts.
+import {structDoc} from '../api/schema/descriptions.js'
 import {defaultSchema, type Schema} from '../api/schema/schema.js'
 import type {TypeExpr} from '../api/schema/types.js'
 import type {ResourceType} from '../api/registry.js'
@@ -15,13 +16,18 @@ export function schemaName(id: string): string {
   return `${base}.${name}`
 }
 
-const SCALARS: Record<string, [string, Record<string, unknown>]> = {
-  'int-or-string': ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', {type: 'string', format: 'int-or-string'}],
-  quantity: ['io.k8s.apimachinery.pkg.api.resource.Quantity', {type: 'string'}],
-  time: ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', {type: 'string', format: 'date-time'}],
-  'micro-time': ['io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime', {type: 'string', format: 'date-time'}],
-  any: ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', {type: 'object'}],
+/** The scalars with schemas of their own: shape → [schema name, schema, the id of their description]. */
+const SCALARS: Record<string, [string, Record<string, unknown>, string]> = {
+  'int-or-string': ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', {type: 'string', format: 'int-or-string'}, 'util/intstr.IntOrString'],
+  quantity: ['io.k8s.apimachinery.pkg.api.resource.Quantity', {type: 'string'}, 'api/resource.Quantity'],
+  time: ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', {type: 'string', format: 'date-time'}, 'meta/v1.Time'],
+  'micro-time': ['io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime', {type: 'string', format: 'date-time'}, 'meta/v1.MicroTime'],
+  any: ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', {type: 'object'}, 'meta/v1.FieldsV1'],
 }
+
+/** A schema with its description first, as kube-openapi writes it; none for an empty description. */
+const described = (description: string | undefined, s: Record<string, unknown>): Record<string, unknown> =>
+  description ? {description, ...s} : s
 
 /**
  * The schemas of the served kinds of one group/version, with every struct and scalar they reach. `v2`:
@@ -36,8 +42,8 @@ export function componentSchemas(types: readonly ResourceType[], schema: Schema 
       if (t === 'number') return {type: 'integer', format: 'int32'}
       if (t === 'boolean') return {type: 'boolean'}
       if (t === 'bytes') return {type: 'string', format: 'byte'}
-      const [name, s] = SCALARS[t]!
-      out[name] ??= s
+      const [name, s, docId] = SCALARS[t]!
+      out[name] ??= described(structDoc(docId)?.description, s)
       return ref(name)
     }
     if ('array' in t) return {type: 'array', items: visit(t.array)}
@@ -48,14 +54,20 @@ export function componentSchemas(types: readonly ResourceType[], schema: Schema 
     const name = schemaName(id)
     if (!out[name]) {
       out[name] = {type: 'object'}
+      const doc = structDoc(id)
       const properties: Record<string, unknown> = {}
       for (const [field, def] of schema.structs.get(id)?.fields ?? []) {
         // the strategic-merge tags client-side apply computes its patches with
         const meta = patchMetaOf(id, field)
         const tags = meta ? {'x-kubernetes-patch-strategy': meta.strategy, ...(meta.key ? {'x-kubernetes-patch-merge-key': meta.key} : {})} : {}
-        properties[field] = {...visit(def.type), ...tags}
+        let value = visit(def.type)
+        const description = doc?.fields[field]
+        // v3 puts a described $ref under allOf (a sibling of $ref is ignored there)
+        if (description && !v2 && '$ref' in value) value = {allOf: [value]}
+        properties[field] = described(description, {...value, ...tags})
       }
-      out[name] = {type: 'object', properties}
+      const required = (doc?.required ?? []).filter((f) => properties[f] !== undefined)
+      out[name] = described(doc?.description, {type: 'object', properties, ...(required.length > 0 ? {required} : {})})
     }
     return ref(name)
   }

@@ -73,8 +73,13 @@ describe('ksim serve: the HTTP API', function () {
     expect([v2.code, v2.headers['content-type'], v2.json.swagger]).to.deep.equal([200, 'application/json', '2.0'])
     const defs = v2.json.definitions
     expect(defs['io.k8s.api.apps.v1.Deployment']['x-kubernetes-group-version-kind']).to.deep.equal([{group: 'apps', kind: 'Deployment', version: 'v1'}])
-    expect(defs['io.k8s.api.core.v1.Pod'].properties.metadata).to.deep.equal({$ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'})
+    // Swagger 2.0 keeps a described struct field a plain $ref, its description beside it (kube-openapi's v2)
+    expect(defs['io.k8s.api.core.v1.Pod'].properties.metadata).to.deep.equal({
+      description: "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
+      $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+    })
     expect(defs['io.k8s.api.core.v1.PodSpec'].properties.containers).to.deep.equal({
+      description: 'List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.',
       type: 'array',
       items: {$ref: '#/definitions/io.k8s.api.core.v1.Container'},
       'x-kubernetes-patch-strategy': 'merge',

@@ -54,20 +54,29 @@ export function completeDelete(flags: DeleteFlags, sinks: Sinks): DeleteOptions 
 }
 
 /** Works out which objects the arguments name (a file that cannot be read is an error in the visit). */
-async function resolveVictims(api: Api, target: Target, args: string[], flags: DeleteFlags): Promise<Visited[]> {
+async function resolveVictims(api: Api, target: Target, args: string[], flags: DeleteFlags, stdin?: () => string): Promise<Visited[]> {
   if ((flags.filename ?? []).length > 0 && args.length > 0) throw new CliError('Unexpected args: ' + JSON.stringify(args).replaceAll('"', '').replaceAll(',', ' '), true)
   const {visited} = await loadResources(api, {
     ...selectionOfFlags(target.namespace, args, flags),
     requireNames: true,
     missing: new CliError(MISSING_RESOURCE, true),
+    ...(stdin ? {stdin} : {}),
   })
   return visited
 }
 
-/** Deletes what the arguments and flags name; returns the errors to print. */
-export async function runDelete(api: Api, target: Target, args: string[], flags: DeleteFlags & {namespace?: string}, o: DeleteOptions, sinks: Sinks): Promise<string[]> {
+/** Deletes what the arguments and flags name (`-f -` read through `stdin` when given); returns the errors to print. */
+export async function runDelete(
+  api: Api,
+  target: Target,
+  args: string[],
+  flags: DeleteFlags & {namespace?: string},
+  o: DeleteOptions,
+  sinks: Sinks,
+  stdin?: () => string,
+): Promise<string[]> {
   const errors: string[] = []
-  const visited = await resolveVictims(api, target, args, flags)
+  const visited = await resolveVictims(api, target, args, flags, stdin)
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
   // kubectl's enforceNamespace: only the -n flag, not the context's namespace
@@ -77,9 +86,10 @@ export async function runDelete(api: Api, target: Target, args: string[], flags:
       errors.push(errorText(error))
       continue
     }
+    // kubectl counts every object named (a file's, an argument's) as found, even one --ignore-not-found skips
+    found++
     try {
       const obj = api.get(v.rt, v.namespace, v.name)
-      found++
       if (warnClusterScope && !v.rt.namespaced) {
         sinks.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
         warnClusterScope = false

@@ -65,7 +65,7 @@ function withManagedFields(obj: KObject, managedFields: unknown): KObject {
 }
 
 /** --save-config: the object (annotation map kept, even empty) as compact JSON in its last-applied annotation. */
-function withLastApplied(obj: KObject): KObject {
+export function withLastApplied(obj: KObject): KObject {
   const annotations = {...obj.metadata.annotations}
   delete annotations[LAST_APPLIED]
   const bare = {...obj, metadata: {...obj.metadata, annotations}}

@@ -48,3 +48,13 @@ export function rawBody(file: string, stdin: () => string = readStdin): Buffer {
     throw error
   }
 }
+
+/** `replace --raw`: one local file or stdin, no --recursive or -o (checked after replace's own Validate). */
+export function validateRawReplace(raw: string, flags: {filename?: string[]; recursive?: boolean; output?: string}): void {
+  const files = flags.filename ?? []
+  if (files.length !== 1) throw new CliError('--raw can only use a single local file or stdin')
+  if (files[0]!.startsWith('http://') || files[0]!.startsWith('https://')) throw new CliError('--raw cannot read from a url')
+  if (flags.recursive) throw new CliError('--raw and --recursive are mutually exclusive')
+  if (flags.output) throw new CliError('--raw and --output are mutually exclusive')
+  checkRawPath(raw)
+}
