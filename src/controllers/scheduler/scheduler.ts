@@ -1,5 +1,6 @@
 // The default scheduler: binds each pod that has no node (and asks for default-scheduler) to the node
-// its filters accept with the highest score (score.ts; ties by name). A pod that fits nowhere
+// its filters accept with the highest score (score.ts; ties to the first filtered: by name below 100 nodes,
+// from a rotating start above, as decide.ts's numFeasibleNodesToFind says). A pod that fits nowhere
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
@@ -73,6 +74,8 @@ export class Scheduler implements Controller {
   #bound?: Set<string>
   #releases = 0
   #adds = 0
+  /** nextStartNodeIndex: where the next pod's filtering starts among the nodes (sorted by name) */
+  readonly #cursor = {next: 0}
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now()
@@ -117,7 +120,7 @@ export class Scheduler implements Controller {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
-      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime())
+      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime(), this.#cursor)
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
