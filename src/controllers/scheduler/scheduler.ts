@@ -9,7 +9,7 @@ import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {compareText} from '../../api/types.js'
+import {compareText, monotonicOf} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
 import {defaultSelectorOf} from './default-selector.js'
@@ -23,6 +23,8 @@ export {decide, type Decision} from './decide.js'
 
 /** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
 export const SCHEDULER_NAME = 'default-scheduler'
+/** the longest a pass places pods before it lets the other controllers run (and comes back at once) */
+const SLICE_MS = 1000
 /** podMaxInUnschedulablePodsDuration */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
 
@@ -78,6 +80,7 @@ export class Scheduler implements Controller {
   readonly #cursor = {next: 0}
 
   reconcile(ctx: ControllerContext): ReconcileResult {
+    const startedMs = monotonicOf(ctx.clock)
     const now = ctx.clock.now()
     const pods = ctx.cache.list('Pod')
     const queue = schedulingQueue(pods)
@@ -113,6 +116,9 @@ export class Scheduler implements Controller {
     const pdbs = ctx.cache.list('PodDisruptionBudget') as PodDisruptionBudgetLike[]
     let next: number | undefined
     for (const pod of queue) {
+      // a long queue (thousands of pods created at once) is placed a slice at a time, the kubelets
+      // starting the pods bound so far in between, as kube-scheduler and the kubelets run side by side
+      if (monotonicOf(ctx.clock) - startedMs > SLICE_MS) return {requeueAfterMs: 0}
       const uid = pod.metadata!.uid!
       const last = this.#attempts.get(uid)
       const same = last && last.nodes === nodesKey && last.releases === this.#releases && (last.adds === undefined || last.adds === this.#adds)

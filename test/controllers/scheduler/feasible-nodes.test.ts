@@ -31,3 +31,30 @@ describe('scheduler: feasible nodes to find', () => {
     }
   })
 })
+
+describe('scheduler: a long queue in slices', () => {
+  it('stops placing pods after a second of a pass and asks to run again at once, until all are placed', () => {
+    const tc = testCluster()
+    try {
+      const names = ['p0', 'p1', 'p2', 'p3', 'p4']
+      for (const p of names) tc.pod(p, {containers: [{name: 'web', image: 'nginx'}]})
+      // a clock whose monotonic reading moves 400 ms each time it is read
+      let mono = 0
+      const ctx = {...tc.ctx, clock: {now: () => tc.clock.now(), monotonicMs: () => (mono += 400)}}
+      const s = new Scheduler()
+      const bound = () => names.filter((p) => (tc.get(p)?.spec as {nodeName?: string}).nodeName).length
+      const first = s.reconcile(ctx)
+      expect(first.requeueAfterMs).to.equal(0)
+      expect(bound()).to.be.greaterThan(0).and.lessThan(5)
+      let passes = 1
+      while (bound() < 5 && passes < 10) {
+        s.reconcile(ctx)
+        passes++
+      }
+      expect(bound()).to.equal(5)
+      expect(s.reconcile(ctx)).to.deep.equal({})
+    } finally {
+      tc.close()
+    }
+  })
+})
