@@ -84,9 +84,12 @@ export async function clusterWithPods(h, cluster, pods) {
 }
 
 /** A pod manifest (one YAML document). */
-export function podYaml(name, {annotations = {}, grace, image = 'nginx'} = {}) {
+export function podYaml(name, {annotations = {}, labels = {}, grace, image = 'nginx'} = {}) {
   const ann = Object.entries(annotations)
-  const meta = ann.length ? `\n  annotations:\n${ann.map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join('\n')}` : ''
+  const lab = Object.entries(labels)
+  const meta =
+    (lab.length ? `\n  labels:\n${lab.map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join('\n')}` : '') +
+    (ann.length ? `\n  annotations:\n${ann.map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join('\n')}` : '')
   const g = grace === undefined ? '' : `\n  terminationGracePeriodSeconds: ${grace}`
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}${meta}\nspec:${g}\n  containers:\n  - name: app\n    image: ${image}\n`
 }

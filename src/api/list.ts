@@ -3,7 +3,7 @@ import type {Backend} from '../store/backend.js'
 
 import {withResourceVersion} from './meta.js'
 import {apiVersionOf, type ResourceType} from './registry.js'
-import {selectorFilter} from './list-filter.js'
+import {selectorFilter, selectorNeedles} from './list-filter.js'
 import type {KList, KObject} from './types.js'
 
 export interface ListOptions {
@@ -13,7 +13,7 @@ export interface ListOptions {
 
 export function listObjects(store: Backend, rt: ResourceType, namespace: string | undefined, opts: ListOptions): KList {
   const filter = selectorFilter(rt, opts.labelSelector, opts.fieldSelector)
-  const res = store.list<KObject>(rt.kind, namespace)
+  const res = store.list<KObject>(rt.kind, namespace, {contains: selectorNeedles(opts.labelSelector)})
   const items: KObject[] = []
   for (const sv of res.items) {
     const obj = withResourceVersion(sv.value, sv.rev)

@@ -13,6 +13,8 @@ export interface ObjectCache {
   get<K extends string>(kind: K, namespace: string, name: string): ObjectOf<K> | undefined
   /** the pods bound to a node, in store order (an index: no scan of every pod); a shared list: do not modify */
   podsOnNode(node: string): readonly ObjectOf<'Pod'>[]
+  /** the objects whose ownerReferences name the owner with this uid (an index: no scan of every object) */
+  dependents(uid: string): readonly KObject[]
   /** the store revision the cache reflects */
   revision(): number
 }

@@ -13,6 +13,7 @@ import {readChanges} from '../store/changes.js'
 import {isStoreError} from '../store/errors.js'
 import {Freezer} from './freezer.js'
 import {NodeIndex} from './node-index.js'
+import {OwnerIndex} from './owner-index.js'
 
 /** How the cache is built: which kinds it holds, and which changes wake nobody. */
 export interface CacheOptions {
@@ -115,6 +116,7 @@ export class StoreCache implements ObjectCache {
   #stamp = ''
   readonly #freezer = new Freezer()
   #podsByNode = new NodeIndex()
+  #dependents = new OwnerIndex()
   /** how many times every object was read (start-up, and after the change log was compacted under us) */
   loads = 0
 
@@ -131,6 +133,7 @@ export class StoreCache implements ObjectCache {
     this.store.snapshot(() => {
       this.#objects = new Map()
       this.#podsByNode = new NodeIndex()
+      this.#dependents = new OwnerIndex()
       this.loads++
       for (const kind of this.kinds) {
         const index = new KindIndex()
@@ -142,6 +145,7 @@ export class StoreCache implements ObjectCache {
           index.keys.push(key)
           index.objects.push(o)
           if (kind === 'Pod') this.#podsByNode.set(key, undefined, o)
+          this.#dependents.set(kind, key, undefined, o)
         }
         this.#objects.set(kind, index)
       }
@@ -197,6 +201,15 @@ export class StoreCache implements ObjectCache {
     return this.#podsByNode.list(node) as readonly ObjectOf<'Pod'>[]
   }
 
+  dependents(uid: string): readonly KObject[] {
+    const found: KObject[] = []
+    for (const {kind, key} of this.#dependents.dependents(uid)) {
+      const o = this.#objects.get(kind)?.byKey.get(key)
+      if (o) found.push(o)
+    }
+    return found
+  }
+
   revision(): number {
     return this.#revision
   }
@@ -213,6 +226,7 @@ export class StoreCache implements ObjectCache {
     if (c.type === 'DELETED') index.delete(key)
     else index.set(key, (change.object = this.held(c.value, c.rev, previous)))
     if (c.kind === 'Pod') this.#podsByNode.set(key, previous, change.object)
+    this.#dependents.set(c.kind, key, previous, change.object)
     return change
   }
 

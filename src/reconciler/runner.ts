@@ -210,7 +210,13 @@ export class Runner {
     const keys = this.queue.take(c.name)
     const ctx = this.context(c)
     this.opts.store.batch(() => {
-      for (const key of keys) if (!this.runKey(c, ctx, key)) return
+      for (const key of keys) {
+        if (!this.runKey(c, ctx, key)) return
+        // thousands of keys (the kubelet after a large create) take longer than the lease lasts: renew
+        // it as they go, or `cluster status` says stopped and the next command starts a second reconciler
+        this.keepLease()
+        if (this.#stopReason) return
+      }
     }, BATCH_MS)
     const took = this.#now() - started
     if (took > SLOW_PASS_MS) this.opts.log.warn(`${c.name}: reconcile of ${keys.length} key${keys.length === 1 ? '' : 's'} took ${Math.round(took)}ms`)

@@ -61,6 +61,15 @@ export interface ListResult<T = unknown> {
  */
 export type WriteFence = () => void
 
+/**
+ * A prefilter of a list, applied where the documents are stored, before any is parsed: only documents
+ * whose stored JSON text contains every one of `contains`. It may let through more than the caller
+ * wants (the text can appear anywhere in a document): the caller still matches what it gets exactly.
+ */
+export interface ListFilter {
+  contains?: readonly string[]
+}
+
 export interface Backend {
   /** where the store lives (named in errors) */
   readonly file: string
@@ -77,7 +86,7 @@ export interface Backend {
 
   get<T = unknown>(key: Key): StoredValue<T> | undefined
   /** Lists a kind, in one namespace or all (namespace undefined), sorted by namespace then name. */
-  list<T = unknown>(kind: string, namespace?: string): ListResult<T>
+  list<T = unknown>(kind: string, namespace?: string, filter?: ListFilter): ListResult<T>
   count(kind: string): number
   /** Creates `key` if absent; `build` receives the new revision. Throws KeyExists when the key is taken. */
   create<T>(key: Key, build: (rev: number) => T): StoredValue<T>

@@ -4,7 +4,7 @@
 // sqlite-writes.ts.
 import type Database from 'better-sqlite3'
 
-import type {Backend, Change, ChangePage, ChangeType, ChangesOptions, Key, ListResult, StoredValue, WriteFence} from './backend.js'
+import type {Backend, Change, ChangePage, ChangeType, ChangesOptions, Key, ListFilter, ListResult, StoredValue, WriteFence} from './backend.js'
 import {StoreError} from './errors.js'
 import {guarded, openDatabase, openSnapshotDatabase, type StoreOptions} from './sqlite-open.js'
 import {SqliteWrites} from './sqlite-writes.js'
@@ -56,6 +56,7 @@ function prepare(db: Database.Database) {
 export class Store implements Backend {
   readonly #stmts: ReturnType<typeof prepare>
   readonly #writes: SqliteWrites
+  readonly #containing = new Map<string, Database.Statement<unknown[], Row>>()
 
   private constructor(
     readonly file: string,
@@ -123,11 +124,30 @@ export class Store implements Backend {
     })
   }
 
-  list<T = unknown>(kind: string, namespace?: string): ListResult<T> {
+  list<T = unknown>(kind: string, namespace?: string, filter?: ListFilter): ListResult<T> {
     return this.snapshot(() => {
-      const rows = namespace === undefined ? this.#stmts.listAll.all(kind) : this.#stmts.listNs.all(kind, namespace)
+      const contains = filter?.contains ?? []
+      const rows =
+        contains.length > 0
+          ? this.containing(namespace !== undefined, contains.length).all(kind, ...(namespace === undefined ? [] : [namespace]), ...contains)
+          : namespace === undefined
+            ? this.#stmts.listAll.all(kind)
+            : this.#stmts.listNs.all(kind, namespace)
       return {items: rows.map((r) => fromRow<T>(r)), revision: this.revision()}
     })
+  }
+
+  // a list whose documents must contain `n` strings: SQLite's instr() tests the stored text, so the
+  // documents left out are never copied out of SQLite nor parsed
+  private containing(inNamespace: boolean, n: number): Database.Statement<unknown[], Row> {
+    const id = `${inNamespace}:${n}`
+    let stmt = this.#containing.get(id)
+    if (!stmt) {
+      const where = ['kind = ?', ...(inNamespace ? ['namespace = ?'] : []), ...Array<string>(n).fill('instr(data, ?) > 0')].join(' AND ')
+      stmt = this.db.prepare<unknown[], Row>(`SELECT * FROM objects WHERE ${where} ORDER BY namespace, name`)
+      this.#containing.set(id, stmt)
+    }
+    return stmt
   }
 
   count(kind: string): number {

@@ -59,6 +59,12 @@ export class ApiCache implements ObjectCache {
   podsOnNode(node: string): ObjectOf<'Pod'>[] {
     return this.list('Pod').filter((p) => p.spec?.nodeName === node)
   }
+  dependents(uid: string): KObject[] {
+    return allTypes()
+      .filter((t) => t.kind !== 'Event')
+      .flatMap((t) => this.list(t.kind))
+      .filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === uid))
+  }
   revision(): number {
     return this.api.store.revision()
   }

@@ -172,6 +172,29 @@ describe('reconciler runner', function () {
     expect(log.lines).to.deep.equal(['warn lost the lease to another reconciler; exiting'])
   })
 
+  it('renews its lease between the keys of a long run, not only between runs', async () => {
+    let clock = 0
+    const renewedAt: number[] = []
+    const seen: string[] = []
+    const slow: Controller = {
+      name: 'slow',
+      watches: [],
+      keys: () => ['a', 'b', 'c', 'd', 'e'],
+      reconcile(_ctx, key) {
+        seen.push(key)
+        clock += 1000
+        return {}
+      },
+    }
+    const lease = {renew: () => (renewedAt.push(clock), true)}
+    const {r, done} = await runner([slow], {renewMs: 1500, now: () => clock, lease: lease as never})
+    await eventually('five keys reconciled', () => seen.length === 5)
+    r.stop()
+    expect(await done).to.equal('signal')
+    expect(seen).to.deep.equal(['a', 'b', 'c', 'd', 'e'])
+    expect(renewedAt.slice(0, 2)).to.deep.equal([2000, 4000])
+  })
+
   it('stops when its state file has been removed', async () => {
     const {log, store, done} = await runner([], {renewMs: 10, stateFile: `${t.home}/clusters/test/moved.db`})
     expect(await done).to.equal('state-removed')

@@ -188,3 +188,22 @@ describe('Store list', () => {
     expect([s.count('Pod'), s.count('Node'), s.count('Service')]).to.deep.equal([1, 1, 0])
   })
 })
+
+describe('Store list prefilter', () => {
+  const t = useTempStores()
+
+  it('lists only the documents whose stored text contains every string, in key order, in a namespace or all', () => {
+    const s = t.open()
+    s.create(pod('b', 'x'), () => ({labels: {app: 'web', tier: 'front'}}))
+    s.create(pod('a', 'y'), () => ({labels: {app: 'web'}}))
+    s.create(pod('a', 'z'), () => ({labels: {app: 'db'}, note: '"app":"web" in a string'}))
+    s.create({kind: 'Node', namespace: '', name: 'n'}, () => ({labels: {app: 'web'}}))
+    const names = (r: {items: {namespace: string; name: string}[]}) => r.items.map((i) => `${i.namespace}/${i.name}`)
+    expect(names(s.list('Pod', undefined, {contains: ['"app":"web"']}))).to.deep.equal(['a/y', 'b/x'])
+    expect(names(s.list('Pod', undefined, {contains: ['"app":"web"', '"tier":"front"']}))).to.deep.equal(['b/x'])
+    expect(names(s.list('Pod', 'a', {contains: ['"app":"web"']}))).to.deep.equal(['a/y'])
+    expect(names(s.list('Pod', 'a', {contains: []}))).to.deep.equal(['a/y', 'a/z'])
+    expect(s.list('Pod', undefined, {contains: ['"app":"none"']}).items).to.deep.equal([])
+    expect(s.list('Pod', undefined, {contains: ['"app":"web"']}).revision).to.equal(4)
+  })
+})

@@ -1,5 +1,6 @@
 // The default scheduler: binds each pod that has no node (and asks for default-scheduler) to the node
-// its filters accept with the highest score (score.ts; ties by name). A pod that fits nowhere
+// its filters accept with the highest score (score.ts; ties to the first filtered: by name below 100 nodes,
+// from a rotating start above, as decide.ts's numFeasibleNodesToFind says). A pod that fits nowhere
 // gets PodScheduled=False/Unschedulable and a FailedScheduling event with kube-scheduler's message, and
 // is tried again when something that could make room happens — a node added or changed, a bound pod
 // gone or finished, the pod itself changed — or after 5 minutes (podMaxInUnschedulablePodsDuration).
@@ -8,7 +9,7 @@ import type {Controller, ControllerContext, ReconcileResult} from '../types.js'
 import {clusterKeys, clusterWatches} from '../keys.js'
 
 import {isStatusError} from '../../api/errors.js'
-import {compareText} from '../../api/types.js'
+import {compareText, monotonicOf} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
 import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
 import {defaultSelectorOf} from './default-selector.js'
@@ -22,6 +23,8 @@ export {decide, type Decision} from './decide.js'
 
 /** The scheduler's name: pods ask for it in spec.schedulerName; its events come from it. */
 export const SCHEDULER_NAME = 'default-scheduler'
+/** the longest a pass places pods before it lets the other controllers run (and comes back at once) */
+const SLICE_MS = 1000
 /** podMaxInUnschedulablePodsDuration */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
 
@@ -73,8 +76,11 @@ export class Scheduler implements Controller {
   #bound?: Set<string>
   #releases = 0
   #adds = 0
+  /** nextStartNodeIndex: where the next pod's filtering starts among the nodes (sorted by name) */
+  readonly #cursor = {next: 0}
 
   reconcile(ctx: ControllerContext): ReconcileResult {
+    const startedMs = monotonicOf(ctx.clock)
     const now = ctx.clock.now()
     const pods = ctx.cache.list('Pod')
     const queue = schedulingQueue(pods)
@@ -110,6 +116,9 @@ export class Scheduler implements Controller {
     const pdbs = ctx.cache.list('PodDisruptionBudget') as PodDisruptionBudgetLike[]
     let next: number | undefined
     for (const pod of queue) {
+      // a long queue (thousands of pods created at once) is placed a slice at a time, the kubelets
+      // starting the pods bound so far in between, as kube-scheduler and the kubelets run side by side
+      if (monotonicOf(ctx.clock) - startedMs > SLICE_MS) return {requeueAfterMs: 0}
       const uid = pod.metadata!.uid!
       const last = this.#attempts.get(uid)
       const same = last && last.nodes === nodesKey && last.releases === this.#releases && (last.adds === undefined || last.adds === this.#adds)
@@ -117,7 +126,7 @@ export class Scheduler implements Controller {
         next = Math.min(next ?? Infinity, last.atMs + UNSCHEDULABLE_RETRY_MS)
         continue
       }
-      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime())
+      const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime(), this.#cursor)
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
           addPod(usage.get(decision.node)!, pod)
