@@ -45,6 +45,14 @@ export const PATCHES = [
     replace: "(await import('is-wsl')).default",
   },
   {
+    // a root plugin created with the option `manifestFile` (src/cli/run-manifest.ts) reads that file, the
+    // run-time manifest of ids and aliases (~10 KB), instead of the full oclif.manifest.json (~340 KB) with
+    // every description, example and flag that only help prints
+    file: 'node_modules/@oclif/core/lib/config/plugin.js',
+    find: "const p = (0, node_path_1.join)(this.root, `${dotfile ? '.' : ''}oclif.manifest.json`);",
+    replace: "const p = (0, node_path_1.join)(this.root, !dotfile && this.options.manifestFile ? this.options.manifestFile : `${dotfile ? '.' : ''}oclif.manifest.json`);",
+  },
+  {
     // better-sqlite3 finds its addon through `bindings`, which walks the stack and tries a dozen paths;
     // the bundle knows where the installed package is (see SQLITE_SHIM)
     file: 'node_modules/better-sqlite3/lib/database.js',
@@ -174,7 +182,9 @@ module.exports = lazy
 
 function ksimPlugin(root, {applied, cold}) {
   const sqliteVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version
-  const patches = new Map(PATCHES.map((p) => [path.join(root, p.file), p]))
+  // a file may have several patches
+  const patches = new Map()
+  for (const p of PATCHES) patches.set(path.join(root, p.file), [...(patches.get(path.join(root, p.file)) ?? []), p])
   const lazy = new Set(LAZY)
   const coldNames = new Set(COLD)
   const stubs = new Map()
@@ -214,14 +224,15 @@ function ksimPlugin(root, {applied, cold}) {
         loader: 'js',
       }))
       build.onLoad({filter: /\.(c?js)$/}, (args) => {
-        const patch = patches.get(args.path)
+        const filePatches = patches.get(args.path) ?? []
         const rel = path.relative(path.join(root, 'dist'), args.path)
         const ours = rel.startsWith('src' + path.sep)
-        if (!patch && !ours) return undefined
+        if (filePatches.length === 0 && !ours) return undefined
         let contents = fs.readFileSync(args.path, 'utf8')
-        if (patch && contents.includes(patch.find)) {
+        for (const patch of filePatches) {
+          if (!contents.includes(patch.find)) continue
           contents = contents.replace(patch.find, patch.replace)
-          applied.push(patch.file)
+          applied.push(patch)
         }
         // import.meta.url of a module of ours is the URL of its file in dist/src, as when run unbundled
         if (ours && contents.includes('import.meta.url')) {
@@ -268,7 +279,7 @@ export async function bundle(root) {
     outfile,
     plugins: [ksimPlugin(root, {applied, cold})],
   })
-  for (const p of PATCHES) if (!applied.includes(p.file)) console.warn(`bundle: patch not applied (text not found): ${p.file}`)
+  for (const p of PATCHES) if (!applied.includes(p)) console.warn(`bundle: patch not applied (text not found): ${p.file}`)
   const code = withBuiltinNamespaces(main.outputFiles[0].text)
   const id = createHash('sha256').update(code).digest('hex').slice(0, 32)
   fs.writeFileSync(outfile, `${BUNDLE_ID_PREFIX}${id}\n${code}`)

@@ -42,7 +42,8 @@ async function warmUp(root, home) {
   const {loadBundle, writeCache} = createRequire(import.meta.url)(path.join(root, 'bin', 'run.js'))
   const {exports: ksim, script, id} = loadBundle({useCache: false, refreshCache: false})
   for (const argv of WARMUP) {
-    await ksim.run(argv, root)
+    // through main, as bin/run.js runs a command (its argument handling and the run-time manifest)
+    await ksim.main(root, argv)
     if (process.exitCode) throw new Error(`code cache warm-up: ksim ${argv.join(' ')} failed`)
   }
   if (!writeCache(id, script)) throw new Error('could not write the code cache')

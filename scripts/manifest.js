@@ -3,6 +3,7 @@
 import {Plugin} from '@oclif/core'
 import fs from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 export async function buildManifest(root) {
   const manifestFile = path.join(root, 'oclif.manifest.json')
@@ -19,4 +20,14 @@ export async function writeManifest(root) {
   const {file, manifest} = await buildManifest(root)
   fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n')
   console.log(`wrote ${path.basename(file)} (${Object.keys(manifest.commands).length} commands)`)
+  await writeRunManifest(root, manifest)
+}
+
+// dist/oclif.run.json: the manifest without what only help prints, read when a command runs (see
+// src/cli/run-manifest.ts, compiled to dist/src before this runs)
+async function writeRunManifest(root, manifest) {
+  const {RUN_MANIFEST, RUN_MANIFEST_KEYS} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'cli', 'run-manifest.js')).href)
+  const keep = new Set(RUN_MANIFEST_KEYS)
+  const commands = Object.fromEntries(Object.entries(manifest.commands).map(([id, c]) => [id, Object.fromEntries(Object.entries(c).filter(([k]) => keep.has(k)))]))
+  fs.writeFileSync(path.join(root, RUN_MANIFEST), JSON.stringify({...manifest, commands}))
 }

@@ -27,7 +27,7 @@ function copyInstall(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-bundle-'))
   fs.cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), {recursive: true})
   fs.mkdirSync(path.join(dir, 'dist'))
-  for (const f of ['ksim.cjs', 'ksim-cold.cjs', 'ksim.cjs.cache']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f))
+  for (const f of ['ksim.cjs', 'ksim-cold.cjs', 'ksim.cjs.cache', 'oclif.run.json']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f))
   fs.symlinkSync(path.join(ROOT, 'dist', 'src'), path.join(dir, 'dist', 'src'))
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'))
   for (const f of ['package.json', 'oclif.manifest.json']) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f))
@@ -96,7 +96,7 @@ describe('the bundled CLI', function () {
         expect(r.stdout).to.match(/^ksim\/\d+\.\d+\.\d+ /)
         expect(fs.readFileSync(path.join(dir, 'dist', 'ksim.cjs.cache'), 'latin1').startsWith(`${id}\n`)).to.equal(true)
         expect(cacheUsed(dir)).to.equal(true)
-        expect(fs.readdirSync(path.join(dir, 'dist')).sort()).to.deep.equal(['ksim-cold.cjs', 'ksim.cjs', 'ksim.cjs.cache', 'src'])
+        expect(fs.readdirSync(path.join(dir, 'dist')).sort()).to.deep.equal(['ksim-cold.cjs', 'ksim.cjs', 'ksim.cjs.cache', 'oclif.run.json', 'src'])
       } finally {
         fs.rmSync(dir, {recursive: true, force: true})
       }

@@ -5,6 +5,7 @@ import {Config, flush, handle, run} from '@oclif/core'
 
 import {hoistGlobalFlags, leadingFlags} from './global-flags.js'
 import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
+import {loadConfig, mayPrintHelp} from './run-manifest.js'
 
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
@@ -12,7 +13,8 @@ const HELP_ON_STDOUT = new Set(['rollout'])
 /** Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups. */
 export async function main(root: string, rawArgv: string[] = process.argv.slice(2)): Promise<void> {
   try {
-    const config = await Config.load(root)
+    // the small run-time manifest unless help may be printed (a bare group's help reloads the full one)
+    const config = await loadConfig(root, mayPrintHelp(rawArgv))
     const isPath = (id: string) => config.findCommand(id) !== undefined || config.findTopic(id) !== undefined
     // a kubectl command ksim lacks is still a command to cobra (its own message comes below)
     const leading = leadingFlags(rawArgv, (id) => isPath(id) || missingKubectlCommand(id.split(':'), isPath) !== undefined, 'ksim')
@@ -33,7 +35,7 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
       return
     }
     if (words.length > 0 && !asksHelp && !config.findCommand(id) && config.findTopic(id)) {
-      await groupHelp(config, words, HELP_ON_STDOUT.has(id))
+      await groupHelp(await loadConfig(root, true), words, HELP_ON_STDOUT.has(id))
       process.exitCode = 1
       return
     }
