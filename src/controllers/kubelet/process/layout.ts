@@ -32,9 +32,7 @@ export const PID = 'pid'
 export const EXIT = 'exit.json'
 export const TERM_SENT = 'term-sent'
 export const KILL_SENT = 'kill-sent'
-export const LOG = 'log'
-/** the rotated log: the lines before LOG's */
-export const LOG_OLD = 'log.1'
+export {LOG_FILE as LOG, ROTATED_LOG_FILE as LOG_OLD} from '../../../api/container-log.js'
 /** a preStop exec hook's own instance folder inside the container's */
 export const PRESTOP = 'prestop'
 
@@ -92,8 +90,4 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-/** The instance folder of a container ID (`process://<hex>`) under `root`, undefined for another runtime's ID. */
-export function instanceDir(root: string, containerID: string | undefined): string | undefined {
-  const m = /^process:\/\/([0-9a-f]{64})$/.exec(containerID ?? '')
-  return m ? path.join(root, m[1]) : undefined
-}
+export {instanceDirOf as instanceDir} from '../../../api/container-log.js'
