@@ -32,6 +32,10 @@ export interface ClusterProfile {
   systemPriorityClasses?: boolean
   /** the Kubernetes version the nodes were brought to (cluster/kubernetes-version.ts); absent in clusters made before v1.35 */
   kubernetesVersion?: string
+  /** whether the RuntimeClass ksim-process was created (absent in clusters made before ksim had the process runtime) */
+  processRuntimeClass?: boolean
+  /** the runtime handler of pods that name no RuntimeClass (`ksim cluster create --runtime`); absent: runc, the simulated runtime */
+  defaultRuntimeHandler?: string
 }
 
 export const defaultProfile: Omit<ClusterProfile, 'name'> = {

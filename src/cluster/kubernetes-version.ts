@@ -11,5 +11,5 @@ export const KUBELET_VERSION = 'v1.35.2'
  * the system PriorityClasses.
  */
 export function needsUpgrade(profile: ClusterProfile | undefined): profile is ClusterProfile {
-  return profile !== undefined && (!profile.rootCACert || profile.kubernetesVersion !== KUBELET_VERSION || !profile.systemPriorityClasses)
+  return profile !== undefined && (!profile.rootCACert || profile.kubernetesVersion !== KUBELET_VERSION || !profile.systemPriorityClasses || !profile.processRuntimeClass)
 }

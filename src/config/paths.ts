@@ -51,3 +51,8 @@ export function stateFile(cluster: string): string {
 export function reconcilerLog(cluster: string): string {
   return path.join(clusterDir(cluster), 'reconciler.log')
 }
+
+/** The process runtime's container instances (pid, exit, log of each), beside the state. */
+export function containersDir(cluster: string): string {
+  return path.join(clusterDir(cluster), 'containers')
+}

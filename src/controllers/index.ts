@@ -30,11 +30,14 @@ import {DaemonSetController} from './daemonset/daemonset.js'
 import {DisruptionController} from './disruption/disruption.js'
 import {CronJobController} from './cronjob/cronjob.js'
 
-/** A fresh set of controllers: fresh memory, as after a process start. */
-export function createControllers(): Controller[] {
+/**
+ * A fresh set of controllers: fresh memory, as after a process start. `containersDir`: where the
+ * kubelet's process runtime keeps its instances (without it, every pod runs simulated).
+ */
+export function createControllers(opts: {containersDir?: string} = {}): Controller[] {
   return [
     new Scheduler(),
-    new Kubelet(),
+    new Kubelet(undefined, opts),
     new NamespaceController(),
     new EventTTLController(),
     new DeploymentController(),

@@ -5,7 +5,7 @@ import {Api} from '../api/server.js'
 import type {Clock, KObject} from '../api/types.js'
 import {clusterExists} from '../cluster/clusters.js'
 import {needsUpgrade, upgradeCluster} from '../cluster/upgrade.js'
-import {reconcilerLog} from '../config/paths.js'
+import {containersDir, reconcilerLog} from '../config/paths.js'
 import {createControllers} from '../controllers/index.js'
 import type {Controller} from '../controllers/types.js'
 import type {Backend, Change} from '../store/backend.js'
@@ -23,7 +23,7 @@ export interface ReconcilerRunOptions {
   idleMs?: number
   /** mirror the log to stderr (foreground runs) */
   logToStderr?: boolean
-  /** default createControllers() */
+  /** default createControllers() with the cluster's containers folder */
   controllers?: Controller[]
   clock?: Clock
   pollMs?: number
@@ -94,7 +94,7 @@ async function runLeased(store: Backend, log: Logger, opts: ReconcilerRunOptions
   const from = got.previous ? ` (took over from ${got.previous}: ${got.reason === 'dead' ? 'process gone' : 'lease expired'})` : ''
   // a cluster made by an older ksim gets what this one expects (its CA, each namespace's companions)
   if (needsUpgrade(readProfile(store))) api.settings.rootCACert = upgradeCluster(store, opts.clock?.now() ?? new Date())?.rootCACert
-  const controllers = opts.controllers ?? createControllers()
+  const controllers = opts.controllers ?? createControllers({containersDir: containersDir(opts.cluster)})
   log.info(`started as ${lease.identity}${from}; controllers: ${controllers.map((c) => c.name).join(', ') || '<none>'}`)
 
   const quiet = (c: Change<KObject>): boolean => c.kind === 'Lease' && c.namespace === LEASE_NAMESPACE && c.name === LEASE_NAME

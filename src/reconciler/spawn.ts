@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {clusterDir, ksimHome, reconcilerLog, stateFile} from '../config/paths.js'
+import {clusterDir, containersDir, ksimHome, reconcilerLog, stateFile} from '../config/paths.js'
+import {killAllInstances} from '../controllers/kubelet/process/reap.js'
 import type {Backend} from '../store/backend.js'
 import {isStoreError} from '../store/errors.js'
 import {openStore} from '../store/open-store.js'
@@ -110,6 +111,8 @@ export interface StopReconcilerResult {
   pid?: number
   /** it did not stop on SIGTERM within the timeout and was killed */
   killed: boolean
+  /** how many programs of the process runtime were still running and were killed (absent: none) */
+  containersKilled?: number
 }
 
 // guards against signalling an unrelated process that reused a dead reconciler's pid (Linux only)
@@ -173,7 +176,9 @@ export async function stopReconciler(cluster: string, opts: {timeoutMs?: number;
       }
     }
   }
-  return result
+  // a stopped cluster runs nothing: the process runtime's programs end with the reconciler
+  const killed = killAllInstances(containersDir(cluster))
+  return killed > 0 ? {...result, containersKilled: killed} : result
 }
 
 /** stopReconciler before the cluster's state is deleted: a corrupt state file has no lease to read (and no reconciler can run on it). */

@@ -3,7 +3,8 @@
 // instance to read (waiting to start, a --previous that never was) with its own messages; a pod not yet
 // on a node has no logs, and no error. What a container wrote is its runtime's: the simulated runtime
 // runs no program, so its containers write nothing and every stream is empty, as kubectl prints it for
-// a container without output. -f follows a running container until that instance ends.
+// a container without output; the process runtime's instances keep their stdout and stderr in the
+// cluster's containers folder (logs-read.ts). -f follows a running container until that instance ends.
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {Api} from '../../api/server.js'
 import type {Target} from '../../cluster/clusters.js'
@@ -15,6 +16,9 @@ import {mustLookupResource} from '../../api/registry.js'
 import {CliError, errorText} from '../errors.js'
 import {waitUntil} from '../resource/wait.js'
 import {completeLogs, validateLogs, type LogsFlags} from './logs-flags.js'
+import {followStreams, printLog, type LogStream} from './logs-read.js'
+import {parseDuration} from '../duration-flag.js'
+import {containersDir} from '../../config/paths.js'
 import {logSources, type LogSource} from './logs-targets.js'
 import type {WaitSinks} from './sinks.js'
 
@@ -46,11 +50,19 @@ export async function runLogs(api: Api, target: Target, args: string[], flags: L
     throw new CliError(`you are attempting to follow ${sources.length} log streams, but maximum allowed concurrency is ${request.maxLogRequests}, use --max-log-requests to increase the limit`)
   }
   const followed: {source: LogSource; id: string}[] = []
+  const streams: LogStream[] = []
+  const sinceMs = flags['since-time'] ? Date.parse(flags['since-time']) : parseDuration(flags.since, 'since') > 0 ? Date.now() - Math.round(parseDuration(flags.since, 'since') / 1000) * 1000 : undefined
+  const tail = request.selector && flags.tail === -1 ? 10 : flags.tail
+  const opts = {sinceMs, tail, timestamps: flags.timestamps, limitBytes: flags['limit-bytes'] || undefined, prefix: flags.prefix}
   for (const source of sources) {
     try {
       const id = logInstance(source.pod, source.container.name, source.init, request.previous)
+      const stream = printLog(containersDir(target.cluster), source, id, opts, sinks.out)
       // the simulated runtime's containers write nothing: the stream has no lines
-      if (request.follow && !request.previous && id && containerStatusOf(source.pod, source.container.name, source.init)?.state?.running) followed.push({source, id})
+      if (request.follow && !request.previous && id && containerStatusOf(source.pod, source.container.name, source.init)?.state?.running) {
+        followed.push({source, id})
+        streams.push(stream)
+      }
     } catch (error) {
       if (!(request.follow && sources.length > 1 && request.ignoreErrors)) return [errorText(error)]
       sinks.out(`error: ${(error as Error).message}\n`)
@@ -59,7 +71,7 @@ export async function runLogs(api: Api, target: Target, args: string[], flags: L
   if (followed.length > 0) {
     // the containers move on only while the reconciler runs
     await sinks.beforeWait?.()
-    await followUntilEnd(api, followed)
+    await followStreams(streams, flags.timestamps, sinks.out, followUntilEnd(api, followed))
   }
   return []
 }

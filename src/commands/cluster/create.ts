@@ -10,6 +10,7 @@ export default defineCommand({
   examples: [
     '# A cluster with the default three nodes\n<%= config.bin %> cluster create dev',
     '# Five small nodes that notice a dead kubelet after 10 seconds\n<%= config.bin %> cluster create small --nodes 5 --node-cpu 2 --node-memory 4Gi --node-monitor-grace-period 10s',
+    '# One node whose pods run their commands as local processes\n<%= config.bin %> cluster create lab --nodes 1 --runtime process',
     '# Six nodes over three zones (zone-a, zone-b, zone-c)\n<%= config.bin %> cluster create zonal --nodes 6 --zones 3',
   ],
   args: {
@@ -22,6 +23,7 @@ export default defineCommand({
     'node-memory': Flags.string({description: 'Memory capacity of each node (a Kubernetes quantity).', default: '8Gi'}),
     'node-monitor-grace-period': Flags.string({description: 'How long a node may go without a heartbeat before it is marked unhealthy (kube-controller-manager flag).', default: '50s'}),
     'terminated-pod-gc-threshold': Flags.integer({description: 'Number of terminated pods that can exist before the terminated pod garbage collector starts deleting terminated pods. If <= 0, the terminated pod garbage collector is disabled (kube-controller-manager flag).', default: 12500}),
+    runtime: Flags.string({description: "The container runtime of pods that name no RuntimeClass: 'simulated' (containers are timings only) or 'process' (each container's command runs as a local process; the RuntimeClass ksim-process chooses it per pod).", options: ['simulated', 'process'], default: 'simulated'}),
     nodes: Flags.integer({description: 'Number of nodes (the first is the control plane).', default: 3, min: 1, max: 1000}),
     zones: Flags.integer({description: 'Spread the nodes round-robin over this many zones (zone-a, zone-b, ...): topology.kubernetes.io/zone and /region labels. 0: no zone labels.', default: 0, min: 0, max: 26}),
   },
@@ -43,6 +45,7 @@ export default defineCommand({
         nodeMonitorGracePeriodSeconds: grace / 1000,
         terminatedPodGCThreshold: flags['terminated-pod-gc-threshold'],
         ...(flags.zones > 0 ? {zones: flags.zones} : {}),
+        ...(flags.runtime === 'process' ? {defaultRuntimeHandler: 'process'} : {}),
       },
       {use: true},
     )

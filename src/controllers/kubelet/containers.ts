@@ -14,7 +14,8 @@ import {createdStatus, initialStatus, lastTermination, withState} from './contai
 import {beginRestartKill, endRestartKill, imageChanged, restartKill, restartsOnChange} from './definition.js'
 import {beginProbeKill, endProbeKill, probeKill} from './probe-kill.js'
 import {probeContainer} from './probes.js'
-import {containerKey, exactTime, stamp, type AttemptMemo} from './memory.js'
+import {containerKey, exactTime, stamp, type AttemptMemo, type SignalTimes} from './memory.js'
+import {afterHookEnded} from './kill.js'
 import {emitOnce, fieldPathOf, podDesc} from './pod-pass.js'
 import {BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, SYNC_RETRY_MS, pullBackOff, pullFailed, pullStarted, pullSucceeded} from './pull.js'
 import {shouldRestart} from './status.js'
@@ -32,9 +33,29 @@ export function handleOf(pass: PodPass, c: Container, init: boolean, s: Containe
   const startedAtMs = exactTime(pass.memo, `${key}/startedAt`, s.state?.running?.startedAt) ?? pass.now
   let handle: ContainerHandle = {containerID: s.containerID ?? '', startedAtMs}
   const signals = pass.memo.termination?.containers[key] ?? pass.memo.restarts?.[key] ?? pass.memo.probeKills?.[key]
+  if (signals?.hook) settleHook(pass, ref, signals)
   if (signals && signals.termAtMs <= pass.now) handle = pass.runtime.signalTerm(ref, handle, signals.termAtMs)
   if (signals && signals.killAtMs <= pass.now) handle = pass.runtime.kill(ref, handle, signals.killAtMs)
   return handle
+}
+
+/** how often the kubelet looks whether a preStop hook of unknown length has ended */
+const HOOK_POLL_MS = 200
+
+// a preStop hook the runtime runs for real: once it has ended, the signals move to its end (the bound
+// stays when it overruns); until then the kubelet looks again shortly
+function settleHook(pass: PodPass, ref: ContainerRef, signals: SignalTimes): void {
+  const hook = signals.hook!
+  const end = pass.now >= signals.termAtMs ? signals.termAtMs : pass.runtime.preStopEndedAt?.(ref)
+  if (end === undefined) {
+    pass.wake(pass.now + HOOK_POLL_MS)
+    return
+  }
+  const moved = afterHookEnded(hook, Math.min(Math.max(end, hook.fromMs), signals.termAtMs))
+  signals.termAtMs = Math.min(signals.termAtMs, moved.termAtMs)
+  signals.killAtMs = Math.min(signals.killAtMs, moved.killAtMs)
+  delete signals.hook
+  for (const t of [signals.termAtMs, signals.killAtMs]) if (t > pass.now) pass.wake(t)
 }
 
 /** started/ready of a running container from its probes (probes.ts); a failed liveness or startup probe begins its kill. */
@@ -50,12 +71,13 @@ function withProbes(pass: PodPass, c: Container, init: boolean, s: ContainerStat
 }
 
 /** A running container the runtime reports gone: its terminated state. */
-function exited(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, st: {exitCode: number; reason: string; finishedAtMs: number}): ContainerStatus {
+function exited(pass: PodPass, c: Container, init: boolean, s: ContainerStatus, st: {exitCode: number; reason: string; finishedAtMs: number; message?: string}): ContainerStatus {
   const key = containerKey(c.name, init)
   endProbeKill(pass, c, init)
   const terminated = {
     exitCode: st.exitCode,
     reason: st.reason,
+    ...(st.message ? {message: st.message} : {}),
     startedAt: s.state?.running?.startedAt,
     finishedAt: stamp(pass.memo, `${key}/finishedAt`, st.finishedAtMs),
     containerID: s.containerID,
@@ -122,14 +144,21 @@ function pipeline(pass: PodPass, c: Container, init: boolean, s: ContainerStatus
     emitOnce(pass, attempt, 'Failed', c, init, {type: 'Warning', reason: 'Failed', message: `Error: ${configError}`})
     return retryLater(pass, c, init, attempt, s, {waiting: {reason: 'CreateContainerConfigError', message: configError}}, pulledAt)
   }
+  const createError = pass.runtime.createError?.(ref)
+  if (createError) {
+    emitOnce(pass, attempt, 'CreateFailed', c, init, {type: 'Warning', reason: 'Failed', message: `Error: ${createError}`})
+    return retryLater(pass, c, init, attempt, s, {waiting: {reason: 'CreateContainerError', message: createError}}, pulledAt)
+  }
   const startedAt = pulledAt + timings.startMs
   if (pass.now < startedAt) {
     pass.wake(startedAt)
     return s
   }
   emitOnce(pass, attempt, 'Created', c, init, {type: 'Normal', reason: 'Created', message: `Created container: ${c.name}`})
-  emitOnce(pass, attempt, 'Started', c, init, {type: 'Normal', reason: 'Started', message: `Started container ${c.name}`})
   const handle = pass.runtime.start(ref, attempt.restartCount, startedAt)
+  const startError = pass.runtime.startError?.(ref, handle)
+  if (startError) emitOnce(pass, attempt, 'StartFailed', c, init, {type: 'Warning', reason: 'Failed', message: `Error: ${startError}`})
+  else emitOnce(pass, attempt, 'Started', c, init, {type: 'Normal', reason: 'Started', message: `Started container ${c.name}`})
   delete pass.memo.attempts[key]
   endRestartKill(pass, c, init)
   const running: ContainerState = {running: {startedAt: stamp(pass.memo, `${key}/startedAt`, startedAt)}}

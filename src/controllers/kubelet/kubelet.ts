@@ -20,6 +20,8 @@ import {usedPodIPs} from './network.js'
 import {planPod} from './pod.js'
 import {nodeUsage} from '../scheduler/pod-resources.js'
 import {SimulatedRuntime} from './simulated-runtime.js'
+import {DEFAULT_HANDLER, HandlerRuntime} from './runtime-handlers.js'
+import {reapPod} from './process/reap.js'
 import {lostRace} from '../writes.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
@@ -57,8 +59,14 @@ export class Kubelet implements Controller {
   #scratchAt = -1
   #configs = 0
 
-  /** `runtime`: default the simulated runtime with the cluster profile's timings. */
-  constructor(private readonly runtime?: Runtime) {}
+  /**
+   * `runtime`: default the node's handlers (runtime-handlers.ts): the simulated runtime with the cluster
+   * profile's timings, and the process runtime keeping its instances in `opts.containersDir`.
+   */
+  constructor(
+    private readonly runtime?: Runtime,
+    private readonly opts: {containersDir?: string} = {},
+  ) {}
 
   // wall clock minus monotonic clock at the last pass: a change is a step of the wall clock
   #skewMs?: number
@@ -88,7 +96,11 @@ export class Kubelet implements Controller {
   private syncPod(ctx: ControllerContext, key: string, pod: ObjectOf<'Pod'> | undefined, now: Date): ReconcileResult {
     const uid = pod?.metadata.uid
     const known = this.#uids.get(key)
-    if (known !== undefined && known !== uid) this.memory.forget(known)
+    if (known !== undefined && known !== uid) {
+      this.memory.forget(known)
+      // a pod gone (or replaced by another of its name): whatever of it still runs is killed
+      if (this.opts.containersDir) reapPod(this.opts.containersDir, known)
+    }
     const nodeName = pod?.spec?.nodeName
     const node = nodeName ? ctx.cache.get('Node', '', nodeName) : undefined
     if (!pod || !uid || !node || !kubeletRunning(node)) {
@@ -131,7 +143,7 @@ export class Kubelet implements Controller {
     return {
       node,
       now: now.getTime(),
-      runtime: this.runtime ?? new SimulatedRuntime(ctx.profile),
+      runtime: this.runtime ?? this.handlers(ctx),
       lookup: (kind, ns, n) => ctx.cache.get(kind, ns, n),
       images: scratch.images,
       // what the node's pods use is worked out only when a pod is admitted or given an IP
@@ -142,6 +154,12 @@ export class Kubelet implements Controller {
         return (scratch.admitted ??= nodeUsage(pods().filter(hasKubeletStatus), name))
       },
     }
+  }
+
+  // the node's runtime handlers, reading RuntimeClasses, ConfigMaps and Secrets from the cache
+  private handlers(ctx: ControllerContext): Runtime {
+    const lookup: NodeContext['lookup'] = (kind, ns, n) => ctx.cache.get(kind, ns, n)
+    return new HandlerRuntime(new SimulatedRuntime(ctx.profile), lookup, ctx.profile.defaultRuntimeHandler ?? DEFAULT_HANDLER, this.opts.containersDir)
   }
 
   // the wall clock stepped (NTP, a manual change) since the last pass: deadlines move with it, so each

@@ -31,11 +31,22 @@ export interface BackoffEntry {
   lastUpdateMs: number
 }
 
+/**
+ * When a container being killed gets its stop signal and SIGKILL. `hook`: its preStop hook runs and the
+ * runtime tells its end only once it comes; the times are then its bound (the whole grace period) until
+ * the kubelet learns the end and moves them earlier (containers.ts).
+ */
+export interface SignalTimes {
+  termAtMs: number
+  killAtMs: number
+  hook?: {fromMs: number; graceSeconds: number}
+}
+
 /** A termination in progress: when it began, with which grace, and each container's signal times. */
 export interface TerminationMemo {
   startedMs: number
   graceSeconds: number
-  containers: Record<string, {termAtMs: number; killAtMs: number}>
+  containers: Record<string, SignalTimes>
   /** sidecars waiting for their turn (termination-order.ts), by containerKey() */
   waiting?: Record<string, TurnWait>
 }
@@ -57,9 +68,9 @@ export interface PodMemo {
   sandboxRetry?: {attempt: number; nextMs: number}
   termination?: TerminationMemo
   /** running containers being killed to start again with a changed definition, by containerKey() */
-  restarts?: Record<string, {termAtMs: number; killAtMs: number}>
+  restarts?: Record<string, SignalTimes>
   /** running containers being killed because a liveness or startup probe failed, by containerKey() */
-  probeKills?: Record<string, {termAtMs: number; killAtMs: number}>
+  probeKills?: Record<string, SignalTimes>
   /** when the last BackOff (restarting a failed container) was recorded, by containerKey() */
   backoffEvents?: Record<string, number>
   /** the time of the last failed probe run recorded as Unhealthy, by `<containerKey>/<kind>` */
@@ -127,7 +138,7 @@ export class KubeletMemory {
    * (the real kubelet measures them on the monotonic clock). Status timestamps already written stay.
    */
   shiftDeadlines(deltaMs: number): void {
-    const shiftSignals = (m: Record<string, {termAtMs: number; killAtMs: number}> | undefined): void => {
+    const shiftSignals = (m: Record<string, SignalTimes> | undefined): void => {
       for (const v of Object.values(m ?? {})) {
         v.termAtMs += deltaMs
         v.killAtMs += deltaMs

@@ -28,7 +28,7 @@ export interface ContainerHandle {
 /** A container's state as the runtime reports it. */
 export type RuntimeState =
   | {running: true}
-  | {running: false; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled'; finishedAtMs: number}
+  | {running: false; exitCode: number; reason: 'Completed' | 'Error' | 'OOMKilled' | 'StartError'; finishedAtMs: number; message?: string}
 
 /** The kubelet's three probes. */
 export type ProbeKind = 'liveness' | 'readiness' | 'startup'
@@ -70,8 +70,17 @@ export interface Runtime {
   pullError(ref: ContainerRef, image: string): string | undefined
   /** starts attempt `restartCount` of a container at `atMs` */
   start(ref: ContainerRef, restartCount: number, atMs: number): ContainerHandle
-  /** runs the container's preStop hook from `atMs`; returns how long it runs (0 when there is none) */
+  /**
+   * runs the container's preStop hook from `atMs`; returns how long it runs (0 when there is none), or
+   * Infinity when that is known only once it ends (then preStopEndedAt says when)
+   */
   runPreStop(ref: ContainerRef, atMs: number): number
+  /** when a preStop hook whose length was not known ended; undefined while it runs */
+  preStopEndedAt?(ref: ContainerRef): number | undefined
+  /** why the container cannot be created (CreateContainerError), undefined when it can */
+  createError?(ref: ContainerRef): string | undefined
+  /** why the instance just started failed to start (its exit is then a StartError), undefined when it started */
+  startError?(ref: ContainerRef, handle: ContainerHandle): string | undefined
   /** delivers SIGTERM */
   signalTerm(ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle
   /** delivers SIGKILL (possibly scheduled for a later time) */

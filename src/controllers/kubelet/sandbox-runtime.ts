@@ -8,8 +8,8 @@ import type {KObject} from '../../api/types.js'
 
 import {createHash} from 'node:crypto'
 
-/** The handlers the node's container runtime has configured: containerd's default, `runc`. */
-export const CONFIGURED_HANDLERS: readonly string[] = ['runc']
+/** The handlers the node's container runtime has configured: containerd's default, `runc`, and ksim's real processes, `process`. */
+export const CONFIGURED_HANDLERS: readonly string[] = ['runc', 'process']
 
 /** Reads a cluster-scoped RuntimeClass. */
 export type RuntimeClassLookup = (name: string) => KObject | undefined

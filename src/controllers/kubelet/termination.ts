@@ -47,7 +47,7 @@ function plan(pass: PodPass, startMs: number, grace: number, previous?: Terminat
     if (!t.status?.state?.running) continue
     const key = containerKey(t.c.name, t.init)
     pass.events.push({type: 'Normal', reason: 'Killing', message: `Stopping container ${t.c.name}`, fieldPath: fieldPathOf(t.c, t.init)})
-    const {hookEndMs, graceLeft} = afterPreStop(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
+    const {hookEndMs, graceLeft, hook} = afterPreStop(pass.runtime, pass.pod, t.c, t.init, startMs, grace)
     const before = previous?.containers[key] ?? pass.memo.restarts?.[key] ?? pass.memo.probeKills?.[key]
     if (!before && waitsForTurn(t.c, t.init, graceLeft)) {
       memo.waiting![key] = {hookEndMs, graceSeconds: graceLeft, after: prereqs.get(key) ?? []}
@@ -59,7 +59,7 @@ function plan(pass: PodPass, startMs: number, grace: number, previous?: Terminat
       termAtMs = Math.min(termAtMs, before.termAtMs)
       killAtMs = Math.min(killAtMs, before.killAtMs)
     }
-    memo.containers[key] = {termAtMs, killAtMs}
+    memo.containers[key] = {termAtMs, killAtMs, ...(hook && !before ? {hook} : {})}
   }
   return memo
 }

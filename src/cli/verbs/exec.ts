@@ -1,0 +1,86 @@
+// `exec`: kubectl's Complete/Validate and its container choice, then what the kubelet does for the
+// process runtime: the command runs in the container's context — its environment and working
+// directory as the runtime gave them to the container (its instance's spec) — with stdout and stderr
+// passed through, stdin with -i. A command that exits non-zero ends kubectl with its code after
+// `command terminated with exit code N`. Simulated containers run no processes and refuse.
+import type {Pod} from 'kubernetes-types/core/v1.js'
+import type {Api} from '../../api/server.js'
+import type {Target} from '../../cluster/clusters.js'
+
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+
+import {instanceDirOf} from '../../api/container-log.js'
+import {containerStatusOf} from '../../api/pod-log.js'
+import {isStatusError} from '../../api/errors.js'
+import {podType} from '../../api/kinds/pod.js'
+import {mustLookupResource} from '../../api/registry.js'
+import {containersDir} from '../../config/paths.js'
+import {CliError} from '../errors.js'
+import {logSources} from './logs-targets.js'
+import type {WaitSinks} from './sinks.js'
+import fs from 'node:fs'
+
+export interface ExecRequest {
+  resource: string
+  command: string[]
+  container?: string
+  stdin: boolean
+  tty: boolean
+  quiet: boolean
+  timeoutMs: number
+}
+
+/** kubectl's Complete and Validate: the resource before `--`, the command after it. */
+export function completeExec(args: string[], atDash: number, flags: {container?: string; stdin: boolean; tty: boolean; quiet: boolean}, timeoutMs: number): ExecRequest {
+  const resource = args.length > 0 && atDash !== 0 ? args[0] : ''
+  if (atDash < 0 && args.length > 1) throw new CliError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', true)
+  if (!resource) throw new CliError('pod, type/name or --filename must be specified')
+  const command = atDash >= 0 ? args.slice(atDash) : []
+  if (command.length === 0) throw new CliError('you must specify at least one command for the container')
+  return {resource, command, container: flags.container, stdin: flags.stdin, tty: flags.tty, quiet: flags.quiet, timeoutMs}
+}
+
+const internal = (message: string): CliError => new CliError(`Internal error occurred: ${message}`)
+
+/** Runs the command; returns its exit code. */
+export async function runExec(api: Api, target: Target, req: ExecRequest, sinks: WaitSinks): Promise<number> {
+  const slash = req.resource.indexOf('/')
+  const rt = slash >= 0 ? mustLookupResource(req.resource.slice(0, slash)) : podType
+  let obj
+  try {
+    obj = api.get(rt, target.namespace, slash >= 0 ? req.resource.slice(slash + 1) : req.resource)
+  } catch (error) {
+    if (isStatusError(error, 'NotFound')) throw new CliError(`Error from server (NotFound): ${error.message}`)
+    throw error
+  }
+  const quietSinks = req.quiet ? {...sinks, err: () => {}} : sinks
+  const [source] = await logSources(api, obj as never, {namespace: target.namespace, container: req.container, allContainers: false, timeoutMs: req.timeoutMs}, quietSinks)
+  const pod = source.pod as Pod
+  const phase = pod.status?.phase
+  if (phase === 'Succeeded' || phase === 'Failed') throw new CliError(`cannot exec into a container in a completed pod; current phase is ${phase}`)
+  const status = containerStatusOf(pod, source.container.name, source.init)
+  if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${source.container.name}")`)
+  const dir = instanceDirOf(containersDir(target.cluster), status.containerID)
+  const spec = dir ? readSpec(dir) : undefined
+  if (!spec) throw internal(`error executing command in container: container "${source.container.name}" runs in the simulated runtime, which runs no processes (give the pod runtimeClassName: ksim-process)`)
+  if (req.tty && req.stdin && !process.stdin.isTTY && !req.quiet) sinks.err('Unable to use a TTY - input is not a terminal or the right kind of file')
+  return new Promise((resolve, reject) => {
+    const child = spawn(req.command[0], req.command.slice(1), {cwd: spec.cwd, env: spec.env, stdio: [req.stdin ? 'inherit' : 'ignore', 'inherit', 'inherit']})
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? (req.command[0].includes('/') ? 'no such file or directory' : 'executable file not found in $PATH') : 'permission denied'
+      reject(internal(`error executing command in container: failed to exec in container: exec: "${req.command[0]}": ${why}`))
+    })
+    child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
+  })
+}
+
+function readSpec(dir: string): {env: Record<string, string>; cwd: string} | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8')) as {env: Record<string, string>; cwd: string}
+  } catch {
+    return undefined
+  }
+}
+
+const signalNumber = (signal: NodeJS.Signals): number => ({SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13})[signal as string] ?? 0

@@ -1,0 +1,40 @@
+import {Args, Flags} from '@oclif/core'
+
+import {defineCommand} from '../cli/define-command.js'
+import {parseDuration} from '../cli/duration-flag.js'
+import {completeExec, runExec} from '../cli/verbs/exec.js'
+
+export default defineCommand({
+  summary: 'Execute a command in a container',
+  description: "Execute a command in a container. Containers of the process runtime (RuntimeClass ksim-process) run it with the container's environment and working directory; simulated containers run no processes.",
+  usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+  examples: [
+    '# Get output from running the \'date\' command from pod mypod, using the first container by default\n<%= config.bin %> exec mypod -- date',
+    "# Get output from running the 'date' command in ruby-container from pod mypod\n<%= config.bin %> exec mypod -c ruby-container -- date",
+    "# Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default\n<%= config.bin %> exec deploy/mydeployment -- date",
+  ],
+  args: {
+    resource: Args.string({description: 'POD or TYPE/NAME'}),
+  },
+  flags: {
+    container: Flags.string({char: 'c', description: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'}),
+    'pod-running-timeout': Flags.string({description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', default: '1m0s'}),
+    quiet: Flags.boolean({char: 'q', description: 'Only print output from the remote session', default: false}),
+    stdin: Flags.boolean({char: 'i', description: 'Pass stdin to the container', default: false}),
+    tty: Flags.boolean({char: 't', description: 'Stdin is a TTY', default: false}),
+  },
+  strict: false,
+  async run(cmd, {argv, flags}) {
+    const dash = cmd.argv.indexOf('--')
+    const afterDash = dash >= 0 ? cmd.argv.length - dash - 1 : 0
+    const atDash = dash >= 0 ? argv.length - afterDash : -1
+    const req = completeExec(argv as string[], atDash, flags, parseDuration(flags['pod-running-timeout'], 'pod-running-timeout'))
+    const {target, api} = await cmd.open(flags)
+    const code = await runExec(api, target, req, cmd.sinks())
+    if (code !== 0) {
+      cmd.stderrLine(`command terminated with exit code ${code}`)
+      process.exitCode = code
+    }
+    return []
+  },
+})

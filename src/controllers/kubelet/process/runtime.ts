@@ -1,0 +1,165 @@
+// The process runtime (RuntimeClass handler `process`): each container is its `command` and `args` run
+// as a local process under a shim (shim.ts), with the environment and working directory the kubelet
+// gives it. The image names nothing to run: it is still "pulled" with the simulated runtime's timing, and
+// a container without a command cannot be created. The runtime keeps nothing in memory: an instance is
+// its folder (layout.ts), named by the container ID, which is derived from pod uid, container and restart
+// count, so a restarted reconciler finds each instance again — running, or its exit — and never starts
+// one twice. Signals as containerd delivers them: the stop signal to the container's main process,
+// SIGKILL to its whole process group. A preStop exec hook runs as an instance of its own; the kubelet
+// learns when it ended (preStopEndedAt). Probes are the simulated runtime's.
+import type {Pod} from 'kubernetes-types/core/v1.js'
+import type {ObjectLookup} from '../config.js'
+import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
+import type {SimulatedRuntime} from '../simulated-runtime.js'
+
+import {createHash} from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import {containerEnv, expand} from './env.js'
+import {launch} from './launch.js'
+import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, SHIM_PID, signalGroup, TERM_SENT, writeWhole} from './layout.js'
+
+/** how often a running instance is looked at for its exit */
+export const POLL_MS = 250
+/** kubelet's containerLogMaxSize default */
+export const LOG_MAX_BYTES = 10 * 1024 * 1024
+
+/** The CreateContainerError message of a container with no command. */
+export const noCommandMessage = (ref: ContainerRef): string =>
+  `the process runtime runs a container's command and args, and container "${ref.container.name}" has no command (its image "${ref.container.image ?? ''}" names nothing to run)`
+
+export class ProcessRuntime implements Runtime {
+  readonly name = 'process'
+
+  constructor(
+    private readonly root: string,
+    private readonly sim: SimulatedRuntime,
+    private readonly lookup: ObjectLookup,
+  ) {}
+
+  sandboxMs(pod: Pod): number {
+    return this.sim.sandboxMs()
+  }
+
+  /** the image's pull is simulated; a process starts and is ready at once (a probe may say otherwise) */
+  timings(ref: ContainerRef): ContainerTimings {
+    return {...this.sim.timings(ref), startMs: 0, readyMs: 0}
+  }
+
+  resolveImage(image: string): ImageInfo {
+    return this.sim.resolveImage(image)
+  }
+
+  pullError(ref: ContainerRef, image: string): string | undefined {
+    return this.sim.pullError(ref, image)
+  }
+
+  createError(ref: ContainerRef): string | undefined {
+    return (ref.container.command ?? []).length === 0 ? noCommandMessage(ref) : undefined
+  }
+
+  start(ref: ContainerRef, restartCount: number, atMs: number): ContainerHandle {
+    const key = `${ref.pod.metadata?.uid ?? ''}/${ref.init ? 'init' : 'app'}/${ref.container.name}/${restartCount}`
+    const id = createHash('sha256').update(key).digest('hex')
+    launch(path.join(this.root, id), this.specOf(ref))
+    return {containerID: `${this.name}://${id}`, startedAtMs: atMs}
+  }
+
+  startError(_ref: ContainerRef, handle: ContainerHandle): string | undefined {
+    return readExit(this.dirOf(handle.containerID))?.startError
+  }
+
+  runPreStop(ref: ContainerRef): number {
+    const hook = ref.container.lifecycle?.preStop
+    if (hook?.sleep) return Math.max(0, Number(hook.sleep.seconds ?? 0)) * 1000
+    const dir = hook?.exec ? this.runningDir(ref) : undefined
+    if (!dir) return 0
+    launch(path.join(dir, PRESTOP), {...this.specOf(ref), argv: hook!.exec!.command ?? []})
+    // how long it runs is known once it has ended
+    return Number.POSITIVE_INFINITY
+  }
+
+  preStopEndedAt(ref: ContainerRef): number | undefined {
+    const dir = this.runningDir(ref)
+    if (!dir) return Date.now()
+    const hook = path.join(dir, PRESTOP)
+    const exit = readExit(hook)
+    if (exit) return exit.finishedAtMs
+    const shim = readPid(hook, SHIM_PID)
+    return shim !== undefined && alive(shim) ? undefined : Date.now()
+  }
+
+  signalTerm(_ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
+    this.deliver(handle, TERM_SENT, 'SIGTERM', false)
+    return handle.termAtMs !== undefined && handle.termAtMs <= atMs ? handle : {...handle, termAtMs: atMs}
+  }
+
+  kill(_ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
+    this.deliver(handle, KILL_SENT, 'SIGKILL', true)
+    return handle.killAtMs !== undefined && handle.killAtMs <= atMs ? handle : {...handle, killAtMs: atMs}
+  }
+
+  inspect(_ref: ContainerRef, handle: ContainerHandle, nowMs: number): RuntimeState {
+    const dir = this.dirOf(handle.containerID)
+    let exit = readExit(dir)
+    if (!exit) {
+      const shim = readPid(dir, SHIM_PID)
+      if (shim !== undefined && alive(shim)) return {running: true}
+      // the shim went without recording an exit (killed): what it ran is gone with it
+      exit = readExit(dir) ?? {exitCode: 137, signal: 'SIGKILL', finishedAtMs: nowMs}
+    }
+    const reason = exit.startError ? 'StartError' : exit.exitCode === 0 ? 'Completed' : 'Error'
+    return {running: false, exitCode: exit.exitCode, reason, finishedAtMs: Math.max(exit.finishedAtMs, handle.startedAtMs), ...(exit.startError ? {message: exit.startError} : {})}
+  }
+
+  nextChangeAt(_ref: ContainerRef, handle: ContainerHandle): number | undefined {
+    return readExit(this.dirOf(handle.containerID))?.finishedAtMs ?? Date.now() + POLL_MS
+  }
+
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
+    return this.sim.probe(ref, kind, handle, atMs)
+  }
+
+  probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
+    return this.sim.probeChangesAt(ref, kind, handle, afterMs)
+  }
+
+  // argv with $(VAR) expanded, the environment, the working directory
+  private specOf(ref: ContainerRef) {
+    const env = containerEnv(ref.pod, ref.container, this.lookup)
+    const argv = [...(ref.container.command ?? []), ...(ref.container.args ?? [])].map((a) => expand(a, env))
+    return {podUID: ref.pod.metadata?.uid ?? '', argv, env, cwd: ref.container.workingDir || '/', logMaxBytes: LOG_MAX_BYTES}
+  }
+
+  private dirOf(containerID: string): string {
+    return instanceDir(this.root, containerID) ?? path.join(this.root, 'none')
+  }
+
+  // the folder of the container's instance that runs now (from the pod's status)
+  private runningDir(ref: ContainerRef): string | undefined {
+    const statuses = ref.init ? ref.pod.status?.initContainerStatuses : ref.pod.status?.containerStatuses
+    const s = statuses?.find((x) => x.name === ref.container.name)
+    return s?.state?.running ? instanceDir(this.root, s.containerID) : undefined
+  }
+
+  // a signal once: the stop signal to the main process, SIGKILL to its group and to a hook still running
+  private deliver(handle: ContainerHandle, marker: string, signal: NodeJS.Signals, group: boolean): void {
+    const dir = this.dirOf(handle.containerID)
+    if (fs.existsSync(path.join(dir, marker)) || readExit(dir)) return
+    const pid = readPid(dir, PID)
+    if (pid === undefined) return // not started yet: the next pass delivers it
+    if (group) {
+      signalGroup(pid, signal)
+      const hook = readPid(path.join(dir, PRESTOP), PID)
+      if (hook !== undefined) signalGroup(hook, signal)
+    } else {
+      try {
+        process.kill(pid, signal)
+      } catch {
+        // it exited meanwhile
+      }
+    }
+    writeWhole(path.join(dir, marker), String(Date.now()))
+  }
+}
