@@ -50,11 +50,18 @@ export function openState(file) {
   return db
 }
 
-/** The pid of the cluster's live reconciler, from `ksim cluster status`. */
-export function reconcilerPid(h, cluster) {
-  const m = /Reconciler:\s+running \(pid (\d+)/.exec(h.ksim(['cluster', 'status', cluster]).stdout)
-  if (!m) throw new Error(`no reconciler running for ${cluster}`)
-  return Number(m[1])
+/**
+ * The pid of the cluster's live reconciler, from `ksim cluster status`. On a loaded machine a busy
+ * reconciler's lease can lapse for a moment (status then says stopped): asks again for up to `waitMs`.
+ */
+export function reconcilerPid(h, cluster, waitMs = 0) {
+  const until = performance.now() + waitMs
+  for (;;) {
+    const m = /Reconciler:\s+running \(pid (\d+)/.exec(h.ksim(['cluster', 'status', cluster]).stdout)
+    if (m) return Number(m[1])
+    if (performance.now() >= until) throw new Error(`no reconciler running for ${cluster}`)
+    spawnSync('sleep', ['1'])
+  }
 }
 
 /** Peak resident set (VmHWM) of a process, in MB. */

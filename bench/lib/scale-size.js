@@ -40,7 +40,7 @@ export async function measureSize(pods) {
     const lastRev = db.prepare(`SELECT max(rev) FROM changes WHERE kind IN ('Pod', 'Event')`).pluck()
     let seen = -1
     await until(() => seen === (seen = lastRev.get()), {everyMs: 1000, timeoutMs: 600_000, what: 'the reconciler to settle'})
-    const pid = reconcilerPid(h, CLUSTER)
+    const pid = reconcilerPid(h, CLUSTER, 60_000)
     const cpu0 = cpuSeconds(pid)
     const t0 = performance.now()
     await sleep(IDLE_SECONDS * 1000)
@@ -59,9 +59,15 @@ export async function measureSize(pods) {
     const left = count.get()
     if (left !== 0) throw new Error(`${left} pods left after delete --all`)
     await sleep(2000)
+    if (reconcilerPid(h, CLUSTER, 60_000) !== pid) throw new Error('the reconciler was replaced during the run: its peak RSS is not the run\'s')
     const rssMb = peakRssMb(pid)
     db.close()
     return {pods, nodes, create_s: createS, running_s: runningS, get_s: got.ms / 1000, get_l_s: selected.ms / 1000, delete_s: deleteS, rss_mb: rssMb, state_mb: stateMb, wal_mb: walMb, idle_pct: idlePct}
+  } catch (error) {
+    // keep the reconciler's log of a failed size (the home goes)
+    const log = `${h.home}/clusters/${CLUSTER}/reconciler.log`
+    if (fs.existsSync(log)) fs.copyFileSync(log, `/tmp/ksim-bench-scale-${pods}.log`)
+    throw error
   } finally {
     h.dispose([CLUSTER])
   }
