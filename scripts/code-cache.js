@@ -17,6 +17,7 @@ export const WARMUP = [
   ['create', '-f', 'pod.yaml'],
   ['get', 'pods'],
   ['get', 'pod', 'warm-pod', '-o', 'yaml'],
+  ['describe', 'pod', 'warm-pod'],
 ]
 
 /** Builds the cache in a child process; throws when that fails. */
