@@ -1,6 +1,6 @@
 // The protobuf field numbers (k8s.io/api generated.proto) of the kinds kubectl and Helm write through typed
 // clients, which send `application/vnd.kubernetes.protobuf`: the generators' objects (create deployment,
-// service, namespace, serviceaccount, configmap, secret) and Helm's release Secrets. Only the fields those
+// service, namespace, serviceaccount, configmap, secret, cronjob, job) and Helm's release Secrets. Only the fields those
 // writers set are listed; a field not listed is dropped. `keep` marks pointer fields, whose zero value
 // (replicas: 0) is sent on purpose; other zero values are what JSON's omitempty leaves out.
 
@@ -60,4 +60,18 @@ export const MESSAGES: Record<string, Message> = {
   // policy/v1 (create poddisruptionbudget); the status the client sends is the server's to set
   PodDisruptionBudget: {1: f('metadata', 'ObjectMeta'), 2: f('spec', 'PodDisruptionBudgetSpec')},
   PodDisruptionBudgetSpec: {1: f('minAvailable', 'intstr', {keep: true}), 2: f('selector', 'LabelSelector'), 3: f('maxUnavailable', 'intstr', {keep: true}), 4: f('unhealthyPodEvictionPolicy', 'string')},
+  // batch/v1 (create cronjob, create job [--from])
+  CronJob: {1: f('metadata', 'ObjectMeta'), 2: f('spec', 'CronJobSpec')},
+  CronJobSpec: {
+    1: f('schedule', 'string'), 8: f('timeZone', 'string', {keep: true}), 2: f('startingDeadlineSeconds', 'int', {keep: true}), 3: f('concurrencyPolicy', 'string'), 4: f('suspend', 'bool', {keep: true}),
+    5: f('jobTemplate', 'JobTemplateSpec', {keep: true}), 6: f('successfulJobsHistoryLimit', 'int', {keep: true}), 7: f('failedJobsHistoryLimit', 'int', {keep: true}),
+  },
+  JobTemplateSpec: {1: f('metadata', 'ObjectMeta', {keep: true}), 2: f('spec', 'JobSpec', {keep: true})},
+  Job: {1: f('metadata', 'ObjectMeta'), 2: f('spec', 'JobSpec')},
+  JobSpec: {
+    1: f('parallelism', 'int', {keep: true}), 2: f('completions', 'int', {keep: true}), 3: f('activeDeadlineSeconds', 'int', {keep: true}), 7: f('backoffLimit', 'int', {keep: true}),
+    12: f('backoffLimitPerIndex', 'int', {keep: true}), 13: f('maxFailedIndexes', 'int', {keep: true}), 4: f('selector', 'LabelSelector'), 5: f('manualSelector', 'bool', {keep: true}),
+    6: f('template', 'PodTemplateSpec', {keep: true}), 8: f('ttlSecondsAfterFinished', 'int', {keep: true}), 9: f('completionMode', 'string', {keep: true}), 10: f('suspend', 'bool', {keep: true}),
+    14: f('podReplacementPolicy', 'string', {keep: true}), 15: f('managedBy', 'string', {keep: true}),
+  },
 }

@@ -122,7 +122,7 @@ export function decodeProtobuf(body: Buffer, accepted: readonly string[]): KObje
         }
       } else if (f.no === 2) raw = bytes(f)
     }
-    if (!MESSAGES[kind] || kind.endsWith('Spec') || !/^(v1|apps\/v1|policy\/v1)$/.test(apiVersion)) throw apiErrors.unsupportedMediaType(accepted)
+    if (!MESSAGES[kind] || kind.endsWith('Spec') || !/^(v1|apps\/v1|policy\/v1|batch\/v1)$/.test(apiVersion)) throw apiErrors.unsupportedMediaType(accepted)
     return {apiVersion, kind, ...message(kind, raw, true)} as unknown as KObject
   } catch (error) {
     if ((error as {code?: number}).code === 415) throw error

@@ -29,6 +29,11 @@ function job(name: string, spec: Record<string, unknown>, annotations: Record<st
   return {apiVersion: 'batch/v1', kind: 'Job', metadata: {name, namespace: 'team'}, spec: {...spec, template}}
 }
 
+function cronJob(name: string, spec: Record<string, unknown>, annotations: Record<string, string>): KObject {
+  const template = {metadata: {labels: {cron: name}}, spec: {template: {metadata: {annotations}, spec: {restartPolicy: 'OnFailure', containers: [container('run', 'busybox:1.36', {command: ['date']})]}}}}
+  return {apiVersion: 'batch/v1', kind: 'CronJob', metadata: {name, namespace: 'team'}, spec: {...spec, jobTemplate: template}}
+}
+
 function deployment(name: string, replicas: number, image: string): KObject {
   const labels = {app: name}
   return {
@@ -123,6 +128,10 @@ function populate(store: Store): void {
   create(job('pi', {completions: 2, parallelism: 2}, {'ksim.io/run-seconds': '2'}))
   create(job('broken', {backoffLimit: 0}, {'ksim.io/run-seconds': '1', 'ksim.io/exit-code': '1'}))
   create(job('shards', {completions: 3, parallelism: 2, completionMode: 'Indexed', activeDeadlineSeconds: 999999999, ttlSecondsAfterFinished: 100}, {}))
+  // cron jobs in team: one that runs each minute (its 12:02 Job completes), one in a time zone, one suspended
+  create(cronJob('tick', {schedule: '*/1 * * * *', successfulJobsHistoryLimit: 1}, {'ksim.io/run-seconds': '1'}))
+  create(cronJob('nightly', {schedule: '30 2 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid', startingDeadlineSeconds: 300}, {}))
+  create(cronJob('paused', {schedule: '@daily', suspend: true}, {}))
   run(60)
   create(pod('slow', 'default', {containers: [container('big', 'example.com/huge:1')]}, {annotations: {'ksim.io/pull-seconds': '100000'}}))
   // a RuntimeClass with an overhead and scheduling constraints, and a pod admitted with them

@@ -10,7 +10,7 @@ export interface ResourceRequest {
 }
 
 /** The kinds `kubectl get all` lists, in kubectl's order. */
-const ALL_ORDER = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'Job', 'CronJob']
+const ALL_ORDER = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job']
 
 function expandType(text: string): ResourceType[] {
   if (text.toLowerCase() === 'all') {

@@ -28,8 +28,8 @@ export function generateCronJob(input: CronJobInput, forPrinting: boolean): KObj
     kind: 'CronJob',
     metadata: {name: input.name, ...(forPrinting ? {} : {namespace: input.namespace})},
     spec: {
-      jobTemplate: {metadata: {name: input.name}, spec: {template: {metadata: {}, spec: podSpec}}},
       schedule: input.schedule,
+      jobTemplate: {metadata: {name: input.name}, spec: {template: {metadata: {}, spec: podSpec}}},
     },
     ...(forPrinting ? {status: {}} : {}),
   } as KObject
