@@ -70,8 +70,11 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['cluster', 'create', 'lab', '--nodes', '1', '--runtime', 'process']).code).to.equal(0)
   })
   afterEach(() => {
-    collect()
-    sb.cleanup()
+    try {
+      collect()
+    } finally {
+      sb.cleanup()
+    }
     // nothing the runtime started outlives the cluster
     const survivors = [...seen].filter((pid) => exists(pid) || groupMembers(pid).length > 0)
     expect(survivors, 'processes left behind').to.deep.equal([])
