@@ -111,7 +111,7 @@ export interface StopReconcilerResult {
   pid?: number
   /** it did not stop on SIGTERM within the timeout and was killed */
   killed: boolean
-  /** how many programs of the process runtime were still running and were killed (absent: none) */
+  /** how many programs and pod sandboxes of the process runtime were still running and were killed (absent: none) */
   containersKilled?: number
 }
 

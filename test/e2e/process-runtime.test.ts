@@ -70,8 +70,11 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['cluster', 'create', 'lab', '--nodes', '1', '--runtime', 'process']).code).to.equal(0)
   })
   afterEach(() => {
-    collect()
-    sb.cleanup()
+    try {
+      collect()
+    } finally {
+      sb.cleanup()
+    }
     // nothing the runtime started outlives the cluster
     const survivors = [...seen].filter((pid) => exists(pid) || groupMembers(pid).length > 0)
     expect(survivors, 'processes left behind').to.deep.equal([])
@@ -118,7 +121,7 @@ describe('process runtime (real processes, real reconciler)', function () {
   })
 
   it('shows the real exit codes: 137 for a program SIGKILLed past its deadline, 0 for one that handled SIGTERM', () => {
-    const spec = {activeDeadlineSeconds: 2, terminationGracePeriodSeconds: 2, restartPolicy: 'Never'}
+    const spec = {activeDeadlineSeconds: 5, terminationGracePeriodSeconds: 2, restartPolicy: 'Never'}
     const ignores = pod('ignores', {command: ['sh', '-c', `trap '' TERM; while true; do sleep 0.1; done`]}, spec)
     const handles = pod('handles', {command: ['sh', '-c', `trap 'exit 0' TERM; while true; do sleep 0.1; done`]}, spec)
     expect(sb.run(['apply', '-f', '-'], {input: `${ignores}\n---\n${handles}`}).code).to.equal(0)
@@ -176,6 +179,28 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(t).to.equal('128 StartError: failed to start container process: exec: "no-such-program": executable file not found in $PATH')
   })
 
+  it('gives each pod its own network and hostname: containers talk over localhost, two pods listen on one port', function () {
+    if (sb.run(['run', 'probe', '--image=busybox', '--restart=Never', '--command', '--', 'true']).code !== 0) this.skip()
+    const events = (): string => sb.run(['get', 'events', '--field-selector', 'involvedObject.name=probe', '-o', 'jsonpath={.items[*].reason}']).stdout
+    expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/probe', '--timeout=60s']).code).to.equal(0)
+    if (events().includes('SandboxWithoutNamespaces')) this.skip() // this machine has no unprivileged user namespaces: said in the event
+    const node = process.execPath
+    const server = `require('http').createServer((q, s) => s.end('hello from ' + require('os').hostname() + '\\n')).listen(8080, '127.0.0.1')`
+    const client = `setInterval(() => fetch('http://127.0.0.1:8080').then((r) => r.text()).then((t) => { process.stdout.write(t); process.exit(0) }, () => {}), 200)`
+    const twoContainers = (name: string): string =>
+      JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name}, spec: {restartPolicy: 'Never', containers: [
+        {name: 'server', image: 'node', command: [node, '-e', server]},
+        {name: 'client', image: 'node', command: [node, '-e', client]},
+      ]}})
+    expect(sb.run(['apply', '-f', '-'], {input: `${twoContainers('left')}\n---\n${twoContainers('right')}`}).code).to.equal(0)
+    for (const name of ['left', 'right']) {
+      expect(sb.run(['wait', '--for=jsonpath={.status.containerStatuses[0].state.terminated.reason}=Completed', `pod/${name}`, '--timeout=90s']).code).to.equal(0)
+      // the client (sorted first) reached its own pod's server over localhost, though both listen on 8080
+      expect(sb.run(['logs', name, '-c', 'client'])).to.deep.equal({stdout: `hello from ${name}\n`, stderr: '', code: 0})
+    }
+    expect(sb.run(['exec', 'left', '-c', 'server', '--', 'hostname'])).to.deep.equal({stdout: 'left\n', stderr: '', code: 0})
+  })
+
   it('a restarted reconciler finds its running processes again; cluster stop kills them', () => {
     expect(sb.run(['apply', '-f', '-'], {input: pod('keep', {command: ['sleep', '600']})}).code).to.equal(0)
     const pid = programPid('keep')
@@ -187,9 +212,11 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['wait', '--for=jsonpath={.metadata.labels.again}=yes', 'pod/keep', '--timeout=30s']).code).to.equal(0)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
     expect(sb.run(['get', 'pod', 'keep', '-o', 'jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].state.running.startedAt}']).stdout).to.match(/^0 \S+$/)
-    expect(fs.readdirSync(containers)).to.have.length(1)
+    // the container's instance, and the pod's sandbox where namespaces are available
+    const instances = fs.readdirSync(containers).length
+    expect(instances).to.be.within(1, 2)
     expect(exists(pid)).to.equal(true)
-    expect(sb.run(['cluster', 'stop']).stdout).to.match(/\nKilled 1 container process of cluster "lab"\.\n$/)
+    expect(sb.run(['cluster', 'stop']).stdout).to.match(new RegExp(`\nKilled ${instances} process${instances === 1 ? '' : 'es'} of cluster "lab" \\(containers and pod sandboxes\\)\\.\n$`))
     expect(exists(pid)).to.equal(false)
   })
 })

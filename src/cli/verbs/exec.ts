@@ -65,22 +65,47 @@ export async function runExec(api: Api, target: Target, req: ExecRequest, sinks:
   const spec = dir ? readSpec(dir) : undefined
   if (!spec) throw internal(`error executing command in container: container "${source.container.name}" runs in the simulated runtime, which runs no processes (give the pod runtimeClassName: ksim-process)`)
   if (req.tty && req.stdin && !process.stdin.isTTY && !req.quiet) sinks.err('Unable to use a TTY - input is not a terminal or the right kind of file')
+  const program = findProgram(req.command[0], spec.env.PATH ?? '', spec.cwd)
+  if (program.startsWith('error:')) throw internal(`error executing command in container: failed to exec in container: exec: "${req.command[0]}": ${program.slice(6)}`)
+  // in the pod's namespaces when it has them (the runtime's nsenter prefix)
+  const argv = [...(spec.wrap ?? []), program, ...req.command.slice(1)]
   return new Promise((resolve, reject) => {
-    const child = spawn(req.command[0], req.command.slice(1), {cwd: spec.cwd, env: spec.env, stdio: [req.stdin ? 'inherit' : 'ignore', 'inherit', 'inherit']})
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? (req.command[0].includes('/') ? 'no such file or directory' : 'executable file not found in $PATH') : 'permission denied'
-      reject(internal(`error executing command in container: failed to exec in container: exec: "${req.command[0]}": ${why}`))
-    })
+    const child = spawn(argv[0], argv.slice(1), {cwd: spec.cwd, env: spec.env, stdio: [req.stdin ? 'inherit' : 'ignore', 'inherit', 'inherit']})
+    child.on('error', (error: NodeJS.ErrnoException) => reject(internal(`error executing command in container: failed to exec in container: ${error.message}`)))
     child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
   })
 }
 
-function readSpec(dir: string): {env: Record<string, string>; cwd: string} | undefined {
+interface InstanceSpec {
+  env: Record<string, string>
+  cwd: string
+  wrap?: string[]
+}
+
+function readSpec(dir: string): InstanceSpec | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8')) as {env: Record<string, string>; cwd: string}
+    return JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8')) as InstanceSpec
   } catch {
     return undefined
   }
+}
+
+// exec.LookPath in the container's PATH: the file, or `error:` and why not
+function findProgram(name: string, PATH: string, cwd: string): string {
+  const ok = (file: string): boolean => {
+    try {
+      fs.accessSync(file, fs.constants.X_OK)
+      return fs.statSync(file).isFile()
+    } catch {
+      return false
+    }
+  }
+  if (name.includes('/')) {
+    const file = path.resolve(cwd, name)
+    return ok(file) ? file : fs.existsSync(file) ? 'error:permission denied' : 'error:no such file or directory'
+  }
+  for (const d of PATH.split(':')) if (ok(path.resolve(cwd, d || '.', name))) return path.resolve(cwd, d || '.', name)
+  return 'error:executable file not found in $PATH'
 }
 
 const signalNumber = (signal: NodeJS.Signals): number => ({SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13})[signal as string] ?? 0

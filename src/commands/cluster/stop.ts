@@ -24,7 +24,7 @@ export default defineCommand({
       const r = await stopReconciler(name, {timeoutMs: flags.timeout * 1000})
       if (r.wasRunning) cmd.out(`Reconciler of cluster "${name}" ${r.killed ? 'killed' : 'stopped'} (pid ${r.pid}).\n`)
       else if (!flags.all) cmd.out(`Reconciler of cluster "${name}" is not running.\n`)
-      if (r.containersKilled) cmd.out(`Killed ${r.containersKilled} container process${r.containersKilled === 1 ? '' : 'es'} of cluster "${name}".\n`)
+      if (r.containersKilled) cmd.out(`Killed ${r.containersKilled} process${r.containersKilled === 1 ? '' : 'es'} of cluster "${name}" (containers and pod sandboxes).\n`)
     }
   },
 })

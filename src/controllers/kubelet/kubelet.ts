@@ -22,6 +22,7 @@ import {nodeUsage} from '../scheduler/pod-resources.js'
 import {SimulatedRuntime} from './simulated-runtime.js'
 import {DEFAULT_HANDLER, HandlerRuntime} from './runtime-handlers.js'
 import {reapPod} from './process/reap.js'
+import {stopSandbox} from './process/sandbox.js'
 import {lostRace} from '../writes.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
@@ -109,6 +110,8 @@ export class Kubelet implements Controller {
       return {}
     }
     this.#uids.set(key, uid)
+    // a finished pod's sandbox (its namespaces' holder) ends, as the kubelet stops a finished pod's sandbox
+    if (this.opts.containersDir && finishedForGood(pod)) stopSandbox(this.opts.containersDir, uid)
     const scratch = this.scratchOf(ctx, node.metadata.name!)
     // nothing is due for a pod whose last sync found nothing to do, until it or what it reads changes
     if (this.memory.isSettled(uid, pod, node, this.#configs)) return {}
@@ -211,6 +214,12 @@ export class Kubelet implements Controller {
     }
     return true
   }
+}
+
+// a pod in a terminal phase whose containers all stopped (a pod past its deadline is Failed before they are killed)
+function finishedForGood(p: Pod): boolean {
+  if (p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') return false
+  return ![...(p.status.initContainerStatuses ?? []), ...(p.status.containerStatuses ?? [])].some((s) => s.state?.running)
 }
 
 function addImages(images: Set<string>, p: Pod): void {

@@ -114,7 +114,11 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
     } else {
       memo.mount = undefined
       if (!sandboxFails(pass)) {
-        memo.sandboxReadyMs ??= ctx.now + ctx.runtime.sandboxMs(pod)
+        if (memo.sandboxReadyMs === undefined) {
+          memo.sandboxReadyMs = ctx.now + ctx.runtime.sandboxMs(pod)
+          const warning = ctx.runtime.sandboxWarning?.(pod)
+          if (warning) pass.events.push({type: 'Warning', reason: 'SandboxWithoutNamespaces', message: warning})
+        }
         sandboxReady = ctx.now >= memo.sandboxReadyMs
         if (!sandboxReady) pass.wake(memo.sandboxReadyMs)
       }

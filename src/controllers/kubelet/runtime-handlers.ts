@@ -42,6 +42,9 @@ export class HandlerRuntime implements Runtime {
   sandboxMs(pod: Pod): number {
     return this.of(pod).sandboxMs(pod)
   }
+  sandboxWarning(pod: Pod): string | undefined {
+    return this.of(pod).sandboxWarning?.(pod)
+  }
   timings(ref: ContainerRef): ContainerTimings {
     return this.of(ref.pod).timings(ref)
   }

@@ -77,6 +77,8 @@ export interface Runtime {
   runPreStop(ref: ContainerRef, atMs: number): number
   /** when a preStop hook whose length was not known ended; undefined while it runs */
   preStopEndedAt?(ref: ContainerRef): number | undefined
+  /** a warning about the pod's sandbox the kubelet records as an event when it creates it, if any */
+  sandboxWarning?(pod: Pod): string | undefined
   /** why the container cannot be created (CreateContainerError), undefined when it can */
   createError?(ref: ContainerRef): string | undefined
   /** why the instance just started failed to start (its exit is then a StartError), undefined when it started */

@@ -53,7 +53,11 @@ export function launch(dir: string, spec: ProcessSpec): void {
   if (!fs.statSync(spec.cwd, {throwIfNoEntry: false})?.isDirectory()) return fail(`chdir to cwd ("${spec.cwd}") set in config.json failed: no such file or directory`)
   const program = resolveProgram(spec.argv[0] ?? '', spec.env, spec.cwd)
   if ('error' in program) return fail(program.error)
-  writeWhole(path.join(dir, SPEC), JSON.stringify({...spec, argv: [program.file, ...spec.argv.slice(1)]}))
+  // the namespaces' entry (nsenter) is the node's program, found on the node's PATH
+  const entry = spec.wrap?.length ? resolveProgram(spec.wrap[0], {PATH: process.env.PATH ?? DEFAULT_PATH}, '/') : undefined
+  if (entry && 'error' in entry) return fail(entry.error)
+  const wrap = entry ? [entry.file, ...spec.wrap!.slice(1)] : undefined
+  writeWhole(path.join(dir, SPEC), JSON.stringify({...spec, ...(wrap ? {wrap} : {}), argv: [...(wrap ?? []), program.file, ...spec.argv.slice(1)]}))
   const shim = spawn(process.execPath, [SHIM, dir], {detached: true, stdio: 'ignore', cwd: dir})
   shim.unref()
   if (shim.pid) writeWhole(path.join(dir, SHIM_PID), String(shim.pid))

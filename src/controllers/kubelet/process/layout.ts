@@ -14,6 +14,8 @@ export interface ProcessSpec {
   cwd: string
   /** the log's size cap in bytes before it is rotated */
   logMaxBytes: number
+  /** what runs the program in the pod's namespaces (`nsenter ... --`), resolved; absent: the host's */
+  wrap?: string[]
 }
 
 /** How a process ended, as the shim saw it. */

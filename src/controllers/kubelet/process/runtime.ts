@@ -6,7 +6,8 @@
 // count, so a restarted reconciler finds each instance again — running, or its exit — and never starts
 // one twice. Signals as containerd delivers them: the stop signal to the container's main process,
 // SIGKILL to its whole process group. A preStop exec hook runs as an instance of its own; the kubelet
-// learns when it ended (preStopEndedAt). Probes are the simulated runtime's.
+// learns when it ended (preStopEndedAt). Each pod's containers share its sandbox's user, network and UTS
+// namespaces where the OS allows (sandbox.ts). Probes are the simulated runtime's.
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from '../config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
@@ -18,7 +19,8 @@ import path from 'node:path'
 
 import {containerEnv, expand} from './env.js'
 import {launch} from './launch.js'
-import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, SHIM_PID, signalGroup, TERM_SENT, writeWhole} from './layout.js'
+import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec, SHIM_PID, signalGroup, SPEC, TERM_SENT, writeWhole} from './layout.js'
+import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
 
 /** how often a running instance is looked at for its exit */
 export const POLL_MS = 250
@@ -42,6 +44,11 @@ export class ProcessRuntime implements Runtime {
     return this.sim.sandboxMs()
   }
 
+  /** pods run in namespaces of their own where the OS allows it; otherwise the kubelet says so */
+  sandboxWarning(): string | undefined {
+    return namespacesSupported() ? undefined : NO_NAMESPACES_MESSAGE
+  }
+
   /** the image's pull is simulated; a process starts and is ready at once (a probe may say otherwise) */
   timings(ref: ContainerRef): ContainerTimings {
     return {...this.sim.timings(ref), startMs: 0, readyMs: 0}
@@ -62,7 +69,11 @@ export class ProcessRuntime implements Runtime {
   start(ref: ContainerRef, restartCount: number, atMs: number): ContainerHandle {
     const key = `${ref.pod.metadata?.uid ?? ''}/${ref.init ? 'init' : 'app'}/${ref.container.name}/${restartCount}`
     const id = createHash('sha256').update(key).digest('hex')
-    launch(path.join(this.root, id), this.specOf(ref))
+    const dir = path.join(this.root, id)
+    if (!fs.existsSync(path.join(dir, SPEC))) {
+      const sandbox = ensureSandbox(this.root, ref.pod.metadata?.uid ?? '', ref.pod.metadata?.name ?? '')
+      launch(dir, {...this.specOf(ref), ...(sandbox ? {wrap: enterSandbox(sandbox)} : {})})
+    }
     return {containerID: `${this.name}://${id}`, startedAtMs: atMs}
   }
 
@@ -75,7 +86,8 @@ export class ProcessRuntime implements Runtime {
     if (hook?.sleep) return Math.max(0, Number(hook.sleep.seconds ?? 0)) * 1000
     const dir = hook?.exec ? this.runningDir(ref) : undefined
     if (!dir) return 0
-    launch(path.join(dir, PRESTOP), {...this.specOf(ref), argv: hook!.exec!.command ?? []})
+    const wrap = readSpec(dir)?.wrap
+    launch(path.join(dir, PRESTOP), {...this.specOf(ref), argv: hook!.exec!.command ?? [], ...(wrap ? {wrap} : {})})
     // how long it runs is known once it has ended
     return Number.POSITIVE_INFINITY
   }
