@@ -26,7 +26,7 @@ describe('kubectl commands ksim does not have', function () {
   it('the CLI says so on stderr with exit 1, for every kubectl 1.35 command ksim lacks', () => {
     const sb = new Sandbox('ksim-missing-', {KSIM_NO_RECONCILER: '1'})
     try {
-      const lacking = ['explain', 'top', 'port-forward', 'events', 'replace', 'attach', 'cp', 'proxy', 'auth',
+      const lacking = ['top', 'port-forward', 'events', 'attach', 'cp', 'proxy', 'auth',
         'certificate', 'kustomize', 'plugin', 'debug', 'autoscale', 'cluster-info', 'alpha']
       for (const verb of lacking) {
         expect(sb.run([verb, 'x']), verb).to.deep.equal({stdout: '', stderr: `error: "${verb}" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`, code: 1})

@@ -28,6 +28,19 @@ export const ADDED_DESCRIPTIONS: Record<string, Record<string, string>> = {
     resources:
       'Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for "cpu", "memory" and "hugepages-" resource names only. ResourceClaims are not supported.\n\nThis field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod.\n\nThis is an alpha field and requires enabling the PodLevelResources feature gate.',
   },
+  'core/v1.Lifecycle': {
+    stopSignal:
+      'StopSignal defines which signal will be sent to a container when it is being stopped. If not specified, the default is defined by the container runtime in use. StopSignal can only be set for Pods with a non-empty .spec.os.name',
+  },
+  'core/v1.PodStatus': {
+    observedGeneration:
+      'If set, this represents the .metadata.generation that the pod status was set based upon. The PodObservedGenerationTracking feature gate must be enabled to use this field.',
+    extendedResourceClaimStatus: 'Status of extended resource claim backed by DRA.',
+  },
+  'apps/v1.ReplicaSetStatus': {
+    terminatingReplicas:
+      'The number of terminating pods for this replica set. Terminating pods have a non-null .metadata.deletionTimestamp and have not yet reached the Failed or Succeeded .status.phase.\n\nThis is a beta field and requires enabling DeploymentReplicaSetTerminatingReplicas feature (enabled by default).',
+  },
   'core/v1.PodCondition': {
     observedGeneration:
       'If set, this represents the .metadata.generation that the pod condition was set based upon. The PodObservedGenerationTracking feature gate must be enabled to use this field.',
