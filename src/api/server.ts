@@ -17,6 +17,7 @@ import './kinds/index.js'
 import {decodeFields} from './schema/strict.js'
 import {bindPod, type BindingPreconditions} from './binding.js'
 import {updateObjectStatus} from './status-update.js'
+import {sameJson} from './patch/apply-patch.js'
 import {patchObject, type PatchOptions} from './patch/server-patch.js'
 import {readProfile, type ClusterProfile} from './cluster-profile.js'
 import type {PatchType} from './patch/apply-patch.js'
@@ -36,12 +37,19 @@ export interface ApiOptions {
   settings?: Partial<ApiSettings>
   /** who writes when a request names no fieldManager (a CLI verb's kubectl name; the cluster's components by default) */
   fieldManager?: string | ManagerOf
+  /**
+   * the writes are a client's (the CLI's, serve's): a PUT or PATCH of the main resource keeps the stored
+   * status, as every 1.35 strategy's PrepareForUpdate does, and status changes only through the status
+   * subresource. The cluster's own components (reconciler, bootstrap) write status with their updates.
+   */
+  clientWrites?: boolean
 }
 
 export class Api implements ApiCore {
   readonly clock: Clock
   readonly settings: ApiSettings
   readonly ctx: StrategyContext
+  private readonly clientWrites: boolean
   /**
    * Receives the warnings the API server sends with a request (a resource's deprecation): a client prints
    * them (kubectl: `Warning: ...` on stderr, each once), a server sends them as `Warning` headers.
@@ -55,6 +63,7 @@ export class Api implements ApiCore {
   ) {
     this.clock = opts.clock ?? systemClock
     this.settings = {...defaultApiSettings, ...opts.settings}
+    this.clientWrites = opts.clientWrites ?? false
     const fm = opts.fieldManager ?? componentManager
     this.managerOf = typeof fm === 'string' ? () => fm : fm
     this.ctx = {
@@ -187,8 +196,8 @@ export class Api implements ApiCore {
   }
 
   /**
-   * PUT: replaces an object if `metadata.resourceVersion` matches (Conflict otherwise). Status and spec
-   * are written together: ksim has one writer per field by convention (controllers own status).
+   * PUT: replaces an object if `metadata.resourceVersion` matches (Conflict otherwise). A client's write
+   * keeps the stored status (see ApiOptions.clientWrites); a component's writes status and spec together.
    */
   update(input: KObject, opts: WriteOptions = {}): KObject {
     this.requested(lookupKind(input.apiVersion, input.kind))
@@ -211,6 +220,7 @@ export class Api implements ApiCore {
       obj.metadata = dropNullFields({...obj.metadata, namespace: rt.namespaced ? namespace : undefined})
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
+      if (this.clientWrites && opts.subresource !== 'status') keepStoredStatus(obj, old)
       rt.strategy.default?.(obj, this.ctx)
       rt.strategy.prepareForUpdate?.(obj, old, this.ctx)
       obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
@@ -222,6 +232,9 @@ export class Api implements ApiCore {
       if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, name, errs)
       rt.strategy.admit?.(obj, 'update', this.ctx)
       obj.metadata = orderMetadata(obj.metadata)
+      // a client's write that changes nothing is not written (the API server's no-op update): the object,
+      // its resourceVersion and its managedFields stay as they were
+      if (this.clientWrites && sameBesideBookkeeping(obj, old)) return old
       if (opts.dryRun) return obj
       const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
       const stored = withResourceVersion(sv.value, sv.rev)
@@ -291,4 +304,16 @@ export class Api implements ApiCore {
   private managerFor(opts: {fieldManager?: string}): ManagerOf {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
+}
+
+/** A client's PUT or PATCH of the main resource leaves `status` as stored (strategies' PrepareForUpdate). */
+function keepStoredStatus(obj: KObject, old: KObject): void {
+  if (old.status === undefined) delete obj.status
+  else obj.status = clone(old.status)
+}
+
+/** Whether a write would store what is stored already, managedFields and resourceVersion aside. */
+function sameBesideBookkeeping(obj: KObject, old: KObject): boolean {
+  const strip = (o: KObject) => ({...o, metadata: {...o.metadata, managedFields: undefined, resourceVersion: undefined}})
+  return sameJson(strip(obj), strip(old))
 }

@@ -122,7 +122,7 @@ export abstract class KsimCommand extends Command {
       }
     }
     // each verb's writes carry kubectl's field manager for that verb (cli/field-managers.ts)
-    const direct = new Api(store, {settings: apiSettingsOf(profile), fieldManager: fieldManagerOf(this.id, this.#flags)})
+    const direct = new Api(store, {settings: apiSettingsOf(profile), fieldManager: fieldManagerOf(this.id, this.#flags), clientWrites: true})
     const api = this.#verbosity >= REQUEST_LEVEL ? loggedApi(direct, (line) => process.stderr.write(line)) : direct
     // kubectl prints each warning the server sends once per command
     const warned = new Set<string>()

@@ -40,7 +40,7 @@ export interface Serving {
 export async function startServing(run: ServeRun): Promise<Serving> {
   const store = openStore(checkedStateFile(run.cluster), {mustExist: true})
   try {
-    const api = new Api(store, {settings: apiSettingsOf(readProfile(store))})
+    const api = new Api(store, {settings: apiSettingsOf(readProfile(store)), clientWrites: true})
     const now = new Date()
     const ca = clusterCA(run.cluster, now)
     const tls = servingCertificate(ca, servingHosts(run.address), now)

@@ -133,4 +133,16 @@ describe('ksim patch', function () {
     expect(get('deploy/web', '{.status.observedGeneration} {.spec.paused}')).to.equal('7 ')
     expect(sb.run(['patch', 'deploy', 'web', '--subresource=status', '-p', '{"spec":{"paused":true}}'])).to.deep.equal(ok('deployment.apps/web patched (no change)\n'))
   })
+
+  it('keeps the stored status when a patch or replace of the object itself carries one (status changes only through /status)', () => {
+    // a namespace whose phase a client could set to Terminating would be emptied by the namespace controller
+    expect(sb.run(['create', 'namespace', 'zz']).code).to.equal(0)
+    expect(sb.run(['patch', 'ns', 'zz', '--type', 'merge', '-p', '{"status":{"phase":"Terminating"}}'])).to.deep.equal(ok('namespace/zz patched (no change)\n'))
+    expect(get('ns/zz', '{.status.phase}')).to.equal('Active')
+    expect(sb.run(['patch', 'deploy', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":3},"status":{"observedGeneration":9}}'])).to.deep.equal(ok('deployment.apps/web patched\n'))
+    expect(get('deploy/web', '{.spec.replicas} {.status.observedGeneration}')).to.equal('3 ')
+    const live = sb.run(['get', 'ns', 'zz', '-o', 'json']).stdout.replace('"Active"', '"Terminating"')
+    expect(sb.run(['replace', '-f', '-'], {input: live})).to.deep.equal(ok('namespace/zz replaced\n'))
+    expect(get('ns/zz', '{.status.phase}')).to.equal('Active')
+  })
 })
