@@ -39,7 +39,14 @@ export class CronJobController implements Controller {
     const jobs = (ctx.cache.list('Job', namespace) as JobObject[]).filter((j) => j.metadata.ownerReferences?.some((r) => r.controller && r.name === name))
     const cj = clone(stored)
     const cleaned = cleanupFinishedJobs(ctx, cj, jobs)
-    const result = this.sync(ctx, cj, jobs)
+    let result: SyncResult
+    try {
+      result = this.sync(ctx, cj, jobs)
+    } catch (error) {
+      // as sync() does: what changed in the status is written before the error backs the key off
+      if (cleaned || JSON.stringify(cj.status ?? {}) !== JSON.stringify(stored.status ?? {})) ctx.api.updateStatus(cj)
+      throw error
+    }
     if (cleaned || result.update) ctx.api.updateStatus(cj)
     return result.requeueAfterMs === undefined ? {} : {requeueAfterMs: Math.max(0, result.requeueAfterMs)}
   }
