@@ -74,7 +74,8 @@ function conditionAndDelete(api: Api, pod: KObject, opts: DeleteOptions): void {
       const condition = {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : rfc3339(api.clock.now()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'}
       status.conditions = old ? conditions.map((c) => (c === old ? condition : c)) : [...conditions, condition]
       p.status = status
-    })
+      // written as the eviction handler writes it: an UpdateStatus, which a client's main-resource write is not
+    }, {subresource: 'status'})
     // the write moved the pod's resourceVersion: a precondition on it follows
     if (pre.resourceVersion) options = withResourceVersion(opts, written.metadata.resourceVersion)
   }
