@@ -41,14 +41,23 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes
 const report = option('--report')
 
 const results = []
+let failed
 for (const pods of sizes) {
-  const r = await measureSize(pods)
-  results.push(r)
-  console.log(JSON.stringify({bench: 'scale', ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 3)]))}))
+  try {
+    const r = await measureSize(pods)
+    results.push(r)
+    console.log(JSON.stringify({bench: 'scale', ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 3)]))}))
+  } catch (error) {
+    // the sizes before it are still reported
+    failed = `${pods} pods: ${error.message}`
+    console.log(`scale: ${failed}`)
+    break
+  }
 }
+if (results.length === 0) throw new Error(`scale: ${failed}`)
 
 const f = (v, d = 2) => v.toFixed(d)
-console.log(`scale: ${sizes.join(', ')} pods, ${PODS_PER_NODE} a node (${MAX_PODS} max pods)`)
+console.log(`scale: ${results.map((r) => r.pods).join(', ')} pods, ${PODS_PER_NODE} a node (${MAX_PODS} max pods)`)
 console.log(
   reportTable(
     ['PODS', 'NODES', 'CREATE S', 'RUNNING S', 'GET S', 'GET -L S', 'DELETE S', 'RSS MB', 'STATE MB', 'WAL MB', 'IDLE %'],
@@ -89,4 +98,4 @@ if (report) {
   fs.writeFileSync(file, scaleChart(results))
   console.log(`chart: ${path.relative(process.cwd(), file)}`)
 }
-if (missed > 0) process.exitCode = 1
+if (missed > 0 || failed) process.exitCode = 1

@@ -6,6 +6,8 @@
 // file's size and its WAL's (at its high-water mark: SQLite reuses a WAL without shrinking it) and the
 // reconciler's peak RSS (VmHWM).
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import {cpuSeconds, makeHome, openState, peakRssMb, podYaml, reconcilerPid, sleep, until, writeManifest} from './harness.js'
 
@@ -66,7 +68,7 @@ export async function measureSize(pods) {
   } catch (error) {
     // keep the reconciler's log of a failed size (the home goes)
     const log = `${h.home}/clusters/${CLUSTER}/reconciler.log`
-    if (fs.existsSync(log)) fs.copyFileSync(log, `/tmp/ksim-bench-scale-${pods}.log`)
+    if (fs.existsSync(log)) fs.copyFileSync(log, path.join(os.tmpdir(), `ksim-bench-scale-${pods}.log`))
     throw error
   } finally {
     h.dispose([CLUSTER])

@@ -78,6 +78,7 @@ export class Runner {
   readonly #byName: Map<string, Controller>
   /** per kind: the controllers watching it, and how */
   readonly #watchers = new Map<string, {name: string; watch: Watch}[]>()
+  #nextCompact = 0
   readonly #contexts = new Map<string, ControllerContext>()
   /** the cache's load count the queue's keys were listed at */
   #loads = -1
@@ -119,7 +120,7 @@ export class Runner {
     let lastChange = this.#now()
     const compactEveryMs = opts.compactEveryMs ?? 60_000
     this.#nextRenew = this.#now() + (opts.renewMs ?? LEASE_RENEW_MS)
-    let nextCompact = this.#now() + compactEveryMs
+    this.#nextCompact = this.#now() + compactEveryMs
     let lastBusy = this.#now()
     let loopFailures = 0
     const watcher = this.opts.stateFile ? this.#waker.watch(this.opts.stateFile, (m) => this.opts.log.warn(m)) : undefined
@@ -132,11 +133,11 @@ export class Runner {
           this.keepLease()
           if (this.#stopReason) break
           if (opts.cache.mayHaveChanged() && this.syncCache().size > 0) lastChange = this.#now()
+          // a round of runs can last minutes (tens of thousands of pods): idleness counts from its end
+          const working = this.queue.pending()
           this.runDue()
-          if (this.#now() >= nextCompact) {
-            this.compact()
-            nextCompact = this.#now() + compactEveryMs
-          }
+          if (working) lastBusy = this.#now()
+          this.maybeCompact()
           const now = this.#now()
           if (this.queue.pending()) lastBusy = now
           else if (opts.idleMs > 0 && now - lastBusy >= opts.idleMs) {
@@ -168,19 +169,28 @@ export class Runner {
 
   /** Runs every due controller, one at a time, until none is due (or the per-tick budget is spent). */
   private runDue(): void {
-    for (let runs = 0; runs < MAX_RUNS_PER_TICK && !this.#stopReason; ) {
+    let runs = 0
+    while (runs < MAX_RUNS_PER_TICK && !this.#stopReason) {
       const due = this.queue.due(this.#now())
       if (due.length === 0) return
       for (const name of due) {
         this.runOne(this.#byName.get(name)!)
         runs++
-        // a long round must not let the lease expire under it
+        // a long round must not let the lease expire under it, nor the change log grow unchecked
         this.keepLease()
         if (this.#stopReason) return
+        this.maybeCompact()
         // the controller's own writes (and anything else committed meanwhile) wake whoever watches them
         if (this.opts.cache.mayHaveChanged()) this.syncCache()
       }
     }
+  }
+
+  // compacts the change log (and checkpoints the WAL) when it is time
+  private maybeCompact(): void {
+    if (this.#now() < this.#nextCompact) return
+    this.compact()
+    this.#nextCompact = this.#now() + (this.opts.compactEveryMs ?? 60_000)
   }
 
   // brings the cache up to date and marks the keys its changes map to; a relist marks every key

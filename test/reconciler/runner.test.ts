@@ -195,6 +195,22 @@ describe('reconciler runner', function () {
     expect(renewedAt.slice(0, 2)).to.deep.equal([2000, 4000])
   })
 
+  it('counts idleness from the end of a long round of runs, not from before it', async () => {
+    let extra = 0
+    const now = () => performance.now() + extra
+    let lastRun = 0
+    const busy = fake('busy', [], (pass) => {
+      // five passes in one round, each taking 100 ms of the runner's clock
+      extra += 100
+      lastRun = now()
+      return pass < 5 ? {requeueAfterMs: 0} : {}
+    })
+    const {done} = await runner([busy], {idleMs: 300, now})
+    expect(await done).to.equal('idle')
+    expect(busy.passes).to.equal(5)
+    expect(now() - lastRun).to.be.at.least(300)
+  })
+
   it('stops when its state file has been removed', async () => {
     const {log, store, done} = await runner([], {renewMs: 10, stateFile: `${t.home}/clusters/test/moved.db`})
     expect(await done).to.equal('state-removed')
