@@ -3,14 +3,10 @@
 // schemas and descriptions, so every byte of kubectl's plaintext template (header, FIELD/FIELDS, types,
 // -required-, wrapping, recursion, errors) must come out of ksim the same, with the same exit code.
 import {expect} from 'chai'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
-import {Sandbox, type RunResult} from '../helpers/cli.js'
+import {type RunResult} from '../helpers/cli.js'
 import {lineDiff} from '../helpers/line-diff.js'
-import {referenceBinaries} from '../helpers/kubectl-ref.js'
-import {kubectlEnv, runBinary, startServe, type ServeChild} from './serve-helpers.js'
+import {useServedKubectl} from './serve-helpers.js'
 
 export const EXPLAIN_SCRIPT: string[][] = [
   ['explain', 'pods'],
@@ -55,36 +51,14 @@ export const EXPLAIN_SCRIPT: string[][] = [
 
 describe('ksim explain prints what kubectl 1.35 explain prints from the schemas ksim serve answers', function () {
   this.timeout(600_000)
-  let sb: Sandbox
-  let serve: ServeChild
-  let kubectl: string
-  let kdir: string
-
-  before(async function () {
-    const ref = await referenceBinaries()
-    if (!ref.ok) {
-      console.log(`      skipped: the reference kubectl is unavailable: ${ref.reason}`)
-      this.skip()
-    }
-    kubectl = ref.bins.kubectl
-    sb = new Sandbox('ksim-explain-', {KSIM_NO_RECONCILER: '1'})
-    sb.run(['cluster', 'create', 'demo'])
-    serve = await startServe(sb)
-    kdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-explain-kube-'))
-  })
-
-  after(async () => {
-    await serve?.stop()
-    sb?.cleanup()
-    if (kdir) fs.rmSync(kdir, {recursive: true, force: true})
-  })
+  const ctx = useServedKubectl('ksim-explain-', (sb) => void sb.run(['cluster', 'create', 'demo']))
 
   it(`runs ${EXPLAIN_SCRIPT.length} explain commands with identical stdout, stderr and exit codes`, async () => {
     const diffs: string[] = []
     for (const args of EXPLAIN_SCRIPT) {
-      const want = await runBinary(kubectl, args, kubectlEnv(serve.kubeconfig, kdir))
+      const want = await ctx.kubectl(args)
       want.stderr = want.stderr.replaceAll('"kubectl api-resources"', '"ksim api-resources"')
-      const got = sb.run(args)
+      const got = ctx.sb.run(args)
       if (want.stdout !== got.stdout || want.stderr !== got.stderr || want.code !== got.code) {
         const show = (r: RunResult): string => `exit ${r.code}\n[stdout]\n${r.stdout}\n[stderr]\n${r.stderr}`
         diffs.push(`$ kubectl ${args.join(' ')}    (- kubectl 1.35 via ksim serve, + ksim)\n${lineDiff(show(want), show(got))}`)

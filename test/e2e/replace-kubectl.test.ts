@@ -4,36 +4,18 @@
 // -o name, --dry-run, --save-config, NotFound, a stale resourceVersion's Conflict, --force (delete, wait,
 // create), --raw PUT, and the flag checks kubectl makes before it sends anything.
 import {expect} from 'chai'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
-import {Sandbox, type RunResult} from '../helpers/cli.js'
+import {type RunResult} from '../helpers/cli.js'
 import {lineDiff} from '../helpers/line-diff.js'
-import {referenceBinaries} from '../helpers/kubectl-ref.js'
-import {kubectlEnv, runBinary, startServe, type ServeChild} from './serve-helpers.js'
+import {useServedKubectl} from './serve-helpers.js'
 
 const cm = (name: string, a: string, extra = ''): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}data:\n  a: "${a}"\n`
 
 describe('ksim replace does what kubectl 1.35 replace does through ksim serve', function () {
   this.timeout(600_000)
-  let sb: Sandbox
-  let serve: ServeChild
-  let kubectl: string
-  let kdir: string
   const files: Record<string, string> = {}
-
-  before(async function () {
-    const ref = await referenceBinaries()
-    if (!ref.ok) {
-      console.log(`      skipped: the reference kubectl is unavailable: ${ref.reason}`)
-      this.skip()
-    }
-    kubectl = ref.bins.kubectl
-    sb = new Sandbox('ksim-replace-', {KSIM_NO_RECONCILER: '1'})
+  const ctx = useServedKubectl('ksim-replace-', (sb) => {
     sb.run(['cluster', 'create', 'demo'])
-    serve = await startServe(sb)
-    kdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-replace-kube-'))
     files.v1 = sb.write('v1.yaml', cm('one', '1'))
     files.v2 = sb.write('v2.yaml', cm('one', '2'))
     files.labelled = sb.write('labelled.yaml', cm('one', '3', '  labels:\n    tier: web\n'))
@@ -44,25 +26,19 @@ describe('ksim replace does what kubectl 1.35 replace does through ksim serve', 
     expect(sb.run(['create', '-f', files.v1]).code).to.equal(0)
   })
 
-  after(async () => {
-    await serve?.stop()
-    sb?.cleanup()
-    if (kdir) fs.rmSync(kdir, {recursive: true, force: true})
-  })
-
   const STATE = ['get', 'cm', 'one', '-o', 'jsonpath={.data.a} {.metadata.managedFields[*].manager} {.metadata.annotations}']
 
   /** Runs `args` with kubectl then ksim (`before` with ksim ahead of each); returns the differences in output, exit code and state after. */
   async function both(args: string[], before: string[] = []): Promise<string[]> {
     // every write moves the resourceVersion: the one a --raw answer shows is the only thing that differs
     const show = (r: RunResult): string => `exit ${r.code}\n[stdout]\n${r.stdout.replaceAll(/"resourceVersion":"\d+"/g, '"resourceVersion":"N"')}\n[stderr]\n${r.stderr}`
-    if (before.length > 0) sb.run(before)
-    const want = await runBinary(kubectl, args, kubectlEnv(serve.kubeconfig, kdir))
+    if (before.length > 0) ctx.sb.run(before)
+    const want = await ctx.kubectl(args)
     want.stderr = want.stderr.replaceAll(/^See 'kubectl /gm, "See 'ksim ")
-    const wantState = sb.run(STATE).stdout
-    if (before.length > 0) sb.run(before)
-    const got = sb.run(args)
-    const gotState = sb.run(STATE).stdout
+    const wantState = ctx.sb.run(STATE).stdout
+    if (before.length > 0) ctx.sb.run(before)
+    const got = ctx.sb.run(args)
+    const gotState = ctx.sb.run(STATE).stdout
     const diffs: string[] = []
     if (show(want) !== show(got)) diffs.push(`$ kubectl ${args.join(' ')}    (- kubectl 1.35, + ksim)\n${lineDiff(show(want), show(got))}`)
     if (wantState !== gotState) diffs.push(`$ kubectl ${args.join(' ')}: state after    (- kubectl 1.35, + ksim)\n${lineDiff(wantState, gotState)}`)

@@ -3,50 +3,27 @@
 // wire (the server prints them with ksim's printers, kubectl lays them out); describe and -o formats are
 // kubectl's own printing of the objects ksim serves.
 import {expect} from 'chai'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import {apiSettingsOf, readProfile} from '../../src/api/cluster-profile.js'
 import {Api} from '../../src/api/server.js'
 import {Store} from '../../src/store/sqlite-store.js'
-import {Sandbox, type RunResult} from '../helpers/cli.js'
+import {type RunResult} from '../helpers/cli.js'
 import {lineDiff} from '../helpers/line-diff.js'
-import {referenceBinaries} from '../helpers/kubectl-ref.js'
 import {buildPinnedCluster} from '../helpers/pinned-cluster.js'
 import {namesOf, REFERENCE_SCRIPT, type Names} from './fixtures/kubectl-reference-script.js'
 import {SERVE_TABLE_SCRIPT} from './fixtures/serve-compare-script.js'
-import {kubectlEnv, runBinary, startServe, type ServeChild} from './serve-helpers.js'
+import {useServedKubectl} from './serve-helpers.js'
 
 describe('kubectl 1.35 through ksim serve prints what ksim prints', function () {
   this.timeout(900_000)
-  let sb: Sandbox
-  let serve: ServeChild
-  let kubectl: string
-  let kdir: string
   let names: Names
-
-  before(async function () {
-    const ref = await referenceBinaries()
-    if (!ref.ok) {
-      console.log(`      skipped: the reference kubectl is unavailable: ${ref.reason}`)
-      this.skip()
-    }
-    kubectl = ref.bins.kubectl
-    sb = new Sandbox('ksim-serve-cmp-', {KSIM_NO_RECONCILER: '1'})
+  const ctx = useServedKubectl('ksim-serve-cmp-', async (sb) => {
     await buildPinnedCluster(sb.home)
     const store = Store.open(path.join(sb.home, 'clusters', 'ksim', 'state.db'), {mustExist: true})
     const api = new Api(store, {settings: apiSettingsOf(readProfile(store))})
     names = namesOf(api, sb.write('fresh.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fresh\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n'))
     store.close()
-    serve = await startServe(sb)
-    kdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-serve-kube-'))
-  })
-
-  after(async () => {
-    await serve?.stop()
-    sb?.cleanup()
-    if (kdir) fs.rmSync(kdir, {recursive: true, force: true})
   })
 
   const scripts = (): ((n: Names) => string[])[] => [...SERVE_TABLE_SCRIPT, ...REFERENCE_SCRIPT]
@@ -56,9 +33,9 @@ describe('kubectl 1.35 through ksim serve prints what ksim prints', function () 
     const all = scripts()
     for (const make of all) {
       const args = make(names)
-      const want = await runBinary(kubectl, args, kubectlEnv(serve.kubeconfig, kdir))
+      const want = await ctx.kubectl(args)
       want.stderr = want.stderr.replaceAll(/^See 'kubectl /gm, "See 'ksim ")
-      const got = sb.run(args)
+      const got = ctx.sb.run(args)
       if (want.stdout !== got.stdout || want.stderr !== got.stderr || want.code !== got.code) {
         const show = (r: RunResult): string => `exit ${r.code}\n[stdout]\n${r.stdout}\n[stderr]\n${r.stderr}`
         diffs.push(`$ kubectl ${args.join(' ')}    (- kubectl 1.35 via ksim serve, + ksim)\n${lineDiff(show(want), show(got))}`)

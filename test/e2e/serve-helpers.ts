@@ -1,9 +1,12 @@
 // Test helper: `ksim serve --port 0` as a child process in a sandbox, and the real kubectl 1.35 pointed at
 // it through the kubeconfig serve writes.
 import {execFile, spawn, type ChildProcess} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
-import {BIN, type RunResult, type Sandbox} from '../helpers/cli.js'
+import {BIN, Sandbox, type RunResult} from '../helpers/cli.js'
+import {referenceBinaries} from '../helpers/kubectl-ref.js'
 
 export interface ServeChild {
   child: ChildProcess
@@ -60,4 +63,43 @@ export function runBinary(bin: string, args: string[], env: NodeJS.ProcessEnv, i
     })
     child.stdin?.end(input ?? '')
   })
+}
+
+/** What `useServedKubectl` sets up for a describe block: the sandbox, its serve child and the real kubectl. */
+export interface ServedKubectl {
+  sb: Sandbox
+  serve: ServeChild
+  /** runs the real kubectl 1.35 against serve */
+  kubectl(args: string[], input?: string): Promise<RunResult>
+}
+
+/**
+ * Registers the hooks of a describe block that compares ksim with the real kubectl through `ksim serve`: a
+ * sandbox (no reconciler) prepared by `prepare`, serve started on it, kubectl with a HOME and cache of its
+ * own; all of it removed after. The block skips, saying why, where the reference kubectl is unavailable.
+ */
+export function useServedKubectl(prefix: string, prepare: (sb: Sandbox) => void | Promise<void>): ServedKubectl {
+  let kdir = ''
+  let bin = ''
+  const ctx = {
+    kubectl: (args: string[], input?: string) => runBinary(bin, args, kubectlEnv(ctx.serve.kubeconfig, kdir), input),
+  } as ServedKubectl
+  before(async function () {
+    const ref = await referenceBinaries()
+    if (!ref.ok) {
+      console.log(`      skipped: the reference kubectl is unavailable: ${ref.reason}`)
+      this.skip()
+    }
+    bin = ref.bins.kubectl
+    ctx.sb = new Sandbox(prefix, {KSIM_NO_RECONCILER: '1'})
+    await prepare(ctx.sb)
+    ctx.serve = await startServe(ctx.sb)
+    kdir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}kube-`))
+  })
+  after(async () => {
+    await ctx.serve?.stop()
+    ctx.sb?.cleanup()
+    if (kdir) fs.rmSync(kdir, {recursive: true, force: true})
+  })
+  return ctx
 }
