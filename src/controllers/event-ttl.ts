@@ -2,7 +2,10 @@
 // write, so an event disappears that long after its lastTimestamp. This controller deletes expired
 // ones and wakes when the next one is due. Events outnumber every other kind, so it holds none of
 // them: it follows their changes in the store's change log for the earliest expiry, and reads them
-// all only when that time has come.
+// all only when that time has come. When compaction has passed its place in the log, the events it
+// missed were written after its last look, so none expires before that look plus the TTL: it waits
+// for that time (or an earlier known one) instead of reading every event again at once, which grew with
+// the cluster (8 s a compaction at 30,000 pods).
 import type {KObject} from '../api/types.js'
 import type {Backend} from '../store/backend.js'
 import {readChanges} from '../store/changes.js'
@@ -46,26 +49,30 @@ export class EventTTLController implements Controller {
   #revision?: number
   /** the earliest expiry among the events seen (early when that one was rewritten or deleted since) */
   #nextMs?: number
+  /** the clock time of the last look at the log */
+  #lookedMs = 0
 
   reconcile(ctx: ControllerContext): ReconcileResult {
     const now = ctx.clock.now().getTime()
     const ttlMs = ctx.profile.eventTTLSeconds * 1000
-    if (this.#revision !== undefined) this.follow(ctx.api.store, ttlMs)
+    if (this.#revision !== undefined) this.follow(ctx.api.store, ttlMs, now)
     if (this.#revision === undefined || (this.#nextMs !== undefined && this.#nextMs <= now)) this.sweep(ctx, ttlMs, now)
     return this.#nextMs === undefined ? {} : {requeueAfterMs: Math.max(0, this.#nextMs - now), background: true}
   }
 
   // the events written since the last look can only bring the next expiry forward
-  private follow(store: Backend, ttlMs: number): void {
+  private follow(store: Backend, ttlMs: number, now: number): void {
     try {
       this.#revision = readChanges<KObject>(store, this.#revision!, {kind: eventType.kind, limit: PAGE}, (c) => {
         if (c.type !== 'DELETED') this.#nextMs = Math.min(this.#nextMs ?? Infinity, lastWritten(c.value) + ttlMs)
       })
     } catch (error) {
-      // the log no longer reaches back that far: read everything again
       if (!isStoreError(error, 'Compacted')) throw error
-      this.#revision = undefined
+      // the log no longer reaches back that far: what it held was written since the last look
+      this.#nextMs = Math.min(this.#nextMs ?? Infinity, this.#lookedMs + ttlMs)
+      this.#revision = store.revision()
     }
+    this.#lookedMs = now
   }
 
   // reads every event: deletes the expired ones and finds the next expiry
@@ -81,5 +88,6 @@ export class EventTTLController implements Controller {
     }
     this.#revision = revision
     this.#nextMs = nextMs
+    this.#lookedMs = now
   }
 }

@@ -52,4 +52,28 @@ describe('event expiry', () => {
     expect(tc.pass(c)).to.deep.include({writes: 1, requeueAfterMs: 3_000_000})
     expect(tc.events('web')).to.deep.equal(['Normal Pulling Pulling image "nginx"'])
   })
+
+  it('after compaction passed its place in the log, waits a TTL from its last look instead of reading every event again', () => {
+    tc = testCluster()
+    const pod = tc.pod('web', {containers: [{name: 'web', image: 'nginx'}]})
+    tc.ctx.recorder.record({involved: pod, type: 'Normal', reason: 'Pulling', message: 'Pulling image "nginx"', source: {component: 'kubelet'}})
+    const c = new EventTTLController()
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_600_000})
+    tc.clock.ms = T0 + 60_000
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_540_000})
+    // an Event posted with an old time after that look, compacted out of the log before the controller reads it
+    tc.clock.ms = T0 + 120_000
+    const old = new Date(T0 - 3_000_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const involvedObject = {kind: 'Pod', namespace: 'default', name: 'web', uid: pod.metadata.uid}
+    tc.api.create({apiVersion: 'v1', kind: 'Event', metadata: {name: 'web.old', namespace: 'default'}, involvedObject, reason: 'Old', message: 'old', type: 'Normal', firstTimestamp: old, lastTimestamp: old})
+    tc.store.compact(tc.store.revision())
+    // no rereading of every event now: the missed ones expire an hour after the last look at the earliest
+    // (T0 + 60 s), later than the one already known; an event posted with an old time in such a gap lives
+    // up to one TTL longer than it should
+    tc.clock.ms = T0 + 180_000
+    expect(tc.pass(c)).to.deep.include({writes: 0, requeueAfterMs: 3_420_000})
+    tc.clock.ms = T0 + 3_600_000
+    expect(tc.pass(c)).to.deep.include({writes: 2})
+    expect(tc.events('web')).to.deep.equal([])
+  })
 })
