@@ -24,6 +24,10 @@ export function readClusterStatus(cluster: string, now = new Date()): ClusterSta
   const store = openStore(checkedStateFile(cluster), {mustExist: true})
   try {
     return store.snapshot(() => {
+      // the lease first, so that it is judged against the clocks as they were when it was read: listing
+      // every pod can take seconds (a minute at 100,000 pods on a loaded machine), longer than the lease
+      // lasts, and a lease read after that looked expired while its holder renewed it every 2 s
+      const reconciler = readReconcilerStatus(store, now)
       const pods = store.list<KObject>('Pod').items.map((sv) => sv.value)
       const nodes = store.list<KObject>('Node').items.map((sv) => sv.value)
       const ready = (n: KObject) =>
@@ -33,7 +37,7 @@ export function readClusterStatus(cluster: string, now = new Date()): ClusterSta
         cluster,
         stateFile: store.file,
         logFile: reconcilerLog(cluster),
-        reconciler: readReconcilerStatus(store, now),
+        reconciler,
         pods: {
           total: pods.length,
           pending: pods.filter((p) => !p.metadata.deletionTimestamp && (p.status as {phase?: string} | undefined)?.phase === 'Pending').length,
