@@ -40,7 +40,8 @@ export function validateCreate(args: string[], flags: CreateFlags): void {
 export function createFromItems(api: Api | undefined, target: Target, flags: CreateFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
   const printer = printerFor(flags.output, {operation: 'created', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const items = manifestObjects(api, target, flags, stdin)
-  return eachDocument(items, {verb: 'create', doing: 'creating', output: flags.output, printer}, sinks, (info) => {
+  const batch = api ? <R>(fn: () => R): R => api.transaction(fn) : undefined
+  return eachDocument(items, {verb: 'create', doing: 'creating', output: flags.output, printer, batch}, sinks, (info, warn) => {
     const raw = info.object!
     let obj = placeInNamespace(raw, info.rt, target)
     if (flags['save-config']) {
@@ -48,7 +49,7 @@ export function createFromItems(api: Api | undefined, target: Target, flags: Cre
     }
     if (!api) return {result: obj}
     const r = api.create(obj, {dryRun: flags['dry-run'] === 'server', fieldValidation: fieldValidationOf(flags.validate)})
-    for (const w of r.warnings) sinks.err(`Warning: ${w}`)
+    for (const w of r.warnings) warn(`Warning: ${w}`)
     return {result: r.object}
   })
 }
