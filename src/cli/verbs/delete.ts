@@ -13,6 +13,7 @@ import {loadResources, MISSING_RESOURCE, selectionOfFlags, type ResourceInfo, ty
 import {waitUntil} from '../resource/wait.js'
 import {parseDuration} from '../duration-flag.js'
 import {parseCascade} from '../flags.js'
+import {BatchOutput, inBatches} from './batches.js'
 import type {DeleteFlags} from './delete-flags.js'
 import type {Sinks} from './sinks.js'
 
@@ -81,17 +82,27 @@ export async function runDelete(
   let found = 0
   // kubectl's enforceNamespace: only the -n flag, not the context's namespace
   let warnClusterScope = Boolean(flags.namespace) && !flags['all-namespaces']
-  for (const {info: v, error} of visited) {
+  const output = new BatchOutput(sinks)
+  const checkpoint = () => {
+    const marks = {errors: errors.length, gone: gone.length, found, warnClusterScope}
+    return () => {
+      errors.length = marks.errors
+      gone.length = marks.gone
+      ;({found, warnClusterScope} = marks)
+    }
+  }
+  const batch = flags['dry-run'] === 'client' ? undefined : <R>(fn: () => R): R => api.transaction(fn)
+  inBatches(visited, batch, output, ({info: v, error}) => {
     if (!v) {
       errors.push(errorText(error))
-      continue
+      return
     }
     // kubectl counts every object named (a file's, an argument's) as found, even one --ignore-not-found skips
     found++
     try {
       const obj = api.get(v.rt, v.namespace, v.name)
       if (warnClusterScope && !v.rt.namespaced) {
-        sinks.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
+        output.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace')
         warnClusterScope = false
       }
       if (flags['dry-run'] !== 'client') {
@@ -102,12 +113,12 @@ export async function runDelete(
         })
         if (!r.removed) gone.push({rt: v.rt, namespace: v.namespace, name: v.name, uid: obj.metadata.uid ?? ''})
       }
-      sinks.out(successLine(v, flags, o))
+      output.out(successLine(v, flags, o))
     } catch (error) {
-      if (o.ignoreNotFound && isStatusError(error, 'NotFound')) continue
+      if (o.ignoreNotFound && isStatusError(error, 'NotFound')) return
       errors.push(errorText(withSource(error, 'deleting', v.source)))
     }
-  }
+  }, checkpoint)
   if (found === 0 && errors.length === 0) sinks.out('No resources found\n')
   if (flags.wait && flags['dry-run'] === 'none' && gone.length > 0) {
     // gone, or replaced by a new object of the same name (another uid)

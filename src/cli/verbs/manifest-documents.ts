@@ -11,6 +11,7 @@ import {parseValidate} from '../flags.js'
 import type {ResourcePrinter} from '../print/print-flags.js'
 import type {ResourceInfo, Visited} from '../resource/builder.js'
 import {resolveResources} from '../resource/files.js'
+import {BatchOutput, inBatches, type Batch} from './batches.js'
 import type {Sinks} from './sinks.js'
 
 /** -l for objects read from files: kept when their own labels match (kubectl's LabelSelectorParam on a file builder). */
@@ -42,31 +43,29 @@ export interface DocumentLoop {
   printer: ResourcePrinter
   /** an error to print as it is instead of with its source, if any */
   failure?: (error: unknown) => unknown
-  /**
-   * Runs a run of documents in one store transaction (Api.transaction), so that thousands of objects do not
-   * pay a commit each; each document's own writes still succeed or fail alone (a nested transaction).
-   */
-  batch?: <R>(fn: () => R) => R
+  /** send runs of documents in one store transaction each (batches.ts) */
+  batch?: Batch
 }
-
-/** longest a batch keeps its writes uncommitted: other writers (the reconciler) wait for it meanwhile */
-const BATCH_MS = 50
 
 /**
  * Sends every document through `send`; prints each result (YAML and JSON after every document was tried,
  * as kubectl prints them) and returns the errors, as kubectl prints them after the successes. With
- * `loop.batch`, documents go in batches of up to BATCH_MS, and a batch's lines are printed once it has
- * committed: nothing is reported created that a crash could still lose, and stdout takes one write per
- * batch instead of one per object (a pipe's writes are synchronous, so 100,000 of them cost seconds).
+ * `loop.batch`, documents go in batches (batches.ts); `send` prints its warnings through `warn`, so that
+ * they wait with the batch's lines.
  */
 export function eachDocument(items: Visited[], loop: DocumentLoop, sinks: Sinks, send: (info: ResourceInfo, warn: (line: string) => void) => {result: KObject; operation?: string}): string[] {
   const errors: string[] = []
   const deferred: KObject[] = []
-  let lines: string[] = []
-  // a batch's warnings wait with its lines: a batch sent again one by one must not print them twice
-  let warnings: string[] = []
-  const warn = (line: string): void => void warnings.push(line)
-  const one = ({info, error}: Visited): void => {
+  const output = new BatchOutput(sinks)
+  const warn = (line: string): void => output.err(line)
+  const checkpoint = () => {
+    const marks = {errors: errors.length, deferred: deferred.length}
+    return () => {
+      errors.length = marks.errors
+      deferred.length = marks.deferred
+    }
+  }
+  inBatches(items, loop.batch, output, ({info, error}) => {
     if (!info) {
       errors.push(errorText(error))
       return
@@ -74,47 +73,11 @@ export function eachDocument(items: Visited[], loop: DocumentLoop, sinks: Sinks,
     try {
       const {result, operation} = send(info, warn)
       if (loop.output === 'yaml' || loop.output === 'json') deferred.push(result)
-      else lines.push(loop.printer.print(result, {operation}))
+      else output.out(loop.printer.print(result, {operation}))
     } catch (error) {
       errors.push(errorText(loop.failure?.(error) ?? withSource(error, loop.doing, info.source)))
     }
-  }
-  const flush = (): void => {
-    for (const w of warnings) sinks.err(w)
-    if (lines.length > 0) sinks.out(lines.join(''))
-    lines = []
-    warnings = []
-  }
-  let batch = loop.batch
-  let next = 0
-  while (next < items.length) {
-    const first = next
-    const marks = {errors: errors.length, deferred: deferred.length}
-    if (!batch) {
-      one(items[next++])
-      flush()
-      continue
-    }
-    try {
-      batch(() => {
-        const start = performance.now()
-        do one(items[next++])
-        while (next < items.length && performance.now() - start < BATCH_MS)
-      })
-    } catch {
-      // the batch's own transaction failed (its begin or commit: a locked or broken store), so none of it
-      // was written: forget what it reported and send its documents one at a time, as without batching,
-      // each then reporting its own error
-      next = first
-      lines = []
-      warnings = []
-      errors.length = marks.errors
-      deferred.length = marks.deferred
-      batch = undefined
-      continue
-    }
-    flush()
-  }
+  }, checkpoint)
   for (const obj of deferred) sinks.out(loop.printer.print(obj))
   if (items.length === 0 && errors.length === 0) errors.push(`error: no objects passed to ${loop.verb}`)
   return errors
