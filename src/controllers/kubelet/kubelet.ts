@@ -57,6 +57,8 @@ export class Kubelet implements Controller {
   readonly #uids = new Map<string, string>()
   /** per node, for the cache revision `#scratchAt` */
   #scratch = new Map<string, NodeScratch>()
+  /** the nodes whose pods' statuses this instance has learned images from */
+  readonly #imagesLearned = new Set<string>()
   #scratchAt = -1
   #configs = 0
 
@@ -135,8 +137,13 @@ export class Kubelet implements Controller {
     let s = this.#scratch.get(node)
     if (s) return s
     this.#scratch.set(node, (s = {images: this.memory.imagesOf(node)}))
-    // the images the node's pods run are present (a restarted kubelet learns them from the statuses)
-    for (const p of ctx.cache.podsOnNode(node)) addImages(s.images, p)
+    // the images the node's pods run are present: a restarted kubelet (a new instance) learns them from
+    // the statuses once; after that its memory has every image it pulled (each sync adds its pod's), and
+    // reading all 200 pods of a node again at every cache revision was 3 % of the reconciler at 100,000 pods
+    if (!this.#imagesLearned.has(node)) {
+      this.#imagesLearned.add(node)
+      for (const p of ctx.cache.podsOnNode(node)) addImages(s.images, p)
+    }
     return s
   }
 
