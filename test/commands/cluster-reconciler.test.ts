@@ -38,6 +38,19 @@ describe('ksim cluster status, start and stop', function () {
     })
   })
 
+  it('counts the pods still Pending and those Terminating', () => {
+    const quiet = new Sandbox('ksim-status-', {KSIM_NO_RECONCILER: '1'})
+    try {
+      const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeName: ksim-worker\n  containers:\n  - name: app\n    image: nginx\n`
+      expect(quiet.run(['create', '-f', quiet.write('pods.yaml', [pod('a'), pod('b'), pod('c')].join('---\n'))]).code).to.equal(0)
+      // no reconciler: the pods stay Pending, and a deleted one (bound, so deleted gracefully) stays Terminating
+      expect(quiet.run(['delete', 'pod', 'c', '--wait=false']).code).to.equal(0)
+      expect(quiet.run(['cluster', 'status']).stdout).to.contain('Pods:         3 (2 Pending, 1 Terminating)\n')
+    } finally {
+      quiet.cleanup()
+    }
+  })
+
   it('starts, reports and stops the reconciler of the current cluster', () => {
     sb.run(['get', 'nodes'])
     const started = sb.run(['cluster', 'start'])
