@@ -219,15 +219,26 @@ export class Runner {
     const started = this.#now()
     const keys = this.queue.take(c.name)
     const ctx = this.context(c)
-    this.opts.store.batch(() => {
-      for (const key of keys) {
-        if (!this.runKey(c, ctx, key)) return
-        // thousands of keys (the kubelet after a large create) take longer than the lease lasts: renew
-        // it as they go, or `cluster status` says stopped and the next command starts a second reconciler
-        this.keepLease()
-        if (this.#stopReason) return
-      }
-    }, BATCH_MS)
+    let done = 0
+    try {
+      this.opts.store.batch(() => {
+        for (const key of keys) {
+          const more = this.runKey(c, ctx, key)
+          done++
+          if (!more) return
+          // thousands of keys (the kubelet after a large create) take longer than the lease lasts: renew
+          // it as they go, or `cluster status` says stopped and the next command starts a second reconciler
+          this.keepLease()
+          if (this.#stopReason) return
+        }
+      }, BATCH_MS)
+    } finally {
+      // keys taken but not reconciled go back to the queue: a run cut short by a failure outside any key
+      // (a lease renewal that could not get the write lock while a long `create -f` held it) dropped
+      // them, and each then waited for a change that might never come (3,091 of 30,000 pods stayed
+      // ContainerCreating for good)
+      if (done < keys.length) this.queue.add(c.name, keys.slice(done))
+    }
     const took = this.#now() - started
     if (took > SLOW_PASS_MS) this.opts.log.warn(`${c.name}: reconcile of ${keys.length} key${keys.length === 1 ? '' : 's'} took ${Math.round(took)}ms`)
   }

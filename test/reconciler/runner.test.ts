@@ -195,6 +195,35 @@ describe('reconciler runner', function () {
     expect(renewedAt.slice(0, 2)).to.deep.equal([2000, 4000])
   })
 
+  it('puts back the keys of a run cut short by a failure outside any key, and reconciles them', async () => {
+    let clock = 0
+    const seen: string[] = []
+    const slow: Controller = {
+      name: 'slow',
+      watches: [],
+      keys: () => ['a', 'b', 'c', 'd', 'e'],
+      reconcile(_ctx, key) {
+        seen.push(key)
+        clock += 1000
+        return {}
+      },
+    }
+    // the first renewal cannot get the write lock (a long `create -f` holds it)
+    let renewals = 0
+    const lease = {
+      renew: () => {
+        if (++renewals === 1) throw new Error('state file is locked by pid 1; gave up waiting after 10.0s')
+        return true
+      },
+    }
+    const {r, log, done} = await runner([slow], {renewMs: 1500, now: () => clock, lease: lease as never})
+    await eventually('every key reconciled', () => seen.length === 5)
+    r.stop()
+    expect(await done).to.equal('signal')
+    expect(seen).to.deep.equal(['a', 'b', 'c', 'd', 'e'])
+    expect(log.lines.join('\n')).to.contain('reconcile loop failed (1 in a row): state file is locked by pid 1')
+  })
+
   it('counts idleness from the end of a long round of runs, not from before it', async () => {
     let extra = 0
     const now = () => performance.now() + extra
