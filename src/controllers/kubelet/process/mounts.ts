@@ -1,0 +1,120 @@
+// How a container of the process runtime reaches its volumes at their mountPath. Where the pod has
+// namespaces (sandbox.ts), each container's program starts in a mount namespace of its own, inside the
+// pod's user namespace (no root on the host needed): a tmpfs root holding bind mounts of the host's
+// top-level entries is built in the instance's `rootfs` folder and chrooted into; then each volume is
+// bind-mounted at its mountPath (read-only when the mount or the volume type says so: configMap,
+// secret, downwardAPI and projected volumes always are). A mountPath that does not exist is made without
+// touching the host: its deepest existing parent is covered by a tmpfs that holds bind mounts of what
+// was there, and the missing folders are made in that tmpfs. `ksim exec` and a preStop hook run through
+// the same steps (an equivalent mount namespace of their own). Where the OS gives no namespaces, nothing
+// is mounted: the container gets KSIM_ROOT, a folder mirroring its mountPaths with links to the volume
+// folders (`$KSIM_ROOT/etc/config`), and the pod's event says so.
+import type {VolumeMount} from 'kubernetes-types/core/v1.js'
+import type {ContainerRef} from '../runtime.js'
+
+import fs from 'node:fs'
+import path from 'node:path'
+
+import {isFileVolume} from './volume-files.js'
+
+/** One volume mount of a container: a host folder (or file, with subPath) at a path of the container's. */
+export interface Mount {
+  source: string
+  target: string
+  readOnly: boolean
+}
+
+// the tools the scripts use, from the node
+const TOOLS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+// recreates the entries of folder "$1" (seen through "$2") inside it once a tmpfs covers it
+const COPY_ENTRIES = `copy() {
+  for e in "$2"/* "$2"/.[!.]* "$2"/..?*; do
+    [ -e "$e" ] || [ -L "$e" ] || continue
+    n="$1/\${e##*/}"
+    if [ -L "$e" ]; then ln -s "$(readlink "$e")" "$n"
+    elif [ -d "$e" ]; then mkdir -p "$n" && mount -n --rbind "$e" "$n"
+    else { [ -e "$n" ] || : > "$n"; } && mount -n --bind "$e" "$n"; fi || return 1
+  done
+}`
+
+/** Builds the root in "$1" and chroots into it with the second script. Args: root, script, then its args. */
+export const ROOT_SCRIPT = `P0="$PATH"; PATH=${TOOLS_PATH}
+${COPY_ENTRIES}
+R="$1"; S="$2"; shift 2
+mkdir -p "$R" && mount -n -t tmpfs -o mode=0755 ksim-root "$R" && copy "$R" "" || { echo "ksim: cannot build the container's root" >&2; exit 128; }
+exec chroot "$R" /bin/sh -c "$S" ksim-mounts "$P0" "$@"`
+
+/** Mounts each (source, target, ro|rw) triple, then `--`, the working directory and the program. */
+export const MOUNT_SCRIPT = `P0="$1"; shift; PATH=${TOOLS_PATH}
+${COPY_ENTRIES}
+ours=/
+fail() { echo "ksim: cannot mount volume at $1: $2" >&2; exit 128; }
+mine() { for o in $ours; do [ "$o" = "$1" ] && return 0; done; return 1; }
+cover() {
+  st=/.ksim-stage
+  mkdir -p "$st" && mount -n --rbind "$1" "$st" && mount -n -t tmpfs -o "mode=$(stat -c %a "$1")" ksim-dir "$1" && copy "$1" "$st" && umount -n -l "$st" && rmdir "$st"
+}
+while [ "$1" != -- ]; do
+  src="$1"; t="$2"; mode="$3"; shift 3
+  if [ ! -e "$t" ]; then
+    a="$(dirname "$t")"; while [ ! -e "$a" ]; do a="$(dirname "$a")"; done
+    a="$(readlink -f "$a")"
+    if ! mine "$a"; then cover "$a" || fail "$t" "cannot cover $a"; ours="$ours $a"; fi
+    if [ -d "$src" ]; then mkdir -p "$t"; else mkdir -p "$(dirname "$t")" && : > "$t"; fi || fail "$t" "cannot make it"
+    ours="$ours $(readlink -f "$t")"
+  fi
+  mount -n --rbind "$src" "$t" || fail "$t" "bind mount failed"
+  if [ "$mode" = ro ]; then mount -n -o remount,bind,ro "$t" || fail "$t" "read-only remount failed"; fi
+done
+shift
+PATH="$P0"
+cd "$1" || fail "$1" "no such working directory"
+shift
+exec "$@"`
+
+/** The container's mounts of the volumes that have folders (`dirs`, by volume name), in spec order. */
+export function containerMounts(ref: ContainerRef, dirs: Map<string, string>): Mount[] {
+  const out: Mount[] = []
+  for (const m of ref.container.volumeMounts ?? []) {
+    const dir = dirs.get(m.name)
+    const volume = (ref.pod.spec?.volumes ?? []).find((v) => v.name === m.name)
+    if (!dir || !volume || m.subPathExpr) continue
+    out.push({source: subPathSource(dir, m, !isFileVolume(volume)), target: path.posix.normalize(m.mountPath), readOnly: !!m.readOnly || isFileVolume(volume)})
+  }
+  return out
+}
+
+// subPath: a path inside the volume (the kubelet makes a missing one in an emptyDir as a folder)
+function subPathSource(dir: string, m: VolumeMount, makeMissing: boolean): string {
+  if (!m.subPath) return dir
+  const source = path.join(dir, m.subPath)
+  if (makeMissing && !fs.existsSync(source)) fs.mkdirSync(source, {recursive: true, mode: 0o777})
+  return source
+}
+
+// a node's program by its absolute path, so that the container's own PATH does not matter
+function tool(name: string): string {
+  for (const d of TOOLS_PATH.split(':')) if (fs.existsSync(path.join(d, name))) return path.join(d, name)
+  return name
+}
+
+/** The argv prefix (run inside the pod's namespaces) that mounts `mounts` and runs the program in `cwd`. */
+export function mountWrap(instanceDir: string, mounts: Mount[], cwd: string): string[] {
+  const triples = mounts.flatMap((m) => [m.source, m.target, m.readOnly ? 'ro' : 'rw'])
+  return [tool('unshare'), '--mount', '--propagation', 'private', '--', tool('sh'), '-c', ROOT_SCRIPT, 'ksim-root', path.join(instanceDir, 'rootfs'), MOUNT_SCRIPT, ...triples, '--', cwd]
+}
+
+/** Without namespaces: a folder mirroring the mountPaths, with links to the volumes, for KSIM_ROOT. */
+export function linkTree(instanceDir: string, mounts: Mount[]): string {
+  const root = path.join(instanceDir, 'root')
+  for (const m of mounts) {
+    const link = path.join(root, m.target)
+    fs.mkdirSync(path.dirname(link), {recursive: true})
+    if (!fs.lstatSync(link, {throwIfNoEntry: false})) fs.symlinkSync(m.source, link)
+  }
+  return root
+}
+
+/** What the no-namespaces event adds for a pod whose containers mount volumes. */
+export const KSIM_ROOT_NOTE = '; its volumes are not mounted at their mountPath: each container finds a volume mounted at /x at $KSIM_ROOT/x'
