@@ -80,7 +80,7 @@ export function containerMounts(ref: ContainerRef, dirs: Map<string, string>): M
     const dir = dirs.get(m.name)
     const volume = (ref.pod.spec?.volumes ?? []).find((v) => v.name === m.name)
     if (!dir || !volume || m.subPathExpr) continue
-    out.push({source: subPathSource(dir, m, !isFileVolume(volume)), target: path.posix.normalize(m.mountPath), readOnly: !!m.readOnly || isFileVolume(volume)})
+    out.push({source: subPathSource(dir, m, !isFileVolume(volume)), target: path.posix.normalize(m.mountPath).replace(/(.)\/$/, '$1'), readOnly: !!m.readOnly || isFileVolume(volume)})
   }
   return out
 }
