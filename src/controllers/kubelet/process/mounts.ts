@@ -1,14 +1,15 @@
 // How a container of the process runtime reaches its volumes at their mountPath. Where the pod has
 // namespaces (sandbox.ts), each container's program starts in a mount namespace of its own, inside the
-// pod's user namespace (no root on the host needed): a tmpfs root holding bind mounts of the host's
-// top-level entries is built in the instance's `rootfs` folder and chrooted into; then each volume is
-// bind-mounted at its mountPath (read-only when the mount or the volume type says so: configMap,
-// secret, downwardAPI and projected volumes always are). A mountPath that does not exist is made without
-// touching the host: its deepest existing parent is covered by a tmpfs that holds bind mounts of what
-// was there, and the missing folders are made in that tmpfs. `ksim exec` and a preStop hook run through
-// the same steps (an equivalent mount namespace of their own). Where the OS gives no namespaces, nothing
-// is mounted: the container gets KSIM_ROOT, a folder mirroring its mountPaths with links to the volume
-// folders (`$KSIM_ROOT/etc/config`), and the pod's event says so.
+// pod's user namespace (no root on the host needed), and each volume is bind-mounted at its mountPath
+// (read-only when the mount says so, and always for configMap, secret, downwardAPI and projected volumes,
+// as the kubelet does). A mountPath that does not exist is made without touching the host: its deepest
+// existing parent is covered by an overlay whose upper folder is in a tmpfs scratch folder (the mounts
+// under it put back), and the folder is made there; when that parent is `/` (a mountPath like /data), a
+// tmpfs root holding bind mounts of the host's top-level entries is built and chrooted into instead.
+// A stop signal that comes while the mounts are made is passed on to the program once it runs.
+// `ksim exec` and a preStop hook run through the same steps (an equivalent mount namespace of their own).
+// Where the OS gives no namespaces, nothing is mounted: the container gets KSIM_ROOT, a folder mirroring
+// its mountPaths with links to the volume folders (`$KSIM_ROOT/etc/config`), and the pod's event says so.
 import type {VolumeMount} from 'kubernetes-types/core/v1.js'
 import type {ContainerRef} from '../runtime.js'
 
@@ -38,31 +39,53 @@ const COPY_ENTRIES = `copy() {
   done
 }`
 
-/** Builds the root in "$1" and chroots into it with the second script. Args: root, script, then its args. */
-export const ROOT_SCRIPT = `P0="$PATH"; PATH=${TOOLS_PATH}
+/**
+ * Mounts a tmpfs scratch folder at "$1" (the overlays' upper folders), then, when "$2" is `root`, builds
+ * a tmpfs root in "$1/root" holding the host's top-level entries and runs the mount script chrooted there
+ * (a mountPath whose parent is `/`, as /data, needs one); else runs it in place. Then the mount script's
+ * arguments.
+ */
+export const ROOT_SCRIPT = `trap 'T=1' TERM
+P0="$PATH"; PATH=${TOOLS_PATH}
 ${COPY_ENTRIES}
-R="$1"; S="$2"; shift 2
-mkdir -p "$R" && mount -n -t tmpfs -o mode=0755 ksim-root "$R" && copy "$R" "" || { echo "ksim: cannot build the container's root" >&2; exit 128; }
-exec chroot "$R" /bin/sh -c "$S" ksim-mounts "$P0" "$@"`
+K="$1"; MODE="$2"; S="$3"; shift 3
+mkdir -p "$K" && mount -n -t tmpfs -o mode=0700 ksim-scratch "$K" || { echo "ksim: cannot make the container's scratch folder" >&2; exit 128; }
+if [ "$MODE" != root ]; then exec /bin/sh -c "$S" ksim-mounts "$P0" "$K" - "\${T:-0}" "$@"; fi
+mkdir "$K/root" && mount -n -t tmpfs -o mode=0755 ksim-root "$K/root" && copy "$K/root" "" || { echo "ksim: cannot build the container's root" >&2; exit 128; }
+exec chroot "$K/root" /bin/sh -c "$S" ksim-mounts "$P0" "$K" / "\${T:-0}" "$@"`
 
-/** Mounts each (source, target, ro|rw) triple, then `--`, the working directory and the program. */
-export const MOUNT_SCRIPT = `P0="$1"; shift; PATH=${TOOLS_PATH}
+/** Args: the PATH to restore, the scratch folder, `/` or `-` (whether `/` is ours), whether a TERM came; then each (source, target, ro|rw), `--`, the working directory and the program. */
+export const MOUNT_SCRIPT = `T="$4"; trap 'T=1' TERM
+P0="$1"; K="$2"; ours="$3"; shift 4; PATH=${TOOLS_PATH}
 ${COPY_ENTRIES}
-ours=/
+n=0
 fail() { echo "ksim: cannot mount volume at $1: $2" >&2; exit 128; }
 mine() { for o in $ours; do [ "$o" = "$1" ] && return 0; done; return 1; }
+# an overlay over "$1" whose upper folder is in the scratch tmpfs, with the mounts that were under it put back
 cover() {
-  st=/.ksim-stage
-  mkdir -p "$st" && mount -n --rbind "$1" "$st" && mount -n -t tmpfs -o "mode=$(stat -c %a "$1")" ksim-dir "$1" && copy "$1" "$st" && umount -n -l "$st" && rmdir "$st"
+  n=$((n + 1))
+  subs=$(awk -v a="$1" '$5 != a && index($5, a "/") == 1 { print $5 }' /proc/self/mountinfo | sort)
+  if [ -n "$subs" ]; then mkdir -p "$K/s$n" && mount -n --rbind "$1" "$K/s$n" || return 1; fi
+  mkdir -p "$K/u$n" "$K/w$n" && mount -n -t overlay overlay -o "lowerdir=$1,upperdir=$K/u$n,workdir=$K/w$n" "$1" || return 1
+  done_=""
+  for p in $subs; do
+    for d in $done_; do case "$p/" in "$d"*) continue 2 ;; esac; done
+    mount -n --rbind "$K/s$n\${p#"$1"}" "$p" || return 1
+    done_="$done_ $p/"
+  done
+  [ -z "$subs" ] || umount -n -l "$K/s$n"
 }
 while [ "$1" != -- ]; do
   src="$1"; t="$2"; mode="$3"; shift 3
   if [ ! -e "$t" ]; then
     a="$(dirname "$t")"; while [ ! -e "$a" ]; do a="$(dirname "$a")"; done
     a="$(readlink -f "$a")"
-    if ! mine "$a"; then cover "$a" || fail "$t" "cannot cover $a"; ours="$ours $a"; fi
+    if ! mine "$a"; then
+      [ "$a" != / ] || fail "$t" "its parent is the host's root"
+      cover "$a" || fail "$t" "cannot cover $a"
+      ours="$ours $a"
+    fi
     if [ -d "$src" ]; then mkdir -p "$t"; else mkdir -p "$(dirname "$t")" && : > "$t"; fi || fail "$t" "cannot make it"
-    ours="$ours $(readlink -f "$t")"
   fi
   mount -n --rbind "$src" "$t" || fail "$t" "bind mount failed"
   if [ "$mode" = ro ]; then mount -n -o remount,bind,ro "$t" || fail "$t" "read-only remount failed"; fi
@@ -71,6 +94,9 @@ shift
 PATH="$P0"
 cd "$1" || fail "$1" "no such working directory"
 shift
+# a stop signal that came while the mounts were being made is passed on to the program once it runs
+trap - TERM
+[ "$T" != 1 ] || (sleep 0.2; kill -TERM $$) &
 exec "$@"`
 
 /** The container's mounts of the volumes that have folders (`dirs`, by volume name), in spec order. */
@@ -99,10 +125,18 @@ function tool(name: string): string {
   return name
 }
 
+// whether the deepest existing folder on the way to `target` is `/` (links followed)
+function parentIsRoot(target: string): boolean {
+  let p = target
+  while (!fs.existsSync(p)) p = path.dirname(p)
+  return p !== target && fs.realpathSync(p) === '/'
+}
+
 /** The argv prefix (run inside the pod's namespaces) that mounts `mounts` and runs the program in `cwd`. */
 export function mountWrap(instanceDir: string, mounts: Mount[], cwd: string): string[] {
   const triples = mounts.flatMap((m) => [m.source, m.target, m.readOnly ? 'ro' : 'rw'])
-  return [tool('unshare'), '--mount', '--propagation', 'private', '--', tool('sh'), '-c', ROOT_SCRIPT, 'ksim-root', path.join(instanceDir, 'rootfs'), MOUNT_SCRIPT, ...triples, '--', cwd]
+  const mode = mounts.some((m) => parentIsRoot(m.target)) ? 'root' : 'in-place'
+  return [tool('unshare'), '--mount', '--propagation', 'private', '--', tool('sh'), '-c', ROOT_SCRIPT, 'ksim-root', path.join(instanceDir, 'rootfs'), mode, MOUNT_SCRIPT, ...triples, '--', cwd]
 }
 
 /** Without namespaces: a folder mirroring the mountPaths, with links to the volumes, for KSIM_ROOT. */
