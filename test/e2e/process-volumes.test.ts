@@ -128,4 +128,21 @@ describe('process runtime volumes (real processes, real reconciler)', function (
     expect(sb.run(['wait', '--for=condition=Ready', 'pod/wait', '--timeout=90s']).code).to.equal(0)
     expect(sb.run(['exec', 'wait', '--', 'cat', '/etc/config/k']).stdout).to.equal('v')
   })
+
+  it('runs a program that lives in a volume: a script from a ConfigMap with defaultMode 0755', () => {
+    expect(sb.run(['create', 'configmap', 'scripts', '--from-literal=hello.sh=#!/bin/sh\necho hello from $0 in $(hostname)']).code).to.equal(0)
+    const manifest = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: 'script'},
+      spec: {
+        restartPolicy: 'Never',
+        containers: [{name: 'app', image: 'busybox', command: ['/scripts/hello.sh'], volumeMounts: [{name: 'scripts', mountPath: '/scripts'}]}],
+        volumes: [{name: 'scripts', configMap: {name: 'scripts', defaultMode: 0o755}}],
+      },
+    })
+    expect(sb.run(['apply', '-f', '-'], {input: manifest}).code).to.equal(0)
+    expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/script', '--timeout=90s']).code).to.equal(0)
+    expect(sb.run(['logs', 'script'])).to.deep.equal({stdout: 'hello from /scripts/hello.sh in script\n', stderr: '', code: 0})
+  })
 })

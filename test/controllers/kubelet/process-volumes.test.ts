@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {timestampDirName, writeAtomically} from '../../../src/controllers/kubelet/process/atomic-writer.js'
-import {containerMounts, linkTree} from '../../../src/controllers/kubelet/process/mounts.js'
+import {containerMounts, hostPathIn, linkTree} from '../../../src/controllers/kubelet/process/mounts.js'
 import {volumePayload, type Payload} from '../../../src/controllers/kubelet/process/volume-files.js'
 
 const objects: Record<string, KObject> = {
@@ -132,5 +132,10 @@ describe('process runtime: container mounts', () => {
     } finally {
       fs.rmSync(root, {recursive: true, force: true})
     }
+  })
+
+  it('finds a path of the container\'s on the host through the deepest mount on its way', () => {
+    const at = hostPathIn([{source: '/v/a', target: '/etc/config', readOnly: true}, {source: '/v/b', target: '/etc/config/sub', readOnly: false}])
+    expect([at('/etc/config'), at('/etc/config/x.sh'), at('/etc/config/sub/y'), at('/etc/configs/z'), at('/bin/sh')]).to.deep.equal(['/v/a', '/v/a/x.sh', '/v/b/y', '/etc/configs/z', '/bin/sh'])
   })
 })

@@ -125,6 +125,15 @@ function tool(name: string): string {
   return name
 }
 
+/** Where a path of the container's is on the host: inside the mount deepest on its way, else itself. */
+export function hostPathIn(mounts: Mount[]): (p: string) => string {
+  return (p) => {
+    let best: Mount | undefined
+    for (const m of mounts) if ((p === m.target || p.startsWith(m.target === '/' ? '/' : `${m.target}/`)) && (!best || m.target.length > best.target.length)) best = m
+    return best ? path.join(best.source, p.slice(best.target.length)) : p
+  }
+}
+
 // whether the deepest existing folder on the way to `target` is `/` (links followed)
 function parentIsRoot(target: string): boolean {
   let p = target

@@ -21,7 +21,7 @@ import {containerEnv, expand} from './env.js'
 import {launch} from './launch.js'
 import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec, SHIM_PID, signalGroup, SPEC, TERM_SENT, writeWhole} from './layout.js'
 import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
-import {containerMounts, KSIM_ROOT_NOTE, linkTree, mountWrap} from './mounts.js'
+import {containerMounts, hostPathIn, KSIM_ROOT_NOTE, linkTree, mountWrap} from './mounts.js'
 import {setUpPodVolumes} from './pod-volumes.js'
 
 /** how often a running instance is looked at for its exit */
@@ -86,7 +86,7 @@ export class ProcessRuntime implements Runtime {
       const mounts = containerMounts(ref, setUpPodVolumes(this.root, ref.pod, this.lookup))
       const inNamespaces = sandbox && mounts.length > 0 ? mountWrap(dir, mounts, spec.cwd) : []
       if (!sandbox && mounts.length > 0) spec.env = {...spec.env, KSIM_ROOT: linkTree(dir, mounts)}
-      launch(dir, {...spec, ...(sandbox ? {wrap: [...enterSandbox(sandbox), ...inNamespaces]} : {})})
+      launch(dir, {...spec, ...(sandbox ? {wrap: [...enterSandbox(sandbox), ...inNamespaces]} : {})}, inNamespaces.length > 0 ? hostPathIn(mounts) : undefined)
     }
     return {containerID: `${this.name}://${id}`, startedAtMs: atMs}
   }
