@@ -23,6 +23,7 @@ import {SimulatedRuntime} from './simulated-runtime.js'
 import {DEFAULT_HANDLER, HandlerRuntime} from './runtime-handlers.js'
 import {reapPod} from './process/reap.js'
 import {stopSandbox} from './process/sandbox.js'
+import {removePodVolumes, removeOrphanedPods} from './process/pod-volumes.js'
 import {lostRace} from '../writes.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
@@ -90,6 +91,8 @@ export class Kubelet implements Controller {
     if (!namespace) {
       const node = ctx.cache.get('Node', '', name)
       if (!node || !kubeletRunning(node)) return {}
+      // housekeeping: the folders and processes of pods that went while no reconciler ran
+      if (this.opts.containersDir) removeOrphanedPods(this.opts.containersDir, new Set(ctx.cache.list('Pod').map((p) => p.metadata.uid!)))
       return {requeueAfterMs: Math.max(0, this.heartbeat(ctx, node, now) - now.getTime()), background: true}
     }
     return this.syncPod(ctx, key, ctx.cache.get('Pod', namespace, name), now)
@@ -103,6 +106,7 @@ export class Kubelet implements Controller {
       this.memory.forget(known)
       // a pod gone (or replaced by another of its name): whatever of it still runs is killed
       if (this.opts.containersDir) reapPod(this.opts.containersDir, known)
+      if (this.opts.containersDir) removePodVolumes(this.opts.containersDir, known)
     }
     const nodeName = pod?.spec?.nodeName
     const node = nodeName ? ctx.cache.get('Node', '', nodeName) : undefined

@@ -124,6 +124,8 @@ export function planPod(pod: Pod, ctx: NodeContext, memo0: PodMemo | undefined):
       }
     }
   }
+  // the volume manager: volumes in place before the containers start, their files kept up to date
+  if (sandboxReady) ctx.runtime.syncVolumes?.(pod)
   const old = (list: ContainerStatus[] | undefined, name: string): ContainerStatus | undefined => list?.find((s) => s.name === name)
   const init: ContainerStatus[] = []
   let eligible = sandboxReady

@@ -54,6 +54,9 @@ export class HandlerRuntime implements Runtime {
   pullError(ref: ContainerRef, image: string): string | undefined {
     return this.of(ref.pod).pullError(ref, image)
   }
+  syncVolumes(pod: Pod): void {
+    this.of(pod).syncVolumes?.(pod)
+  }
   createError(ref: ContainerRef): string | undefined {
     return this.of(ref.pod).createError?.(ref)
   }

@@ -79,6 +79,8 @@ export interface Runtime {
   preStopEndedAt?(ref: ContainerRef): number | undefined
   /** a warning about the pod's sandbox the kubelet records as an event when it creates it, if any */
   sandboxWarning?(pod: Pod): string | undefined
+  /** sets up the pod's volumes and brings their files up to date (each sync once its sandbox is ready) */
+  syncVolumes?(pod: Pod): void
   /** why the container cannot be created (CreateContainerError), undefined when it can */
   createError?(ref: ContainerRef): string | undefined
   /** why the instance just started failed to start (its exit is then a StartError), undefined when it started */

@@ -29,7 +29,7 @@ function dataOf(obj: Record<string, unknown>, secret: boolean): Record<string, s
 }
 
 // metadata.labels['app'] and the other paths the downward API allows in env
-function fieldValue(pod: Pod, fieldPath: string): string {
+export function fieldValue(pod: Pod, fieldPath: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath)
   if (m) return (pod.metadata?.[m[1] as 'labels' | 'annotations'] ?? {})[m[2]] ?? ''
   const values: Record<string, string | undefined> = {
@@ -47,7 +47,7 @@ function fieldValue(pod: Pod, fieldPath: string): string {
 }
 
 // limits.cpu and the like, in units of the divisor rounded up (a missing limit: the node's allocatable is not known here, so the request)
-function resourceValue(c: Container, ref: NonNullable<EnvVarSource['resourceFieldRef']>): string {
+export function resourceValue(c: Container, ref: NonNullable<EnvVarSource['resourceFieldRef']>): string {
   const [kind, name] = ref.resource.split('.') as ['limits' | 'requests', string]
   const res = c.resources as {limits?: Record<string, string>; requests?: Record<string, string>} | undefined
   const raw = res?.[kind]?.[name] ?? res?.requests?.[name] ?? res?.limits?.[name]

@@ -17,8 +17,9 @@ const SHIM = fileURLToPath(new URL('shim.js', import.meta.url))
 export const startErrorText = (detail: string): string => `failed to start container process: ${detail}`
 
 // exec.LookPath's errors, with the runtime's wording around them
-function resolveProgram(name: string, env: Record<string, string>, cwd: string): {file: string} | {error: string} {
+function resolveProgram(name: string, env: Record<string, string>, cwd: string, hostPathOf: (p: string) => string = (p) => p): {file: string} | {error: string} {
   const executable = (file: string): 'ok' | 'missing' | 'denied' => {
+    file = hostPathOf(file)
     try {
       const st = fs.statSync(file)
       if (st.isDirectory()) return 'denied'
@@ -41,8 +42,11 @@ function resolveProgram(name: string, env: Record<string, string>, cwd: string):
   return {error: `exec: "${name}": executable file not found in $PATH`}
 }
 
-/** Starts the instance in `dir` unless it was started before. */
-export function launch(dir: string, spec: ProcessSpec): void {
+/**
+ * Starts the instance in `dir` unless it was started before. `hostPathOf`: where a path of the
+ * container's is on the host (a program in a volume mounted at its mountPath), for the checks.
+ */
+export function launch(dir: string, spec: ProcessSpec, hostPathOf?: (p: string) => string): void {
   if (fs.existsSync(path.join(dir, SPEC))) return
   fs.mkdirSync(dir, {recursive: true, mode: 0o700})
   const fail = (detail: string): void => {
@@ -51,7 +55,7 @@ export function launch(dir: string, spec: ProcessSpec): void {
     writeWhole(path.join(dir, SPEC), JSON.stringify(spec))
   }
   if (!fs.statSync(spec.cwd, {throwIfNoEntry: false})?.isDirectory()) return fail(`chdir to cwd ("${spec.cwd}") set in config.json failed: no such file or directory`)
-  const program = resolveProgram(spec.argv[0] ?? '', spec.env, spec.cwd)
+  const program = resolveProgram(spec.argv[0] ?? '', spec.env, spec.cwd, hostPathOf)
   if ('error' in program) return fail(program.error)
   // the namespaces' entry (nsenter) is the node's program, found on the node's PATH
   const entry = spec.wrap?.length ? resolveProgram(spec.wrap[0], {PATH: process.env.PATH ?? DEFAULT_PATH}, '/') : undefined

@@ -21,6 +21,8 @@ import {containerEnv, expand} from './env.js'
 import {launch} from './launch.js'
 import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec, SHIM_PID, signalGroup, SPEC, TERM_SENT, writeWhole} from './layout.js'
 import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
+import {containerMounts, hostPathIn, KSIM_ROOT_NOTE, linkTree, mountWrap} from './mounts.js'
+import {setUpPodVolumes} from './pod-volumes.js'
 
 /** how often a running instance is looked at for its exit */
 export const POLL_MS = 250
@@ -45,8 +47,15 @@ export class ProcessRuntime implements Runtime {
   }
 
   /** pods run in namespaces of their own where the OS allows it; otherwise the kubelet says so */
-  sandboxWarning(): string | undefined {
-    return namespacesSupported() ? undefined : NO_NAMESPACES_MESSAGE
+  sandboxWarning(pod: Pod): string | undefined {
+    if (namespacesSupported()) return undefined
+    const mounts = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].some((c) => (c.volumeMounts ?? []).length > 0)
+    return NO_NAMESPACES_MESSAGE + (mounts ? KSIM_ROOT_NOTE : '')
+  }
+
+  /** the volume manager's part: the pod's volume folders made, and their files kept up to date */
+  syncVolumes(pod: Pod): void {
+    setUpPodVolumes(this.root, pod, this.lookup)
   }
 
   /** the image's pull is simulated; a process starts and is ready at once (a probe may say otherwise) */
@@ -72,7 +81,12 @@ export class ProcessRuntime implements Runtime {
     const dir = path.join(this.root, id)
     if (!fs.existsSync(path.join(dir, SPEC))) {
       const sandbox = ensureSandbox(this.root, ref.pod.metadata?.uid ?? '', ref.pod.metadata?.name ?? '')
-      launch(dir, {...this.specOf(ref), ...(sandbox ? {wrap: enterSandbox(sandbox)} : {})})
+      const spec = this.specOf(ref)
+      // volumes at their mountPath in a mount namespace of the container's, else under $KSIM_ROOT (mounts.ts)
+      const mounts = containerMounts(ref, setUpPodVolumes(this.root, ref.pod, this.lookup))
+      const inNamespaces = sandbox && mounts.length > 0 ? mountWrap(dir, mounts, spec.cwd) : []
+      if (!sandbox && mounts.length > 0) spec.env = {...spec.env, KSIM_ROOT: linkTree(dir, mounts)}
+      launch(dir, {...spec, ...(sandbox ? {wrap: [...enterSandbox(sandbox), ...inNamespaces]} : {})}, inNamespaces.length > 0 ? hostPathIn(mounts) : undefined)
     }
     return {containerID: `${this.name}://${id}`, startedAtMs: atMs}
   }
