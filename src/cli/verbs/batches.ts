@@ -10,6 +10,19 @@ export type Batch = <R>(fn: () => R) => R
 /** longest a batch keeps its writes uncommitted: other writers (the reconciler) wait for it meanwhile */
 export const BATCH_MS = 50
 
+/**
+ * After a batch, the lock is left free for a quarter of the time it was held. Another writer waiting on
+ * SQLite's busy timeout polls, at last every 100 ms; a batch that started again at once would leave it
+ * only the instant between two batches, and the reconciler starved (its writes gave up after 10 s and its
+ * lease lapsed while a 30,000-pod `create -f` ran).
+ */
+export const YIELD_FRACTION = 0.25
+
+const pause = new Int32Array(new SharedArrayBuffer(4))
+function sleepMs(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms)
+}
+
 /** What a batch prints, held until it has committed. */
 export class BatchOutput {
   lines: string[] = []
@@ -54,9 +67,9 @@ export function inBatches<T>(items: readonly T[], batch: Batch | undefined, outp
     }
     const first = next
     const restore = checkpoint()
+    const start = performance.now()
     try {
       batch(() => {
-        const start = performance.now()
         do each(items[next++]!)
         while (next < items.length && performance.now() - start < BATCH_MS)
       })
@@ -68,5 +81,6 @@ export function inBatches<T>(items: readonly T[], batch: Batch | undefined, outp
       continue
     }
     output.flush()
+    if (next < items.length) sleepMs(Math.max(1, (performance.now() - start) * YIELD_FRACTION))
   }
 }
