@@ -20,7 +20,10 @@ export const WARMUP = [
   ['describe', 'pod', 'warm-pod'],
 ]
 
-/** Builds the cache in a child process; throws when that fails. */
+/** The completions whose code dist/ksim-complete.cjs.cache holds: commands, resource types, names, flags, namespaces. */
+export const COMPLETE_WARMUP = [[''], ['get', ''], ['get', 'pods', ''], ['get', 'pods', '--'], ['get', 'pods', '-n', '']]
+
+/** Builds the caches in a child process; throws when that fails. */
 export function writeCodeCache(root) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-code-cache-'))
   try {
@@ -48,6 +51,14 @@ async function warmUp(root, home) {
     if (process.exitCode) throw new Error(`code cache warm-up: ksim ${argv.join(' ')} failed`)
   }
   if (!writeCache(id, script)) throw new Error('could not write the code cache')
+  // the completion bundle's own cache, after the same kind of warm-up (against the cluster made above)
+  const {COMPLETE_BUNDLE} = createRequire(import.meta.url)(path.join(root, 'bin', 'run.js'))
+  const complete = loadBundle({useCache: false, refreshCache: false, bundle: COMPLETE_BUNDLE})
+  const manifest = path.join(root, 'oclif.manifest.json')
+  for (const words of COMPLETE_WARMUP) {
+    if (complete.exports.completionOutput(words, manifest, true) === ':0\n') throw new Error(`code cache warm-up: no completion for ${JSON.stringify(words)}`)
+  }
+  if (!writeCache(complete.id, complete.script, `${COMPLETE_BUNDLE}.cache`)) throw new Error('could not write the completion code cache')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
