@@ -107,7 +107,8 @@ function entrySource(root) {
     "Object.defineProperty(exports, 'KsimHelp', {enumerable: true, get: () => require('./src/help.js').default})",
     "exports.run = require('@oclif/core').run",
     "exports.execute = require('@oclif/core').execute",
-    "exports.main = require('./src/cli/main.js').main",
+    // main with the command classes, for the common verbs' fast path (src/cli/fast-path.ts)
+    "exports.main = (root, argv) => require('./src/cli/main.js').main(root, argv, commands)",
   ]
   return lines.join('\n') + '\n'
 }

@@ -12,16 +12,18 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-/** The commands whose code the cache holds (`pod.yaml` is one pod, `warm-pod`, in the working folder). */
+/** The commands whose code the cache holds, in order (`pod.yaml` is one pod, `warm-pod`, in the working folder). */
 export const WARMUP = [
   ['create', '-f', 'pod.yaml'],
   ['get', 'pods'],
   ['get', 'pod', 'warm-pod', '-o', 'yaml'],
   ['describe', 'pod', 'warm-pod'],
+  // no fast-path verb (src/cli/fast-path.ts): through oclif's Config, whose code every other command runs
+  ['delete', 'pod', 'warm-pod'],
 ]
 
-/** The completions whose code dist/ksim-complete.cjs.cache holds: commands, resource types, names, flags, namespaces. */
-export const COMPLETE_WARMUP = [[''], ['get', ''], ['get', 'pods', ''], ['get', 'pods', '--'], ['get', 'pods', '-n', '']]
+/** The completions whose code dist/ksim-complete.cjs.cache holds: commands, resource types, names (the node's: warm-pod is deleted by then), flags, namespaces. */
+export const COMPLETE_WARMUP = [[''], ['get', ''], ['get', 'nodes', ''], ['get', 'pods', '--'], ['get', 'pods', '-n', '']]
 
 /** Builds the caches in a child process; throws when that fails. */
 export function writeCodeCache(root) {
