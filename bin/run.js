@@ -101,10 +101,16 @@ function completion() {
   }
 }
 
+/** What completion reads: the build's extract of the manifest (complete/model.cts), else the manifest itself. */
+function completionModel() {
+  const model = path.join(__dirname, '..', 'dist', 'ksim-complete.json')
+  return fs.existsSync(model) ? model : path.join(__dirname, '..', 'oclif.manifest.json')
+}
+
 module.exports = {BUNDLE, CACHE, COMPLETE_BUNDLE, loadBundle, writeCache}
 
 if (require.main === module) {
-  if (process.argv[2] === '__complete') completion().main(process.argv.slice(3), path.join(__dirname, '..', 'oclif.manifest.json'))
+  if (process.argv[2] === '__complete') completion().main(process.argv.slice(3), completionModel())
   // the background reconciler (spawned by ksim itself) runs from dist/src without oclif: less memory
   else if (process.argv[2] === '__reconciler') import('../dist/src/reconciler/daemon.js').then(({main}) => main(process.argv.slice(3)))
   else loadBundle().exports.main(path.join(__dirname, '..'))

@@ -56,7 +56,7 @@ async function warmUp(root, home) {
   // the completion bundle's own cache, after the same kind of warm-up (against the cluster made above)
   const {COMPLETE_BUNDLE} = createRequire(import.meta.url)(path.join(root, 'bin', 'run.js'))
   const complete = loadBundle({useCache: false, refreshCache: false, bundle: COMPLETE_BUNDLE})
-  const manifest = path.join(root, 'oclif.manifest.json')
+  const manifest = path.join(root, 'dist', 'ksim-complete.json')
   for (const words of COMPLETE_WARMUP) {
     if (complete.exports.completionOutput(words, manifest, true) === ':0\n') throw new Error(`code cache warm-up: no completion for ${JSON.stringify(words)}`)
   }
