@@ -17,8 +17,9 @@ generateDescriptions(fieldSchema, [path.join(root, 'src', 'api', 'schema', 'desc
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 
-const {bundle} = await import('./bundle.js')
+const {bundle, bundleComplete} = await import('./bundle.js')
 await bundle(root)
+await bundleComplete(root)
 const {writeManifest} = await import('./manifest.js')
 await writeManifest(root)
 const {writeCodeCache} = await import('./code-cache.js')

@@ -13,6 +13,8 @@ import path from 'node:path'
 /** The bundles, relative to the package root; package.json's `oclif` section points at the first. */
 export const BUNDLE = 'dist/ksim.cjs'
 export const COLD_BUNDLE = 'dist/ksim-cold.cjs'
+/** The completion fast path (`ksim __complete`, on every TAB): its modules and js-yaml, nothing of oclif's. */
+export const COMPLETE_BUNDLE = 'dist/ksim-complete.cjs'
 
 /** The bundle's first line: `// ksim-bundle <id>`, where id is a hash of the rest. */
 export const BUNDLE_ID_PREFIX = '// ksim-bundle '
@@ -105,7 +107,8 @@ function entrySource(root) {
     "Object.defineProperty(exports, 'KsimHelp', {enumerable: true, get: () => require('./src/help.js').default})",
     "exports.run = require('@oclif/core').run",
     "exports.execute = require('@oclif/core').execute",
-    "exports.main = require('./src/cli/main.js').main",
+    // main with the command classes, for the common verbs' fast path (src/cli/fast-path.ts)
+    "exports.main = (root, argv) => require('./src/cli/main.js').main(root, argv, commands)",
   ]
   return lines.join('\n') + '\n'
 }
@@ -268,6 +271,29 @@ const COMMON = {
   logLevel: 'error',
 }
 
+// Writes `code` with the id line bin/run.js checks its code cache against; returns the file's path.
+function writeWithId(root, file, code) {
+  const id = createHash('sha256').update(code).digest('hex').slice(0, 32)
+  fs.writeFileSync(path.join(root, file), `${BUNDLE_ID_PREFIX}${id}\n${code}`)
+  return path.join(root, file)
+}
+
+/**
+ * Writes dist/ksim-complete.cjs: dist/src/cli/complete in one file, which bin/run.js compiles with its
+ * code cache (code-cache.js) instead of resolving, reading and compiling each module (and js-yaml's ~15)
+ * on every TAB. better-sqlite3 stays outside: live.cts loads its native addon itself, by path.
+ */
+export async function bundleComplete(root) {
+  const entry = "module.exports = require('./src/cli/complete/index.cjs')\n"
+  const built = await esbuild.build({
+    ...COMMON,
+    stdin: {contents: entry, resolveDir: path.join(root, 'dist'), sourcefile: 'ksim-complete-entry.cjs', loader: 'js'},
+    outfile: path.join(root, COMPLETE_BUNDLE),
+    external: [...COMMON.external, 'better-sqlite3'],
+  })
+  return writeWithId(root, COMPLETE_BUNDLE, withBuiltinNamespaces(built.outputFiles[0].text))
+}
+
 /** Writes dist/ksim.cjs and dist/ksim-cold.cjs from the compiled dist/src; returns the first's path. */
 export async function bundle(root) {
   const outfile = path.join(root, BUNDLE)
@@ -280,9 +306,7 @@ export async function bundle(root) {
     plugins: [ksimPlugin(root, {applied, cold})],
   })
   for (const p of PATCHES) if (!applied.includes(p)) console.warn(`bundle: patch not applied (text not found): ${p.file}`)
-  const code = withBuiltinNamespaces(main.outputFiles[0].text)
-  const id = createHash('sha256').update(code).digest('hex').slice(0, 32)
-  fs.writeFileSync(outfile, `${BUNDLE_ID_PREFIX}${id}\n${code}`)
+  writeWithId(root, BUNDLE, withBuiltinNamespaces(main.outputFiles[0].text))
 
   const coldEntry = [...cold].map(([key, file]) => `Object.defineProperty(exports, ${JSON.stringify(key)}, {enumerable: true, get: () => require(${JSON.stringify(file)})})`)
   const coldBuild = await esbuild.build({

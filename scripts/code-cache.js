@@ -12,15 +12,20 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-/** The commands whose code the cache holds (`pod.yaml` is one pod, `warm-pod`, in the working folder). */
+/** The commands whose code the cache holds, in order (`pod.yaml` is one pod, `warm-pod`, in the working folder). */
 export const WARMUP = [
   ['create', '-f', 'pod.yaml'],
   ['get', 'pods'],
   ['get', 'pod', 'warm-pod', '-o', 'yaml'],
   ['describe', 'pod', 'warm-pod'],
+  // no fast-path verb (src/cli/fast-path.ts): through oclif's Config, whose code every other command runs
+  ['delete', 'pod', 'warm-pod'],
 ]
 
-/** Builds the cache in a child process; throws when that fails. */
+/** The completions whose code dist/ksim-complete.cjs.cache holds: commands, resource types, names (the node's: warm-pod is deleted by then), flags, namespaces. */
+export const COMPLETE_WARMUP = [[''], ['get', ''], ['get', 'nodes', ''], ['get', 'pods', '--'], ['get', 'pods', '-n', '']]
+
+/** Builds the caches in a child process; throws when that fails. */
 export function writeCodeCache(root) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ksim-code-cache-'))
   try {
@@ -48,6 +53,14 @@ async function warmUp(root, home) {
     if (process.exitCode) throw new Error(`code cache warm-up: ksim ${argv.join(' ')} failed`)
   }
   if (!writeCache(id, script)) throw new Error('could not write the code cache')
+  // the completion bundle's own cache, after the same kind of warm-up (against the cluster made above)
+  const {COMPLETE_BUNDLE} = createRequire(import.meta.url)(path.join(root, 'bin', 'run.js'))
+  const complete = loadBundle({useCache: false, refreshCache: false, bundle: COMPLETE_BUNDLE})
+  const manifest = path.join(root, 'dist', 'ksim-complete.json')
+  for (const words of COMPLETE_WARMUP) {
+    if (complete.exports.completionOutput(words, manifest, true) === ':0\n') throw new Error(`code cache warm-up: no completion for ${JSON.stringify(words)}`)
+  }
+  if (!writeCache(complete.id, complete.script, `${COMPLETE_BUNDLE}.cache`)) throw new Error('could not write the completion code cache')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

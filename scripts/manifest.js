@@ -2,6 +2,7 @@
 // package needs Node 22). The manifest is what oclif reads at start-up instead of loading every command.
 import {Plugin} from '@oclif/core'
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 
@@ -21,6 +22,13 @@ export async function writeManifest(root) {
   fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n')
   console.log(`wrote ${path.basename(file)} (${Object.keys(manifest.commands).length} commands)`)
   await writeRunManifest(root, manifest)
+  writeCompletionModel(root, manifest)
+}
+
+// dist/ksim-complete.json: what shell completion reads of the manifest (src/cli/complete/model.cts)
+function writeCompletionModel(root, manifest) {
+  const {COMPLETION_MODEL, completionModel} = createRequire(import.meta.url)(path.join(root, 'dist', 'src', 'cli', 'complete', 'model.cjs'))
+  fs.writeFileSync(path.join(root, COMPLETION_MODEL), JSON.stringify(completionModel(manifest)))
 }
 
 // dist/oclif.run.json: the manifest without what only help prints, read when a command runs (see

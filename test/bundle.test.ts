@@ -116,6 +116,32 @@ describe('the bundled CLI', function () {
     }
   })
 
+  it('completes (`__complete`, every TAB) from dist/ksim-complete.cjs with its own code cache', () => {
+    const used = nodeJson(
+      `const run = require('./bin/run.js'); console.log(JSON.stringify(run.loadBundle({bundle: run.COMPLETE_BUNDLE, refreshCache: false}).cacheUsed))`,
+      ROOT,
+    )
+    expect(used).to.equal(true)
+  })
+
+  it('completes the same without the completion bundle (from dist/src)', () => {
+    const dir = copyInstall()
+    try {
+      expect(fs.existsSync(path.join(dir, 'dist', 'ksim-complete.cjs'))).to.equal(false)
+      for (const words of [[''], ['get', ''], ['get', 'pods', '--o'], ['create', '-f', 'x', '--dry-run=']]) {
+        const bundled = runKsim(ROOT, ['__complete', ...words])
+        const unbundled = runKsim(dir, ['__complete', ...words])
+        expect(bundled.status, words.join(' ')).to.equal(0)
+        expect(bundled.stdout, words.join(' ')).to.match(/:\d+\n$/)
+        expect(bundled.stdout.split('\n').length, words.join(' ')).to.be.greaterThan(2)
+        expect(unbundled.stdout, words.join(' ')).to.equal(bundled.stdout)
+        expect(bundled.stderr + unbundled.stderr).to.equal('')
+      }
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
   it('bin/dev.js runs the commands from dist/src', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dev.js'), 'help', 'get'], {cwd: ROOT, encoding: 'utf8'})
     expect(r.status).to.equal(0)

@@ -8,6 +8,11 @@ const SEPARATE_VALUE = new Set(['-n', '--namespace', '--context', '--kubeconfig'
 /** The same flags with the value attached: `--namespace=x`, `--context=x`, `-n=x`, `-nx`. */
 const ATTACHED_VALUE = /^(--namespace=|--context=|--kubeconfig=|--cluster=|--user=|--v=|--request-timeout=|-n|-v)./s
 
+/** Whether the word `a` is one of the global flags hoistGlobalFlags moves (with its value attached or not). */
+export function isGlobalFlag(a: string): boolean {
+  return SEPARATE_VALUE.has(a) || ATTACHED_VALUE.test(a)
+}
+
 /**
  * `argv` with the global flags found among the leading command words moved after them. `isPath(id)`
  * says whether `id` (`create:deployment`) names a command or a topic. A flag that is not global, a

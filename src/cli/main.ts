@@ -1,8 +1,9 @@
 // The CLI's entry point (bin/run.js calls it through the bundle): oclif's execute, except where kubectl
 // (cobra) behaves otherwise: a command that does not exist gets kubectl's words, and a group named
 // without a subcommand (`ksim set`) prints its help and fails, as kubectl's DefaultSubCommandRun does.
-import {Config, flush, handle, run} from '@oclif/core'
+import {type Command, Config, flush, handle, run} from '@oclif/core'
 
+import {fastCommandId, runFast} from './fast-path.js'
 import {hoistGlobalFlags, leadingFlags} from './global-flags.js'
 import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
 import {loadConfig, mayPrintHelp} from './run-manifest.js'
@@ -10,8 +11,24 @@ import {loadConfig, mayPrintHelp} from './run-manifest.js'
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
 
-/** Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups. */
-export async function main(root: string, rawArgv: string[] = process.argv.slice(2)): Promise<void> {
+/** The command classes by id (the bundle's `commands`), for the fast path. */
+export type CommandClasses = Record<string, typeof Command>
+
+/**
+ * Runs `argv` as oclif's execute() does, with kubectl's behaviour for unknown commands and bare groups;
+ * given `commands`, the common verbs without oclif's Config (fast-path.ts).
+ */
+export async function main(root: string, rawArgv: string[] = process.argv.slice(2), commands?: CommandClasses): Promise<void> {
+  const fastId = commands ? fastCommandId(rawArgv) : undefined
+  if (fastId !== undefined && commands?.[fastId]) {
+    try {
+      await runFast(fastId, commands[fastId] as unknown as Parameters<typeof runFast>[1], rawArgv.slice(1))
+      await flush()
+    } catch (error) {
+      await handle(error as Error)
+    }
+    return
+  }
   try {
     // the small run-time manifest unless help may be printed (a bare group's help reloads the full one)
     const config = await loadConfig(root, mayPrintHelp(rawArgv))

@@ -28,13 +28,9 @@ function checkOwnerAndMode(file: string, st: fs.Stats): void {
 
 /** Checks a folder: absent is fine (it will be made 0700); `follow` lets KSIM_HOME itself be a link. */
 export function checkPrivateDir(dir: string, opts: {follow?: boolean} = {}): void {
-  let st: fs.Stats
-  try {
-    st = opts.follow ? fs.statSync(dir) : fs.lstatSync(dir)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw error
-  }
+  // absent is no error to build (with its stack) and catch: a command checks four paths that seldom exist
+  const st = opts.follow ? fs.statSync(dir, {throwIfNoEntry: false}) : fs.lstatSync(dir, {throwIfNoEntry: false})
+  if (st === undefined) return
   if (st.isSymbolicLink()) throw new UnsafePathError(`refusing to use ${dir}: it is a symbolic link`)
   if (!st.isDirectory()) throw new UnsafePathError(`refusing to use ${dir}: it is not a directory`)
   checkOwnerAndMode(dir, st)
@@ -49,13 +45,8 @@ export function checkedHome(): string {
 
 /** A file in a cluster folder must be a plain file (or absent), never a link. */
 export function checkPlainFile(file: string): void {
-  let st: fs.Stats
-  try {
-    st = fs.lstatSync(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw error
-  }
+  const st = fs.lstatSync(file, {throwIfNoEntry: false})
+  if (st === undefined) return
   if (st.isSymbolicLink()) throw new UnsafePathError(`refusing to use ${file}: it is a symbolic link`)
   if (!st.isFile()) throw new UnsafePathError(`refusing to use ${file}: it is not a regular file`)
 }

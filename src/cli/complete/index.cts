@@ -8,7 +8,7 @@ import path from 'node:path'
 import {complete} from './complete.cjs'
 import {loadModel} from './model.cjs'
 
-/** The manifest beside package.json (this file runs as dist/src/cli/complete/index.cjs). */
+/** The manifest beside package.json, when this file runs as dist/src/cli/complete/index.cjs (bundled, bin/run.js names it). */
 const MANIFEST = path.join(__dirname, '..', '..', '..', '..', 'oclif.manifest.json')
 
 /**
@@ -28,10 +28,10 @@ export function completionOutput(words: string[], manifest: string = MANIFEST, d
   }
 }
 
-/** Entry point for bin/run.js: `words` are the arguments after `__complete`. */
-export function main(words: string[]): void {
+/** Entry point for bin/run.js: `words` are the arguments after `__complete`, `manifest` oclif.manifest.json. */
+export function main(words: string[], manifest: string = MANIFEST): void {
   // straight to fd 1: process.stdout would load Node's stream machinery (milliseconds, on every TAB)
-  const out = Buffer.from(completionOutput(words, MANIFEST, process.env.KSIM_COMPLETE_DESCRIPTIONS === '1'))
+  const out = Buffer.from(completionOutput(words, manifest, process.env.KSIM_COMPLETE_DESCRIPTIONS === '1'))
   for (let at = 0; at < out.length; ) {
     try {
       at += fs.writeSync(1, out, at)

@@ -276,3 +276,22 @@ describe('completion in an empty KSIM_HOME', () => {
     }
   })
 })
+
+describe('the completion model (dist/ksim-complete.json, what bin/run.js completes from)', () => {
+  it('answers every line as the full manifest does, with and without descriptions', () => {
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..')
+    const full = path.join(root, 'oclif.manifest.json')
+    const model = path.join(root, 'dist', 'ksim-complete.json')
+    expect(fs.statSync(model).size).to.be.lessThan(fs.statSync(full).size * 0.6)
+    const lines = ['', 'g', 'get ', 'get pods --', 'get pods -', 'get pods -o ', 'get pods --output=', 'create ', 'create secret ', 'create deployment d --',
+      'rollout ', 'rollout status ', 'config ', 'logs -', 'delete --cascade=', 'describe no', 'apply --dry-run=', 'cluster ', 'completion ', 'label --', 'set image --']
+    for (const line of lines) {
+      const words = line.split(' ')
+      for (const descriptions of [false, true]) {
+        const expected = completionOutput(words, full, descriptions)
+        expect(expected.split('\n').length, line).to.be.greaterThan(2)
+        expect(completionOutput(words, model, descriptions), `${line} (descriptions: ${descriptions})`).to.equal(expected)
+      }
+    }
+  })
+})
