@@ -81,7 +81,7 @@ export class HandlerRuntime implements Runtime {
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined {
     return this.of(ref.pod).nextChangeAt(ref, handle)
   }
-  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer | undefined {
     return this.of(ref.pod).probe(ref, kind, handle, atMs)
   }
   probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {

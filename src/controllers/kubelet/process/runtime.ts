@@ -7,7 +7,7 @@
 // one twice. Signals as containerd delivers them: the stop signal to the container's main process,
 // SIGKILL to its whole process group. A preStop exec hook runs as an instance of its own; the kubelet
 // learns when it ended (preStopEndedAt). Each pod's containers share its sandbox's user, network and UTS
-// namespaces where the OS allows (sandbox.ts). Probes are the simulated runtime's.
+// namespaces where the OS allows (sandbox.ts). Probes run for real, in the background (prober.ts).
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from '../config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
@@ -21,6 +21,9 @@ import {containerEnv, expand} from './env.js'
 import {launch} from './launch.js'
 import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec, SHIM_PID, signalGroup, SPEC, TERM_SENT, writeWhole} from './layout.js'
 import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
+import {Prober, type ProbeRunner} from './prober.js'
+import {runProbe} from './probe-run.js'
+import {probeOf} from '../simulated-probes.js'
 
 /** how often a running instance is looked at for its exit */
 export const POLL_MS = 250
@@ -33,12 +36,16 @@ export const noCommandMessage = (ref: ContainerRef): string =>
 
 export class ProcessRuntime implements Runtime {
   readonly name = 'process'
+  private readonly prober: Prober
 
   constructor(
     private readonly root: string,
     private readonly sim: SimulatedRuntime,
     private readonly lookup: ObjectLookup,
-  ) {}
+    runner?: ProbeRunner,
+  ) {
+    this.prober = new Prober(runner ?? ((ref, _kind, probe, handle) => this.runProbe(ref, probe, handle)))
+  }
 
   sandboxMs(pod: Pod): number {
     return this.sim.sandboxMs()
@@ -129,12 +136,19 @@ export class ProcessRuntime implements Runtime {
     return readExit(this.dirOf(handle.containerID))?.finishedAtMs ?? Date.now() + POLL_MS
   }
 
-  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
-    return this.sim.probe(ref, kind, handle, atMs)
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer | undefined {
+    return this.prober.answer(ref, kind, probeOf(ref.container, kind)!, handle, atMs)
   }
 
-  probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
-    return this.sim.probeChangesAt(ref, kind, handle, afterMs)
+  probeChangesAt(_ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
+    return this.prober.changesAt(handle, kind, afterMs)
+  }
+
+  // a real run of the probe against the instance (its environment, working directory and namespaces)
+  private async runProbe(ref: ContainerRef, probe: NonNullable<ReturnType<typeof probeOf>>, handle: ContainerHandle): Promise<ProbeAnswer> {
+    const spec = readSpec(this.dirOf(handle.containerID))
+    if (!spec) return {ok: false, errored: true, output: `container ${handle.containerID} is not running`}
+    return runProbe(probe, ref.container, spec, ref.pod.status?.podIP ?? '')
   }
 
   // argv with $(VAR) expanded, the environment, the working directory
