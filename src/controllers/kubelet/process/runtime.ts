@@ -8,7 +8,7 @@
 // SIGKILL to its whole process group. A preStop exec hook runs as an instance of its own; the kubelet
 // learns when it ended (preStopEndedAt). Each pod's containers share its sandbox's user, network and UTS
 // namespaces where the OS allows (sandbox.ts). Probes run for real, in the background (prober.ts).
-import type {Pod} from 'kubernetes-types/core/v1.js'
+import type {Pod, Probe} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from '../config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
 import type {SimulatedRuntime} from '../simulated-runtime.js'
@@ -30,6 +30,17 @@ export const POLL_MS = 250
 /** kubelet's containerLogMaxSize default */
 export const LOG_MAX_BYTES = 10 * 1024 * 1024
 
+/** the prober of each containers folder (one per reconciler process) */
+const PROBERS = new Map<string, Prober>()
+
+// a real run of the probe against the instance (its environment, working directory and namespaces)
+async function runInstanceProbe(root: string, ref: ContainerRef, probe: Probe, handle: ContainerHandle): Promise<ProbeAnswer> {
+  const dir = instanceDir(root, handle.containerID)
+  const spec = dir ? readSpec(dir) : undefined
+  if (!spec) return {ok: false, errored: true, output: `container ${handle.containerID} is not running`}
+  return runProbe(probe, ref.container, spec, ref.pod.status?.podIP ?? '')
+}
+
 /** The CreateContainerError message of a container with no command. */
 export const noCommandMessage = (ref: ContainerRef): string =>
   `the process runtime runs a container's command and args, and container "${ref.container.name}" has no command (its image "${ref.container.image ?? ''}" names nothing to run)`
@@ -44,7 +55,13 @@ export class ProcessRuntime implements Runtime {
     private readonly lookup: ObjectLookup,
     runner?: ProbeRunner,
   ) {
-    this.prober = new Prober(runner ?? ((ref, _kind, probe, handle) => this.runProbe(ref, probe, handle)))
+    // the kubelet makes its runtime afresh for each pass: runs in progress and their results outlive it
+    if (runner) this.prober = new Prober(runner)
+    else {
+      const shared = PROBERS.get(root)
+      this.prober = shared ?? new Prober((ref, _kind, probe, handle) => runInstanceProbe(root, ref, probe, handle))
+      if (!shared) PROBERS.set(root, this.prober)
+    }
   }
 
   sandboxMs(pod: Pod): number {
@@ -142,13 +159,6 @@ export class ProcessRuntime implements Runtime {
 
   probeChangesAt(_ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
     return this.prober.changesAt(handle, kind, afterMs)
-  }
-
-  // a real run of the probe against the instance (its environment, working directory and namespaces)
-  private async runProbe(ref: ContainerRef, probe: NonNullable<ReturnType<typeof probeOf>>, handle: ContainerHandle): Promise<ProbeAnswer> {
-    const spec = readSpec(this.dirOf(handle.containerID))
-    if (!spec) return {ok: false, errored: true, output: `container ${handle.containerID} is not running`}
-    return runProbe(probe, ref.container, spec, ref.pod.status?.podIP ?? '')
   }
 
   // argv with $(VAR) expanded, the environment, the working directory
