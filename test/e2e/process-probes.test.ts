@@ -133,4 +133,17 @@ describe('process runtime: probes and port-forward (real processes, real reconci
     apply([{apiVersion: 'v1', kind: 'Pod', metadata: {name: 'nowhere'}, spec: {nodeSelector: {none: 'x'}, containers: [{name: 'a', image: 'busybox', command: ['sleep', '1']}]}}])
     expect(sb.run(['port-forward', 'nowhere', '80'])).to.deep.equal({stdout: '', stderr: 'error: unable to forward port because pod is not running. Current status=Pending\n', code: 1})
   })
+
+  it('an exec preStop hook that exits non-zero is recorded as FailedPreStopHook, and the container still stops', () => {
+    const hook = ['sh', '-c', `echo cleaning; echo cannot clean ${sb.home} >&2; exit 3`]
+    apply([{apiVersion: 'v1', kind: 'Pod', metadata: {name: 'hooked'}, spec: {terminationGracePeriodSeconds: 30, containers: [{name: 'app', image: 'busybox', command: ['sh', '-c', `trap 'exit 0' TERM; while true; do sleep 0.1; done # ${sb.home}`], lifecycle: {preStop: {exec: {command: hook}}}}]}}])
+    expect(sb.run(['wait', '--for=condition=Ready', 'pod/hooked', '--timeout=90s']).code).to.equal(0)
+    const uid = get('pod/hooked', '{.metadata.uid}')
+    const t0 = Date.now()
+    expect(sb.run(['delete', 'pod', 'hooked']).code).to.equal(0)
+    expect(Date.now() - t0, 'the failed hook does not hold the stop until the grace period ends').to.be.lessThan(15_000)
+    const message = `Exec lifecycle hook ([${hook.join(' ')}]) for Container "app" in Pod "hooked_default(${uid})" failed - error: command '${hook.join(' ')}' exited with 3: cannot clean ${sb.home}\n, message: "cleaning\\ncannot clean ${sb.home}\\n"`
+    expect(events('hooked')).to.include(`FailedPreStopHook: ${message.split('\n')[0]}`)
+    expect(sb.run(['get', 'events', '--field-selector', 'reason=FailedPreStopHook', '-o', 'jsonpath={.items[0].message}']).stdout).to.equal(message)
+  })
 })

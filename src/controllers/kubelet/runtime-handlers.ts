@@ -69,6 +69,9 @@ export class HandlerRuntime implements Runtime {
   preStopEndedAt(ref: ContainerRef): number | undefined {
     return this.of(ref.pod).preStopEndedAt?.(ref)
   }
+  preStopFailure(ref: ContainerRef): string | undefined {
+    return this.of(ref.pod).preStopFailure?.(ref)
+  }
   signalTerm(ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
     return this.of(ref.pod).signalTerm(ref, handle, atMs)
   }

@@ -79,6 +79,8 @@ export interface Runtime {
   runPreStop(ref: ContainerRef, atMs: number): number
   /** when a preStop hook whose length was not known ended; undefined while it runs */
   preStopEndedAt?(ref: ContainerRef): number | undefined
+  /** the FailedPreStopHook message of a preStop hook that ended and failed, undefined otherwise */
+  preStopFailure?(ref: ContainerRef): string | undefined
   /** a warning about the pod's sandbox the kubelet records as an event when it creates it, if any */
   sandboxWarning?(pod: Pod): string | undefined
   /** why the container cannot be created (CreateContainerError), undefined when it can */

@@ -23,6 +23,7 @@ import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec
 import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
 import {Prober, type ProbeRunner} from './prober.js'
 import {runProbe} from './probe-run.js'
+import {preStopFailure} from './prestop-failure.js'
 import {probeOf} from '../simulated-probes.js'
 
 /** how often a running instance is looked at for its exit */
@@ -124,6 +125,11 @@ export class ProcessRuntime implements Runtime {
     if (exit) return exit.finishedAtMs
     const shim = readPid(hook, SHIM_PID)
     return shim !== undefined && alive(shim) ? undefined : Date.now()
+  }
+
+  preStopFailure(ref: ContainerRef): string | undefined {
+    const dir = this.runningDir(ref)
+    return dir ? preStopFailure(dir, ref) : undefined
   }
 
   signalTerm(_ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
