@@ -72,8 +72,8 @@ export function forwardedPorts(args: string[], pod: Pod, service?: Service): For
     out.push(local !== remote ? `${local}:${number}` : String(number))
   }
   return out.map((p) => {
+    // at most one colon here: kubectl's splitPort took the first part of a spec with more for both ports
     const parts = p.split(':')
-    if (parts.length > 2) throw new CliError(`invalid port format '${p}'`)
     const local = parseUint16(parts.length === 2 ? parts[0] || '0' : parts[0], 'local')
     const remote = parseUint16(parts.length === 2 ? parts[1] : parts[0], 'remote')
     if (remote === 0) throw new CliError('remote port must be > 0')
