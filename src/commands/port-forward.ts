@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {defineCommand} from '../cli/define-command.js'
 import {parseDuration} from '../cli/duration-flag.js'
+import {CliError} from '../cli/errors.js'
 import {runPortForward} from '../cli/verbs/port-forward.js'
 
 export default defineCommand({
@@ -27,6 +28,8 @@ export default defineCommand({
   },
   strict: false,
   async run(cmd, {argv, flags}) {
+    // kubectl's Complete refuses this before it reads anything
+    if (argv.length < 2) throw new CliError('TYPE/NAME and list of ports are required for port-forward', true)
     const timeoutMs = parseDuration(flags['pod-running-timeout'], 'pod-running-timeout')
     const {target, api} = await cmd.open(flags)
     await runPortForward(api, target, argv as string[], {addresses: flags.address.split(','), timeoutMs}, {...cmd.sinks(), beforeWait: () => cmd.ensureReconcilerRunning(target)})

@@ -49,6 +49,8 @@ describe('process runtime: probe handlers', function () {
   it('exec: exit 0 succeeds; otherwise the output is the failure; a missing command is the runtime\'s exec error', async () => {
     expect(await runProbe({exec: {command: ['sh', '-c', 'echo $GREETING from $(pwd)']}}, c, spec, '')).to.deep.equal({ok: true, output: 'hi from /tmp\n'})
     expect(await runProbe({exec: {command: ['sh', '-c', 'echo broken >&2; exit 3']}}, c, spec, '')).to.deep.equal({ok: false, output: 'broken\n'})
+    // the program's own name is its argv[0], as in a container
+    expect(await runProbe({exec: {command: ['cat', '/no/such/file']}}, c, spec, '')).to.deep.equal({ok: false, output: 'cat: /no/such/file: No such file or directory\n'})
     expect(await runProbe({exec: {command: ['no-such-check']}}, c, spec, '')).to.deep.equal({ok: false, output: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "no-such-check": executable file not found in $PATH: unknown'})
   })
 

@@ -68,9 +68,11 @@ function netProbeInside(wrap: string[], job: NetProbeJob): Promise<NetProbeResul
 function execProbe(command: string[], spec: ProcessSpec, timeoutMs: number): Promise<ProbeAnswer> {
   const program = resolveProgram(command[0] ?? '', spec.env, spec.cwd)
   if ('error' in program) return Promise.resolve({ok: false, output: `OCI runtime exec failed: exec failed: unable to start container process: ${program.error}: unknown`})
-  const argv = [...(spec.wrap ?? []), program.file, ...command.slice(1)]
+  // the program sees the name it was given as its argv[0] (`cat: x: No such file`), as under execve in a
+  // container: nsenter looks the name up in the container's PATH; without it, the resolved file is run
+  const argv = spec.wrap?.length ? [...spec.wrap, command[0], ...command.slice(1)] : [program.file, ...command.slice(1)]
   return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), {cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
+    const child = spawn(argv[0], argv.slice(1), {argv0: spec.wrap?.length ? argv[0] : command[0], cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     let output = Buffer.alloc(0)
     const take = (d: Buffer): void => void (output.length < MAX_OUTPUT && (output = Buffer.concat([output, d]).subarray(0, MAX_OUTPUT)))
     child.stdout.on('data', take)
