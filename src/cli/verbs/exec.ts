@@ -12,7 +12,6 @@ import path from 'node:path'
 
 import {instanceDirOf} from '../../api/container-log.js'
 import {containerStatusOf} from '../../api/pod-log.js'
-import {isStatusError} from '../../api/errors.js'
 import {podType} from '../../api/kinds/pod.js'
 import {mustLookupResource} from '../../api/registry.js'
 import {containersDir} from '../../config/paths.js'
@@ -47,13 +46,8 @@ const internal = (message: string): CliError => new CliError(`Internal error occ
 export async function runExec(api: Api, target: Target, req: ExecRequest, sinks: WaitSinks): Promise<number> {
   const slash = req.resource.indexOf('/')
   const rt = slash >= 0 ? mustLookupResource(req.resource.slice(0, slash)) : podType
-  let obj
-  try {
-    obj = api.get(rt, target.namespace, slash >= 0 ? req.resource.slice(slash + 1) : req.resource)
-  } catch (error) {
-    if (isStatusError(error, 'NotFound')) throw new CliError(`Error from server (NotFound): ${error.message}`)
-    throw error
-  }
+  // a missing object is the API's NotFound, printed as kubectl prints a Status error (no `error: `)
+  const obj = api.get(rt, target.namespace, slash >= 0 ? req.resource.slice(slash + 1) : req.resource)
   const quietSinks = req.quiet ? {...sinks, err: () => {}} : sinks
   const [source] = await logSources(api, obj as never, {namespace: target.namespace, container: req.container, allContainers: false, timeoutMs: req.timeoutMs}, quietSinks)
   const pod = source.pod as Pod

@@ -51,6 +51,9 @@ function settleHook(pass: PodPass, ref: ContainerRef, signals: SignalTimes): voi
     pass.wake(pass.now + HOOK_POLL_MS)
     return
   }
+  // a hook that ended within its time and failed: FailedPreStopHook (one that overran is not waited for)
+  const failure = pass.now >= signals.termAtMs ? undefined : pass.runtime.preStopFailure?.(ref)
+  if (failure) pass.events.push({type: 'Warning', reason: 'FailedPreStopHook', message: failure, fieldPath: fieldPathOf(ref.container, ref.init)})
   const moved = afterHookEnded(hook, Math.min(Math.max(end, hook.fromMs), signals.termAtMs))
   signals.termAtMs = Math.min(signals.termAtMs, moved.termAtMs)
   signals.killAtMs = Math.min(signals.killAtMs, moved.killAtMs)

@@ -6,6 +6,9 @@
 // records `Unhealthy` `<Kind> probe failed: <output>`; a failed liveness or startup probe gets the container
 // killed (probe-kill.ts).
 //
+// A runtime whose probes really run (the process runtime) may not know a run's answer yet: the walk stops
+// there and looks again soon; a run it could not make at all (errored) counts for nothing.
+//
 // The first run is the runtime's `readyMs` after the start (the time the kubelet takes to notice the start
 // and the application to answer); with a startup probe, liveness and readiness run first when it succeeds
 // (the kubelet triggers a readiness run at once), then on their own period.
@@ -32,6 +35,9 @@ interface Grid {
   /** runs before this one count for nothing (initialDelaySeconds) */
   firstRun: number
 }
+
+/** how soon a pass looks again for the answer of a probe still running */
+const PENDING_RECHECK_MS = 250
 
 const KIND_TITLE: Record<ProbeKind, string> = {liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup'}
 
@@ -62,8 +68,19 @@ export function walkProbe(pass: PodPass, ref: ContainerRef, kind: ProbeKind, han
   while (k <= lastRun) {
     const t = runAt(g, k)
     const answer = pass.runtime.probe(ref, kind, handle, t)
+    // a real probe still running: the result stands as it was until its answer is known
+    if (!answer) {
+      pass.wake(pass.now + PENDING_RECHECK_MS)
+      return state
+    }
     const change = pass.runtime.probeChangesAt(ref, kind, handle, t)
     const end = Math.min(lastRun + 1, change === undefined ? Infinity : Math.max(k + 1, Math.ceil((change - g.anchorMs) / g.periodMs)))
+    // a run that could not be made (errored) is recorded and discarded: it counts neither way (worker.doProbe)
+    if (answer.errored) {
+      recordFailures(pass, ref, kind, g, k, end, `${KIND_TITLE[kind]} probe errored and resulted in unknown state: ${answer.output}`)
+      k = end
+      continue
+    }
     const before = answer.ok === last ? run : 0
     const needed = answer.ok ? thresholds.ok : thresholds.failed
     let stopAt: number | undefined
@@ -73,7 +90,7 @@ export function walkProbe(pass: PodPass, ref: ContainerRef, kind: ProbeKind, han
       state.sinceMs = runAt(g, effect)
       if ((answer.ok && stop.onSuccess) || (!answer.ok && stop.onFailure)) stopAt = effect + 1
     }
-    if (!answer.ok) recordFailures(pass, ref, kind, g, k, stopAt ?? end, answer.output)
+    if (!answer.ok) recordFailures(pass, ref, kind, g, k, stopAt ?? end, `${KIND_TITLE[kind]} probe failed: ${answer.output}`)
     if (stopAt !== undefined) return state
     run = before + (end - k)
     last = answer.ok
@@ -88,7 +105,7 @@ export function walkProbe(pass: PodPass, ref: ContainerRef, kind: ProbeKind, han
 }
 
 // Unhealthy for the failed runs [from, to) not recorded yet (a kubelet that starts over records the last few)
-function recordFailures(pass: PodPass, ref: ContainerRef, kind: ProbeKind, g: Grid, from: number, to: number, output: string): void {
+function recordFailures(pass: PodPass, ref: ContainerRef, kind: ProbeKind, g: Grid, from: number, to: number, message: string): void {
   const key = `${containerKey(ref.container.name, ref.init)}/${kind}`
   const recorded = (pass.memo.probeEvents ??= {})[key]
   let first = from
@@ -96,7 +113,7 @@ function recordFailures(pass: PodPass, ref: ContainerRef, kind: ProbeKind, g: Gr
   else first = Math.max(first, to - 3)
   if (first >= to) return
   for (let k = first; k < to; k++) {
-    pass.events.push({type: 'Warning', reason: 'Unhealthy', message: `${KIND_TITLE[kind]} probe failed: ${output}`, fieldPath: fieldPathOf(ref.container, ref.init)})
+    pass.events.push({type: 'Warning', reason: 'Unhealthy', message, fieldPath: fieldPathOf(ref.container, ref.init)})
   }
   pass.memo.probeEvents[key] = runAt(g, to - 1)
 }

@@ -72,6 +72,9 @@ export class HandlerRuntime implements Runtime {
   preStopEndedAt(ref: ContainerRef): number | undefined {
     return this.of(ref.pod).preStopEndedAt?.(ref)
   }
+  preStopFailure(ref: ContainerRef): string | undefined {
+    return this.of(ref.pod).preStopFailure?.(ref)
+  }
   signalTerm(ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
     return this.of(ref.pod).signalTerm(ref, handle, atMs)
   }
@@ -84,7 +87,7 @@ export class HandlerRuntime implements Runtime {
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined {
     return this.of(ref.pod).nextChangeAt(ref, handle)
   }
-  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer | undefined {
     return this.of(ref.pod).probe(ref, kind, handle, atMs)
   }
   probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {

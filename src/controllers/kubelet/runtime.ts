@@ -38,6 +38,8 @@ export interface ProbeAnswer {
   ok: boolean
   /** the output a failure reports (`HTTP probe failed with statuscode: 500`) */
   output: string
+  /** the probe could not be run (the kubelet records it and discards the run) */
+  errored?: boolean
 }
 
 /** An image as the runtime resolved it: normalised name, digest reference and size. */
@@ -77,6 +79,8 @@ export interface Runtime {
   runPreStop(ref: ContainerRef, atMs: number): number
   /** when a preStop hook whose length was not known ended; undefined while it runs */
   preStopEndedAt?(ref: ContainerRef): number | undefined
+  /** the FailedPreStopHook message of a preStop hook that ended and failed, undefined otherwise */
+  preStopFailure?(ref: ContainerRef): string | undefined
   /** a warning about the pod's sandbox the kubelet records as an event when it creates it, if any */
   sandboxWarning?(pod: Pod): string | undefined
   /** sets up the pod's volumes and brings their files up to date (each sync once its sandbox is ready) */
@@ -93,8 +97,11 @@ export interface Runtime {
   inspect(ref: ContainerRef, handle: ContainerHandle, nowMs: number): RuntimeState
   /** when `inspect` will next give a different answer, if ever (without further signals) */
   nextChangeAt(ref: ContainerRef, handle: ContainerHandle): number | undefined
-  /** runs the container's `kind` probe at `atMs` (the probe handler: exec, httpGet, tcpSocket, grpc) */
-  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer
+  /**
+   * runs the container's `kind` probe at `atMs` (the probe handler: exec, httpGet, tcpSocket, grpc);
+   * undefined while the answer is not known yet (a real probe still running)
+   */
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer | undefined
   /** the first time after `afterMs` at which `probe` may answer differently, if ever */
   probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined
 }

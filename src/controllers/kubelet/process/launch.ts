@@ -17,7 +17,7 @@ const SHIM = fileURLToPath(new URL('shim.js', import.meta.url))
 export const startErrorText = (detail: string): string => `failed to start container process: ${detail}`
 
 // exec.LookPath's errors, with the runtime's wording around them
-function resolveProgram(name: string, env: Record<string, string>, cwd: string, hostPathOf: (p: string) => string = (p) => p): {file: string} | {error: string} {
+export function resolveProgram(name: string, env: Record<string, string>, cwd: string, hostPathOf: (p: string) => string = (p) => p): {file: string} | {error: string} {
   const executable = (file: string): 'ok' | 'missing' | 'denied' => {
     file = hostPathOf(file)
     try {

@@ -7,8 +7,8 @@
 // one twice. Signals as containerd delivers them: the stop signal to the container's main process,
 // SIGKILL to its whole process group. A preStop exec hook runs as an instance of its own; the kubelet
 // learns when it ended (preStopEndedAt). Each pod's containers share its sandbox's user, network and UTS
-// namespaces where the OS allows (sandbox.ts). Probes are the simulated runtime's.
-import type {Pod} from 'kubernetes-types/core/v1.js'
+// namespaces where the OS allows (sandbox.ts). Probes run for real, in the background (prober.ts).
+import type {Pod, Probe} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from '../config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
 import type {SimulatedRuntime} from '../simulated-runtime.js'
@@ -23,11 +23,26 @@ import {alive, instanceDir, KILL_SENT, PID, PRESTOP, readExit, readPid, readSpec
 import {ensureSandbox, enterSandbox, namespacesSupported, NO_NAMESPACES_MESSAGE} from './sandbox.js'
 import {containerMounts, hostPathIn, KSIM_ROOT_NOTE, linkTree, mountWrap} from './mounts.js'
 import {setUpPodVolumes} from './pod-volumes.js'
+import {Prober, type ProbeRunner} from './prober.js'
+import {runProbe} from './probe-run.js'
+import {preStopFailure} from './prestop-failure.js'
+import {probeOf} from '../simulated-probes.js'
 
 /** how often a running instance is looked at for its exit */
 export const POLL_MS = 250
 /** kubelet's containerLogMaxSize default */
 export const LOG_MAX_BYTES = 10 * 1024 * 1024
+
+/** the prober of each containers folder (one per reconciler process) */
+const PROBERS = new Map<string, Prober>()
+
+// a real run of the probe against the instance (its environment, working directory and namespaces)
+async function runInstanceProbe(root: string, ref: ContainerRef, probe: Probe, handle: ContainerHandle): Promise<ProbeAnswer> {
+  const dir = instanceDir(root, handle.containerID)
+  const spec = dir ? readSpec(dir) : undefined
+  if (!spec) return {ok: false, errored: true, output: `container ${handle.containerID} is not running`}
+  return runProbe(probe, ref.container, spec, ref.pod.status?.podIP ?? '')
+}
 
 /** The CreateContainerError message of a container with no command. */
 export const noCommandMessage = (ref: ContainerRef): string =>
@@ -35,12 +50,22 @@ export const noCommandMessage = (ref: ContainerRef): string =>
 
 export class ProcessRuntime implements Runtime {
   readonly name = 'process'
+  private readonly prober: Prober
 
   constructor(
     private readonly root: string,
     private readonly sim: SimulatedRuntime,
     private readonly lookup: ObjectLookup,
-  ) {}
+    runner?: ProbeRunner,
+  ) {
+    // the kubelet makes its runtime afresh for each pass: runs in progress and their results outlive it
+    if (runner) this.prober = new Prober(runner)
+    else {
+      const shared = PROBERS.get(root)
+      this.prober = shared ?? new Prober((ref, _kind, probe, handle) => runInstanceProbe(root, ref, probe, handle))
+      if (!shared) PROBERS.set(root, this.prober)
+    }
+  }
 
   sandboxMs(pod: Pod): number {
     return this.sim.sandboxMs()
@@ -116,6 +141,11 @@ export class ProcessRuntime implements Runtime {
     return shim !== undefined && alive(shim) ? undefined : Date.now()
   }
 
+  preStopFailure(ref: ContainerRef): string | undefined {
+    const dir = this.runningDir(ref)
+    return dir ? preStopFailure(dir, ref) : undefined
+  }
+
   signalTerm(_ref: ContainerRef, handle: ContainerHandle, atMs: number): ContainerHandle {
     this.deliver(handle, TERM_SENT, 'SIGTERM', false)
     return handle.termAtMs !== undefined && handle.termAtMs <= atMs ? handle : {...handle, termAtMs: atMs}
@@ -143,12 +173,12 @@ export class ProcessRuntime implements Runtime {
     return readExit(this.dirOf(handle.containerID))?.finishedAtMs ?? Date.now() + POLL_MS
   }
 
-  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer {
-    return this.sim.probe(ref, kind, handle, atMs)
+  probe(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, atMs: number): ProbeAnswer | undefined {
+    return this.prober.answer(ref, kind, probeOf(ref.container, kind)!, handle, atMs)
   }
 
-  probeChangesAt(ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
-    return this.sim.probeChangesAt(ref, kind, handle, afterMs)
+  probeChangesAt(_ref: ContainerRef, kind: ProbeKind, handle: ContainerHandle, afterMs: number): number | undefined {
+    return this.prober.changesAt(handle, kind, afterMs)
   }
 
   // argv with $(VAR) expanded, the environment, the working directory
