@@ -230,9 +230,17 @@ if ! declare -F "$FUNC" >/dev/null; then
   echo "RUNNER: function $FUNC is not defined by the checkout's test files"
   exit 4
 fi
-# Report the line where errexit stops the function.
+# Report where errexit stops the function: the test file's line (the caller of a hack/lib/test.sh
+# helper when the failure is inside one), then the command that failed.
 set -o errtrace
-trap 'echo "RUNNER-ERREXIT ${BASH_SOURCE[0]##*/}:${LINENO}: ${BASH_COMMAND}"' ERR
+runner_err() {
+  local i at=""
+  for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
+    case "${BASH_SOURCE[$i]##*/}" in test.sh|driver.sh) ;; *) at="${BASH_SOURCE[$i]##*/}:${BASH_LINENO[$((i-1))]}"; break ;; esac
+  done
+  echo "RUNNER-ERREXIT ${at:-${BASH_SOURCE[1]##*/}:${BASH_LINENO[0]}}: $1"
+}
+trap 'runner_err "${BASH_COMMAND}"' ERR
 "$FUNC"
 EOF
 
@@ -271,8 +279,7 @@ for f in "${FUNCS[@]}"; do
   if [[ $rc -eq 124 || $rc -eq 137 ]]; then
     first="timed out after ${TIMEOUT}s"
   else
-    first=$(grep -E '^RUNNER-ERREXIT [^ ]+\.sh:' "$log" | grep -v -m1 '^RUNNER-ERREXIT test\.sh:' || true)
-    [[ -n "$first" ]] || first=$(grep -m1 -E '^RUNNER' "$log" || true)
+    first=$(grep -m1 -E '^RUNNER' "$log" || true)
     [[ -n "$first" ]] || first="exit $rc"
     first=${first#RUNNER-ERREXIT }
   fi
