@@ -22,6 +22,10 @@ describe('bare and boolean --dry-run', function () {
     expect(r.stdout).to.equal('user-specified')
     expect(r.stderr).to.match(warning(719, '--dry-run is deprecated and can be replaced with --dry-run=client.'))
     expect(sb.run(['get', 'secrets', 'mysecret', '-n', 'user-specified']).code).to.equal(1)
+    // without -n the object kubectl builds has no namespace, even when the context names one
+    sb.run(['create', 'namespace', 'ctx-ns'])
+    sb.run(['config', 'set-context', '--current', '--namespace=ctx-ns'])
+    expect(sb.run(['create', 'secret', 'generic', 'mysecret', '--dry-run=client', '--from-literal=foo=bar', '-o', 'jsonpath={.metadata.namespace}']).stdout).to.equal('')
   })
 
   it('--dry-run=true is client and --dry-run=false is none, each with its warning', () => {
