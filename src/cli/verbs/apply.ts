@@ -50,14 +50,12 @@ interface Applying {
   sinks: Sinks
 }
 
-/** The annotation value: the applied object (without the annotation) as compact, key-sorted JSON. As
- *  kubectl's GetModifiedConfiguration sets the annotations back without it, an object with no other
- *  annotation carries `"annotations":{}`. */
+/** The annotation value: the applied object (without the annotation) as compact, key-sorted JSON. */
 function lastApplied(obj: KObject): string {
   const copy = structuredClone(obj)
   const ann = {...copy.metadata.annotations}
   delete ann[LAST_APPLIED]
-  copy.metadata = {...copy.metadata, annotations: ann}
+  copy.metadata = {...copy.metadata, annotations: Object.keys(ann).length > 0 ? ann : undefined}
   return JSON.stringify(JSON.parse(printJson(copy))) + '\n'
 }
 
