@@ -233,8 +233,10 @@ export class Api implements ApiCore {
       rt.strategy.admit?.(obj, 'update', this.ctx)
       obj.metadata = orderMetadata(obj.metadata)
       // a client's write that changes nothing is not written (the API server's no-op update): the object,
-      // its resourceVersion and its managedFields stay as they were
-      if (this.clientWrites && sameBesideBookkeeping(obj, old)) return old
+      // its resourceVersion and its managedFields stay as they were. An apply's own managedFields are part
+      // of what it writes: a second manager applying the same values becomes a co-owner (a real write).
+      const ownersChanged = opts.managedFields !== undefined && !sameJson(opts.managedFields, old.metadata.managedFields)
+      if (this.clientWrites && !ownersChanged && sameBesideBookkeeping(obj, old)) return old
       if (opts.dryRun) return obj
       const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
       const stored = withResourceVersion(sv.value, sv.rev)

@@ -17,6 +17,8 @@ export default defineCommand({
     resource: Args.string({description: 'POD or TYPE/NAME'}),
   },
   flags: {
+    // kubectl's string slice, as filenameFlag: repeated or comma-separated, the arguments after it stay arguments
+    filename: Flags.string({char: 'f', description: 'to use to exec into the resource', multiple: true, multipleNonGreedy: true, delimiter: ','}),
     container: Flags.string({char: 'c', description: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'}),
     'pod-running-timeout': Flags.string({description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', default: '1m0s'}),
     quiet: Flags.boolean({char: 'q', description: 'Only print output from the remote session', default: false}),

@@ -33,6 +33,19 @@ export function patchTypeOf(req: IncomingMessage): PatchType {
   return type
 }
 
+/** kube-apiserver's summarizeData: a body that starts with '{' as text, anything else in hex, cut at `max` bytes. */
+function summarize(body: Buffer, max: number): string {
+  if (body.length === 0) return '<empty>'
+  const head = body.subarray(0, max)
+  const text = body[0] === 0x7b ? head.toString('latin1') : head.toString('hex')
+  return body.length > max ? `${text} ...` : text
+}
+
+/** A body whose kind cannot be read, as the create and update handlers report it (transformDecodeError). */
+function unrecognized(rt: ResourceType, reason: string, body: Buffer) {
+  return apiErrors.badRequest(`the object provided is unrecognized (must be of type ${rt.kind}): couldn't get version/kind; json parse error: ${reason} (${summarize(body, 30)})`)
+}
+
 /** A write's body decoded into an object of `rt` (kind and apiVersion filled in when absent). */
 export function decodeObject(req: IncomingMessage, body: string, rt: ResourceType, raw?: Buffer): KObject {
   const type = mediaType(req) || 'application/json'
@@ -42,11 +55,11 @@ export function decodeObject(req: IncomingMessage, body: string, rt: ResourceTyp
   try {
     value = type === 'application/json' ? parseGoJson(body) : yaml.load(body)
   } catch (error) {
-    if (error instanceof GoJsonError || error instanceof yaml.YAMLException) throw apiErrors.badRequest(`couldn't get version/kind; json parse error: ${error.message}`)
+    if (error instanceof GoJsonError || error instanceof yaml.YAMLException) throw unrecognized(rt, error.message, raw ?? Buffer.from(body))
     throw error
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw apiErrors.badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`)
+    throw unrecognized(rt, `json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`, raw ?? Buffer.from(body))
   }
   return checkedKind(value as KObject, rt)
 }

@@ -1,6 +1,8 @@
 // Discovery as kube-apiserver serves it, from ksim's registry: the legacy documents (/api, /apis,
 // /api/v1, /apis/<g>/<v>) and the aggregated apidiscovery.k8s.io/v2 list that kubectl asks for first
 // (chosen by the Accept header; the client then reads the Content-Type to know which it got).
+import {createHash} from 'node:crypto'
+
 import {discoveredResource} from '../api/discovery.js'
 import {allTypes, apiVersionOf, type ResourceType} from '../api/registry.js'
 
@@ -50,6 +52,12 @@ export function wantsAggregated(accept: string | undefined): boolean {
   return (accept ?? '').split(',').some((a) => a.includes('as=APIGroupDiscoveryList') && a.includes('g=apidiscovery.k8s.io') && /;\s*v=v2(;|$)/.test(a.replaceAll(' ', '')))
 }
 
+/** kube-apiserver's storageVersionHash: the first 8 bytes of sha256("group/version/Kind") of the storage
+ *  version, base64. Every type ksim serves is stored in the version it serves. */
+export function storageVersionHash(rt: ResourceType): string {
+  return createHash('sha256').update(`${rt.group}/${rt.version}/${rt.kind}`).digest().subarray(0, 8).toString('base64')
+}
+
 /** GET /api/v1, /apis/<g>/<v>: the APIResourceList, with subresources as `pods/status` entries. */
 export function resourceList(gv: string): Record<string, unknown> | undefined {
   const types = typesIn(gv)
@@ -64,6 +72,7 @@ export function resourceList(gv: string): Record<string, unknown> | undefined {
       verbs: r.verbs,
       ...(r.shortNames.length > 0 ? {shortNames: r.shortNames} : {}),
       ...(r.categories.length > 0 ? {categories: r.categories} : {}),
+      storageVersionHash: storageVersionHash(rt),
     }
     const subs = subresourcesOf(rt).map((s) => ({
       name: `${rt.plural}/${s.name}`,

@@ -97,13 +97,11 @@ stringData: {a: new, b: same, c: added}
     expect(diff(['-f', file, '-l', 'tier=web']).code).to.equal(1)
   })
 
-  it('--server-side diffs a dry-run apply: a conflict exits 2 after kubectl\'s warning, --force-conflicts takes over', () => {
+  it('--server-side diffs a dry-run apply: kubectl takes over what its client-side apply last applied (lastAppliedManager), no conflict', () => {
     const file = sb.write('cm2.yaml', CM.replace('x: "1"', 'x: "2"'))
     const r = diff(['-f', file, '--server-side'])
-    expect(r.code).to.equal(2)
-    const [warning, error] = r.stderr.split('\n')
-    expect(warning).to.match(/^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ diff\.go:721\] Object \(\/v1, Kind=ConfigMap: settings\) keeps changing, diffing without lock$/)
-    expect(error).to.equal('Error from server (Conflict): Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: .data.x')
+    expect(r.code, r.stderr).to.equal(1)
+    expect(r.stdout).to.include('+  x: "2"\n')
     const forced = diff(['-f', file, '--server-side', '--force-conflicts'])
     expect(forced.code).to.equal(1)
     expect(forced.stdout).to.include('+  x: "2"\n')

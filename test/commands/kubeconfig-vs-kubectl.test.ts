@@ -117,6 +117,9 @@ describe('config verbs match kubectl 1.35 on the same kubeconfig files', functio
       ['config', 'set', 'clusters.c1.insecure-skip-tls-verify', 'maybe'],
       ['config', 'set', 'clusters.c1.certificate-authority-data', 'aGVsbG8='],
       ['config', 'set', 'clusters.c1.certificate-authority-data', 'notbase64!'],
+      // base64 as base64(1) wraps it: Go's decoder skips the line breaks, the file holds the canonical text
+      ['config', 'set', 'clusters.c2.certificate-authority-data', 'aGVsbG8gd29y\nbGQ=\n'],
+      ['config', 'set', 'clusters.c2.certificate-authority-data', 'aGVs\nbG8*'],
       ['config', 'set', 'users.u4.client-key-data', 'raw data', '--set-raw-bytes'],
       ['config', 'set', 'foo', 'bar'],
       ...VIEWS,

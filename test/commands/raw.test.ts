@@ -24,6 +24,20 @@ describe('get --raw and create --raw', function () {
     expect(sb.run(['get', '--raw', '/nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): the server could not find the requested resource\n', code: 1})
   })
 
+  it('the APIResourceList entries carry kube-apiserver\'s storageVersionHash, after shortNames and categories', () => {
+    // sha256("/v1/ConfigMap")[:8] in base64, the value a real 1.35 server reports for configmaps
+    expect(sb.run(['get', '--raw', '/api/v1']).stdout).to.include(
+      '{"name":"configmaps","singularName":"configmap","namespaced":true,"kind":"ConfigMap","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["cm"],"storageVersionHash":"qFsyl6wFWjQ="}',
+    )
+    const pods = JSON.parse(sb.run(['get', '--raw', '/api/v1']).stdout).resources.filter((r: {name: string}) => r.name.startsWith('pods'))
+    expect(Object.keys(pods[0]).slice(-3)).to.deep.equal(['shortNames', 'categories', 'storageVersionHash'])
+    expect(pods[0].storageVersionHash).to.equal('xPOwRZ+Yhw8=')
+    // subresources have none
+    expect(pods.slice(1).every((r: Record<string, unknown>) => !('storageVersionHash' in r))).to.equal(true)
+    const deploy = JSON.parse(sb.run(['get', '--raw', '/apis/apps/v1']).stdout).resources.find((r: {name: string}) => r.name === 'deployments')
+    expect(deploy.storageVersionHash).to.equal('8aSe+NMegvE=')
+  })
+
   it('get --raw refuses what kubectl refuses', () => {
     expect(sb.run(['get', '--raw', 'api'])).to.deep.equal({stdout: '', stderr: 'error: --raw must be a valid URL path: parse "api": invalid URI for request\n', code: 1})
     expect(sb.run(['get', '--raw', '/api', '-o', 'yaml'])).to.deep.equal({stdout: '', stderr: 'error: --raw and --output are mutually exclusive\n', code: 1})
@@ -44,6 +58,20 @@ describe('get --raw and create --raw', function () {
     const fromStdin = sb.run(['create', '--raw', '/api/v1/namespaces/default/configmaps', '-f', '-'], {input: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"raw2"}}'})
     expect(fromStdin.code, fromStdin.stderr).to.equal(0)
     expect(sb.run(['get', 'cm', 'raw2', '-o', 'name']).stdout).to.equal('configmap/raw2\n')
+  })
+
+  it('create --raw sends the file as it is: YAML is not JSON, so the server cannot read its kind', () => {
+    // the create handler's transformDecodeError: the decoder's error and the first 30 bytes, in hex unless they start with '{'
+    const pod = sb.write('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: valid-pod\n')
+    expect(sb.run(['create', '--raw', '/api/v1/namespaces', '-f', pod])).to.deep.equal({
+      stdout: '',
+      stderr: `Error from server (BadRequest): the object provided is unrecognized (must be of type Namespace): couldn't get version/kind; json parse error: invalid character 'a' looking for beginning of value (${Buffer.from('apiVersion: v1\nkind: Pod\nmetad').toString('hex')} ...)\n`,
+      code: 1,
+    })
+    const str = sb.write('str.json', '"just a string"')
+    expect(sb.run(['create', '--raw', '/api/v1/namespaces/default/configmaps', '-f', str]).stderr).to.equal(
+      `Error from server (BadRequest): the object provided is unrecognized (must be of type ConfigMap): couldn't get version/kind; json parse error: json: cannot unmarshal string into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${Buffer.from('"just a string"').toString('hex')})\n`,
+    )
   })
 
   it('create --raw refuses what kubectl refuses, writing nothing', () => {

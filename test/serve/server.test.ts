@@ -149,7 +149,7 @@ describe('ksim serve: the HTTP API', function () {
     const rev = s.api.revision()
     const cases: [string, {body: string | object; headers?: Record<string, string>}, number, string, RegExp][] = [
       ['POST', {body: cm('x'), headers: {'Content-Type': 'text/plain'}}, 415, 'UnsupportedMediaType', /^the body of the request was in an unknown format - accepted media types include: application\/json, application\/yaml/],
-      ['POST', {body: '{"kind": '}, 400, 'BadRequest', /^couldn't get version\/kind; json parse error: unexpected end of JSON input$/],
+      ['POST', {body: '{"kind": '}, 400, 'BadRequest', /^the object provided is unrecognized \(must be of type ConfigMap\): couldn't get version\/kind; json parse error: unexpected end of JSON input \(\{"kind": \)$/],
       ['POST', {body: {...cm('x'), foo: 1}}, 400, 'BadRequest', /^ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "foo"$/],
       ['POST', {body: {...cm('x'), metadata: {name: 'x', namespace: 'other'}}}, 400, 'BadRequest', /^the namespace of the provided object does not match the namespace sent on the request$/],
       ['POST', {body: {...cm('x'), data: {k: 'x'.repeat(3 * 1024 * 1024 + 1)}}}, 413, 'RequestEntityTooLarge', /^Request entity too large: limit is 3145728$/],

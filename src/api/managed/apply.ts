@@ -88,6 +88,21 @@ export function serverSideApply(api: ApiCore, rt: ResourceType, namespace: strin
   })
 }
 
+/** The fields of the live object's last-applied-configuration that still hold the values it applied. */
+function lastAppliedFields(live: KObject, shape: ReturnType<typeof rootShape>): FieldSet | undefined {
+  const text = live.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
+  if (!text) return undefined
+  let last: unknown
+  try {
+    last = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (!isMap(last)) return undefined
+  const c = compare(last, live, shape)
+  return difference(difference(difference(toFieldSet(last, shape), c.modified), c.added), c.removed)
+}
+
 function applyToLive(api: ApiCore, live: KObject, config: KObject, me: Manager, force: boolean, write: WriteOptions): KObject {
   const shape = rootShape(live.apiVersion, live.kind)
   const managers = decodeManagers(live)
@@ -99,7 +114,13 @@ function applyToLive(api: ApiCore, live: KObject, config: KObject, me: Manager, 
   const c = compare(live, merged, shape)
   const changed = stripMeta(union(c.added, c.modified))
   const conflicts = others.map((m) => ({manager: m, paths: intersection(m.set, changed)})).filter((x) => x.paths.size > 0)
-  if (conflicts.length > 0 && !force) throw conflictError(conflicts)
+  if (conflicts.length > 0 && !force) {
+    // lastAppliedManager: kubectl's server-side apply takes over, without conflicts, the fields its
+    // client-side apply last applied with the values they still have (upgrading an object to SSA)
+    const allowed = me.manager === 'kubectl' ? lastAppliedFields(live, shape) : undefined
+    const left = conflicts.map((c) => ({manager: c.manager, paths: allowed ? difference(c.paths, allowed) : c.paths})).filter((x) => x.paths.size > 0)
+    if (left.length > 0) throw conflictError(left)
+  }
   const taken = union(changed, c.removed)
   const objectChanged = !sameJson(merged, live)
   const mine: Manager = {...me, time: objectChanged || !previous ? me.time : previous.time}

@@ -23,14 +23,22 @@ function parseBool(v: string): boolean {
   throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`)
 }
 
-/** Go's base64.StdEncoding check: the byte offset of the first illegal input, as its error names it. */
-function checkBase64(v: string): void {
-  const bad = v.search(/[^A-Za-z0-9+/=]/)
-  const pad = v.indexOf('=')
-  let at = bad >= 0 ? bad : -1
-  if (at < 0 && pad >= 0 && /[^=]/.test(v.slice(pad))) at = pad
-  if (at < 0 && v.length % 4 !== 0) at = v.length - (v.length % 4)
-  if (at >= 0) throw new CliError(`error decoding input value: illegal base64 data at input byte ${at}`)
+/** Go's base64.StdEncoding.DecodeString: '\r' and '\n' are skipped anywhere, the error names the byte
+ *  offset of the first illegal input in the original string. Returns the canonical encoding kubectl writes. */
+function decodeBase64(v: string): string {
+  const at: number[] = []
+  let s = ''
+  for (let i = 0; i < v.length; i++) if (v[i] !== '\r' && v[i] !== '\n') {
+    at.push(i)
+    s += v[i]
+  }
+  const bad = s.search(/[^A-Za-z0-9+/=]/)
+  const pad = s.indexOf('=')
+  let i = bad >= 0 ? bad : -1
+  if (i < 0 && pad >= 0 && /[^=]/.test(s.slice(pad))) i = pad
+  if (i < 0 && s.length % 4 !== 0) i = s.length - (s.length % 4)
+  if (i >= 0) throw new CliError(`error decoding input value: illegal base64 data at input byte ${at[i] ?? v.length}`)
+  return Buffer.from(s, 'base64').toString('base64')
 }
 
 function newEntry(map: MapKey): Entry {
@@ -60,10 +68,7 @@ export function setProperty(cfg: Kubeconfig, prop: string, value: string, rawByt
   if (bools.includes(fieldName)) entry[fieldName] = parseBool(value)
   else if (datas.includes(fieldName)) {
     if (rawBytes) entry[fieldName] = Buffer.from(value).toString('base64')
-    else {
-      checkBase64(value)
-      entry[fieldName] = value
-    }
+    else entry[fieldName] = decodeBase64(value)
   } else entry[fieldName] = value
   cfg[map].set(name, entry)
 }

@@ -46,8 +46,9 @@ export function createGenerated(api: Api | undefined, target: Target, obj: KObje
     result = r.object
   }
   const printer = printerFor(output, {operation: 'created', dryRun, ...printOptionsOf(flags)})
-  if (dryRun === 'client' && (output === 'yaml' || output === 'json')) {
-    // nothing reached a server: kubectl prints the typed object it built, with metadata.namespace only when -n was given
+  if (dryRun === 'client') {
+    // nothing reached a server: kubectl prints the typed object it built, with metadata.namespace only when
+    // -n was given (a context's namespace does not enforce it), whatever the printer (jsonpath too)
     const generated = asGenerated(result, rt, target.namespaceExplicit ? target.namespace : undefined)
     sinks.out(output === 'json' ? typedJson(generated) : printer.print(generated))
     return

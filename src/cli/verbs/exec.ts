@@ -13,15 +13,18 @@ import path from 'node:path'
 import {instanceDirOf} from '../../api/container-log.js'
 import {containerStatusOf} from '../../api/pod-log.js'
 import {podType} from '../../api/kinds/pod.js'
-import {mustLookupResource} from '../../api/registry.js'
+import {mustLookupResource, type ResourceType} from '../../api/registry.js'
 import {containersDir} from '../../config/paths.js'
 import {CliError} from '../errors.js'
+import {resourcesFromFiles} from '../resource/files.js'
 import {logSources} from './logs-targets.js'
 import type {WaitSinks} from './sinks.js'
 import fs from 'node:fs'
 
 export interface ExecRequest {
   resource: string
+  /** -f: the one object of these files names the pod (or what selects it) */
+  files: string[]
   command: string[]
   container?: string
   stdin: boolean
@@ -30,24 +33,48 @@ export interface ExecRequest {
   timeoutMs: number
 }
 
-/** kubectl's Complete and Validate: the resource before `--`, the command after it. */
-export function completeExec(args: string[], atDash: number, flags: {container?: string; stdin: boolean; tty: boolean; quiet: boolean}, timeoutMs: number): ExecRequest {
+/** kubectl's Complete and Validate: the resource before `--` (or -f), the command after it. */
+export function completeExec(args: string[], atDash: number, flags: {container?: string; stdin: boolean; tty: boolean; quiet: boolean; filename?: string[]}, timeoutMs: number): ExecRequest {
+  const files = flags.filename ?? []
   const resource = args.length > 0 && atDash !== 0 ? args[0] : ''
-  if (atDash < 0 && args.length > 1) throw new CliError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', true)
-  if (!resource) throw new CliError('pod, type/name or --filename must be specified')
+  if (atDash < 0 && (args.length > 1 || (args.length > 0 && files.length > 0))) throw new CliError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', true)
+  if (!resource && files.length === 0) throw new CliError('pod, type/name or --filename must be specified')
   const command = atDash >= 0 ? args.slice(atDash) : []
   if (command.length === 0) throw new CliError('you must specify at least one command for the container')
-  return {resource, command, container: flags.container, stdin: flags.stdin, tty: flags.tty, quiet: flags.quiet, timeoutMs}
+  return {resource, files, command, container: flags.container, stdin: flags.stdin, tty: flags.tty, quiet: flags.quiet, timeoutMs}
+}
+
+/** The object exec starts from: TYPE/NAME or a pod name, or the one document of the -f files. */
+function execTarget(api: Api, target: Target, req: ExecRequest): {rt: ResourceType; name: string} {
+  if (req.files.length === 0) {
+    const slash = req.resource.indexOf('/')
+    return slash >= 0 ? {rt: mustLookupResource(req.resource.slice(0, slash)), name: req.resource.slice(slash + 1)} : {rt: podType, name: req.resource}
+  }
+  if (req.resource) throw new CliError('name cannot be provided when a path is specified')
+  const found = resourcesFromFiles(api, {namespace: target.namespace, enforceNamespace: target.namespaceExplicit, files: req.files, continueOnError: false})
+  // the builder implies a single item only for one file path (not stdin, not a directory); anything else,
+  // or any other count, comes back as a List
+  const single = req.files.length === 1 && req.files[0] !== '-' && !isDirectory(req.files[0]!)
+  const info = found.infos[0]
+  if (!single || found.infos.length !== 1 || !info) throw new CliError('cannot exec into multiple objects at a time')
+  return {rt: info.rt, name: info.name}
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 const internal = (message: string): CliError => new CliError(`Internal error occurred: ${message}`)
 
 /** Runs the command; returns its exit code. */
 export async function runExec(api: Api, target: Target, req: ExecRequest, sinks: WaitSinks): Promise<number> {
-  const slash = req.resource.indexOf('/')
-  const rt = slash >= 0 ? mustLookupResource(req.resource.slice(0, slash)) : podType
-  // a missing object is the API's NotFound, printed as kubectl prints a Status error (no `error: `)
-  const obj = api.get(rt, target.namespace, slash >= 0 ? req.resource.slice(slash + 1) : req.resource)
+  const {rt, name} = execTarget(api, target, req)
+  // a missing object is the server's NotFound, printed as kubectl prints API errors
+  const obj = api.get(rt, target.namespace, name)
   const quietSinks = req.quiet ? {...sinks, err: () => {}} : sinks
   const [source] = await logSources(api, obj as never, {namespace: target.namespace, container: req.container, allContainers: false, timeoutMs: req.timeoutMs}, quietSinks)
   const pod = source.pod as Pod

@@ -48,6 +48,41 @@ describe('server-side apply', () => {
     expect(again.metadata.managedFields![0].time).to.equal('2026-07-01T10:00:00Z')
   })
 
+  it('a second manager applying the same values becomes a co-owner, written even though the object is the same', () => {
+    // as the CLI and serve run it (clientWrites): a no-op update is skipped, but new owners are not a no-op
+    const client = new Api(stores.open(), {clock: {now: () => new Date(ms)}, fieldManager: 'kubectl', clientWrites: true})
+    if (!client.peek('Namespace', '', 'default')) client.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'default'}})
+    const first = client.patch(cmType, 'default', 'cm', 'apply', cm({a: '1'}, {k: 'v'}), {fieldManager: 'kubectl'})
+    const second = client.patch(cmType, 'default', 'cm', 'apply', cm({a: '1'}, {k: 'v'}), {fieldManager: 'my-field-manager', force: true})
+    expect(managers(second)).to.deep.equal(['kubectl/Apply', 'my-field-manager/Apply'])
+    expect(second.metadata.managedFields![1]!.fieldsV1).to.deep.equal(first.metadata.managedFields![0]!.fieldsV1)
+    expect(Number(second.metadata.resourceVersion)).to.be.greaterThan(Number(first.metadata.resourceVersion))
+    // and once it is recorded, the same apply again is a no-op
+    const third = client.patch(cmType, 'default', 'cm', 'apply', cm({a: '1'}, {k: 'v'}), {fieldManager: 'my-field-manager'})
+    expect(third.metadata.resourceVersion).to.equal(second.metadata.resourceVersion)
+  })
+
+  it('kubectl takes over what its client-side apply last applied, without a conflict (lastAppliedManager)', () => {
+    const last = (data: Record<string, string>) => ({'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cm', namespace: 'default'}, data})})
+    const csa = (data: Record<string, string>, applied: Record<string, string>) =>
+      api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cm', namespace: 'default', annotations: last(applied)}, data}, {fieldManager: 'kubectl-client-side-apply'})
+    csa({k: 'v'}, {k: 'v'})
+    const upgraded = apply(cm({}, {k: 'changed'}), 'kubectl')
+    expect(upgraded.data).to.deep.equal({k: 'changed'})
+    // .data.k changed hands: the applier owns it, the client-side apply manager no longer does
+    const dataOf = (name: string) => (upgraded.metadata.managedFields!.find((m) => m.manager === name)!.fieldsV1 as Record<string, Record<string, unknown>>)['f:data']
+    expect(dataOf('kubectl')).to.deep.equal({'f:k': {}})
+    expect(dataOf('kubectl-client-side-apply')).to.not.have.property('f:k')
+    // only the manager "kubectl" upgrades; another applier still conflicts
+    api.delete(cmType, 'default', 'cm')
+    csa({k: 'v'}, {k: 'v'})
+    expect(failure(() => apply(cm({}, {k: 'changed'}), 'other')).message).to.equal('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: .data.k')
+    // a field whose live value is no longer the one last applied is not taken over
+    api.delete(cmType, 'default', 'cm')
+    csa({k: 'edited'}, {k: 'v'})
+    expect(failure(() => apply(cm({}, {k: 'changed'}), 'kubectl')).message).to.equal('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: .data.k')
+  })
+
   it('removes what an applier stops applying unless another manager owns it', () => {
     apply(cm({a: '1', b: '2'}, {k: 'v', shared: 's'}), 'mgr')
     apply(cm({}, {shared: 's'}), 'other')
