@@ -17,7 +17,7 @@ import {needsUpgrade} from '../cluster/kubernetes-version.js'
 import {colorFor, colorPrefixes} from './print/color.js'
 import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
-import {applyNoOptDefaults} from './flags.js'
+import {applyNoOptDefaults, normaliseDryRun} from './flags.js'
 import {fieldManagerOf} from './field-managers.js'
 import {onKubeconfigFileLoaded, setExplicitKubeconfig} from '../config/kubeconfig-files.js'
 import {klogLine, loggedApi, parseRequestTimeout, REQUEST_LEVEL} from './verbosity.js'
@@ -247,7 +247,8 @@ export abstract class KsimCommand extends Command {
 
   override async init(): Promise<void> {
     const flags = (this.ctor as typeof Command).flags ?? {}
-    this.argv = normaliseBooleanFlags(applyNoOptDefaults(this.argv, flags), flags)
+    const dryRunWarning = (source: string, message: string) => process.stderr.write(klogLine(source, message, undefined, 'W'))
+    this.argv = normaliseBooleanFlags(applyNoOptDefaults(normaliseDryRun(this.argv, flags, dryRunWarning), flags), flags)
     // a closed pipe (`ksim get pods | head -1`) ends the command quietly
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
