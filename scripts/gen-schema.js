@@ -34,6 +34,7 @@ const ROOTS = [
   ['scheduling.k8s.io/v1', 'PriorityClass', 'scheduling/v1', 'PriorityClass'],
   ['node.k8s.io/v1', 'RuntimeClass', 'node/v1', 'RuntimeClass'],
   ['batch/v1', 'CronJob', 'batch/v1', 'CronJob'],
+  ['storage.k8s.io/v1', 'StorageClass', 'storage/v1', 'StorageClass'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

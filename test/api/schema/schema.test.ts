@@ -22,6 +22,7 @@ describe('field schema', () => {
       'node.k8s.io/v1/RuntimeClass',
       'policy/v1/PodDisruptionBudget',
       'scheduling.k8s.io/v1/PriorityClass',
+      'storage.k8s.io/v1/StorageClass',
       'v1/ConfigMap',
       'v1/Endpoints',
       'v1/Event',
