@@ -15,6 +15,7 @@ import {nodeTable} from './node.js'
 import {podTable} from './pod.js'
 import {runtimeClassTable} from './runtimeclass.js'
 import {storageClassTable} from './storageclass.js'
+import {podTemplateTable} from './podtemplate.js'
 import {secretTable} from './secret.js'
 import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
@@ -45,6 +46,7 @@ const HANDLERS: Record<string, TableHandler> = {
   PriorityClass: priorityClassTable,
   RuntimeClass: runtimeClassTable,
   StorageClass: storageClassTable,
+  PodTemplate: podTemplateTable,
   CronJob: cronJobTable,
 }
 

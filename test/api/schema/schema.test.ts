@@ -29,6 +29,7 @@ describe('field schema', () => {
       'v1/Namespace',
       'v1/Node',
       'v1/Pod',
+      'v1/PodTemplate',
       'v1/Secret',
       'v1/Service',
       'v1/ServiceAccount',
