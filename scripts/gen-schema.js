@@ -34,6 +34,8 @@ const ROOTS = [
   ['scheduling.k8s.io/v1', 'PriorityClass', 'scheduling/v1', 'PriorityClass'],
   ['node.k8s.io/v1', 'RuntimeClass', 'node/v1', 'RuntimeClass'],
   ['batch/v1', 'CronJob', 'batch/v1', 'CronJob'],
+  ['storage.k8s.io/v1', 'StorageClass', 'storage/v1', 'StorageClass'],
+  ['v1', 'PodTemplate', 'core/v1', 'PodTemplate'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

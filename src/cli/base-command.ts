@@ -17,7 +17,7 @@ import {needsUpgrade} from '../cluster/kubernetes-version.js'
 import {colorFor, colorPrefixes} from './print/color.js'
 import {CliError, errorText, RunErrors} from './errors.js'
 import {isParseError, normaliseBooleanFlags, parseErrorText} from './pflag.js'
-import {applyDryRunDefaults, applyNoOptDefaults} from './flags.js'
+import {applyNoOptDefaults, normaliseDryRun} from './flags.js'
 import {fieldManagerOf} from './field-managers.js'
 import {onKubeconfigFileLoaded, setExplicitKubeconfig} from '../config/kubeconfig-files.js'
 import {klogLine, loggedApi, parseRequestTimeout, REQUEST_LEVEL} from './verbosity.js'
@@ -247,9 +247,8 @@ export abstract class KsimCommand extends Command {
 
   override async init(): Promise<void> {
     const flags = (this.ctor as typeof Command).flags ?? {}
-    // kubectl's helpers.go warns from GetDryRunStrategy (klog.Warning at its line 719, Warningf at 733 and 736)
-    const dryRunWarning = (m: string) => process.stderr.write(klogLine(`helpers.go:${m.includes('boolean') ? (m.endsWith('=client.') ? 733 : 736) : 719}`, m).replace(/^I/, 'W'))
-    this.argv = normaliseBooleanFlags(applyNoOptDefaults(applyDryRunDefaults(this.argv, flags, dryRunWarning), flags), flags)
+    const dryRunWarning = (source: string, message: string) => process.stderr.write(klogLine(source, message, undefined, 'W'))
+    this.argv = normaliseBooleanFlags(applyNoOptDefaults(normaliseDryRun(this.argv, flags, dryRunWarning), flags), flags)
     // a closed pipe (`ksim get pods | head -1`) ends the command quietly
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)

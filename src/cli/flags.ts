@@ -87,29 +87,6 @@ export function parseCascade(v: string, warn: (line: string) => void): Cascade {
  */
 const NO_OPT_DEFAULTS: Record<string, string> = {validate: 'strict', cascade: 'background', 'global-default': 'true'}
 
-/**
- * --dry-run as kubectl's GetDryRunStrategy reads it: bare (pflag's NoOptDefVal "unchanged", so the next word
- * stays an argument) it means client, and a ParseBool value still works; both with klog's deprecation
- * warning, which `warn` gets. Rewrites them to the named values before oclif parses.
- */
-export function applyDryRunDefaults(argv: string[], flags: Record<string, unknown>, warn: (message: string) => void): string[] {
-  if (!('dry-run' in flags)) return argv
-  const out: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (arg === '--') {
-      out.push(...argv.slice(i))
-      break
-    }
-    const bare = arg === '--dry-run'
-    const b = arg.startsWith('--dry-run=') ? parseBool(arg.slice('--dry-run='.length)) : undefined
-    if (bare) warn('--dry-run is deprecated and can be replaced with --dry-run=client.')
-    else if (b !== undefined) warn(`${arg} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`)
-    out.push(bare || b === true ? '--dry-run=client' : b === false ? '--dry-run=none' : arg)
-  }
-  return out
-}
-
 export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown>): string[] {
   const out: string[] = []
   for (let i = 0; i < argv.length; i++) {
@@ -120,6 +97,33 @@ export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown
     }
     const name = arg.startsWith('--') ? arg.slice(2) : undefined
     out.push(name !== undefined && name in NO_OPT_DEFAULTS && name in flags ? `--${name}=${NO_OPT_DEFAULTS[name]}` : arg)
+  }
+  return out
+}
+
+/**
+ * --dry-run as kubectl's GetDryRunStrategy reads it: a bare `--dry-run` (pflag's NoOptDefVal "unchanged",
+ * the next word stays an argument) and the ParseBool spellings still work, each with klog's deprecation
+ * warning from helpers.go; rewritten to none|client|server before oclif checks the value.
+ */
+export function normaliseDryRun(argv: string[], flags: Record<string, unknown>, warn: (source: string, message: string) => void): string[] {
+  if (!('dry-run' in flags)) return argv
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      out.push(...argv.slice(i))
+      break
+    }
+    const value = arg === '--dry-run' ? 'unchanged' : arg.startsWith('--dry-run=') ? arg.slice('--dry-run='.length) : undefined
+    if (value === undefined || ['none', 'client', 'server'].includes(value)) {
+      out.push(arg)
+      continue
+    }
+    const b = parseBool(value)
+    if (value === 'unchanged') warn('helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.')
+    else if (b !== undefined) warn(b ? 'helpers.go:733' : 'helpers.go:736', `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`)
+    out.push(value === 'unchanged' || b === true ? '--dry-run=client' : b === false ? '--dry-run=none' : arg)
   }
   return out
 }

@@ -7,6 +7,7 @@ import {fastCommandId, runFast} from './fast-path.js'
 import {hoistGlobalFlags, leadingFlags} from './global-flags.js'
 import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
 import {loadConfig, mayPrintHelp} from './run-manifest.js'
+import {findPlugin, pluginLookup, runPlugin} from './plugins.js'
 
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
@@ -38,6 +39,15 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
     if (leading.kind === 'error') {
       process.stderr.write(leading.text)
       process.exitCode = leading.code
+      return
+    }
+    // kubectl runs a `kubectl-NAME` plugin on PATH for a command it does not have (cli/plugins.ts)
+    const isKubectlCommand = (id: string) => isPath(id) || missingKubectlCommand(id.split(':'), isPath) !== undefined
+    const lookup = pluginLookup(rawArgv, isKubectlCommand)
+    const plugin = lookup && findPlugin(lookup.cmdArgs, lookup.minArgs)
+    if (plugin) {
+      if ('error' in plugin) process.stderr.write(`Error: ${plugin.error}\n`)
+      process.exitCode = 'error' in plugin ? 1 : runPlugin(plugin)
       return
     }
     const argv = hoistGlobalFlags(leading.argv, isPath)

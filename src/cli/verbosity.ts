@@ -12,11 +12,11 @@ export const REQUEST_LEVEL = 6
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
 /** klog's header: severity, MMDD hh:mm:ss.uuuuuu, the pid right-aligned in 7, the source. */
-export function klogLine(source: string, message: string, micros = Math.floor((performance.timeOrigin + performance.now()) * 1000)): string {
+export function klogLine(source: string, message: string, micros = Math.floor((performance.timeOrigin + performance.now()) * 1000), severity: 'I' | 'W' = 'I'): string {
   const now = new Date(Math.floor(micros / 1000))
   const date = `${pad(now.getMonth() + 1)}${pad(now.getDate())}`
   const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(micros % 1_000_000, 6)}`
-  return `I${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`
+  return `${severity}${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`
 }
 
 const ERR_INVALID_TIMEOUT =

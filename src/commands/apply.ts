@@ -1,7 +1,8 @@
 
 import {defineCommand} from '../cli/define-command.js'
 import {applyFlags, runApply, validateApply} from '../cli/verbs/apply.js'
-import {unlessDryRun} from '../cli/base-command.js'
+import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
+import {recordFor} from '../cli/record.js'
 
 export default defineCommand({
   summary: 'Apply a configuration to a resource by file name or stdin',
@@ -15,7 +16,9 @@ export default defineCommand({
   writes: unlessDryRun,
   async run(cmd, {flags}) {
     validateApply(flags)
+    const sinks = cmd.sinks()
+    const cause = recordFor(flags.record, cmd.config.bin, {...KsimCommand.baseFlags, ...applyFlags}, sinks.err)
     const {target, api} = await cmd.open(flags)
-    return runApply(api, target, flags, cmd.sinks())
+    return runApply(api, target, flags, sinks, undefined, cause)
   },
 })

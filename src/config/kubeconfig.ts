@@ -69,6 +69,11 @@ export function parseKubeconfig(file: string, text: string): Kubeconfig {
   if (data === null || data === undefined) data = {}
   if (typeof data !== 'object' || Array.isArray(data)) throw new KubeconfigLoadError(file, 'not a YAML or JSON object')
   const d = data as Entry
+  // client-go decodes the file with its scheme, which knows only v1 Config
+  const [apiVersion, kind] = [d.apiVersion, d.kind]
+  if (typeof kind === 'string' && kind !== '' && typeof apiVersion === 'string' && apiVersion !== '' && (apiVersion !== 'v1' || kind !== 'Config')) {
+    throw new KubeconfigLoadError(file, `no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme "k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50"`)
+  }
   const current = d['current-context']
   if (current !== undefined && current !== null && typeof current !== 'string') throw new KubeconfigLoadError(file, 'current-context is not a string')
   const rest: Entry = {}

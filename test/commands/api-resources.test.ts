@@ -22,6 +22,7 @@ describe('ksim api-resources and api-versions', function () {
         'namespaces             ns           v1                       false        Namespace\n' +
         'nodes                  no           v1                       false        Node\n' +
         'pods                   po           v1                       true         Pod\n' +
+        'podtemplates                        v1                       true         PodTemplate\n' +
         'secrets                             v1                       true         Secret\n' +
         'serviceaccounts        sa           v1                       true         ServiceAccount\n' +
         'services               svc          v1                       true         Service\n' +
@@ -36,7 +37,8 @@ describe('ksim api-resources and api-versions', function () {
         'endpointslices                      discovery.k8s.io/v1      true         EndpointSlice\n' +
         'runtimeclasses                      node.k8s.io/v1           false        RuntimeClass\n' +
         'poddisruptionbudgets   pdb          policy/v1                true         PodDisruptionBudget\n' +
-        'priorityclasses        pc           scheduling.k8s.io/v1     false        PriorityClass\n',
+        'priorityclasses        pc           scheduling.k8s.io/v1     false        PriorityClass\n' +
+        'storageclasses         sc           storage.k8s.io/v1        false        StorageClass\n',
       stderr: '',
       code: 0,
     })
@@ -53,6 +55,7 @@ describe('ksim api-resources and api-versions', function () {
         'namespaces        ns           v1           false        Namespace        create,delete,get,list,patch,update,watch                    \n' +
         `nodes             no           v1           false        Node             ${WIDE_VERBS}   \n` +
         `pods              po           v1           true         Pod              ${WIDE_VERBS}   all\n` +
+        `podtemplates                   v1           true         PodTemplate      ${WIDE_VERBS}   \n` +
         `secrets                        v1           true         Secret           ${WIDE_VERBS}   \n` +
         `serviceaccounts   sa           v1           true         ServiceAccount   ${WIDE_VERBS}   \n` +
         `services          svc          v1           true         Service          ${WIDE_VERBS}   all\n`,
@@ -61,17 +64,17 @@ describe('ksim api-resources and api-versions', function () {
 
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
-      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\nsecrets\nserviceaccounts\nservices\n' +
+      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npods\npodtemplates\nsecrets\nserviceaccounts\nservices\n' +
         'controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\n' +
-        'endpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\npriorityclasses.scheduling.k8s.io\n',
+        'endpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'cronjobs', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'priorityclasses', 'replicasets', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets'])
+    expect(kinds).to.deep.equal(['configmaps', 'controllerrevisions', 'cronjobs', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'pods', 'poddisruptionbudgets', 'podtemplates', 'priorityclasses', 'replicasets', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets', 'storageclasses'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'configmaps\ncontrollerrevisions.apps\ncronjobs.batch\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\n',
+      'configmaps\ncontrollerrevisions.apps\ncronjobs.batch\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npoddisruptionbudgets.policy\npods\npodtemplates\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\nstorageclasses.storage.k8s.io\n',
     )
   })
 
@@ -82,14 +85,15 @@ describe('ksim api-resources and api-versions', function () {
         'namespaces        ns           v1                     false        Namespace\n' +
         'nodes             no           v1                     false        Node\n' +
         'runtimeclasses                 node.k8s.io/v1         false        RuntimeClass\n' +
-        'priorityclasses   pc           scheduling.k8s.io/v1   false        PriorityClass\n',
+        'priorityclasses   pc           scheduling.k8s.io/v1   false        PriorityClass\n' +
+        'storageclasses    sc           storage.k8s.io/v1      false        StorageClass\n',
       stderr: '',
       code: 0,
     })
     expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n')
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
-    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
-    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\n')
+    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
+    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\nruntimeclasses.node.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
     expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
     // nothing left: kubectl still prints the header
@@ -107,7 +111,7 @@ describe('ksim api-resources and api-versions', function () {
   })
 
   it('lists the served group/versions sorted as strings, v1 last', () => {
-    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nv1\n', stderr: '', code: 0})
+    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n', stderr: '', code: 0})
     expect(sb.run(['api-versions', 'apps'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [apps]\nSee 'ksim api-versions -h' for help and examples\n", code: 1})
   })
 })

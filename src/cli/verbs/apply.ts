@@ -22,6 +22,7 @@ import {readStdin} from '../resource/stdin.js'
 import {placeInNamespace} from '../resource/namespace.js'
 import {jsonOf, objectOf, threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 import {applyOnServer, serverSideFlags, validateServerSide} from './apply-server-side.js'
+import {recordFlag, withChangeCause} from '../record.js'
 
 export const applyFlags = {
   'dry-run': dryRunFlag,
@@ -31,11 +32,12 @@ export const applyFlags = {
   recursive: recursiveFlag,
   validate: validateFlag,
   ...serverSideFlags,
+  record: recordFlag,
 }
 
 type ServerSideFlagNames = keyof typeof serverSideFlags
 /** The parsed flags; the server-side ones may be left out (client-side apply). */
-export type ApplyFlags = WithPrintFlags<Omit<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames | 'selector'>> & {selector?: string} & Partial<Pick<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames>>
+export type ApplyFlags = WithPrintFlags<Omit<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames | 'selector' | 'record'>> & {selector?: string; record?: boolean} & Partial<Pick<Interfaces.InferredFlags<typeof applyFlags>, ServerSideFlagNames>>
 
 /** kubectl's Validate: -f is required. */
 export function validateApply(flags: ApplyFlags): void {
@@ -64,13 +66,15 @@ function withAnnotation(obj: KObject): KObject {
 }
 
 /** Applies every manifest; returns the errors, as kubectl prints them after the successes. */
-export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sinks, stdin: () => string = readStdin): string[] {
+export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sinks, stdin: () => string = readStdin, cause?: string): string[] {
   const printer = printerFor(flags.output, {dryRun: flags['dry-run'], ...printOptionsOf(flags)})
   const items = manifestObjects(api, target, flags, stdin)
   const failure = (error: unknown) => (error instanceof PatchFailure ? error.status : undefined)
   return eachDocument(items, {verb: 'apply', doing: 'applying', output: flags.output, printer, failure}, sinks, (info) => {
     const {rt} = info
-    const obj = placeInNamespace(info.object!, rt, target)
+    // --record: the change cause goes on before the last-applied annotation is made, so both carry it
+    const placed = placeInNamespace(info.object!, rt, target)
+    const obj = cause === undefined ? placed : withChangeCause(placed, cause)
     if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
     if (flags['server-side']) return {result: applyOnServer(api, rt, obj, flags), operation: 'serverside-applied'}
     const modified = withAnnotation(obj)

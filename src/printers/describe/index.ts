@@ -15,6 +15,7 @@ import {describeServiceAccount} from './serviceaccount.js'
 import {describeGeneric} from './generic.js'
 import {describePodDisruptionBudget} from './poddisruptionbudget.js'
 import {describePriorityClass} from './priorityclass.js'
+import {describeStorageClass} from './storageclass.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -37,6 +38,7 @@ const DESCRIBERS: Record<string, Describer> = {
   StatefulSet: describeStatefulSet, DaemonSet: describeDaemonSet,
   PodDisruptionBudget: describePodDisruptionBudget,
   PriorityClass: describePriorityClass,
+  StorageClass: describeStorageClass,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

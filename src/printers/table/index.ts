@@ -14,6 +14,8 @@ import {namespaceTable} from './namespace.js'
 import {nodeTable} from './node.js'
 import {podTable} from './pod.js'
 import {runtimeClassTable} from './runtimeclass.js'
+import {storageClassTable} from './storageclass.js'
+import {podTemplateTable} from './podtemplate.js'
 import {secretTable} from './secret.js'
 import {serviceAccountTable} from './serviceaccount.js'
 import {endpointSliceTable, endpointsTable, serviceTable} from './service.js'
@@ -43,6 +45,8 @@ const HANDLERS: Record<string, TableHandler> = {
   PodDisruptionBudget: podDisruptionBudgetTable,
   PriorityClass: priorityClassTable,
   RuntimeClass: runtimeClassTable,
+  StorageClass: storageClassTable,
+  PodTemplate: podTemplateTable,
   CronJob: cronJobTable,
 }
 

@@ -56,7 +56,7 @@ describe('completion in bash', function () {
       'nginx|nginx-2|compopt:',
       'dev-control-plane|compopt:',
       'pod/nginx|pod/nginx-2|pod/web|compopt:',
-      'configmaps/|controllerrevisions.apps/|cronjobs.batch/|daemonsets.apps/|deployments.apps/|endpoints/|endpointslices.discovery.k8s.io/|events/|jobs.batch/|leases.coordination.k8s.io/|namespaces/|nodes/|poddisruptionbudgets.policy/|pods/|priorityclasses.scheduling.k8s.io/|replicasets.apps/|runtimeclasses.node.k8s.io/|secrets/|serviceaccounts/|services/|statefulsets.apps/|compopt:-o nospace',
+      'configmaps/|controllerrevisions.apps/|cronjobs.batch/|daemonsets.apps/|deployments.apps/|endpoints/|endpointslices.discovery.k8s.io/|events/|jobs.batch/|leases.coordination.k8s.io/|namespaces/|nodes/|poddisruptionbudgets.policy/|pods/|podtemplates/|priorityclasses.scheduling.k8s.io/|replicasets.apps/|runtimeclasses.node.k8s.io/|secrets/|serviceaccounts/|services/|statefulsets.apps/|storageclasses.storage.k8s.io/|compopt:-o nospace',
       '|compopt:-o default',
     ])
   })

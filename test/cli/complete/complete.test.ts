@@ -111,7 +111,7 @@ describe('completion (ksim __complete)', function () {
       const types = tab('get ').split('\n')
       expect(types).to.include.members(['pods', 'nodes', 'namespaces', 'configmaps', 'secrets', 'leases.coordination.k8s.io'])
       expect(types).not.to.include('po')
-      expect(tab('describe po')).to.equal('poddisruptionbudgets.policy\npods\n:0\n')
+      expect(tab('describe po')).to.equal('poddisruptionbudgets.policy\npods\npodtemplates\n:0\n')
       expect(tab('get pods,no')).to.equal('pods,nodes\n:0\n')
     })
 
