@@ -128,8 +128,13 @@ LOGS=$(cd "$LOGS" && pwd)
 #  --match-server-version     compares the client with that remote server's version.
 #  --insecure-skip-tls-verify there is no TLS connection to verify.
 #  --token                    a bearer token for that server's authenticator; ksim has no authentication.
+# The wrapper names bash and node by absolute path (the plugins test runs kubectl with PATH holding only
+# its fixtures), and runs ksim as "kubectl" (exec -a): kubectl's --record and rollout history show the
+# program's name, and the tests expect "kubectl".
+NODE_BIN=$(command -v node)
+BASH_BIN=$(command -v bash)
 cat > "$WORK/bin/kubectl" <<EOF
-#!/usr/bin/env bash
+#!$BASH_BIN
 args=("\$@")
 sub=""
 i=0
@@ -156,7 +161,7 @@ if [[ "\$sub" != "config" ]]; then
   done
   args=("\${out[@]}")
 fi
-exec node "$REPO_ROOT/bin/run.js" "\${args[@]}"
+exec -a kubectl "$NODE_BIN" "$REPO_ROOT/bin/run.js" "\${args[@]}"
 EOF
 chmod +x "$WORK/bin/kubectl"
 
