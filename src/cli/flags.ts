@@ -88,17 +88,16 @@ export function parseCascade(v: string, warn: (line: string) => void): Cascade {
 const NO_OPT_DEFAULTS: Record<string, string> = {validate: 'strict', cascade: 'background', 'global-default': 'true'}
 
 export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown>): string[] {
-  const out: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') {
-      out.push(...argv.slice(i))
-      break
-    }
+  return eachFlagWord(argv, (arg) => {
     const name = arg.startsWith('--') ? arg.slice(2) : undefined
-    out.push(name !== undefined && name in NO_OPT_DEFAULTS && name in flags ? `--${name}=${NO_OPT_DEFAULTS[name]}` : arg)
-  }
-  return out
+    return name !== undefined && name in NO_OPT_DEFAULTS && name in flags ? `--${name}=${NO_OPT_DEFAULTS[name]}` : arg
+  })
+}
+
+// each word before a `--` through `map`; `--` and the words after it are arguments, kept as they are
+function eachFlagWord(argv: string[], map: (arg: string) => string): string[] {
+  const end = argv.indexOf('--')
+  return end < 0 ? argv.map(map) : [...argv.slice(0, end).map(map), ...argv.slice(end)]
 }
 
 /**
@@ -108,22 +107,12 @@ export function applyNoOptDefaults(argv: string[], flags: Record<string, unknown
  */
 export function normaliseDryRun(argv: string[], flags: Record<string, unknown>, warn: (source: string, message: string) => void): string[] {
   if (!('dry-run' in flags)) return argv
-  const out: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') {
-      out.push(...argv.slice(i))
-      break
-    }
+  return eachFlagWord(argv, (arg) => {
     const value = arg === '--dry-run' ? 'unchanged' : arg.startsWith('--dry-run=') ? arg.slice('--dry-run='.length) : undefined
-    if (value === undefined || ['none', 'client', 'server'].includes(value)) {
-      out.push(arg)
-      continue
-    }
+    if (value === undefined || ['none', 'client', 'server'].includes(value)) return arg
     const b = parseBool(value)
     if (value === 'unchanged') warn('helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.')
     else if (b !== undefined) warn(b ? 'helpers.go:733' : 'helpers.go:736', `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`)
-    out.push(value === 'unchanged' || b === true ? '--dry-run=client' : b === false ? '--dry-run=none' : arg)
-  }
-  return out
+    return value === 'unchanged' || b === true ? '--dry-run=client' : b === false ? '--dry-run=none' : arg
+  })
 }

@@ -7,35 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import {Sandbox} from '../helpers/cli.js'
+import {exists, groupMembers} from '../helpers/process-table.js'
 
 const pod = (name: string, container: Record<string, unknown>, spec: Record<string, unknown> = {}): string =>
   JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name}, spec: {containers: [{name: 'app', image: 'busybox', ...container}], ...spec}})
-
-/** Whether a process is there and not a zombie. */
-function exists(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
-  } catch {
-    return false
-  }
-}
-
-/** The live processes whose process group is `pgid`. */
-function groupMembers(pgid: number): number[] {
-  const out: number[] = []
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (fields[0] !== 'Z' && Number(fields[2]) === pgid) out.push(Number(name))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out
-}
 
 describe('process runtime (real processes, real reconciler)', function () {
   this.timeout(240_000)

@@ -29,6 +29,20 @@ function fake(name: string, watches: string[], body: (pass: number, ctx: Control
   return c
 }
 
+/** A controller with five keys, a to e, each of whose reconciles records the key and ticks the test's clock. */
+function fiveSlowKeys(seen: string[], tick: () => void): Controller {
+  return {
+    name: 'slow',
+    watches: [],
+    keys: () => ['a', 'b', 'c', 'd', 'e'],
+    reconcile(_ctx, key) {
+      seen.push(key)
+      tick()
+      return {}
+    },
+  }
+}
+
 describe('reconciler runner', function () {
   this.timeout(30_000)
   const t = useTempHome()
@@ -176,16 +190,7 @@ describe('reconciler runner', function () {
     let clock = 0
     const renewedAt: number[] = []
     const seen: string[] = []
-    const slow: Controller = {
-      name: 'slow',
-      watches: [],
-      keys: () => ['a', 'b', 'c', 'd', 'e'],
-      reconcile(_ctx, key) {
-        seen.push(key)
-        clock += 1000
-        return {}
-      },
-    }
+    const slow = fiveSlowKeys(seen, () => (clock += 1000))
     const lease = {renew: () => (renewedAt.push(clock), true)}
     const {r, done} = await runner([slow], {renewMs: 1500, now: () => clock, lease: lease as never})
     await eventually('five keys reconciled', () => seen.length === 5)
@@ -198,16 +203,7 @@ describe('reconciler runner', function () {
   it('puts back the keys of a run cut short by a failure outside any key, and reconciles them', async () => {
     let clock = 0
     const seen: string[] = []
-    const slow: Controller = {
-      name: 'slow',
-      watches: [],
-      keys: () => ['a', 'b', 'c', 'd', 'e'],
-      reconcile(_ctx, key) {
-        seen.push(key)
-        clock += 1000
-        return {}
-      },
-    }
+    const slow = fiveSlowKeys(seen, () => (clock += 1000))
     // the first renewal cannot get the write lock (a long `create -f` holds it)
     let renewals = 0
     const lease = {
