@@ -11,7 +11,7 @@ import {clusterKeys, clusterWatches} from '../keys.js'
 import {isStatusError} from '../../api/errors.js'
 import {compareText, monotonicOf} from '../../api/types.js'
 import {isTerminalPhase} from '../kubelet/status.js'
-import {addPod, nodeUsage, type NodeUsage} from './pod-resources.js'
+import {BoundPods} from './bound-pods.js'
 import {defaultSelectorOf} from './default-selector.js'
 import {hasPodAffinity} from './affinity-score.js'
 import {hasRequiredAntiAffinity, type Snapshot} from './cycle-state.js'
@@ -45,35 +45,13 @@ interface Attempt {
   atMs: number
 }
 
-/** The pass's view of bound pods: the snapshot, each node's usage, the uids bound. */
-function snapshotOf(ctx: ControllerContext, pods: readonly Pod[]): {snap: Snapshot; boundOn: Map<string, Pod[]>; usage: Map<string, NodeUsage>; bound: Set<string>} {
-  const nodes = ctx.cache.list('Node').slice().sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
-  // one pass over the pods: what is bound where (finished pods hold no room)
-  const boundOn = new Map<string, Pod[]>(nodes.map((n) => [n.metadata!.name!, []]))
-  const bound = new Set<string>()
-  const snap: Snapshot = {nodes, podsOn: (n) => boundOn.get(n) ?? [], withAnti: 0, withAffinity: 0, nsLabels: namespaceLabels(ctx), defaultSelector: defaultSelectorOf(ctx.cache)}
-  for (const p of pods) {
-    const node = p.spec?.nodeName
-    if (!node || isTerminalPhase(p.status?.phase)) continue
-    bound.add(p.metadata!.uid!)
-    const on = boundOn.get(node)
-    if (!on) continue
-    on.push(p)
-    if (hasRequiredAntiAffinity(p)) snap.withAnti++
-    if (hasPodAffinity(p)) snap.withAffinity++
-  }
-  const usage = new Map(nodes.map((n) => [n.metadata!.name!, nodeUsage(boundOn.get(n.metadata!.name!)!, n.metadata!.name!)]))
-  return {snap, boundOn, usage, bound}
-}
-
 /** The scheduler controller. Its memory (the unschedulable queue) is lost on restart: all pods are tried again. */
 export class Scheduler implements Controller {
   readonly name = 'scheduler'
   readonly watches = clusterWatches(['Pod', 'Node'])
   readonly keys = clusterKeys
   readonly #attempts = new Map<string, Attempt>()
-  /** the pods bound at the last pass with pods waiting; undefined while none wait (nothing to release) */
-  #bound?: Set<string>
+  readonly #bound = new BoundPods()
   #releases = 0
   #adds = 0
   /** nextStartNodeIndex: where the next pod's filtering starts among the nodes (sorted by name) */
@@ -87,25 +65,16 @@ export class Scheduler implements Controller {
     if (queue.length === 0) {
       // nobody waits: nothing to place, and room made now helps no one
       this.#attempts.clear()
-      this.#bound = undefined
       return {}
     }
-    const {snap, boundOn, usage, bound} = snapshotOf(ctx, pods)
-    const nodes = snap.nodes
+    const nodes = ctx.cache.list('Node').sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
+    const view = this.#bound.refresh(nodes, (n) => ctx.cache.podsOnNode(n))
+    const {usage} = view
+    const snap: Snapshot = {nodes, podsOn: view.podsOn, withAnti: view.withAnti, withAffinity: view.withAffinity, nsLabels: namespaceLabels(ctx), defaultSelector: defaultSelectorOf(ctx.cache)}
     // a bound pod that went away or finished may have made room; one newly bound may be what a pod's
     // affinity waits for (only pods rejected for such reasons look at that count)
-    const before = this.#bound
-    if (before) {
-      for (const uid of before) {
-        if (bound.has(uid)) continue
-        this.#releases++
-        break
-      }
-      if ([...this.#attempts.values()].some((a) => a.adds !== undefined)) {
-        for (const uid of bound) if (!before.has(uid)) this.#adds++
-      }
-    }
-    this.#bound = bound
+    if (view.released) this.#releases++
+    this.#adds += view.arrived
     const nodesKey = JSON.stringify(nodes.map((n) => [n.metadata?.name, n.metadata?.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]))
     // pods nominated to a node by an earlier preemption: pods of lower priority leave room for them
     const nominated = new Map<string, Pod[]>()
@@ -129,11 +98,9 @@ export class Scheduler implements Controller {
       const decision = decide(pod, snap, usage, nominated, pdbs, now.getTime(), this.#cursor)
       if ('node' in decision) {
         if (this.bind(ctx, pod, decision.node)) {
-          addPod(usage.get(decision.node)!, pod)
-          boundOn.get(decision.node)!.push(pod)
+          this.#bound.bind(decision.node, pod)
           if (hasRequiredAntiAffinity(pod)) snap.withAnti++
           if (hasPodAffinity(pod)) snap.withAffinity++
-          bound.add(uid)
           this.#adds++
         }
         this.#attempts.delete(uid)

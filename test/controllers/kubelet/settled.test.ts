@@ -49,6 +49,28 @@ describe('kubelet over the reconciler cache', () => {
     expect(at(60_000)).to.equal(0)
   }
 
+  it('maps a node condition post to the heartbeat alone, and another change of the node to its pods too', () => {
+    settled()
+    const nodeKeys = (write: () => void): string[] => {
+      write()
+      const keys: string[] = []
+      const watch = k.watches.find((w) => w.kind === 'Node')!
+      cache.sync((c) => {
+        if (c.kind === 'Node' && c.name === 'ksim-worker') keys.push(...watch.map!(c, cache))
+      })
+      return keys
+    }
+    const post = (): void => {
+      const node = tc.api.peek('Node', '', 'ksim-worker')!
+      const status = node.status as {conditions: {type: string; lastHeartbeatTime: string}[]}
+      tc.api.updateStatus({...node, status: {...status, conditions: status.conditions.map((c) => ({...c, lastHeartbeatTime: '2030-01-01T00:00:00Z'}))}})
+    }
+    expect(nodeKeys(post)).to.deep.equal(['ksim-worker'])
+    expect(nodeKeys(() => tc.api.modify(nodeType, '', 'ksim-worker', (o) => void (o.metadata.labels = {...o.metadata.labels, zone: 'a'})))).to.deep.equal(['ksim-worker', 'default/web'])
+    const node = tc.api.peek('Node', '', 'ksim-worker')!
+    expect(nodeKeys(() => tc.api.updateStatus({...node, status: {...(node.status as object), allocatable: {cpu: '1', memory: '1Gi', pods: '3'}}}))).to.deep.equal(['ksim-worker', 'default/web'])
+  })
+
   it('leaves a settled pod alone while only other objects change', () => {
     settled()
     tc.api.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cfg', namespace: 'default'}, data: {x: '1'}})
