@@ -242,6 +242,22 @@ describe('reconciler runner', function () {
     expect(log.lines).to.deep.equal([`warn state file ${path.dirname(store.file)}/moved.db is gone; exiting`])
   })
 
+  it('never compacts past what its cache has read, so the cache never reads everything again', async () => {
+    // while this controller's run lasts, another process writes more revisions than are kept
+    const writesMeanwhile = fake('writes-meanwhile', [], (pass) => {
+      if (pass !== 1) return
+      const other = t.open().api
+      for (let i = 0; i < 20; i++) other.create(configMap(`c${i}`))
+    })
+    const {r, store, log, done} = await runner([writesMeanwhile], {compactEveryMs: 0, keepRevisions: 5})
+    const {cache} = r.opts
+    await eventually('compaction to the last revision kept', () => store.compactedRevision() === store.revision() - 5 && store.revision())
+    r.stop()
+    await done
+    expect(cache.loads).to.equal(1)
+    expect(log.lines.filter((l) => l.includes('read every object again'))).to.deep.equal([])
+  })
+
   it('compacts the change log down to the revisions it keeps', async () => {
     const {r, store, api, done} = await runner([], {compactEveryMs: 10, keepRevisions: 5})
     for (let i = 0; i < 20; i++) api.create(configMap(`c${i}`))
