@@ -28,6 +28,9 @@ import {lostRace} from '../writes.js'
 
 // a write that lost a race (the object changed or went away) is simply tried again on the next pass
 
+/** how often the heartbeat looks for the folders of pods that are gone */
+const ORPHAN_CHECK_MS = 60_000
+
 /** heartbeats are due on whole seconds of the wall clock */
 const BEAT_ALIGN_MS = 1000
 
@@ -70,6 +73,8 @@ export class Kubelet implements Controller {
   /** the cache revision `#configs` was worked out at */
   #configsAt = -1
   #configs = 0
+  /** when (monotonic) the next look for orphaned pod folders is due */
+  #orphansDueMs = -Infinity
 
   /**
    * `runtime`: default the node's handlers (runtime-handlers.ts): the simulated runtime with the cluster
@@ -99,8 +104,13 @@ export class Kubelet implements Controller {
     if (!namespace) {
       const node = ctx.cache.get('Node', '', name)
       if (!node || !kubeletRunning(node)) return {}
-      // housekeeping: the folders and processes of pods that went while no reconciler ran
-      if (this.opts.containersDir) removeOrphanedPods(this.opts.containersDir, () => new Set(ctx.cache.list('Pod').map((p) => p.metadata.uid!)))
+      // housekeeping: the folders and processes of pods that went while no reconciler ran (at the first
+      // beat, then once a minute: a pod deleted while this instance runs is reaped by its own sync)
+      const nowMs = monotonicOf(ctx.clock)
+      if (this.opts.containersDir && nowMs >= this.#orphansDueMs) {
+        this.#orphansDueMs = nowMs + ORPHAN_CHECK_MS
+        removeOrphanedPods(this.opts.containersDir, () => new Set(ctx.cache.list('Pod').map((p) => p.metadata.uid!)))
+      }
       // beats falling due within the same second run together, in one write transaction: at 500 nodes,
       // one commit a second instead of 50 separate ones (most of an idle reconciler's time)
       const due = Math.ceil(this.heartbeat(ctx, node, now) / BEAT_ALIGN_MS) * BEAT_ALIGN_MS
