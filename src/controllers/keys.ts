@@ -20,6 +20,33 @@ export function splitKey(key: string): {namespace: string; name: string} {
 /** The object a change is about: as it is now, or as it was before it went. */
 export const changed = (c: ObjectChange): KObject | undefined => c.object ?? c.previous
 
+/**
+ * Whether an object changed only in status.conditions (and its resourceVersion): a node's condition
+ * posts, every 5 minutes from each kubelet, which most watchers of nodes need not hear of. The cache shares the
+ * unchanged parts of an object between its versions, so comparing each part by identity is enough.
+ */
+export function onlyConditions(c: ObjectChange): boolean {
+  const {previous, object: next} = c
+  if (!previous || !next) return false
+  const same = (a: unknown, b: unknown, except: readonly string[]): boolean => {
+    if (a === b) return true
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false
+    const ra = a as Record<string, unknown>
+    const rb = b as Record<string, unknown>
+    const keys = new Set([...Object.keys(ra), ...Object.keys(rb)])
+    for (const k of keys) if (!except.includes(k) && ra[k] !== rb[k]) return false
+    return true
+  }
+  const p = previous as Record<string, unknown>
+  const n = next as Record<string, unknown>
+  return (
+    same(p, n, ['metadata', 'spec', 'status']) &&
+    same(p.metadata, n.metadata, ['resourceVersion', 'managedFields']) &&
+    same(p.spec, n.spec, []) &&
+    same(p.status, n.status, ['conditions'])
+  )
+}
+
 /** The keys of every object of a kind. */
 export function keysOf(cache: ObjectCache, kind: string): string[] {
   return cache.list(kind).map(keyOf)

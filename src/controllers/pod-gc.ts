@@ -8,7 +8,7 @@
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from './types.js'
 
-import {keyOf, splitKey} from './keys.js'
+import {keyOf, onlyConditions, splitKey} from './keys.js'
 
 import {disruptAndDelete, disruptionTarget} from './disruption.js'
 import {readyCondition} from './node-health.js'
@@ -43,7 +43,8 @@ export class PodGCController implements Controller {
     // a pod matters only while its node is missing, or shut down while the pod terminates
     {kind: 'Pod', map: (c, cache) => (collectable(c.object, cache) ? [keyOf(c.object!)] : [])},
     // a node's deletion, return or taints concern the pods bound to it
-    {kind: 'Node', map: (c, cache) => cache.podsOnNode(c.name).map(keyOf)},
+    // a node gone, tainted or no longer Ready; its other condition posts change nothing here
+    {kind: 'Node', map: (c, cache) => (onlyConditions(c) && readyCondition(c.previous as ObjectOf<'Node'>)?.status === readyCondition(c.object as ObjectOf<'Node'>)?.status ? [] : cache.podsOnNode(c.name).map(keyOf))},
   ]
   private readonly missingSince = new Map<string, number>()
 

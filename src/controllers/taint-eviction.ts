@@ -6,7 +6,7 @@
 import type {Pod, Taint} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../api/types.js'
 import type {Controller, ControllerContext, ObjectCache, ReconcileResult, Watch} from './types.js'
-import {keyOf, objectKey, splitKey} from './keys.js'
+import {keyOf, objectKey, onlyConditions, splitKey} from './keys.js'
 
 import {disruptAndDelete, disruptionTarget} from './disruption.js'
 import {toleratesTaint} from './scheduler/node-affinity.js'
@@ -44,7 +44,8 @@ export class TaintEvictionController implements Controller {
   readonly watches: readonly Watch[] = [
     // a pod matters only on a node with NoExecute taints; a node's taints concern every pod on it
     {kind: 'Pod', map: (c, cache) => (c.object ? noExecuteTaints(cache, c.object).length > 0 : this.waiting.has(objectKey(c.namespace, c.name))) ? [objectKey(c.namespace, c.name)] : []},
-    {kind: 'Node', map: (c, cache) => cache.podsOnNode(c.name).map(keyOf)},
+    // the node's taints decide; its condition posts change nothing here
+    {kind: 'Node', map: (c, cache) => (onlyConditions(c) ? [] : cache.podsOnNode(c.name).map(keyOf))},
   ]
   /**
    * pod key → the pod (uid) this controller found waiting out a toleration, and since when: the start of

@@ -5,7 +5,7 @@
 // (pod.ts and its neighbours in this folder); this file reads the cache and writes through the API.
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {KObject, ObjectOf} from '../../api/types.js'
-import {keyOf, objectKey, splitKey} from '../keys.js'
+import {keyOf, objectKey, onlyConditions, splitKey} from '../keys.js'
 import type {NodeContext, PodPlan} from './pod.js'
 import type {NodeUsage} from '../scheduler/pod-resources.js'
 import type {Runtime} from './runtime.js'
@@ -58,7 +58,7 @@ export class Kubelet implements Controller {
   readonly watches: readonly Watch[] = [
     // a node's change concerns its heartbeat and every pod bound to it (kubelet stopped, taints, addresses),
     // except the kubelet's own condition posts, which no pod's sync reads
-    {kind: 'Node', map: (c, cache) => (onlyConditions(c.previous, c.object) ? [c.name] : [c.name, ...cache.podsOnNode(c.name).map(keyOf)])},
+    {kind: 'Node', map: (c, cache) => (onlyConditions(c) ? [c.name] : [c.name, ...cache.podsOnNode(c.name).map(keyOf)])},
     {kind: 'Pod', map: (c) => (podNode(c.object) ?? podNode(c.previous) ? [objectKey(c.namespace, c.name)] : [])},
     {kind: 'ConfigMap', map: (c, cache) => boundPodKeys(cache, c.namespace)},
     {kind: 'Secret', map: (c, cache) => boundPodKeys(cache, c.namespace)},
@@ -263,31 +263,6 @@ function finishedForGood(p: Pod): boolean {
 function addImages(images: Set<string>, p: Pod): void {
   for (const s of p.status?.initContainerStatuses ?? []) if (s.imageID) images.add(s.image)
   for (const s of p.status?.containerStatuses ?? []) if (s.imageID) images.add(s.image)
-}
-
-/**
- * Whether a node changed only in status.conditions (and its resourceVersion). The cache shares the
- * unchanged parts of an object between its versions, so comparing each part by identity is enough.
- */
-export function onlyConditions(previous: KObject | undefined, next: KObject | undefined): boolean {
-  if (!previous || !next) return false
-  const same = (a: unknown, b: unknown, except: readonly string[]): boolean => {
-    if (a === b) return true
-    if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false
-    const ra = a as Record<string, unknown>
-    const rb = b as Record<string, unknown>
-    const keys = new Set([...Object.keys(ra), ...Object.keys(rb)])
-    for (const k of keys) if (!except.includes(k) && ra[k] !== rb[k]) return false
-    return true
-  }
-  const p = previous as Record<string, unknown>
-  const n = next as Record<string, unknown>
-  return (
-    same(p, n, ['metadata', 'spec', 'status']) &&
-    same(p.metadata, n.metadata, ['resourceVersion', 'managedFields']) &&
-    same(p.spec, n.spec, []) &&
-    same(p.status, n.status, ['conditions'])
-  )
 }
 
 const podNode = (o: KObject | undefined): string | undefined => (o?.spec as {nodeName?: string} | undefined)?.nodeName || undefined

@@ -6,6 +6,8 @@ import {configMapType} from '../../../src/api/kinds/configmap.js'
 import {nodeType} from '../../../src/api/kinds/node.js'
 import {podType} from '../../../src/api/kinds/pod.js'
 import {Kubelet} from '../../../src/controllers/kubelet/kubelet.js'
+import {PodGCController} from '../../../src/controllers/pod-gc.js'
+import {TaintEvictionController} from '../../../src/controllers/taint-eviction.js'
 import {reconcileAll} from '../../../src/controllers/keys.js'
 import {StoreCache} from '../../../src/reconciler/cache.js'
 import {T0, phaseOf, testCluster, type TestCluster} from '../helpers.js'
@@ -49,26 +51,30 @@ describe('kubelet over the reconciler cache', () => {
     expect(at(60_000)).to.equal(0)
   }
 
-  it('maps a node condition post to the heartbeat alone, and another change of the node to its pods too', () => {
+  it('maps a node condition post to the heartbeat alone; another change of the node reaches its pods (kubelet, taint eviction, pod GC)', () => {
     settled()
-    const nodeKeys = (write: () => void): string[] => {
+    const controllers = [k, new TaintEvictionController(), new PodGCController()]
+    // the keys each controller's Node watch maps the write's change to
+    const nodeKeys = (write: () => void): string[][] => {
       write()
-      const keys: string[] = []
-      const watch = k.watches.find((w) => w.kind === 'Node')!
+      const keys: string[][] = controllers.map(() => [])
       cache.sync((c) => {
-        if (c.kind === 'Node' && c.name === 'ksim-worker') keys.push(...watch.map!(c, cache))
+        if (c.kind !== 'Node' || c.name !== 'ksim-worker') return
+        controllers.forEach((ctl, i) => keys[i]!.push(...ctl.watches.find((w) => w.kind === 'Node')!.map!(c, cache)))
       })
       return keys
     }
-    const post = (): void => {
+    const post = (ready: string): void => {
       const node = tc.api.peek('Node', '', 'ksim-worker')!
-      const status = node.status as {conditions: {type: string; lastHeartbeatTime: string}[]}
-      tc.api.updateStatus({...node, status: {...status, conditions: status.conditions.map((c) => ({...c, lastHeartbeatTime: '2030-01-01T00:00:00Z'}))}})
+      const status = node.status as {conditions: {type: string; status: string; lastHeartbeatTime: string}[]}
+      tc.api.updateStatus({...node, status: {...status, conditions: status.conditions.map((c) => ({...c, lastHeartbeatTime: '2030-01-01T00:00:00Z', status: c.type === 'Ready' ? ready : c.status}))}})
     }
-    expect(nodeKeys(post)).to.deep.equal(['ksim-worker'])
-    expect(nodeKeys(() => tc.api.modify(nodeType, '', 'ksim-worker', (o) => void (o.metadata.labels = {...o.metadata.labels, zone: 'a'})))).to.deep.equal(['ksim-worker', 'default/web'])
+    expect(nodeKeys(() => post('True'))).to.deep.equal([['ksim-worker'], [], []])
+    // pod GC force-deletes terminating pods of a NotReady out-of-service node: readiness concerns it
+    expect(nodeKeys(() => post('False'))).to.deep.equal([['ksim-worker'], [], ['default/web']])
+    expect(nodeKeys(() => tc.api.modify(nodeType, '', 'ksim-worker', (o) => void (o.metadata.labels = {...o.metadata.labels, zone: 'a'})))).to.deep.equal([['ksim-worker', 'default/web'], ['default/web'], ['default/web']])
     const node = tc.api.peek('Node', '', 'ksim-worker')!
-    expect(nodeKeys(() => tc.api.updateStatus({...node, status: {...(node.status as object), allocatable: {cpu: '1', memory: '1Gi', pods: '3'}}}))).to.deep.equal(['ksim-worker', 'default/web'])
+    expect(nodeKeys(() => tc.api.updateStatus({...node, status: {...(node.status as object), allocatable: {cpu: '1', memory: '1Gi', pods: '3'}}}))[0]).to.deep.equal(['ksim-worker', 'default/web'])
   })
 
   it('leaves a settled pod alone while only other objects change', () => {
