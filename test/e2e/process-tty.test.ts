@@ -2,6 +2,7 @@
 // at a terminal (test/helpers/pty-session.ts): exec -t on a real pseudo-terminal with the user's window
 // size and the command's exit code; and nothing the runtime started survives.
 import {expect} from 'chai'
+import fs from 'node:fs'
 import path from 'node:path'
 
 import {Sandbox} from '../helpers/cli.js'
@@ -57,6 +58,25 @@ describe('process runtime on a terminal (exec -t, real reconciler)', function ()
     const {output, code} = await s.done
     expect(output).to.match(/exit 3\r\ncommand terminated with exit code 3\r\n$/)
     expect(code).to.equal(3)
+  })
+
+  it("exec -it passes the user's window size on when it changes", async () => {
+    running('shell')
+    const when = path.join(sb.home, 'resize-now')
+    const s = ptySession(sb, ['exec', '-it', 'shell', '--', 'sh'], {rows: 30, cols: 100}, {rows: 45, cols: 132, when})
+    await s.waitFor(/[$#] $/)
+    s.type('stty size\r')
+    await s.waitFor(/\r\n30 100\r\n[$#] $/)
+    fs.writeFileSync(when, '')
+    // the shell sees the new size at its next command
+    for (let i = 0; i < 50 && !/\r\n45 132\r\n/.test(s.output()); i++) {
+      s.type('stty size\r')
+      await s.waitFor(/\r\n\d+ \d+\r\n[$#] $/)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(s.output()).to.match(/\r\n45 132\r\n/)
+    s.type('exit\r')
+    expect((await s.done).code).to.equal(0)
   })
 
   it('-t without a terminal on stdin says so and goes on without one; -t without -i is no tty, silently', () => {

@@ -16,8 +16,14 @@ export interface PtySession {
 
 const quote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`
 
-export function ptySession(sb: Sandbox, args: string[], size = {rows: 30, cols: 100}): PtySession {
-  const text = `stty rows ${size.rows} cols ${size.cols}; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`
+/**
+ * `resizeTo`: the terminal's new size once the test creates the file `resizeTo.when` (as a user
+ * dragging the window's corner: the size changes and ksim's process group gets SIGWINCH).
+ * (stty reads /dev/tty: a background list of sh has /dev/null as its stdin)
+ */
+export function ptySession(sb: Sandbox, args: string[], size = {rows: 30, cols: 100}, resizeTo?: {rows: number; cols: number; when: string}): PtySession {
+  const resize = resizeTo ? `(while [ ! -e ${quote(resizeTo.when)} ]; do sleep 0.05; done; stty rows ${resizeTo.rows} cols ${resizeTo.cols} < /dev/tty) & ` : ''
+  const text = `stty rows ${size.rows} cols ${size.cols}; ${resize}exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`
   const child = spawn('script', ['-q', '-e', '-c', text, '/dev/null'], {cwd: sb.home, env: {...sb.env(), SHELL: '/bin/sh'}, stdio: ['pipe', 'pipe', 'pipe']})
   let out = ''
   const waiters: Array<() => void> = []
