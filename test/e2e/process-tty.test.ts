@@ -88,4 +88,31 @@ describe('process runtime on a terminal (exec -t, real reconciler)', function ()
     })
     expect(sb.run(['exec', '-t', 'shell', '--', 'sh', '-c', 'tty'])).to.deep.equal({stdout: 'not a tty\n', stderr: 'command terminated with exit code 1\n', code: 1})
   })
+
+  it('attach -i: what the user types reaches a stdin: true container, its output comes back, and stdinOnce closes its stdin at the end', () => {
+    // a filter that reads its stdin to the end: `rev` of each line, then a last word when stdin closes
+    running('filter', {command: ['sh', '-c', 'while read -r l; do echo "got $l"; echo "err $l" >&2; done; echo "stdin closed"'], stdin: true, stdinOnce: true})
+    // -t: the container has no tty, so kubectl's message, and on without one
+    const r = sb.run(['attach', '-i', '-t', 'filter'], {input: 'one\ntwo\n'})
+    expect(r.stdout).to.equal('got one\ngot two\nstdin closed\n')
+    expect(r.stderr).to.equal(
+      'error: Unable to use a TTY - container app did not allocate one\n' +
+      "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\nerr one\nerr two\n",
+    )
+    expect(r.code).to.equal(0)
+    // the container ended when its stdin did: the pod's restart policy (Always) restarts it
+    expect(sb.run(['wait', '--for=jsonpath={.status.containerStatuses[0].restartCount}=1', 'pod/filter', '--timeout=60s']).code).to.equal(0)
+    const previous = sb.run(['logs', 'filter', '--previous'])
+    expect(previous.stdout.split('\n').sort()).to.deep.equal(['', 'err one', 'err two', 'got one', 'got two', 'stdin closed'])
+  })
+
+  it("attach refuses what it cannot attach to, in kubectl's words or ksim's", () => {
+    expect(sb.run(['attach'])).to.deep.equal({stdout: '', stderr: 'error: at least 1 argument is required for attach\n', code: 1})
+    expect(sb.run(['attach', 'a', 'b', 'c'])).to.deep.equal({stdout: '', stderr: 'error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3: [a b c]\n', code: 1})
+    expect(sb.run(['attach', 'nope'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1})
+    const done = JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'done'}, spec: {runtimeClassName: 'ksim-process', containers: [{name: 'app', image: 'busybox', command: ['true']}], restartPolicy: 'Never'}})
+    expect(sb.run(['apply', '-f', '-'], {input: done}).code).to.equal(0)
+    expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/done', '--timeout=60s']).code).to.equal(0)
+    expect(sb.run(['attach', 'done'])).to.deep.equal({stdout: '', stderr: 'error: cannot attach a container in a completed pod; current phase is Succeeded\n', code: 1})
+  })
 })

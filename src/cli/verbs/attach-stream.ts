@@ -1,0 +1,99 @@
+// The streams of `attach` for a process-runtime container: what the container writes from now on (its
+// instance's log, stdout to stdout and stderr to stderr, polled as `logs -f` polls), and with -i the
+// user's stdin into the container's stdin fifo (layout.ts STDIN: only a container with `stdin: true` has
+// one; the kubelet discards input for the others). When the user's input ends, a `stdinOnce` container's
+// stdin is closed (the shim is told with SIGUSR2). The attach ends when the container's process does.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import {formatLogLine, readInstanceLog} from '../../api/container-log.js'
+
+const POLL_MS = 100
+
+export interface AttachIO {
+  stdin: boolean
+  out: (s: string) => void
+  err: (s: string) => void
+}
+
+interface StdinSpec {
+  stdin?: boolean
+  stdinOnce?: boolean
+}
+
+function readSpec(dir: string): StdinSpec {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8')) as StdinSpec
+  } catch {
+    return {}
+  }
+}
+
+/** Attaches to the instance in `dir` until its process has exited. */
+export async function attachInstance(dir: string, io: AttachIO): Promise<void> {
+  let printed = readInstanceLog(dir).length
+  const flush = (): void => {
+    const lines = readInstanceLog(dir)
+    for (const l of lines.slice(printed)) (l.stream === 'stderr' ? io.err : io.out)(formatLogLine(l, false))
+    printed = Math.max(printed, lines.length)
+  }
+  const detach = io.stdin ? feedStdin(dir, readSpec(dir)) : () => {}
+  try {
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        flush()
+        if (fs.existsSync(path.join(dir, 'exit.json'))) {
+          clearInterval(timer)
+          resolve()
+        }
+      }, POLL_MS)
+    })
+    flush()
+  } finally {
+    detach()
+  }
+}
+
+// the user's stdin into the container's; returns what stops it
+function feedStdin(dir: string, spec: StdinSpec): () => void {
+  // O_RDWR: a fifo opened so never waits for a reader, and the writes block rather than fail
+  const fd = spec.stdin ? tryOpen(path.join(dir, 'stdin')) : undefined
+  const input = process.stdin
+  let open = fd !== undefined
+  const close = (): void => {
+    if (!open) return
+    open = false
+    fs.closeSync(fd!)
+    // stdinOnce: the container's stdin ends with this first attach
+    const shim = Number.parseInt(fs.readFileSync(path.join(dir, 'shim.pid'), 'utf8'), 10)
+    if (spec.stdinOnce && shim > 0) {
+      try {
+        process.kill(shim, 'SIGUSR2')
+      } catch {
+        // the shim is gone with the container
+      }
+    }
+  }
+  const onData = (chunk: Buffer): void => {
+    if (open) fs.writeSync(fd!, chunk)
+  }
+  input.on('data', onData)
+  input.on('end', close)
+  return () => {
+    input.off('data', onData)
+    input.off('end', close)
+    input.destroy()
+    if (open) {
+      open = false
+      fs.closeSync(fd!)
+    }
+  }
+}
+
+function tryOpen(file: string): number | undefined {
+  try {
+    return fs.openSync(file, fs.constants.O_RDWR)
+  } catch {
+    return undefined
+  }
+}
