@@ -115,4 +115,26 @@ describe('process runtime on a terminal (exec -t, real reconciler)', function ()
     expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/done', '--timeout=60s']).code).to.equal(0)
     expect(sb.run(['attach', 'done'])).to.deep.equal({stdout: '', stderr: 'error: cannot attach a container in a completed pod; current phase is Succeeded\n', code: 1})
   })
+
+  it('run -i --rm --restart=Never: the input reaches the command, its output comes back, the pod is deleted, and its exit code is returned', () => {
+    const intro = "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\n"
+    const r = sb.run(['run', 'once', '-i', '--rm', '--restart=Never', '--image=busybox', '--command', '--', 'sh', '-c', 'read l; echo "got $l"; exit 3'], {input: 'hello\n'})
+    expect(r).to.deep.equal({stdout: 'got hello\npod "once" deleted from default namespace\n', stderr: `${intro}pod default/once terminated (Error)\n`, code: 3})
+    expect(sb.run(['get', 'pod', 'once', '-o', 'name', '--ignore-not-found']).stdout).to.equal('')
+    // a command that exits at once: its output, exit 0; --quiet leaves out the messages and the deletion line
+    expect(sb.run(['run', 'quick', '-i', '--rm', '-q', '--restart=Never', '--image=busybox', '--command', '--', 'echo', 'hi'])).to.deep.equal({stdout: 'hi\n', stderr: '', code: 0})
+  })
+
+  it('run -i refuses what it cannot attach to before creating anything: -t, and a simulated container', () => {
+    expect(sb.run(['run', 'tty', '-it', '--image=busybox', '--command', '--', 'sh'])).to.deep.equal({
+      stdout: '',
+      stderr: 'error: ksim cannot run -t: the process runtime gives a container no terminal; run -i without -t, or exec -it into a running pod\n',
+      code: 1,
+    })
+    expect(sb.run(['apply', '-f', '-'], {input: JSON.stringify({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'sim'}, handler: 'runc'})}).code).to.equal(0)
+    const r = sb.run(['run', 'simulated', '-i', '--rm', '--image=busybox', '--overrides={"spec":{"runtimeClassName":"sim"}}', '--command', '--', 'true'])
+    expect(r.code).to.equal(1)
+    expect(r.stderr).to.match(/^error: ksim cannot attach to a simulated container: it runs no process; give the pod runtimeClassName: ksim-process/)
+    expect(sb.run(['get', 'pods', '-o', 'name']).stdout).to.equal('')
+  })
 })

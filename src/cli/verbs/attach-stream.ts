@@ -12,6 +12,8 @@ const POLL_MS = 100
 
 export interface AttachIO {
   stdin: boolean
+  /** from the container's first line rather than from now (run's attach, right as the pod starts) */
+  fromStart?: boolean
   out: (s: string) => void
   err: (s: string) => void
 }
@@ -31,7 +33,7 @@ function readSpec(dir: string): StdinSpec {
 
 /** Attaches to the instance in `dir` until its process has exited. */
 export async function attachInstance(dir: string, io: AttachIO): Promise<void> {
-  let printed = readInstanceLog(dir).length
+  let printed = io.fromStart ? 0 : readInstanceLog(dir).length
   const flush = (): void => {
     const lines = readInstanceLog(dir)
     for (const l of lines.slice(printed)) (l.stream === 'stderr' ? io.err : io.out)(formatLogLine(l, false))
@@ -54,16 +56,31 @@ export async function attachInstance(dir: string, io: AttachIO): Promise<void> {
   }
 }
 
-// the user's stdin into the container's; returns what stops it
+// the user's stdin into the container's; returns what stops it. The fifo may not be there yet when the
+// pod first reports running (the shim makes it before it starts the program): input waits for it.
 function feedStdin(dir: string, spec: StdinSpec): () => void {
-  // O_RDWR: a fifo opened so never waits for a reader, and the writes block rather than fail
-  const fd = spec.stdin ? tryOpen(path.join(dir, 'stdin')) : undefined
   const input = process.stdin
-  let open = fd !== undefined
+  if (!spec.stdin) {
+    // the kubelet discards input for a container without stdin
+    input.resume()
+    return () => input.destroy()
+  }
+  let fd: number | undefined
+  const pending: Buffer[] = []
+  let ended = false
+  let closed = false
+  const pump = (): void => {
+    if (closed) return
+    // O_RDWR: a fifo opened so never waits for a reader, and the writes block rather than fail
+    fd ??= tryOpen(path.join(dir, 'stdin'))
+    if (fd === undefined) return
+    for (const chunk of pending.splice(0)) fs.writeSync(fd, chunk)
+    if (ended) close()
+  }
   const close = (): void => {
-    if (!open) return
-    open = false
-    fs.closeSync(fd!)
+    closed = true
+    clearInterval(timer)
+    if (fd !== undefined) fs.closeSync(fd)
     // stdinOnce: the container's stdin ends with this first attach
     const shim = Number.parseInt(fs.readFileSync(path.join(dir, 'shim.pid'), 'utf8'), 10)
     if (spec.stdinOnce && shim > 0) {
@@ -74,19 +91,24 @@ function feedStdin(dir: string, spec: StdinSpec): () => void {
       }
     }
   }
+  const timer = setInterval(pump, POLL_MS)
   const onData = (chunk: Buffer): void => {
-    if (open) fs.writeSync(fd!, chunk)
+    pending.push(chunk)
+    pump()
+  }
+  const onEnd = (): void => {
+    ended = true
+    pump()
   }
   input.on('data', onData)
-  input.on('end', close)
+  input.on('end', onEnd)
   return () => {
     input.off('data', onData)
-    input.off('end', close)
+    input.off('end', onEnd)
     input.destroy()
-    if (open) {
-      open = false
-      fs.closeSync(fd!)
-    }
+    clearInterval(timer)
+    if (!closed && fd !== undefined) fs.closeSync(fd)
+    closed = true
   }
 }
 

@@ -46,7 +46,7 @@ function attachTarget(req: AttachRequest): {rt: ReturnType<typeof mustLookupReso
 }
 
 /** Attaches to the chosen container of `pod` (already found, running); the streams end with its process. */
-export async function attachToPod(target: Target, pod: Pod, container: string, req: Pick<AttachRequest, 'stdin' | 'tty' | 'quiet'>, sinks: WaitSinks): Promise<void> {
+export async function attachToPod(target: Target, pod: Pod, container: string, req: Pick<AttachRequest, 'stdin' | 'tty' | 'quiet'> & {fromStart?: boolean}, sinks: WaitSinks): Promise<void> {
   const c = pod.spec?.containers.find((x) => x.name === container)
   if (req.tty && !c?.tty && !req.quiet) sinks.err(`error: Unable to use a TTY - container ${container} did not allocate one`)
   if (c?.tty) throw new CliError(`cannot attach to the container: container "${container}" has tty: true, and the process runtime gives containers no terminal (use exec -it)`)
@@ -59,7 +59,7 @@ export async function attachToPod(target: Target, pod: Pod, container: string, r
     sinks.err('All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.')
     sinks.err("If you don't see a command prompt, try pressing enter.")
   }
-  await attachInstance(dir, {stdin: req.stdin, out: sinks.out, err: (s) => process.stderr.write(s)})
+  await attachInstance(dir, {stdin: req.stdin, fromStart: req.fromStart, out: sinks.out, err: (s) => process.stderr.write(s)})
 }
 
 /** `ksim attach`. */
