@@ -44,7 +44,8 @@ export async function attachInstance(dir: string, io: AttachIO): Promise<void> {
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         flush()
-        if (fs.existsSync(path.join(dir, 'exit.json'))) {
+        // the process has exited, or its shim is gone without a word (the kubelet then reports it)
+        if (fs.existsSync(path.join(dir, 'exit.json')) || !shimAlive(dir)) {
           clearInterval(timer)
           resolve()
         }
@@ -117,5 +118,14 @@ function tryOpen(file: string): number | undefined {
     return fs.openSync(file, fs.constants.O_RDWR)
   } catch {
     return undefined
+  }
+}
+
+function shimAlive(dir: string): boolean {
+  try {
+    process.kill(Number.parseInt(fs.readFileSync(path.join(dir, 'shim.pid'), 'utf8'), 10), 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
