@@ -121,9 +121,17 @@ function tryOpen(file: string): number | undefined {
   }
 }
 
+// the shim's pid file comes just after the shim starts: until then it counts as alive
 function shimAlive(dir: string): boolean {
+  let pid = 0
   try {
-    process.kill(Number.parseInt(fs.readFileSync(path.join(dir, 'shim.pid'), 'utf8'), 10), 0)
+    pid = Number.parseInt(fs.readFileSync(path.join(dir, 'shim.pid'), 'utf8'), 10)
+  } catch {
+    return true
+  }
+  if (!(pid > 0)) return true
+  try {
+    process.kill(pid, 0)
     return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
