@@ -14,6 +14,7 @@
 import type {Interfaces} from '@oclif/core'
 
 import {KsimCommand} from './base-command.js'
+import {positionalWords} from './positional-order.js'
 
 type BaseFlags = typeof KsimCommand.baseFlags
 
@@ -54,7 +55,9 @@ export function defineCommand<F extends Interfaces.FlagInput = {}, A extends Int
     async run(): Promise<void> {
       // explicit options: oclif's parse spreads a class it is given, which drops inherited statics
       const parsed = await this.parse({args: args ?? ({} as A), flags: flags ?? ({} as F), baseFlags: KsimCommand.baseFlags, strict: strict ?? true})
-      const input = {args: parsed.args, argv: parsed.argv as string[], flags: parsed.flags} as CommandInput<F, A>
+      // oclif sorts argv by each word's first index: rebuilt in the order typed (positional-order.ts)
+      const argv = positionalWords(this.argv, parsed) as string[]
+      const input = {args: parsed.args, argv, flags: parsed.flags} as CommandInput<F, A>
       const errors = await run(this, input)
       if (errors) this.failOn(errors)
     }

@@ -3,6 +3,8 @@ import {unlessDryRun} from '../cli/base-command.js'
 import {CliError} from '../cli/errors.js'
 import {checkRunFlags, runPod} from '../cli/verbs/run.js'
 import {runFlags} from '../cli/verbs/run-flags.js'
+import {attachRun, removePod, runsAsProcess, SIMULATED_ATTACH} from '../cli/verbs/run-attach.js'
+import {parseDuration} from '../cli/duration-flag.js'
 
 export default defineCommand({
   summary: 'Run a particular image on the cluster',
@@ -30,6 +32,22 @@ export default defineCommand({
     const target = await cmd.target(flags)
     const input = checkRunFlags(argv, beforeDash, {...flags, image: flags.image})
     const api = flags['dry-run'] === 'client' ? undefined : await cmd.openApi(target)
-    return runPod(api, target, input, flags, cmd.sinks())
+    if (!api || !input.attach) return runPod(api, target, input, flags, cmd.sinks())
+    // attached (-i, --attach): run-attach.ts
+    if (!runsAsProcess(api, input)) throw new CliError(SIMULATED_ATTACH)
+    const errors = runPod(api, target, input, flags, cmd.sinks())
+    if (errors.length > 0) return errors
+    await cmd.ensureReconcilerRunning(target)
+    const timeoutMs = parseDuration(flags['pod-running-timeout'], 'pod-running-timeout')
+    let result: {code: number; stderr?: string}
+    try {
+      result = await attachRun(api, target, input, {restartPolicy: input.restartPolicy ?? 'Always', quiet: flags.quiet, leaveStdinOpen: flags['leave-stdin-open'], timeoutMs}, cmd.sinks())
+    } finally {
+      // kubectl's deferred removal: before the error is printed
+      if (input.rm) removePod(api, target, input.name, flags.quiet, cmd.sinks())
+    }
+    if (result.stderr) process.stderr.write(result.stderr)
+    process.exitCode = result.code
+    return []
   },
 })

@@ -83,12 +83,15 @@ describe('ksim run', function () {
     )
   })
 
-  it('refuses to attach (-i, --attach, --rm): there is no container process; --attach=false only creates the pod', () => {
-    const refusal = (flag: string) =>
-      fails(`error: ksim cannot attach to a container (${flag}): its containers are simulated and have no process to attach to; run without -i/--attach/--rm, or add --attach=false to only create the pod\n`)
-    expect(sb.run(['run', 'sh', '--image=busybox', '-i', '-t', '--restart=Never'])).to.deep.equal(refusal('-i/--stdin'))
-    expect(sb.run(['run', 'sh', '--image=busybox', '-it', '--rm'])).to.deep.equal(refusal('-i/--stdin with --rm'))
-    expect(sb.run(['run', 'sh', '--image=busybox', '--attach'])).to.deep.equal(refusal('--attach'))
+  it('refuses to attach (-i, --attach, --rm) to a simulated container, and -t anywhere, before creating anything; --attach=false only creates the pod', () => {
+    const noTty = fails('error: ksim cannot run -t: the process runtime gives a container no terminal; run -i without -t, or exec -it into a running pod\n')
+    const simulated = fails(
+      'error: ksim cannot attach to a simulated container: it runs no process; give the pod runtimeClassName: ksim-process (e.g. --overrides=\'{"spec":{"runtimeClassName":"ksim-process"}}\'), create the cluster with --runtime process, or add --attach=false to only create the pod\n',
+    )
+    expect(sb.run(['run', 'sh', '--image=busybox', '-i', '-t', '--restart=Never'])).to.deep.equal(noTty)
+    expect(sb.run(['run', 'sh', '--image=busybox', '-it', '--rm'])).to.deep.equal(noTty)
+    expect(sb.run(['run', 'sh', '--image=busybox', '-i', '--rm'])).to.deep.equal(simulated)
+    expect(sb.run(['run', 'sh', '--image=busybox', '--attach'])).to.deep.equal(simulated)
     expect(sb.run(['get', 'pods'])).to.deep.include({stdout: ''})
     expect(sb.run(['run', 'sh', '--image=busybox', '-i', '-t', '--attach=false'])).to.deep.equal(ok('pod/sh created\n'))
     expect(jsonpath('pod/sh', '{.spec.containers[0].stdin} {.spec.containers[0].stdinOnce} {.spec.containers[0].tty}')).to.equal('true true true')

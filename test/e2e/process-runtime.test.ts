@@ -136,6 +136,9 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['apply', '-f', '-'], {input: pod('shell', spec)}).code).to.equal(0)
     programPid('shell')
     expect(sb.run(['exec', 'shell', '--', 'sh', '-c', 'echo "$BOTH in $PWD"'])).to.deep.equal({stdout: 'hello from shell in /tmp\n', stderr: '', code: 0})
+    // the words after -- reach the command as typed, though -c (and the container's name) came before
+    expect(sb.run(['exec', 'shell', '-c', 'app', '--', 'sh', '-c', 'echo hi; echo app'])).to.deep.equal({stdout: 'hi\napp\n', stderr: '', code: 0})
+    expect(sb.run(['exec', '-c', 'app', 'shell', '--', 'echo', 'app', '-c', 'shell'])).to.deep.equal({stdout: 'app -c shell\n', stderr: '', code: 0})
     expect(sb.run(['exec', 'shell', '--', 'sh', '-c', 'exit 5'])).to.deep.equal({stdout: '', stderr: 'command terminated with exit code 5\n', code: 5})
     expect(sb.run(['exec', 'shell', '--', 'no-such-program'])).to.deep.equal({stdout: '', stderr: 'error: Internal error occurred: error executing command in container: failed to exec in container: exec: "no-such-program": executable file not found in $PATH\n', code: 1})
     expect(sb.run(['exec', 'shell'])).to.deep.equal({stdout: '', stderr: 'error: you must specify at least one command for the container\n', code: 1})

@@ -18,6 +18,7 @@ import {containersDir} from '../../config/paths.js'
 import {CliError} from '../errors.js'
 import {resourcesFromFiles} from '../resource/files.js'
 import {logSources} from './logs-targets.js'
+import {findScript, onPty, stdinIsTerminal} from './pty.js'
 import type {WaitSinks} from './sinks.js'
 import fs from 'node:fs'
 
@@ -85,16 +86,32 @@ export async function runExec(api: Api, target: Target, req: ExecRequest, sinks:
   const dir = instanceDirOf(containersDir(target.cluster), status.containerID)
   const spec = dir ? readSpec(dir) : undefined
   if (!spec) throw internal(`error executing command in container: container "${source.container.name}" runs in the simulated runtime, which runs no processes (give the pod runtimeClassName: ksim-process)`)
-  if (req.tty && req.stdin && !process.stdin.isTTY && !req.quiet) sinks.err('Unable to use a TTY - input is not a terminal or the right kind of file')
   const program = findProgram(req.command[0], spec.env.PATH ?? '', spec.cwd)
   if (program.startsWith('error:')) throw internal(`error executing command in container: failed to exec in container: exec: "${req.command[0]}": ${program.slice(6)}`)
   // in the pod's namespaces when it has them (the runtime's nsenter prefix)
   const argv = [...(spec.wrap ?? []), program, ...req.command.slice(1)]
+  const script = ttyOrNot(req, sinks)
+  const run = script ? onPty(script, argv, spec.env) : {file: argv[0]!, args: argv.slice(1), env: spec.env}
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), {cwd: spec.cwd, env: spec.env, stdio: [req.stdin ? 'inherit' : 'ignore', 'inherit', 'inherit']})
+    const child = spawn(run.file, run.args, {cwd: spec.cwd, env: run.env, stdio: [req.stdin ? 'inherit' : 'ignore', 'inherit', 'inherit']})
     child.on('error', (error: NodeJS.ErrnoException) => reject(internal(`error executing command in container: failed to exec in container: ${error.message}`)))
     child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)))
   })
+}
+
+/**
+ * kubectl's SetupTTY: -t counts only with -i and a terminal on stdin (else its message, and no tty);
+ * then script(1)'s path, which runs the command on a pty (pty.ts).
+ */
+function ttyOrNot(req: ExecRequest, sinks: WaitSinks): string | undefined {
+  if (!req.tty || !req.stdin) return undefined
+  if (!stdinIsTerminal()) {
+    if (!req.quiet) sinks.err('Unable to use a TTY - input is not a terminal or the right kind of file')
+    return undefined
+  }
+  const script = findScript()
+  if (!script && !req.quiet) sinks.err("Unable to use a TTY - util-linux's script(1), which ksim opens a pseudo-terminal with, is not on PATH")
+  return script
 }
 
 interface InstanceSpec {

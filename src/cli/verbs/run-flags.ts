@@ -20,6 +20,7 @@ export const runFlags = {
   ...printFlags,
   'override-type': Flags.string({description: 'The method used to override the generated object: json, merge, or strategic.', default: 'merge'}),
   overrides: Flags.string({description: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.', default: ''}),
+  'pod-running-timeout': Flags.string({description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', default: '1m0s'}),
   port: Flags.string({description: 'The port that this container exposes.', default: ''}),
   privileged: Flags.boolean({description: 'If true, run the container in privileged mode.', default: false}),
   quiet: Flags.boolean({char: 'q', description: 'If true, suppress prompt messages.', default: false}),

@@ -16,6 +16,9 @@ import {generateRunPod, generateRunService, isImageReference, parseAnnotations, 
 /** What runPod needs beyond the generator's input. */
 export interface CheckedRun extends RunInput {
   expose: boolean
+  /** --attach (or -i): run-attach.ts attaches to the pod instead of printing it */
+  attach: boolean
+  rm: boolean
   saveConfig: boolean
   overrides: string
   overrideType: string
@@ -23,7 +26,7 @@ export interface CheckedRun extends RunInput {
 
 /**
  * kubectl's validation, in its order (Validate, then the generator's parsing), then ksim's one refusal:
- * attaching, which needs a container process ksim does not have.
+ * attaching with -t, as the process runtime's containers have no terminal (run-attach.ts attaches).
  */
 export function checkRunFlags(args: string[], beforeDash: number, f: RunFlags & {image: string}): CheckedRun {
   if (args.length === 0 || beforeDash === 0) throw new CliError('NAME is required for run', true)
@@ -45,15 +48,12 @@ export function checkRunFlags(args: string[], beforeDash: number, f: RunFlags & 
     if (!/^[+-]?\d+$/.test(f.port)) throw new CliError(`strconv.Atoi: parsing ${JSON.stringify(f.port)}: invalid syntax`)
     port = Number(f.port) | 0
   }
-  if (attach) {
-    throw new CliError(
-      `ksim cannot attach to a container (${f.attach ? '--attach' : '-i/--stdin'}${f.rm ? ' with --rm' : ''}): its containers are simulated and have no process to attach to; run without -i/--attach/--rm, or add --attach=false to only create the pod`,
-    )
-  }
+  // the process runtime gives containers no terminal (exec -it has one): refused before anything is made
+  if (attach && f.tty) throw new CliError('ksim cannot run -t: the process runtime gives a container no terminal; run -i without -t, or exec -it into a running pod')
   return {
     name: args[0], image: f.image, labels, annotations, env, args: args.slice(1), command: f.command, port, imagePullPolicy: f['image-pull-policy'] || undefined,
     privileged: f.privileged, stdin: f.stdin, leaveStdinOpen: f['leave-stdin-open'], tty: f.tty, restartPolicy,
-    expose: f.expose, saveConfig: f['save-config'], overrides: f.overrides, overrideType: f['override-type'],
+    expose: f.expose, attach, rm: f.rm, saveConfig: f['save-config'], overrides: f.overrides, overrideType: f['override-type'],
   }
 }
 
@@ -115,7 +115,8 @@ export function runPod(api: Api | undefined, target: Target, input: CheckedRun, 
     print(createdService, 'service')
     if (output === 'yaml') sinks.out('---\n')
   }
-  print(createdPod, 'pod')
+  // an attached run prints no Pod (kubectl prints it only when it does not attach)
+  if (!input.attach) print(createdPod, 'pod')
   if (failure !== undefined) {
     return [errorText(failure)]
   }

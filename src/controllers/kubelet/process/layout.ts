@@ -16,6 +16,10 @@ export interface ProcessSpec {
   logMaxBytes: number
   /** what runs the program in the pod's namespaces (`nsenter ... --`), resolved; absent: the host's */
   wrap?: string[]
+  /** the container's `stdin`: its stdin is the instance's STDIN fifo, held open by the shim */
+  stdin?: boolean
+  /** the container's `stdinOnce`: the shim closes stdin when the first attach ends (SIGUSR2 from it) */
+  stdinOnce?: boolean
 }
 
 /** How a process ended, as the shim saw it. */
@@ -34,6 +38,8 @@ export const PID = 'pid'
 export const EXIT = 'exit.json'
 export const TERM_SENT = 'term-sent'
 export const KILL_SENT = 'kill-sent'
+/** the fifo a container with `stdin: true` reads, written by `ksim attach -i` */
+export const STDIN = 'stdin'
 export {LOG_FILE as LOG, ROTATED_LOG_FILE as LOG_OLD} from '../../../api/container-log.js'
 /** a preStop exec hook's own instance folder inside the container's */
 export const PRESTOP = 'prestop'

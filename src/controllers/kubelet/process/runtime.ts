@@ -111,7 +111,9 @@ export class ProcessRuntime implements Runtime {
       const mounts = containerMounts(ref, setUpPodVolumes(this.root, ref.pod, this.lookup))
       const inNamespaces = sandbox && mounts.length > 0 ? mountWrap(dir, mounts, spec.cwd) : []
       if (!sandbox && mounts.length > 0) spec.env = {...spec.env, KSIM_ROOT: linkTree(dir, mounts)}
-      launch(dir, {...spec, ...(sandbox ? {wrap: [...enterSandbox(sandbox), ...inNamespaces]} : {})}, inNamespaces.length > 0 ? hostPathIn(mounts) : undefined)
+      // stdin kept open for `attach -i`, as the kubelet does for a container with stdin: true
+      const stdin = ref.container.stdin ? {stdin: true, stdinOnce: ref.container.stdinOnce === true} : {}
+      launch(dir, {...spec, ...stdin, ...(sandbox ? {wrap: [...enterSandbox(sandbox), ...inNamespaces]} : {})}, inNamespaces.length > 0 ? hostPathIn(mounts) : undefined)
     }
     return {containerID: `${this.name}://${id}`, startedAtMs: atMs}
   }

@@ -5,12 +5,12 @@
 // size cap, and once the program exits kills what is left of its process group (a container's processes
 // end with its main one) and records the exit code, the signal, and when. Run as
 // `node shim.js <instance folder>`.
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {EXIT, LOG, LOG_OLD, PID, readSpec, signalGroup, writeWhole, type ProcessExit} from './layout.js'
+import {EXIT, LOG, LOG_OLD, PID, STDIN, readSpec, signalGroup, writeWhole, type ProcessExit} from './layout.js'
 
 const dir = process.argv[2]
 const spec = dir ? readSpec(dir) : undefined
@@ -51,7 +51,27 @@ function collect(stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'
   }
 }
 
-const child = spawn(spec.argv[0], spec.argv.slice(1), {cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe']})
+// a container with stdin: true reads a fifo that stays open (the shim holds a writer) until the
+// container ends, or, with stdinOnce, until the first attach ends and sends SIGUSR2
+let stdinWriter: number | undefined
+function openStdin(): number | 'ignore' {
+  if (!spec!.stdin) return 'ignore'
+  const fifo = path.join(dir!, STDIN)
+  if (spawnSync('mkfifo', ['-m', '600', fifo]).status !== 0) return 'ignore'
+  const probe = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
+  stdinWriter = fs.openSync(fifo, fs.constants.O_WRONLY)
+  // a blocking reader for the program (the writer exists, so this open does not wait)
+  const reader = fs.openSync(fifo, fs.constants.O_RDONLY)
+  fs.closeSync(probe)
+  process.on('SIGUSR2', () => {
+    if (stdinWriter !== undefined && spec!.stdinOnce) fs.closeSync(stdinWriter)
+    if (spec!.stdinOnce) stdinWriter = undefined
+  })
+  return reader
+}
+const stdin = openStdin()
+const child = spawn(spec.argv[0], spec.argv.slice(1), {cwd: spec.cwd, env: spec.env, detached: true, stdio: [stdin, 'pipe', 'pipe']})
+if (typeof stdin === 'number') fs.closeSync(stdin)
 const flushOut = collect(child.stdout, 'stdout')
 const flushErr = collect(child.stderr, 'stderr')
 if (child.pid) writeWhole(path.join(dir, PID), String(child.pid))
