@@ -41,6 +41,11 @@ const objectMeta = (v: unknown) => struct(v, ORDERS.objectMeta!, {ownerReference
 const event = (v: unknown) =>
   struct(v, ORDERS.event!, {metadata: objectMeta, involvedObject: ref, related: ref, source: (s) => struct(s, ORDERS.source!), series: (s) => struct(s, ORDERS.series!)})
 
+/** One Event as kubectl's JSON printer writes the typed object (what `events -w -o json` prints per event). */
+export function printEventJson(ev: unknown): string {
+  return JSON.stringify(event(ev), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c]!) + '\n'
+}
+
 /** An EventList as kubectl's JSON printer writes the typed list: four-space indent, Go's escapes, a final newline. */
 export function printEventListJson(list: unknown): string {
   const shaped = struct(list, ORDERS.list!, {metadata: (m) => struct(m, ORDERS.listMeta!), items: each(event)})

@@ -2,6 +2,7 @@
 // texts follow kubectl 1.35.2, whose output for the same events (served by `ksim serve`) matched ksim's.
 import {expect} from 'chai'
 
+import {RememberingTabs} from '../../src/cli/verbs/events-watch.js'
 import {Sandbox} from '../helpers/cli.js'
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z')
@@ -81,5 +82,32 @@ describe('ksim events', function () {
     expect(yaml.stdout).to.match(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}count: 1\n[^]*\n {2}reason: InvalidSchedule\n[^]*\nkind: EventList\nmetadata: \{\}\n$/)
     expect(sb.run(['events', '-o', 'jsonpath={.items[*].reason}'])).to.deep.equal({stdout: 'ScalingReplicaSet InvalidSchedule BackOff', stderr: '', code: 0})
     expect(sb.run(['events', '-o', 'name'])).to.deep.equal({stdout: '', stderr: '', code: 0})
+  })
+
+  it('keeps the widest cells of earlier flushes, as cli-runtime\'s tabwriter (RememberWidths) does under -w', () => {
+    const tabs = new RememberingTabs()
+    expect(tabs.flush(['LAST SEEN\tTYPE\tMESSAGE', '5m\tNormal\tm'])).to.equal('LAST SEEN   TYPE     MESSAGE\n5m          Normal   m\n')
+    expect(tabs.flush(['0s\tNormal\tlater'])).to.equal('0s          Normal   later\n')
+    expect(tabs.flush(['0s\tWarningLong\tx'])).to.equal('0s          WarningLong   x\n')
+  })
+
+  it('-w prints the stored events in store order, then each new one, and ends quietly at --request-timeout', async () => {
+    const watching = sb.runAsync(['events', '-w', '-A', '--types=Warning', '--request-timeout=3s'])
+    await new Promise((r) => setTimeout(r, 1500))
+    const more = event('late.1', {kind: 'Pod', apiVersion: 'v1', obj: 'web', type: 'Warning', reason: 'Failed', message: 'late', first: 0}) +
+      event('late.2', {kind: 'Pod', apiVersion: 'v1', obj: 'web', type: 'Normal', reason: 'Pulled', message: 'not shown', first: 0})
+    expect(sb.run(['create', '-f', sb.write('late.yaml', more)]).code).to.equal(0)
+    const r = await watching
+    expect([r.stderr, r.code]).to.deep.equal(['', 0])
+    // the header is flushed with the first line; a wider cell later widens only the lines after it
+    expect(r.stdout).to.match(
+      new RegExp(
+        '^NAMESPACE   LAST SEEN   TYPE      REASON            OBJECT       MESSAGE\\n' +
+          'default     30m         Warning   InvalidSchedule   CronJob/pi   invalid schedule\\n' +
+          'default     20m \\(x3 over 40m\\)   Warning   BackOff           Pod/web      Back-off restarting failed container\\n' +
+          'default     [01]s                  Warning   Failed            Pod/web      late\\n$',
+      ),
+    )
+    expect(sb.run(['events', '-w', '--for=cronjob/pi', '-o', 'name', '--request-timeout=1s'])).to.deep.equal({stdout: 'event/pi.1\n', stderr: '', code: 0})
   })
 })
