@@ -8,6 +8,7 @@ import {hoistGlobalFlags, leadingFlags} from './global-flags.js'
 import {missingCommandText, missingKubectlCommand} from './kubectl-commands.js'
 import {loadConfig, mayPrintHelp} from './run-manifest.js'
 import {findPlugin, pluginLookup, runPlugin} from './plugins.js'
+import {programName} from './record.js'
 
 /** Groups whose help kubectl prints on stdout when run bare (rollout's own Run); the others use stderr. */
 const HELP_ON_STDOUT = new Set(['rollout'])
@@ -35,7 +36,8 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
     const config = await loadConfig(root, mayPrintHelp(rawArgv))
     const isPath = (id: string) => config.findCommand(id) !== undefined || config.findTopic(id) !== undefined
     // a kubectl command ksim lacks is still a command to cobra (its own message comes below)
-    const leading = leadingFlags(rawArgv, (id) => isPath(id) || missingKubectlCommand(id.split(':'), isPath) !== undefined, 'ksim')
+    // cobra names the root command in these messages: `kubectl` when ksim is run as kubectl (exec -a, a link)
+    const leading = leadingFlags(rawArgv, (id) => isPath(id) || missingKubectlCommand(id.split(':'), isPath) !== undefined, programName('ksim'))
     if (leading.kind === 'error') {
       process.stderr.write(leading.text)
       process.exitCode = leading.code
@@ -57,7 +59,7 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
     const asksHelp = argv.some((a) => a === '--help' || a === '-h')
     const missing = missingKubectlCommand(words, isPath)
     if (missing !== undefined) {
-      process.stderr.write(missingCommandText(missing, 'ksim'))
+      process.stderr.write(missingCommandText(missing, programName('ksim')))
       process.exitCode = 1
       return
     }
@@ -75,7 +77,7 @@ export async function main(root: string, rawArgv: string[] = process.argv.slice(
       await handle(error as Error)
       return
     }
-    process.stderr.write(unknownCommandText(id, commandIdsOf(root), 'ksim'))
+    process.stderr.write(unknownCommandText(id, commandIdsOf(root), programName('ksim')))
     process.exitCode = 1
   }
 }

@@ -1,7 +1,8 @@
 // Go's sort.Sort (pattern-defeating quicksort, Go ≥ 1.19), step for step. kubectl's --sort-by uses it,
 // so equal keys — and rows missing the key, whose Less is always true — end up in exactly the order
-// Go leaves them, which a stable sort would not reproduce. Checked against kubectl 1.32's output,
-// including breakPatterns' xorshift (shifts 13, 17, 5) on long lists of ties.
+// Go leaves them, which a stable sort would not reproduce. breakPatterns' xorshift is the 64-bit one of
+// the Go kubectl 1.35.2 is built with (shifts 13, 7, 17; kubectl 1.32's Go shifted 13, 17, 5): checked
+// against kubectl 1.35.2's --sort-by and events order on long lists of ties, through `ksim serve`.
 
 /** The three operations sort.Interface gives the algorithm. */
 interface Data {
@@ -161,8 +162,8 @@ function breakPatterns(d: Data, a: number, b: number): void {
   const mid = a + Math.floor(length / 4) * 2
   for (let idx = mid - 1; idx <= mid + 1; idx++) {
     random ^= (random << 13n) & MASK64
-    random ^= random >> 17n
-    random ^= (random << 5n) & MASK64
+    random ^= random >> 7n
+    random ^= (random << 17n) & MASK64
     let other = Number(random & BigInt(modulus - 1))
     if (other >= length) other -= length
     d.swap(idx, a + other)

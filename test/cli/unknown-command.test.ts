@@ -1,7 +1,9 @@
 import {expect} from 'chai'
 
 import {suggestionsFor, unknownCommandText} from '../../src/cli/unknown-command.js'
-import {Sandbox} from '../helpers/cli.js'
+import {spawnSync} from 'node:child_process'
+
+import {BIN, Sandbox} from '../helpers/cli.js'
 
 const IDS = ['create', 'create:deployment', 'get', 'set:image', 'delete', 'describe', 'cluster:create', 'node:stop', 'config:use-context', 'rollout:status', 'rollout:undo', 'completion', 'cordon']
 
@@ -37,6 +39,17 @@ describe('unknown commands in kubectl (cobra) words', function () {
       expect(sb.run(['rollout', '--help']).code).to.equal(0)
       // a real command with a bad flag still gets oclif's flag error in kubectl's words
       expect(sb.run(['get', '--bogus']).stderr).to.equal("error: unknown flag: --bogus\nSee 'ksim get --help' for usage.\n")
+    } finally {
+      sb.cleanup()
+    }
+  })
+
+  it('names the program as it was run: `kubectl list` run as kubectl (argv0) says "for \"kubectl\"", exit code 1, nothing on stdout', () => {
+    const sb = new Sandbox('ksim-unknown-', {KSIM_NO_RECONCILER: '1'})
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'list'], {argv0: 'kubectl', cwd: sb.home, env: sb.env(), encoding: 'utf8'})
+      expect([r.stdout, r.stderr, r.status]).to.deep.equal(['', 'error: unknown command "list" for "kubectl"\n\nDid you mean this?\n\tget\n\twait\n', 1])
+      expect(sb.run(['list'])).to.deep.equal({stdout: '', stderr: 'error: unknown command "list" for "ksim"\n\nDid you mean this?\n\tget\n\twait\n', code: 1})
     } finally {
       sb.cleanup()
     }

@@ -96,7 +96,8 @@ function load(chunk: string): {value: unknown; anchors: Record<string, unknown>}
   const listener = (_event: string, state: {anchorMap?: Record<string, unknown>}): void => {
     if (state.anchorMap) anchors = state.anchorMap
   }
-  const value = yaml.load(chunk, {schema: SCHEMA, json: false, listener} as yaml.LoadOptions)
+  // json: a key given twice keeps its last value, as sigs.k8s.io/yaml's (non-strict) YAMLToJSON does
+  const value = yaml.load(chunk, {schema: SCHEMA, json: true, listener} as yaml.LoadOptions)
   return {value, anchors}
 }
 
@@ -108,12 +109,5 @@ function checked({value, anchors}: {value: unknown; anchors: Record<string, unkn
 
 /** Rewords a js-yaml error as go-yaml words the same problem. */
 function goYamlMessage(e: yaml.YAMLException, chunk: string): string {
-  const line = e.mark?.line ?? 0
-  const reason = e.reason ?? e.message
-  if (/duplicated mapping key/.test(reason)) {
-    const text = chunk.split('\n')[line] ?? ''
-    const key = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(text)?.[1] ?? ''
-    return `yaml: unmarshal errors:\n  line ${line + 1}: key "${key}" already set in map`
-  }
-  return goYamlError({reason, line, column: e.mark?.column ?? 0}, chunk)
+  return goYamlError({reason: e.reason ?? e.message, line: e.mark?.line ?? 0, column: e.mark?.column ?? 0}, chunk)
 }

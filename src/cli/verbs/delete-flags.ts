@@ -21,6 +21,7 @@ export const deleteFlags = {
   force: Flags.boolean({description: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.', default: false}),
   'grace-period': Flags.integer({description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', default: -1}),
   'ignore-not-found': Flags.boolean({description: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.'}),
+  interactive: Flags.boolean({char: 'i', description: 'If true, delete resource only when user confirms.', default: false}),
   now: Flags.boolean({description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).', default: false}),
   output: Flags.string({char: 'o', description: 'Output mode. Use "-o name" for shorter output (resource/name).'}),
   recursive: recursiveFlag,

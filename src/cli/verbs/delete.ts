@@ -14,6 +14,7 @@ import {waitUntil} from '../resource/wait.js'
 import {parseDuration} from '../duration-flag.js'
 import {parseCascade} from '../flags.js'
 import {BatchOutput, inBatches} from './batches.js'
+import {confirmDeletion} from './delete-confirm.js'
 import type {DeleteFlags} from './delete-flags.js'
 import type {Sinks} from './sinks.js'
 
@@ -78,6 +79,10 @@ export async function runDelete(
 ): Promise<string[]> {
   const errors: string[] = []
   const visited = await resolveVictims(api, target, args, flags, stdin)
+  if (flags.interactive) {
+    const asked = askFirst(visited, o, sinks)
+    if (asked !== undefined) return asked
+  }
   const gone: {rt: ResourceType; namespace: string; name: string; uid: string}[] = []
   let found = 0
   // kubectl's enforceNamespace: only the -n flag, not the context's namespace
@@ -126,6 +131,24 @@ export async function runDelete(
     for (const l of left) errors.push(`error: timed out waiting for the condition on ${l.rt.group ? `${l.rt.plural}.${l.rt.group}` : l.rt.plural}/${l.name}`)
   }
   return errors
+}
+
+/**
+ * --interactive: the objects found are listed and the deletion goes ahead only on a yes. kubectl's preview
+ * fails on an error other than NotFound; undefined means go on and delete.
+ */
+function askFirst(visited: Visited[], o: DeleteOptions, sinks: Sinks): string[] | undefined {
+  const failed = visited.filter((v) => v.error !== undefined && !isStatusError(v.error, 'NotFound'))
+  if (failed.length > 0) return failed.map((v) => errorText(v.error))
+  const infos = visited.flatMap((v) => (v.info ? [v.info] : []))
+  if (infos.length === 0 && visited.length === 0) {
+    sinks.out('No resources found\n')
+    return []
+  }
+  if (infos.length === 0) return undefined
+  if (confirmDeletion(infos, sinks.out)) return undefined
+  sinks.out('deletion is cancelled\n')
+  return []
 }
 
 function successLine(v: ResourceInfo, flags: DeleteFlags, o: DeleteOptions): string {

@@ -21,7 +21,7 @@ import {MISSING_RESOURCE} from '../resource/builder.js'
 import {editHeader, hasLines, manualStrip, stripComments, withCrlf, type EditReason} from './edit-file.js'
 import type {EditFlags} from './edit-flags.js'
 import {editorOf, launchTempFile} from './editor.js'
-import {EditStop, saveEdits, type EditSession, type Original} from './edit-save.js'
+import {EditStop, saveEdits, type EditSession, type Original, type SaveResults} from './edit-save.js'
 import {editedObjects, validationError} from './edit-parse.js'
 import type {Sinks} from './sinks.js'
 
@@ -40,14 +40,14 @@ function originals(api: Api, target: Target, args: string[], flags: EditFlags): 
 }
 
 /** The editor's format from -o: YAML with the header, or JSON without it; any other -o cannot be edited. */
-function editFormat(output: string | undefined): 'yaml' | 'json' {
+export function editFormat(output: string | undefined): 'yaml' | 'json' {
   if (output === undefined || output === '' || output === 'yaml') return 'yaml'
   if (output === 'json') return 'json'
   throw new CliError(`unable to match a printer suitable for the output format ${goQuote(output)}, allowed formats are: json,kyaml,yaml`)
 }
 
 /** What the editor shows: one object, or several in a List, without their managedFields. */
-function shown(objs: KObject[], format: 'yaml' | 'json'): string {
+export function shown(objs: KObject[], format: 'yaml' | 'json'): string {
   if (objs.length === 1) return formatObjects(objs, format)
   const list = {apiVersion: 'v1', items: objs.map(omitManagedFields), kind: 'List', metadata: {}} as unknown as KObject
   return formatObjects([list], format)
@@ -59,18 +59,29 @@ export function runEdit(api: Api, target: Target, args: string[], flags: EditFla
   const found = originals(api, target, args, flags)
   if (found.length === 0) throw new CliError('edit cancelled, no objects found')
   const session: EditSession = {api, target, flags, sinks, bin, originals: found, fieldValidation: fieldValidationOf(flags.validate)}
+  const loop = {...session, crlf: flags['windows-line-endings']}
   try {
-    return editLoop(session, format)
+    return editLoop(loop, format, (edited, file) => saveEdits(session, edited, file))
   } catch (error) {
-    if (error instanceof EditStop) {
-      if (error.file && fs.existsSync(error.file)) sinks.err(`A copy of your changes has been stored to ${goQuote(error.file)}`)
-      throw error.cause
-    }
-    throw error
+    throw preserved(error, sinks)
   }
 }
 
-function editLoop(s: EditSession, format: 'yaml' | 'json'): string[] {
+/** kubectl's preservedFile: an EditStop's file is named on stderr and its cause is what fails; other errors pass through. */
+export function preserved(error: unknown, sinks: Sinks): unknown {
+  if (!(error instanceof EditStop)) return error
+  if (error.file && fs.existsSync(error.file)) sinks.err(`A copy of your changes has been stored to ${goQuote(error.file)}`)
+  return error.cause
+}
+
+/** What one edit session needs: where it writes, the objects shown (the first names an invalid file), the validation. */
+export type LoopSession = Pick<EditSession, 'sinks' | 'bin' | 'originals' | 'fieldValidation'> & {crlf: boolean}
+
+/**
+ * The editor loop of editoptions.go's editFn: show, read back, check, and hand the objects to `save`
+ * (patch them for `edit`, create them for `create --edit`); reopen with the reasons save returns.
+ */
+export function editLoop(s: LoopSession, format: 'yaml' | 'json', save: (edited: KObject[], file: string) => SaveResults): string[] {
   const editor = editorOf()
   const ext = format === 'json' ? '.json' : '.yaml'
   const display = shown(s.originals.map((o) => o.object), format)
@@ -81,7 +92,7 @@ function editLoop(s: EditSession, format: 'yaml' | 'json'): string[] {
   for (;;) {
     let text = format === 'yaml' ? editHeader(reasons) : ''
     text += containsError ? manualStrip(edited) : display
-    if (s.flags['windows-line-endings']) text = withCrlf(text)
+    if (s.crlf) text = withCrlf(text)
     const before = edited
     let file: string
     try {
@@ -117,7 +128,7 @@ function editLoop(s: EditSession, format: 'yaml' | 'json'): string[] {
       containsError = true
       continue
     }
-    const results = saveEdits(s, parsed, file)
+    const results = save(parsed, file)
     if (results.retryable > 0) return [`You can run \`${s.bin} replace -f ${file}\` to try this update again.`]
     if (results.notfound > 0) return [`The edits you made on deleted resources have been saved to ${goQuote(file)}`]
     if (results.reasons.length === 0) {

@@ -75,6 +75,7 @@ export async function forceReplace(api: Api, target: Target, flags: ReplaceFlags
     'grace-period': o.grace,
     json: undefined,
     'ignore-not-found': true,
+    interactive: false,
     now: false,
     output: flags.output === 'name' ? 'name' : undefined,
     recursive: flags.recursive,

@@ -46,3 +46,9 @@ describe('decodeDocuments on malformed YAML', () => {
     })
   }
 })
+
+describe('decodeDocuments on a key given twice', () => {
+  it('keeps the last value, as sigs.k8s.io/yaml\'s YAMLToJSON does (kubectl 1.35 creates the object; the server never sees the first)', () => {
+    expect(decodeDocuments('spec:\n  replicas: 3\n  replicas: 4\n  x: {a: 1, a: 2}\n')).to.deep.equal([{value: {spec: {replicas: 4, x: {a: 2}}}}])
+  })
+})
