@@ -36,6 +36,8 @@ const ROOTS = [
   ['batch/v1', 'CronJob', 'batch/v1', 'CronJob'],
   ['storage.k8s.io/v1', 'StorageClass', 'storage/v1', 'StorageClass'],
   ['v1', 'PodTemplate', 'core/v1', 'PodTemplate'],
+  ['v1', 'PersistentVolume', 'core/v1', 'PersistentVolume'],
+  ['v1', 'PersistentVolumeClaim', 'core/v1', 'PersistentVolumeClaim'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -5,7 +5,8 @@
 // lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold),
 // the service account controller, the job controller and the TTL-after-finished controller
 // (controllers/job/), the statefulset and daemonset controllers, and the disruption controller
-// (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/). Each is level-triggered: the
+// (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/), then the persistent
+// volume binder (controllers/persistentvolume/) and the pv/pvc protection controllers. Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -29,6 +30,8 @@ import {StatefulSetController} from './statefulset/statefulset.js'
 import {DaemonSetController} from './daemonset/daemonset.js'
 import {DisruptionController} from './disruption/disruption.js'
 import {CronJobController} from './cronjob/cronjob.js'
+import {PersistentVolumeController} from './persistentvolume/persistentvolume.js'
+import {VolumeProtectionController} from './volume-protection.js'
 
 /**
  * A fresh set of controllers: fresh memory, as after a process start. `containersDir`: where the
@@ -56,5 +59,7 @@ export function createControllers(opts: {containersDir?: string} = {}): Controll
     new DaemonSetController(),
     new DisruptionController(),
     new CronJobController(),
+    new PersistentVolumeController(),
+    new VolumeProtectionController(),
   ]
 }

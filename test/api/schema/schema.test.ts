@@ -28,6 +28,8 @@ describe('field schema', () => {
       'v1/Event',
       'v1/Namespace',
       'v1/Node',
+      'v1/PersistentVolume',
+      'v1/PersistentVolumeClaim',
       'v1/Pod',
       'v1/PodTemplate',
       'v1/Secret',
