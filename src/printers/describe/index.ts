@@ -17,6 +17,7 @@ import {describePodDisruptionBudget} from './poddisruptionbudget.js'
 import {describePriorityClass} from './priorityclass.js'
 import {describeStorageClass} from './storageclass.js'
 import {describePersistentVolume, describePersistentVolumeClaim} from './persistentvolume.js'
+import {describeRole, describeRoleBinding} from './rbac.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -41,6 +42,7 @@ const DESCRIBERS: Record<string, Describer> = {
   PriorityClass: describePriorityClass,
   StorageClass: describeStorageClass,
   PersistentVolume: describePersistentVolume, PersistentVolumeClaim: describePersistentVolumeClaim,
+  Role: describeRole, ClusterRole: describeRole, RoleBinding: describeRoleBinding, ClusterRoleBinding: describeRoleBinding,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

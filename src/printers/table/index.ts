@@ -26,6 +26,7 @@ import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.
 import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 import {priorityClassTable} from './priorityclass.js'
 import {persistentVolumeClaimTable, persistentVolumeTable} from './persistentvolume.js'
+import {rbacTables} from './rbac.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -50,6 +51,7 @@ const HANDLERS: Record<string, TableHandler> = {
   PodTemplate: podTemplateTable,
   CronJob: cronJobTable,
   PersistentVolume: persistentVolumeTable, PersistentVolumeClaim: persistentVolumeClaimTable,
+  ...rbacTables,
 }
 
 /** A kind's columns and rows, default and wide. */
