@@ -6,7 +6,7 @@
 // the service account controller, the job controller and the TTL-after-finished controller
 // (controllers/job/), the statefulset and daemonset controllers, and the disruption controller
 // (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/), then the persistent
-// volume binder (controllers/persistentvolume/) and the pv/pvc protection controllers. Each is level-triggered: the
+// volume binder (controllers/persistentvolume/), the pv/pvc protection controllers and clusterrole aggregation. Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -32,6 +32,7 @@ import {DisruptionController} from './disruption/disruption.js'
 import {CronJobController} from './cronjob/cronjob.js'
 import {PersistentVolumeController} from './persistentvolume/persistentvolume.js'
 import {VolumeProtectionController} from './volume-protection.js'
+import {ClusterRoleAggregationController} from './clusterrole-aggregation.js'
 
 /**
  * A fresh set of controllers: fresh memory, as after a process start. `containersDir`: where the
@@ -61,5 +62,6 @@ export function createControllers(opts: {containersDir?: string} = {}): Controll
     new CronJobController(),
     new PersistentVolumeController(),
     new VolumeProtectionController(),
+    new ClusterRoleAggregationController(),
   ]
 }

@@ -6,7 +6,7 @@
 import type {KObject} from '../../api/types.js'
 
 import {builtinResource} from '../../api/builtin-kinds.js'
-import {CliError} from '../errors.js'
+import {CliError, PlainError} from '../errors.js'
 
 export interface RoleOptions {
   name: string
@@ -79,7 +79,8 @@ function validateResources(resources: ResourceOption[], verbs: string[]): void {
       if (!allowed.includes(`${resolved.group}/${resolved.resource}`)) throw new CliError(`can not perform '${verb}' on '${resolved.resource}' in group '${resolved.group}'`)
       error = undefined
     }
-    if (error) throw new CliError(error)
+    // cmdutil.CheckErr prints a NoResourceMatchError as it is, without `error: `
+    if (error) throw new PlainError(error)
   }
 }
 
@@ -137,7 +138,8 @@ export function generateClusterRole(o: RoleOptions): KObject {
   const base = {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: {name: o.name}}
   if (Object.keys(o.aggregationRule).length > 0) {
     if (urls.length > 0 || verbs.length > 0 || resources.length > 0 || resourceNames.length > 0) throw new CliError('aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames')
-    return {...base, aggregationRule: {clusterRoleSelectors: [{matchLabels: o.aggregationRule}]}}
+    // ClusterRole.rules has no omitempty: the typed object kubectl prints says `"rules": null`
+    return {...base, rules: null, aggregationRule: {clusterRoleSelectors: [{matchLabels: o.aggregationRule}]}}
   }
   if (verbs.length === 0) throw new CliError('at least one verb must be specified')
   if (resources.length === 0 && urls.length === 0) throw new CliError('one of resource or nonResourceURL must be specified')
