@@ -36,6 +36,12 @@ const ROOTS = [
   ['batch/v1', 'CronJob', 'batch/v1', 'CronJob'],
   ['storage.k8s.io/v1', 'StorageClass', 'storage/v1', 'StorageClass'],
   ['v1', 'PodTemplate', 'core/v1', 'PodTemplate'],
+  ['v1', 'PersistentVolume', 'core/v1', 'PersistentVolume'],
+  ['v1', 'PersistentVolumeClaim', 'core/v1', 'PersistentVolumeClaim'],
+  ['rbac.authorization.k8s.io/v1', 'Role', 'rbac/v1', 'Role'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRole', 'rbac/v1', 'ClusterRole'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding', 'rbac/v1', 'RoleBinding'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rbac/v1', 'ClusterRoleBinding'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

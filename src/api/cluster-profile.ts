@@ -34,6 +34,8 @@ export interface ClusterProfile {
   kubernetesVersion?: string
   /** whether the RuntimeClass ksim-process was created (absent in clusters made before ksim had the process runtime) */
   processRuntimeClass?: boolean
+  /** whether the bootstrap RBAC objects (cluster-admin) were created (absent in clusters made before ksim served RBAC) */
+  bootstrapRBAC?: boolean
   /** the runtime handler of pods that name no RuntimeClass (`ksim cluster create --runtime`); absent: runc, the simulated runtime */
   defaultRuntimeHandler?: string
 }

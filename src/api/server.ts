@@ -161,7 +161,7 @@ export class Api implements ApiCore {
     if (managed) meta.managedFields = managed as ObjectMeta['managedFields']
 
     const errs: FieldError[] = [
-      ...validateObjectMeta(meta, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : 'subdomain'}),
+      ...validateObjectMeta(meta, {namespaced: rt.namespaced, nameValidator: rt.kind === 'Namespace' ? 'label' : rt.group === 'rbac.authorization.k8s.io' ? 'path' : 'subdomain'}),
       ...(rt.strategy.validate?.(obj, this.ctx) ?? []),
     ]
     if (errs.length > 0) throw apiErrors.invalid(rt.kind, rt.group, displayName, errs)

@@ -13,6 +13,7 @@ import {KUBELET_VERSION} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
 import {zoneLabels} from './zones.js'
 import {ensureSystemPriorityClasses} from './system-priority-classes.js'
+import {ensureBootstrapRBAC} from './bootstrap-rbac.js'
 import {ensureProcessRuntimeClass} from './process-runtime-class.js'
 
 export {KUBELET_VERSION} from './kubernetes-version.js'
@@ -85,7 +86,7 @@ export function nodeObject(name: string, index: number, p: Pick<ClusterProfile, 
  */
 export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: Date): void {
   // the cluster CA, published in every namespace's kube-root-ca.crt
-  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true, processRuntimeClass: true}
+  const withCA: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true, processRuntimeClass: true, bootstrapRBAC: true}
   store.transaction(() => {
     writeProfile(store, withCA)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(withCA)})
@@ -99,5 +100,6 @@ export function bootstrapCluster(store: Backend, profile: ClusterProfile, now: D
     createKubernetesService(api, '172.18.0.2')
     ensureSystemPriorityClasses(api)
     ensureProcessRuntimeClass(api)
+    ensureBootstrapRBAC(api)
   })
 }

@@ -14,6 +14,7 @@ import type {Backend} from '../store/backend.js'
 import {KUBELET_VERSION, needsUpgrade} from './kubernetes-version.js'
 import {generateRootCA} from './root-ca.js'
 import {ensureSystemPriorityClasses} from './system-priority-classes.js'
+import {ensureBootstrapRBAC} from './bootstrap-rbac.js'
 import {ensureProcessRuntimeClass} from './process-runtime-class.js'
 
 export {needsUpgrade} from './kubernetes-version.js'
@@ -27,12 +28,13 @@ export function upgradeCluster(store: Backend, now: Date): ClusterProfile | unde
   return store.transaction(() => {
     const profile = readProfile(store)
     if (!needsUpgrade(profile)) return profile
-    const upgraded: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true, processRuntimeClass: true}
+    const upgraded: ClusterProfile = {...profile, rootCACert: profile.rootCACert ?? generateRootCA(now), kubernetesVersion: KUBELET_VERSION, systemPriorityClasses: true, processRuntimeClass: true, bootstrapRBAC: true}
     writeProfile(store, upgraded)
     const api = new Api(store, {clock: {now: () => now}, settings: apiSettingsOf(upgraded)})
     upgradeNodes(api)
     if (!profile.systemPriorityClasses) ensureSystemPriorityClasses(api)
     if (!profile.processRuntimeClass) ensureProcessRuntimeClass(api)
+    if (!profile.bootstrapRBAC) ensureBootstrapRBAC(api)
     if (profile.rootCACert) return upgraded
     for (const ns of api.list(lookupKind('v1', 'Namespace')!, undefined).items) {
       if (ns.metadata.deletionTimestamp || (ns.status as {phase?: string} | undefined)?.phase !== 'Active') continue

@@ -5,7 +5,8 @@
 // lifecycle, taint eviction, pod GC (deleted and shut-down nodes, then finished pods over the threshold),
 // the service account controller, the job controller and the TTL-after-finished controller
 // (controllers/job/), the statefulset and daemonset controllers, and the disruption controller
-// (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/). Each is level-triggered: the
+// (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/), then the persistent
+// volume binder (controllers/persistentvolume/), the pv/pvc protection controllers and clusterrole aggregation. Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
 import type {Controller} from './types.js'
 
@@ -29,6 +30,9 @@ import {StatefulSetController} from './statefulset/statefulset.js'
 import {DaemonSetController} from './daemonset/daemonset.js'
 import {DisruptionController} from './disruption/disruption.js'
 import {CronJobController} from './cronjob/cronjob.js'
+import {PersistentVolumeController} from './persistentvolume/persistentvolume.js'
+import {VolumeProtectionController} from './volume-protection.js'
+import {ClusterRoleAggregationController} from './clusterrole-aggregation.js'
 
 /**
  * A fresh set of controllers: fresh memory, as after a process start. `containersDir`: where the
@@ -56,5 +60,8 @@ export function createControllers(opts: {containersDir?: string} = {}): Controll
     new DaemonSetController(),
     new DisruptionController(),
     new CronJobController(),
+    new PersistentVolumeController(),
+    new VolumeProtectionController(),
+    new ClusterRoleAggregationController(),
   ]
 }

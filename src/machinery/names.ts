@@ -129,3 +129,12 @@ export function nameIsDNSSubdomain(name: string, prefix: boolean): string[] {
 export function nameIsDNSLabel(name: string, prefix: boolean): string[] {
   return isDNS1123Label(prefix ? maskTrailingDash(name) : name)
 }
+
+/** path.IsValidPathSegmentName (RBAC object names): neither `.` nor `..`, no `/` or `%`; a generateName prefix may be `.` or `..`. */
+export function nameIsPathSegment(name: string, prefix: boolean): string[] {
+  const errs: string[] = []
+  if (!prefix && (name === '.' || name === '..')) errs.push(`may not be '${name}'`)
+  if (name.includes('/')) errs.push("may not contain '/'")
+  if (name.includes('%')) errs.push("may not contain '%'")
+  return errs
+}

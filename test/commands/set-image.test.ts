@@ -192,6 +192,6 @@ describe('ksim set image (API only)', function () {
   })
 
   it('is listed under ksim set', () => {
-    expect(sb.run(['set', '--help']).stdout).to.equal('Set specific features on objects\n\nUSAGE\n  $ ksim set COMMAND\n\nCOMMANDS\n  set image  Update the image of a pod template\n\n')
+    expect(sb.run(['set', '--help']).stdout).to.equal('Set specific features on objects\n\nUSAGE\n  $ ksim set COMMAND\n\nCOMMANDS\n  set image    Update the image of a pod template\n  set subject  Update the user, group, or service account in a role binding or\n               cluster role binding\n\n')
   })
 })

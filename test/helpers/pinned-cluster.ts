@@ -139,5 +139,15 @@ function populate(store: Store): void {
   create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'gvisor', labels: {tier: 'sandbox'}}, handler: 'runsc', overhead: {podFixed: {cpu: '250m', memory: '120Mi'}}, scheduling: {nodeSelector: {'kubernetes.io/os': 'linux'}, tolerations: [sandboxToleration]}})
   create({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'plain'}, handler: 'runc'})
   create(pod('sandboxed', 'default', {runtimeClassName: 'gvisor', containers: [container('app', 'nginx:1.27')]}))
+  // persistent volumes: one the binder binds to claim `data`, one left Available, a claim of a class nobody provisions
+  const pvSpec = (storage: string, extra: Record<string, unknown>) => ({capacity: {storage}, accessModes: ['ReadWriteOnce'], ...extra})
+  create({apiVersion: 'v1', kind: 'PersistentVolume', metadata: {name: 'pv-local', labels: {type: 'local'}}, spec: pvSpec('10Gi', {hostPath: {path: '/data/pv-local'}})})
+  create({apiVersion: 'v1', kind: 'PersistentVolume', metadata: {name: 'pv-nfs'}, spec: pvSpec('5Gi', {accessModes: ['ReadWriteMany', 'ReadOnlyMany'], persistentVolumeReclaimPolicy: 'Recycle', storageClassName: 'nfs', nfs: {server: '172.17.0.2', path: '/exports'}})})
+  create({apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: {name: 'data', namespace: 'default'}, spec: {accessModes: ['ReadWriteOnce'], resources: {requests: {storage: '3Gi'}}, storageClassName: ''}})
+  create({apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: {name: 'fast', namespace: 'team'}, spec: {accessModes: ['ReadWriteOnce'], resources: {requests: {storage: '1G'}}, storageClassName: 'fast', volumeMode: 'Block'}})
+  // RBAC: a role and bindings in team (the cluster-admin role and binding come with every cluster)
+  create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'pod-reader', namespace: 'team'}, rules: [{apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch']}, {apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get']}]})
+  create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: {name: 'read-pods', namespace: 'team'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader'}, subjects: [{kind: 'User', name: 'jane'}, {kind: 'Group', name: 'devs'}, {kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
+  create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: {name: 'ci-view'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view'}, subjects: [{kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
   run(5)
 }

@@ -17,7 +17,7 @@ const FILE_MODE_DEFAULT = 420 // 0644
 type Obj = Record<string, unknown>
 
 /** SetDefaults_ResourceList: round up to milli precision and store the canonical form. */
-function canonicalResources(list: Obj | undefined): Obj | undefined {
+export function canonicalResources(list: Obj | undefined): Obj | undefined {
   if (!list) return list
   const out: Obj = {}
   for (const [name, raw] of Object.entries(list)) {

@@ -3,7 +3,7 @@
 import type {ObjectMeta, OwnerReference} from 'kubernetes-types/meta/v1.js'
 
 import {fieldErr, type FieldError} from '../errors.js'
-import {byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain} from '../../machinery/names.js'
+import {byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment} from '../../machinery/names.js'
 
 /** metadata.annotations: total size of keys and values, in bytes. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 262144
@@ -14,13 +14,14 @@ const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion
 /** How a kind's metadata is checked: namespaced or not, and which name rule applies. */
 export interface ObjectMetaOptions {
   namespaced: boolean
-  nameValidator: 'subdomain' | 'label'
+  /** `path`: RBAC's ValidateRBACName (path segment names such as `system:masters`) */
+  nameValidator: 'subdomain' | 'label' | 'path'
 }
 
 /** Create-time metadata validation (name, namespace, labels, annotations, owners, finalizers). */
 export function validateObjectMeta(meta: ObjectMeta, opts: ObjectMetaOptions): FieldError[] {
   const errs: FieldError[] = []
-  const nameFn = opts.nameValidator === 'label' ? nameIsDNSLabel : nameIsDNSSubdomain
+  const nameFn = opts.nameValidator === 'label' ? nameIsDNSLabel : opts.nameValidator === 'path' ? nameIsPathSegment : nameIsDNSSubdomain
   const generateName = meta.generateName ?? ''
   const name = meta.name ?? ''
   if (generateName) {

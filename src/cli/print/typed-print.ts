@@ -8,14 +8,15 @@ import type {KObject} from '../../api/types.js'
 /**
  * Field order of the Go structs ksim's generators fill, as one list: no two of these structs order two
  * shared keys differently (ObjectMeta, ConfigMap, Secret, ServiceAccount, Namespace, Service(Spec|Port),
- * Deployment(Spec), LabelSelector, PodTemplateSpec, PodSpec, Container, ContainerPort, LoadBalancerStatus).
+ * Deployment(Spec), LabelSelector, PodTemplateSpec, PodSpec, Container, ContainerPort, LoadBalancerStatus, Role,
+ * ClusterRole, PolicyRule, RoleBinding, Subject) but RoleRef (apiGroup before kind), ordered on its own.
  */
 const FIELD_ORDER = [
-  'kind', 'apiVersion', 'metadata', 'name', 'generateName', 'namespace', 'creationTimestamp', 'labels', 'annotations',
-  'spec', 'immutable', 'data', 'binaryData', 'stringData', 'secrets', 'imagePullSecrets', 'automountServiceAccountToken',
+  'kind', 'apiVersion', 'metadata', 'apiGroup', 'name', 'generateName', 'namespace', 'creationTimestamp', 'labels', 'annotations',
+  'rules', 'aggregationRule', 'subjects', 'roleRef', 'spec', 'immutable', 'data', 'binaryData', 'stringData', 'secrets', 'imagePullSecrets', 'automountServiceAccountToken',
   'replicas', 'containers', 'image', 'command', 'args', 'containerPort', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort',
   'ports', 'selector', 'matchLabels', 'matchExpressions', 'template', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'externalName',
-  'strategy', 'resources', 'restartPolicy', 'dnsPolicy', 'status', 'loadBalancer',
+  'strategy', 'verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs', 'restartPolicy', 'dnsPolicy', 'status', 'loadBalancer',
 ]
 const RANK = new Map(FIELD_ORDER.map((k, i) => [k, i]))
 /** Go maps (sorted keys) among those structs' fields; a Service's selector is a map, a Deployment's a LabelSelector. */
@@ -23,13 +24,16 @@ const MAPS = new Set(['labels', 'annotations', 'data', 'binaryData', 'stringData
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function ordered(value: unknown, isMap: boolean, serviceSpec: boolean): unknown {
+const ROLE_REF_RANK = new Map(['apiGroup', 'kind', 'name'].map((k, i) => [k, i]))
+
+function ordered(value: unknown, isMap: boolean, serviceSpec: boolean, roleRef = false): unknown {
   if (Array.isArray(value)) return value.map((v) => ordered(v, false, false))
   if (!isObject(value)) return value
   const keys = Object.keys(value).filter((k) => value[k] !== undefined)
-  keys.sort(isMap ? undefined : (a, b) => (RANK.get(a) ?? FIELD_ORDER.length) - (RANK.get(b) ?? FIELD_ORDER.length))
+  const rank = roleRef ? ROLE_REF_RANK : RANK
+  keys.sort(isMap ? undefined : (a, b) => (rank.get(a) ?? FIELD_ORDER.length) - (rank.get(b) ?? FIELD_ORDER.length))
   const out: Record<string, unknown> = {}
-  for (const k of keys) out[k] = ordered(value[k], MAPS.has(k) || (serviceSpec && k === 'selector'), k === 'spec' && value.kind === 'Service')
+  for (const k of keys) out[k] = ordered(value[k], MAPS.has(k) || (serviceSpec && k === 'selector'), k === 'spec' && value.kind === 'Service', k === 'roleRef')
   return out
 }
 

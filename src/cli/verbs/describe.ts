@@ -50,6 +50,8 @@ function context(api: Api, found: Found, showEvents: boolean) {
   if (rt.kind === 'Deployment' || rt.kind === 'ReplicaSet' || rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet') return {now: api.clock.now(), events, showEvents, ...workloadContext(api, obj)}
   // describe service prints the endpoints of the Service's EndpointSlices
   if (rt.kind === 'Service') return {now: api.clock.now(), events, showEvents, endpointSlices: api.list(lookupKind('discovery.k8s.io/v1', 'EndpointSlice')!, obj.metadata.namespace, {labelSelector: `kubernetes.io/service-name=${obj.metadata.name}`}).items}
+  // describe pvc lists the pods of its namespace that use the claim
+  if (rt.kind === 'PersistentVolumeClaim') return {now: api.clock.now(), events, showEvents, pods: api.list(lookupKind('v1', 'Pod')!, obj.metadata.namespace).items}
   if (rt.kind !== 'Node') return {now: api.clock.now(), events, showEvents}
   const pods = api
     .list(lookupKind('v1', 'Pod')!, undefined)

@@ -16,6 +16,8 @@ import {describeGeneric} from './generic.js'
 import {describePodDisruptionBudget} from './poddisruptionbudget.js'
 import {describePriorityClass} from './priorityclass.js'
 import {describeStorageClass} from './storageclass.js'
+import {describePersistentVolume, describePersistentVolumeClaim} from './persistentvolume.js'
+import {describeRole, describeRoleBinding} from './rbac.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -39,6 +41,8 @@ const DESCRIBERS: Record<string, Describer> = {
   PodDisruptionBudget: describePodDisruptionBudget,
   PriorityClass: describePriorityClass,
   StorageClass: describeStorageClass,
+  PersistentVolume: describePersistentVolume, PersistentVolumeClaim: describePersistentVolumeClaim,
+  Role: describeRole, ClusterRole: describeRole, RoleBinding: describeRoleBinding, ClusterRoleBinding: describeRoleBinding,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

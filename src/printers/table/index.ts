@@ -25,6 +25,8 @@ import {cronJobTable} from './cronjob.js'
 import {controllerRevisionTable, daemonSetTable, statefulSetTable} from './apps.js'
 import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 import {priorityClassTable} from './priorityclass.js'
+import {persistentVolumeClaimTable, persistentVolumeTable} from './persistentvolume.js'
+import {rbacTables} from './rbac.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -48,6 +50,8 @@ const HANDLERS: Record<string, TableHandler> = {
   StorageClass: storageClassTable,
   PodTemplate: podTemplateTable,
   CronJob: cronJobTable,
+  PersistentVolume: persistentVolumeTable, PersistentVolumeClaim: persistentVolumeClaimTable,
+  ...rbacTables,
 }
 
 /** A kind's columns and rows, default and wide. */
