@@ -201,8 +201,8 @@ export class SqliteWrites {
    * Runs `attempt` (a BEGIN IMMEDIATE and what follows it) and, while it finds the write lock taken
    * before `began`, tries again every millisecond until the busy timeout has passed. SQLite's own busy
    * handler sleeps up to 100 ms between tries: against a writer that holds the lock for 50 ms batches
-   * with gaps of a millisecond between them it almost never got in (a 30,000-pod `create -f` ran at 8 %
-   * of a core for three minutes while the reconciler started pods).
+   * with gaps of a millisecond between them it almost never got in (a `create -f` of 30,000 objects ran at 8 %
+   * of a core for three minutes while the reconciler wrote its batches).
    */
   private lockPolling<R>(attempt: () => R, began: () => boolean): R {
     const patience = this.#busyMs
