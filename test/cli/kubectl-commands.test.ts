@@ -26,15 +26,15 @@ describe('kubectl commands ksim does not have', function () {
   it('the CLI says so on stderr with exit 1, for every kubectl 1.35 command ksim lacks', () => {
     const sb = new Sandbox('ksim-missing-', {KSIM_NO_RECONCILER: '1'})
     try {
-      const lacking = ['top', 'attach', 'cp', 'proxy', 'auth',
+      const lacking = ['top', 'cp', 'proxy', 'auth',
         'certificate', 'kustomize', 'debug', 'autoscale', 'cluster-info', 'alpha']
       for (const verb of lacking) {
         expect(sb.run([verb, 'x']), verb).to.deep.equal({stdout: '', stderr: `error: "${verb}" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`, code: 1})
       }
-      // port-forward is there now, and events
+      // port-forward is there now, and events, and attach
       expect(sb.run(['events', 'x'])).to.deep.equal({stdout: '', stderr: 'No events found in default namespace.\n', code: 0})
       expect(sb.run(['port-forward', 'x'])).to.deep.equal({stdout: '', stderr: "error: TYPE/NAME and list of ports are required for port-forward\nSee 'ksim port-forward -h' for help and examples\n", code: 1})
-      expect(sb.run(['-n', 'team', 'attach', 'p']).stderr).to.equal(`error: "attach" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
+      expect(sb.run(['-n', 'team', 'attach', 'p'])).to.deep.equal({stdout: '', stderr: 'Error from server (NotFound): pods "p" not found\n', code: 1})
       // create clusterrole is there now
       expect(sb.run(['create', 'clusterrole', 'r']).stderr).to.equal('error: at least one verb must be specified\n')
       expect(sb.run(['create', 'quota', 'q', '--hard=pods=2']).stderr).to.equal(`error: "create quota" is a kubectl command that ksim does not have yet\nSee 'ksim help' for the commands it has\n`)
