@@ -25,6 +25,15 @@ export const dryRunFlag = Flags.option({
   default: 'none',
 })()
 
+/** kubectl's flags for streams into a pod's container, the same on exec and attach */
+export const containerStreamFlags = {
+    container: Flags.string({char: 'c', description: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'}),
+    'pod-running-timeout': Flags.string({description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', default: '1m0s'}),
+    quiet: Flags.boolean({char: 'q', description: 'Only print output from the remote session', default: false}),
+    stdin: Flags.boolean({char: 'i', description: 'Pass stdin to the container', default: false}),
+    tty: Flags.boolean({char: 't', description: 'Stdin is a TTY', default: false}),
+}
+
 export const selectorFlag = Flags.string({
   char: 'l',
   description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.',

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {defineCommand} from '../cli/define-command.js'
+import {containerStreamFlags} from '../cli/flags.js'
 import {parseDuration} from '../cli/duration-flag.js'
 import {completeExec, runExec} from '../cli/verbs/exec.js'
 
@@ -19,11 +20,7 @@ export default defineCommand({
   flags: {
     // kubectl's string slice, as filenameFlag: repeated or comma-separated, the arguments after it stay arguments
     filename: Flags.string({char: 'f', description: 'to use to exec into the resource', multiple: true, multipleNonGreedy: true, delimiter: ','}),
-    container: Flags.string({char: 'c', description: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'}),
-    'pod-running-timeout': Flags.string({description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', default: '1m0s'}),
-    quiet: Flags.boolean({char: 'q', description: 'Only print output from the remote session', default: false}),
-    stdin: Flags.boolean({char: 'i', description: 'Pass stdin to the container', default: false}),
-    tty: Flags.boolean({char: 't', description: 'Stdin is a TTY', default: false}),
+    ...containerStreamFlags,
   },
   strict: false,
   async run(cmd, {argv, flags}) {
