@@ -145,12 +145,16 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['exec', 'shell', 'ls'])).to.deep.equal({stdout: '', stderr: "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'ksim exec -h' for help and examples\n", code: 1})
   })
 
-  it('a container without a command cannot be created; a program that is not there fails to start', () => {
+  it('a container with neither command nor args cannot be created, args alone run; a program that is not there fails to start', () => {
     expect(sb.run(['run', 'nocmd', '--image=nginx']).code).to.equal(0)
     expect(sb.run(['wait', '--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=CreateContainerError', 'pod/nocmd', '--timeout=60s']).code).to.equal(0)
     expect(sb.run(['get', 'pod', 'nocmd', '-o', 'jsonpath={.status.containerStatuses[0].state.waiting.message}']).stdout).to.equal(
-      'the process runtime runs a container\'s command and args, and container "nocmd" has no command (its image "nginx" names nothing to run)',
+      'the process runtime runs a container\'s command and args, and container "nocmd" has neither (its image "nginx" names nothing to run)',
     )
+    // args alone are the command line, as with an image that has no ENTRYPOINT
+    expect(sb.run(['run', 'argsonly', '--image=busybox', '--restart=Never', '--', 'sh', '-c', 'echo from args']).code).to.equal(0)
+    expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Succeeded', 'pod/argsonly', '--timeout=60s']).code).to.equal(0)
+    expect(sb.run(['logs', 'argsonly'])).to.deep.equal({stdout: 'from args\n', stderr: '', code: 0})
     expect(sb.run(['apply', '-f', '-'], {input: pod('missing', {command: ['no-such-program']}, {restartPolicy: 'Never'})}).code).to.equal(0)
     expect(sb.run(['wait', '--for=jsonpath={.status.phase}=Failed', 'pod/missing', '--timeout=60s']).code).to.equal(0)
     const t = sb.run(['get', 'pod', 'missing', '-o', 'jsonpath={.status.containerStatuses[0].state.terminated.exitCode} {.status.containerStatuses[0].state.terminated.reason}: {.status.containerStatuses[0].state.terminated.message}']).stdout

@@ -44,9 +44,12 @@ async function runInstanceProbe(root: string, ref: ContainerRef, probe: Probe, h
   return runProbe(probe, ref.container, spec, ref.pod.status?.podIP ?? '')
 }
 
-/** The CreateContainerError message of a container with no command. */
+/**
+ * The CreateContainerError message of a container with neither command nor args. The image names no
+ * entrypoint, so as with an image without ENTRYPOINT, args alone are the command line (`run x -- sh`).
+ */
 export const noCommandMessage = (ref: ContainerRef): string =>
-  `the process runtime runs a container's command and args, and container "${ref.container.name}" has no command (its image "${ref.container.image ?? ''}" names nothing to run)`
+  `the process runtime runs a container's command and args, and container "${ref.container.name}" has neither (its image "${ref.container.image ?? ''}" names nothing to run)`
 
 export class ProcessRuntime implements Runtime {
   readonly name = 'process'
@@ -97,7 +100,7 @@ export class ProcessRuntime implements Runtime {
   }
 
   createError(ref: ContainerRef): string | undefined {
-    return (ref.container.command ?? []).length === 0 ? noCommandMessage(ref) : undefined
+    return (ref.container.command ?? []).length === 0 && (ref.container.args ?? []).length === 0 ? noCommandMessage(ref) : undefined
   }
 
   start(ref: ContainerRef, restartCount: number, atMs: number): ContainerHandle {
