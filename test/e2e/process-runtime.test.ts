@@ -140,6 +140,8 @@ describe('process runtime (real processes, real reconciler)', function () {
     expect(sb.run(['exec', 'shell', '-c', 'app', '--', 'sh', '-c', 'echo hi; echo app'])).to.deep.equal({stdout: 'hi\napp\n', stderr: '', code: 0})
     expect(sb.run(['exec', '-c', 'app', 'shell', '--', 'echo', 'app', '-c', 'shell'])).to.deep.equal({stdout: 'app -c shell\n', stderr: '', code: 0})
     expect(sb.run(['exec', 'shell', '--', 'sh', '-c', 'exit 5'])).to.deep.equal({stdout: '', stderr: 'command terminated with exit code 5\n', code: 5})
+    // the kubelet's service variables: the API server's Service, as in every pod
+    expect(sb.run(['exec', 'shell', '--', 'sh', '-c', 'echo $KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT $KUBERNETES_PORT_443_TCP'])).to.deep.equal({stdout: '10.96.0.1:443 tcp://10.96.0.1:443\n', stderr: '', code: 0})
     expect(sb.run(['exec', 'shell', '--', 'no-such-program'])).to.deep.equal({stdout: '', stderr: 'error: Internal error occurred: error executing command in container: failed to exec in container: exec: "no-such-program": executable file not found in $PATH\n', code: 1})
     expect(sb.run(['exec', 'shell'])).to.deep.equal({stdout: '', stderr: 'error: you must specify at least one command for the container\n', code: 1})
     expect(sb.run(['exec', 'shell', 'ls'])).to.deep.equal({stdout: '', stderr: "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'ksim exec -h' for help and examples\n", code: 1})

@@ -200,7 +200,7 @@ export class Kubelet implements Controller {
   // the node's runtime handlers, reading RuntimeClasses, ConfigMaps and Secrets from the cache
   private handlers(ctx: ControllerContext): Runtime {
     const lookup: NodeContext['lookup'] = (kind, ns, n) => ctx.cache.get(kind, ns, n)
-    return new HandlerRuntime(new SimulatedRuntime(ctx.profile), lookup, ctx.profile.defaultRuntimeHandler ?? DEFAULT_HANDLER, this.opts.containersDir)
+    return new HandlerRuntime(new SimulatedRuntime(ctx.profile), lookup, ctx.profile.defaultRuntimeHandler ?? DEFAULT_HANDLER, this.opts.containersDir, (ns) => ctx.cache.list('Service', ns))
   }
 
   // the wall clock stepped (NTP, a manual change) since the last pass: deadlines move with it, so each

@@ -2,6 +2,7 @@
 // simulated runtime, the default) and `process` (real local processes, process/runtime.ts). A pod's
 // handler is its RuntimeClass's, or the node's default when it names none (`ksim cluster create
 // --runtime process` makes that `process`). Each call goes to the runtime of the pod's handler.
+import type {ServiceLister} from './process/service-env.js'
 import type {Pod} from 'kubernetes-types/core/v1.js'
 import type {ObjectLookup} from './config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from './runtime.js'
@@ -31,8 +32,10 @@ export class HandlerRuntime implements Runtime {
     private readonly defaultHandler: string,
     /** the folder of the process runtime's instances; without it every pod runs simulated */
     containersDir: string | undefined,
+    /** a namespace's Services, for the service environment variables of process containers */
+    services?: ServiceLister,
   ) {
-    if (containersDir) this.#process = new ProcessRuntime(containersDir, sim, lookup)
+    if (containersDir) this.#process = new ProcessRuntime(containersDir, sim, lookup, undefined, services)
   }
 
   private of(pod: Pod): Runtime {

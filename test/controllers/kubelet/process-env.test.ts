@@ -49,3 +49,50 @@ describe('process runtime: container environment', () => {
     expect(env).to.not.have.property('GONE')
   })
 })
+
+describe('process runtime: service environment variables', () => {
+  const svc = (namespace: string, name: string, clusterIP: string, ports: {name?: string; port: number; protocol?: string}[]) => ({metadata: {name, namespace}, spec: {clusterIP, ports}})
+  const services = (ns: string) =>
+    ({
+      default: [svc('default', 'kubernetes', '10.96.0.1', [{name: 'https', port: 443}]), svc('default', 'web', '10.96.0.20', [{port: 80}])],
+      team: [svc('team', 'redis-primary', '10.96.0.30', [{port: 6379}, {name: 'metrics', port: 9121, protocol: 'UDP'}]), svc('team', 'headless', 'None', [{port: 80}])],
+    })[ns] ?? []
+  const podIn = (namespace: string, extra: Partial<NonNullable<Pod['spec']>> = {}): Pod => ({metadata: {name: 'p', namespace}, spec: {containers: [{name: 'c', env: [{name: 'ADDR', value: '$(KUBERNETES_SERVICE_HOST):$(REDIS_PRIMARY_SERVICE_PORT)'}, {name: 'WEB_SERVICE_HOST', value: 'mine'}]}], ...extra}})
+  const envOf = (pod: Pod) => containerEnv(pod, pod.spec!.containers[0]!, lookup, services as never)
+
+  it("gives the kubernetes Service's and the namespace's, with Docker's link variables, and the container's own win", () => {
+    const env = envOf(podIn('team'))
+    expect(env).to.include({
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+      KUBERNETES_SERVICE_PORT_HTTPS: '443',
+      KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+      KUBERNETES_PORT_443_TCP_PORT: '443',
+      KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+      REDIS_PRIMARY_SERVICE_HOST: '10.96.0.30',
+      REDIS_PRIMARY_SERVICE_PORT: '6379',
+      REDIS_PRIMARY_SERVICE_PORT_METRICS: '9121',
+      REDIS_PRIMARY_PORT: 'tcp://10.96.0.30:6379',
+      REDIS_PRIMARY_PORT_9121_UDP: 'udp://10.96.0.30:9121',
+      REDIS_PRIMARY_PORT_9121_UDP_PROTO: 'udp',
+      ADDR: '10.96.0.1:6379',
+      WEB_SERVICE_HOST: 'mine',
+    })
+    // another namespace's Services and headless ones give nothing
+    expect(Object.keys(env).filter((k) => k.startsWith('WEB_') || k.startsWith('HEADLESS_'))).to.deep.equal(['WEB_SERVICE_HOST'])
+  })
+
+  it('enableServiceLinks: false leaves only the kubernetes Service', () => {
+    const env = envOf(podIn('team', {enableServiceLinks: false}))
+    expect(env.KUBERNETES_SERVICE_HOST).to.equal('10.96.0.1')
+    expect(Object.keys(env).filter((k) => k.startsWith('REDIS_'))).to.deep.equal([])
+    expect(env.ADDR).to.equal('10.96.0.1:$(REDIS_PRIMARY_SERVICE_PORT)')
+  })
+
+  it('in default, its own Services too', () => {
+    const env = envOf(podIn('default'))
+    expect(env).to.include({WEB_SERVICE_HOST: 'mine', WEB_PORT: 'tcp://10.96.0.20:80', WEB_SERVICE_PORT: '80'})
+  })
+})

@@ -10,6 +10,7 @@ import type {ObjectLookup} from '../config.js'
 import os from 'node:os'
 
 import {parseQuantity} from '../../../machinery/quantity.js'
+import {serviceEnv, type ServiceLister} from './service-env.js'
 
 /** containerd's default PATH for a container whose image sets none */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -58,10 +59,11 @@ export function resourceValue(c: Container, ref: NonNullable<EnvVarSource['resou
   return String(Math.ceil(value.milliValue() / divisor.milliValue()))
 }
 
-/** The environment the container's process gets. */
-export function containerEnv(pod: Pod, c: Container, lookup: ObjectLookup): Record<string, string> {
+/** The environment the container's process gets; `services` lists a namespace's Services (service-env.ts). */
+export function containerEnv(pod: Pod, c: Container, lookup: ObjectLookup, services: ServiceLister = () => []): Record<string, string> {
   const ns = pod.metadata?.namespace ?? 'default'
   const env: Record<string, string> = {PATH: DEFAULT_PATH, HOSTNAME: pod.metadata?.name ?? '', HOME: os.homedir()}
+  const fromServices = Object.fromEntries(serviceEnv(pod, services))
   for (const from of c.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef
     const obj = ref && lookup(from.configMapRef ? 'ConfigMap' : 'Secret', ns, ref.name ?? '')
@@ -71,7 +73,8 @@ export function containerEnv(pod: Pod, c: Container, lookup: ObjectLookup): Reco
   for (const e of c.env ?? []) {
     const from = e.valueFrom
     if (!from) {
-      env[e.name] = expand(e.value ?? '', env)
+      // `$(VAR)` sees the container's variables first, then the services' (MappingFuncFor(tmpEnv, serviceEnv))
+      env[e.name] = expand(e.value ?? '', {...fromServices, ...env})
       continue
     }
     const keyRef = from.configMapKeyRef ?? from.secretKeyRef
@@ -82,5 +85,7 @@ export function containerEnv(pod: Pod, c: Container, lookup: ObjectLookup): Reco
     } else if (from.fieldRef) env[e.name] = fieldValue(pod, from.fieldRef.fieldPath)
     else if (from.resourceFieldRef) env[e.name] = resourceValue(c, from.resourceFieldRef)
   }
+  // the services' variables where the container defines none of its own
+  for (const [k, v] of Object.entries(fromServices)) if (!(k in env)) env[k] = v
   return env
 }

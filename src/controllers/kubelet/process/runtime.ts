@@ -13,6 +13,7 @@ import type {ObjectLookup} from '../config.js'
 import type {ContainerHandle, ContainerRef, ContainerTimings, ImageInfo, ProbeAnswer, ProbeKind, Runtime, RuntimeState} from '../runtime.js'
 import type {SimulatedRuntime} from '../simulated-runtime.js'
 
+import type {ServiceLister} from './service-env.js'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -60,6 +61,7 @@ export class ProcessRuntime implements Runtime {
     private readonly sim: SimulatedRuntime,
     private readonly lookup: ObjectLookup,
     runner?: ProbeRunner,
+    private readonly services: ServiceLister = () => [],
   ) {
     // the kubelet makes its runtime afresh for each pass: runs in progress and their results outlive it
     if (runner) this.prober = new Prober(runner)
@@ -188,7 +190,7 @@ export class ProcessRuntime implements Runtime {
 
   // argv with $(VAR) expanded, the environment, the working directory
   private specOf(ref: ContainerRef) {
-    const env = containerEnv(ref.pod, ref.container, this.lookup)
+    const env = containerEnv(ref.pod, ref.container, this.lookup, this.services)
     const argv = [...(ref.container.command ?? []), ...(ref.container.args ?? [])].map((a) => expand(a, env))
     return {podUID: ref.pod.metadata?.uid ?? '', argv, env, cwd: ref.container.workingDir || '/', logMaxBytes: LOG_MAX_BYTES}
   }
