@@ -54,8 +54,17 @@ function collect(stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'
 // a container with stdin: true reads a fifo that stays open (the shim holds a writer) until the
 // container ends, or, with stdinOnce, until the first attach ends and sends SIGUSR2
 let stdinWriter: number | undefined
+let stdinEnded = false
 function openStdin(): number | 'ignore' {
   if (!spec!.stdin) return 'ignore'
+  // the handler comes before the fifo: an attach may write, end and signal as soon as the fifo exists,
+  // and SIGUSR2 without a handler ends the shim (under load, run -i's container was killed that way)
+  process.on('SIGUSR2', () => {
+    if (!spec!.stdinOnce) return
+    stdinEnded = true
+    if (stdinWriter !== undefined) fs.closeSync(stdinWriter)
+    stdinWriter = undefined
+  })
   const fifo = path.join(dir!, STDIN)
   if (spawnSync('mkfifo', ['-m', '600', fifo]).status !== 0) return 'ignore'
   const probe = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
@@ -63,10 +72,10 @@ function openStdin(): number | 'ignore' {
   // a blocking reader for the program (the writer exists, so this open does not wait)
   const reader = fs.openSync(fifo, fs.constants.O_RDONLY)
   fs.closeSync(probe)
-  process.on('SIGUSR2', () => {
-    if (stdinWriter !== undefined && spec!.stdinOnce) fs.closeSync(stdinWriter)
-    if (spec!.stdinOnce) stdinWriter = undefined
-  })
+  if (stdinEnded) {
+    fs.closeSync(stdinWriter)
+    stdinWriter = undefined
+  }
   return reader
 }
 const stdin = openStdin()
