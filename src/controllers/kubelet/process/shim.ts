@@ -65,13 +65,17 @@ function openStdin(): number | 'ignore' {
     if (stdinWriter !== undefined) fs.closeSync(stdinWriter)
     stdinWriter = undefined
   })
+  // made under another name and given its own only once the shim holds it open: an attach that opened
+  // it sooner could write, close and signal while no one held the pipe, and its input was lost with it
   const fifo = path.join(dir!, STDIN)
-  if (spawnSync('mkfifo', ['-m', '600', fifo]).status !== 0) return 'ignore'
-  const probe = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
-  stdinWriter = fs.openSync(fifo, fs.constants.O_WRONLY)
+  const making = `${fifo}.new`
+  if (spawnSync('mkfifo', ['-m', '600', making]).status !== 0) return 'ignore'
+  const probe = fs.openSync(making, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
+  stdinWriter = fs.openSync(making, fs.constants.O_WRONLY)
   // a blocking reader for the program (the writer exists, so this open does not wait)
-  const reader = fs.openSync(fifo, fs.constants.O_RDONLY)
+  const reader = fs.openSync(making, fs.constants.O_RDONLY)
   fs.closeSync(probe)
+  fs.renameSync(making, fifo)
   if (stdinEnded) {
     fs.closeSync(stdinWriter)
     stdinWriter = undefined
