@@ -4,7 +4,7 @@
 export type TokKind =
   | 'text' | 'left' | 'right' | 'space' | 'ident' | 'keyword' | 'field' | 'variable' | 'dot' | 'string'
   | 'rawstring' | 'char' | 'number' | 'bool' | 'nil' | 'lparen' | 'rparen' | 'pipe' | 'declare' | 'assign'
-  | 'comma' | 'other' | 'eof'
+  | 'comma' | 'other' | 'eof' | 'error'
 
 export interface Token {
   kind: TokKind
@@ -22,9 +22,23 @@ export const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define',
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n'
 const isAlnum = (c: string): boolean => c === '_' || /[\p{L}\p{Nd}]/u.test(c)
 
-/** Splits a template into tokens; `name` is the template's name in error messages. */
+/**
+ * Splits a template into tokens; `name` is the template's name in error messages. A syntax error the
+ * lexer finds ends the tokens as an `error` token holding Go's message, which the parser raises when it
+ * reads that far.
+ */
 export function lex(name: string, input: string): Token[] {
   const toks: Token[] = []
+  try {
+    lexInto(name, input, toks)
+  } catch (error) {
+    if (!(error instanceof TemplateSyntaxError)) throw error
+    toks.push({kind: 'error', val: error.message, pos: input.length, line: 0})
+  }
+  return toks
+}
+
+function lexInto(name: string, input: string, toks: Token[]): void {
   let pos = 0
   let line = 1
   const fail = (msg: string): never => {
@@ -66,7 +80,6 @@ export function lex(name: string, input: string): Token[] {
     trimNext = r.trim
   }
   toks.push({kind: 'eof', val: '', pos: input.length, line})
-  return toks
 }
 
 function countNl(s: string): number {

@@ -18,16 +18,19 @@ class Parser {
     private readonly toks: Token[],
   ) {}
 
-  fail(msg: string, tok = this.peek()): never {
+  fail(msg: string, tok = this.toks[this.i]): never {
     throw new TemplateSyntaxError(`template: ${this.name}:${tok.line}: ${msg}`)
   }
 
+  // Go's lexer runs only as far ahead as the parser reads: its error is the template's error only when
+  // the parser gets to it (`{{ eq .a \"x\" }}` is the parser's unexpected "\\", not the lexer's
+  // unterminated string further on)
   peek(): Token {
-    return this.toks[this.i]
+    return lexed(this.toks[this.i])
   }
 
   next(): Token {
-    return this.toks[this.i++]
+    return lexed(this.toks[this.i++])
   }
 
   nonSpace(): Token {
@@ -277,6 +280,11 @@ function tokDesc(t: Token): string {
   if (t.kind === 'keyword') return `<${t.val}>`
   if ([...t.val].length > 10) return `${goQuote([...t.val].slice(0, 10).join(''))}...`
   return goQuote(t.val)
+}
+
+function lexed(t: Token): Token {
+  if (t.kind === 'error') throw new TemplateSyntaxError(t.val)
+  return t
 }
 
 /** Parses a whole template; throws TemplateSyntaxError with Go's text. */

@@ -56,6 +56,11 @@ describe('go-template printer', () => {
     ["{{if .x}}", {error: "error parsing template {{if .x}}, template: output:1: unexpected EOF"}],
     ["{{.metadata.name}", {error: "error parsing template {{.metadata.name}, template: output:1: bad character U+007D '}'"}],
     ["{{@}}", {error: "error parsing template {{@}}, template: output:1: unexpected \"@\" in command"}],
+    // the lexer's error counts only once the parser reads that far, as Go's lazy lexer
+    ['{{ if eq .metadata.name \\"x\\" }}found{{end}}:', {error: 'error parsing template {{ if eq .metadata.name \\"x\\" }}found{{end}}:, template: output:1: unexpected "\\\\" in operand'}],
+    ['{{ .metadata.name }}{{ if }}{{ "x }}', {error: 'error parsing template {{ .metadata.name }}{{ if }}{{ "x }}, template: output:1: missing value for if'}],
+    ['{{ .a @ "x }}', {error: 'error parsing template {{ .a @ "x }}, template: output:1: unexpected "@" in operand'}],
+    ['{{ (.a "x }}', {error: 'error parsing template {{ (.a "x }}, template: output:1: unterminated quoted string'}],
     ["{{block \"b\" .kind}}<{{.}}>{{end}}{{define \"b\"}}override {{.}}{{end}}", {error: "error parsing template {{block \"b\" .kind}}<{{.}}>{{end}}{{define \"b\"}}override {{.}}{{end}}, template: output:1: template: multiple definition of template \"b\""}],
     ["{{.metadata.name.x}}", {error: "error executing template \"{{.metadata.name.x}}\": template: output:1:11: executing \"output\" at <.metadata.name.x>: can't evaluate field x in type interface {}"}],
     ["{{.spec.nothing.x}}", {error: "error executing template \"{{.spec.nothing.x}}\": template: output:1:7: executing \"output\" at <.spec.nothing.x>: nil pointer evaluating interface {}.x"}],
