@@ -220,6 +220,16 @@ kube::util::ensure-gnu-sed
 # cluster entry, since ksim serves only its own clusters.
 (
   set -o errexit
+  # hack/make-rules/test-cmd.sh runs an API server and a controller manager, no kubelet and no
+  # scheduler, and creates one Node object, 127.0.0.1 (create_node), which the tests name. Here: a ksim
+  # cluster whose only node is that one, created as upstream creates it, with its kubelet stopped, so
+  # that its pods never start (the tests expect Pending pods and Deployments that never get ready).
+  kubectl cluster create ksim --nodes 1 >/dev/null
+  kubectl create -f - <<'NODE'
+{"kind": "Node", "apiVersion": "v1", "metadata": {"name": "127.0.0.1"}, "status": {"capacity": {"memory": "1Gi"}}}
+NODE
+  kubectl delete node ksim-control-plane >/dev/null
+  kubectl node stop 127.0.0.1 >/dev/null
   kubectl get namespaces >/dev/null
   kubectl config set-credentials test-admin --token admin-token
   kubectl config set-context "${CONTEXT}" --user test-admin --cluster ksim
