@@ -31,6 +31,15 @@ export class PlainError extends CliError {
 }
 
 /**
+ * An error's text as kubectl prints the errors of an aggregate of several (cmdutil.MultipleErrors): the
+ * API server's `Error from server (...)` as ever, any other without `error: `. `get` (table output, and
+ * other output with more than one error) and `describe` report what their builder found that way.
+ */
+export function aggregatedErrorText(error: unknown): string {
+  return errorText(error).replace(/^error: /, '')
+}
+
+/**
  * What a run found wrong, already worded as kubectl prints it (one entry per stderr line or block): a run
  * returns these, and the base command prints them and exits 1.
  */

@@ -35,7 +35,7 @@ describe('ksim delete --interactive', function () {
 
   it('deletes on y, after the question, with the usual lines (a server dry run changes nothing)', () => {
     expect(sb.run(['delete', 'configmap', '--dry-run=server', '--interactive', '-l', 'deletetest=true', '-A'], {input: 'y\n'})).to.deep.equal({
-      stdout: `${ASK}configmap "one" deleted (server dry run) from a namespace\nconfigmap "two" deleted (server dry run) from b namespace\n`,
+      stdout: `${ASK}configmap "one" deleted from a namespace (server dry run)\nconfigmap "two" deleted from b namespace (server dry run)\n`,
       stderr: '',
       code: 0,
     })

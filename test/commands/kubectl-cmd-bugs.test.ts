@@ -85,11 +85,11 @@ describe('kubectl test-cmd behaviours', function () {
 
     expect(sb.run(['delete', '--cascade', 'cm', 'cm'])).to.deep.equal(ok('configmap "cm" deleted from default namespace\n'))
     for (const v of ['background', 'foreground', 'orphan']) {
-      expect(sb.run(['delete', 'cm', 'c2', `--cascade=${v}`, '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted (dry run) from default namespace\n'))
+      expect(sb.run(['delete', 'cm', 'c2', `--cascade=${v}`, '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted from default namespace (dry run)\n'))
     }
     const deprecated = (v: string, to: string) => `warning: --cascade=${v} is deprecated (boolean value) and can be replaced with --cascade=${to}.\n`
-    expect(sb.run(['delete', 'cm', 'c2', '--cascade=true', '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted (dry run) from default namespace\n', deprecated('true', 'background')))
-    expect(sb.run(['delete', 'cm', 'c2', '--cascade=false', '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted (dry run) from default namespace\n', deprecated('false', 'orphan')))
+    expect(sb.run(['delete', 'cm', 'c2', '--cascade=true', '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted from default namespace (dry run)\n', deprecated('true', 'background')))
+    expect(sb.run(['delete', 'cm', 'c2', '--cascade=false', '--dry-run=client'])).to.deep.equal(ok('configmap "c2" deleted from default namespace (dry run)\n', deprecated('false', 'orphan')))
     expect(sb.run(['delete', 'cm', 'c2', '--cascade=Orphan'])).to.deep.equal({stdout: '', stderr: 'error: invalid cascade value (Orphan). Must be "background", "foreground", or "orphan"\n', code: 1})
     expect(sb.run(['get', 'cm', 'c2', '-o', 'name'])).to.deep.equal(ok('configmap/c2\n'))
   })

@@ -47,7 +47,7 @@ export interface BuilderOptions {
   /** -f: files, directories, http(s) URLs, `-` for stdin */
   files?: string[]
   recursive?: boolean
-  /** client-side checks of apiVersion/kind (--validate); default true */
+  /** client-side schema checks of apiVersion/kind (the verbs with --validate); default false: the decoder's error instead */
   validate?: boolean
   stdin?: () => string
   selector?: string

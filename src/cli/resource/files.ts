@@ -9,7 +9,7 @@ import {lookupKind} from '../../api/registry.js'
 import {CliError, PlainError} from '../errors.js'
 import {readStdin} from './stdin.js'
 import {fetch, resourcesFromArgs, result, type BuilderOptions, type BuilderResult, type InfoGroup, type Visited} from './builder.js'
-import {noKindMatch, readManifests} from './manifests.js'
+import {expandPaths, noKindMatch, readManifests} from './manifests.js'
 import {placeInNamespace} from './namespace.js'
 
 /** Finds the objects the options name, -f or arguments (for commands that read files synchronously). */
@@ -19,9 +19,11 @@ export function resolveResources(api: Api | undefined, opts: BuilderOptions): Bu
 
 /** The objects of the -f documents, in file order. */
 export function resourcesFromFiles(api: Api | undefined, opts: BuilderOptions): BuilderResult {
+  // the builder's visitByPaths: files and resource arguments together name nothing, before any is read
+  if ((opts.args ?? []).length > 0) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
   const continueOnError = opts.continueOnError ?? true
   const read: Visited[] = []
-  for (const item of readManifests(opts.files!, {recursive: opts.recursive ?? false, validate: opts.validate ?? true, stdin: opts.stdin ?? readStdin})) {
+  for (const item of readManifests(opts.files!, {recursive: opts.recursive ?? false, validate: opts.validate ?? false, stdin: opts.stdin ?? readStdin})) {
     if (item.error) {
       if (!continueOnError) throw new CliError(item.error)
       read.push({error: new PlainError(item.error)})
@@ -50,7 +52,18 @@ export function resourcesFromFiles(api: Api | undefined, opts: BuilderOptions): 
   if (api && opts.latest) api.snapshot(fetchAll)
   else fetchAll()
   const infos = read.filter((v) => v.info)
-  return result(visited, groups, {typeCount: new Set(infos.map((v) => v.info!.rt)).size, singleItem: infos.length === 1, slashForm: false, revision})
+  return result(visited, groups, {typeCount: new Set(infos.map((v) => v.info!.rt)).size, singleItem: oneFile(opts.files!, opts.recursive ?? false), slashForm: false, revision})
+}
+
+// kubectl's singleItemImplied for -f: one file once directories are expanded (a directory holding one
+// file counts), not stdin; however many documents it holds
+function oneFile(files: string[], recursive: boolean): boolean {
+  if (files.length !== 1 || files[0] === '-') return false
+  try {
+    return expandPaths(files, recursive).length === 1
+  } catch {
+    return false
+  }
 }
 
 /** The file's object and its namespace (defaulted, or refused when -n names another); the object stays as the file has it. */

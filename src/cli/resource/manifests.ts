@@ -7,6 +7,7 @@ import path from 'node:path'
 import {builtinKind, notServedYet} from '../../api/builtin-kinds.js'
 import type {KObject} from '../../api/types.js'
 
+import {goJson} from '../../machinery/go-format.js'
 import {CliError} from '../errors.js'
 import {isInputTooLarge, readFileLimited, TOO_LARGE_MESSAGE} from './read-limited.js'
 import {checkUrl, isUrlSource, readUrl} from './url-source.js'
@@ -87,7 +88,7 @@ export function readManifests(args: string[], opts: {recursive: boolean; validat
         broken = true
         break
       }
-      const problem = checkTypeMeta(doc.value, source, opts.validate)
+      const problem = checkTypeMeta(doc.value, source, opts.validate, doc.json)
       if (problem) {
         items.push({source, error: problem})
         broken = true
@@ -113,8 +114,12 @@ function normalise(obj: KObject): KObject {
   return {...obj, metadata: (obj.metadata ?? {}) as KObject['metadata']}
 }
 
-/** kubectl's client-side check that apiVersion and kind are set. */
-function checkTypeMeta(value: unknown, source: string, validate: boolean): string | undefined {
+/**
+ * kubectl's client-side check that apiVersion and kind are set: its schema validation where the verb
+ * validates, else its decoder's error, which quotes the document as JSON (a JSON document's own text;
+ * a YAML one as sigs.k8s.io/yaml turns it into JSON, keys sorted).
+ */
+function checkTypeMeta(value: unknown, source: string, validate: boolean, json?: string): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `error: error parsing ${source}: error converting YAML to JSON: yaml: cannot unmarshal ${Array.isArray(value) ? '!!seq' : '!!str'} into Go value of type map[string]interface {}`
   }
@@ -124,7 +129,7 @@ function checkTypeMeta(value: unknown, source: string, validate: boolean): strin
   if (typeof v.kind !== 'string' || v.kind === '') missing.push('kind not set')
   if (missing.length === 0) return undefined
   if (!validate) {
-    return `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(value)}'`
+    return `error: unable to decode "${source}": Object 'Kind' is missing in '${json ?? goJson(value)}'`
   }
   const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`
   return `error: error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`

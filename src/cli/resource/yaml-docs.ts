@@ -29,6 +29,8 @@ export interface RawDoc {
   value?: unknown
   /** go-yaml style error text, e.g. `yaml: line 3: mapping values are not allowed in this context` */
   error?: string
+  /** a JSON document's own text, which kubectl's decoder quotes as it is (a YAML one is re-marshalled) */
+  json?: string
 }
 
 /** Splits on `---` lines as apimachinery's YAMLReader does (comments may follow the separator). */
@@ -64,7 +66,7 @@ export function decodeDocuments(text: string): RawDoc[] {
       break
     }
     if (r.value === null || r.value === undefined) continue
-    out.push(r)
+    out.push(json ? {...r, json: chunk.trim()} : r)
   }
   return out
 }

@@ -154,7 +154,7 @@ function askFirst(visited: Visited[], o: DeleteOptions, sinks: Sinks): string[] 
 function successLine(v: ResourceInfo, flags: DeleteFlags, o: DeleteOptions): string {
   const kind = nameKind(v.rt)
   if (flags.output === 'name') return `${kind}/${v.name}\n`
-  const op = `${o.grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(flags['dry-run'])}`
+  // delete.go PrintObj: the namespace, then the dry-run mark
   const where = v.rt.namespaced ? ` from ${v.namespace} namespace` : ''
-  return `${kind} "${v.name}" ${op}${where}\n`
+  return `${kind} "${v.name}" ${o.grace === 0 ? 'force deleted' : 'deleted'}${where}${dryRunSuffix(flags['dry-run'])}\n`
 }

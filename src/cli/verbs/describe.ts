@@ -10,7 +10,7 @@ import type {Target} from '../../cluster/clusters.js'
 import {apiErrors, isStatusError} from '../../api/errors.js'
 import {lookupKind} from '../../api/registry.js'
 import {describerFor} from '../../printers/describe/index.js'
-import {CliError, errorText} from '../errors.js'
+import {CliError, aggregatedErrorText} from '../errors.js'
 import {selectionOfFlags} from '../resource/builder.js'
 import {resolveResources} from '../resource/files.js'
 import {allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag} from '../flags.js'
@@ -94,5 +94,6 @@ export function runDescribe(api: Api, target: Target, args: string[], flags: Des
   }
   const texts = found.map((f) => describerFor(f.rt.kind)(f.obj, context(api, f, flags['show-events'])))
   sinks.out(texts.map((t, i) => (i === 0 ? t : `\n\n${t}`)).join(''))
-  return errors.map((e) => errorText(e))
+  // describe's errors go through an aggregate
+  return errors.map((e) => aggregatedErrorText(e))
 }

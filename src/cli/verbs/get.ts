@@ -4,7 +4,7 @@ import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {errorText} from '../errors.js'
+import {aggregatedErrorText, errorText} from '../errors.js'
 import {parseOutputFormat} from '../print/output-format.js'
 import {renderGroups} from '../print/render-groups.js'
 import {loadResources, selectionOfFlags, type InfoGroup} from '../resource/builder.js'
@@ -82,7 +82,9 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
     const listed = groups.some((g) => g.listed)
     if (listed) sinks.err(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${target.namespace} namespace.`)
   }
-  return errors.map((e) => errorText(e))
+  // the human-readable printers' errors go through an aggregate (get.go Run), as do the others' when
+  // there are several (printGeneric reduces one to itself)
+  return errors.map((e) => (format.kind === 'table' || errors.length > 1 ? aggregatedErrorText(e) : errorText(e)))
 }
 
 function goTemplateOrError(text: string): void {
