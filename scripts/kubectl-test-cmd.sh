@@ -259,7 +259,8 @@ runner_err() {
   done
   echo "RUNNER-ERREXIT ${at:-${BASH_SOURCE[1]##*/}:${BASH_LINENO[0]}}: $1"
 }
-trap 'runner_err "${BASH_COMMAND}"' ERR
+# only a failure errexit acts on: a test's own `set +o errexit` stretches expect failures
+trap '[[ $- == *e* ]] && runner_err "${BASH_COMMAND}"' ERR
 "$FUNC"
 EOF
 
