@@ -243,3 +243,43 @@ export function unquoteExtend(s: string): string | undefined {
   }
   return new TextDecoder().decode(new Uint8Array(bytes))
 }
+
+/**
+ * encoding/json.Indent with no prefix: each element on its own line, `indent` per level, `": "` after
+ * keys, insignificant whitespace dropped; leading whitespace of `src` dropped, trailing kept. `src` must
+ * be valid JSON (its keys keep their order).
+ */
+export function goJsonIndent(src: string, indent: string): string {
+  const body = src.replace(/^[ \t\r\n]+/, '')
+  const trailing = /[ \t\r\n]*$/.exec(body)![0]
+  const text = body.slice(0, body.length - trailing.length)
+  let out = ''
+  let depth = 0
+  const newline = (): string => '\n' + indent.repeat(depth)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      let j = i + 1
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1
+      out += text.slice(i, j + 1)
+      i = j
+    } else if (c === '{' || c === '[') {
+      // an empty object or array stays on its line
+      let j = i + 1
+      while (' \t\r\n'.includes(text[j])) j++
+      if (text[j] === (c === '{' ? '}' : ']')) {
+        out += c + text[j]
+        i = j
+        continue
+      }
+      depth++
+      out += c + newline()
+    } else if (c === '}' || c === ']') {
+      depth--
+      out += newline() + c
+    } else if (c === ',') out += ',' + newline()
+    else if (c === ':') out += ': '
+    else if (!' \t\r\n'.includes(c)) out += c
+  }
+  return out + trailing
+}

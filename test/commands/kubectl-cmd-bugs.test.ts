@@ -26,7 +26,7 @@ describe('kubectl test-cmd behaviours', function () {
     const yaml = sb.run(['get', 'cm', 'cm', '-o', 'yaml']).stdout
     expect(yaml).to.not.match(/^ {2}labels:/m)
     // the last-applied configuration is the file as kubectl read it, null included
-    expect(yaml).to.include('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"labels":null,"name":"cm","namespace":"default"}}')
+    expect(yaml).to.include('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"annotations":{},"labels":null,"name":"cm","namespace":"default"}}')
     // created with null labels: none stored either
     sb.run(['delete', 'cm', 'cm'])
     expect(sb.run(['create', '-f', sb.write('b.yaml', NULL_LABELS)])).to.deep.equal(ok('configmap/cm created\n'))
@@ -43,7 +43,7 @@ describe('kubectl test-cmd behaviours', function () {
       kind: 'Deployment',
       metadata: {annotations: {}, name: 'web', namespace: 'default', resourceVersion: rv},
       spec: {selector: {matchLabels: {app: 'web2'}}, template: {metadata: {labels: {app: 'web2'}}, spec: {containers: [{image: 'nginx:1.27', name: 'app'}]}}},
-    }).replace('"annotations":{},', '')
+    })
     const patch = `{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":${JSON.stringify(lastApplied + '\n')}},"resourceVersion":"${rv}"},"spec":{"selector":{"matchLabels":{"app":"web2"}},"template":{"metadata":{"labels":{"app":"web2"}}}}}`
     expect(sb.run(['apply', '-f', file])).to.deep.equal({
       stdout: '',

@@ -66,6 +66,7 @@ describe('documents without a kind, in the verbs that do not validate', function
     expect(sb.run(['get', 'pods', 'nope', '-f', yamlFile])).to.deep.equal(refused)
     expect(sb.run(['describe', 'pods', '-f', yamlFile])).to.deep.equal(refused)
     expect(sb.run(['label', 'pods', 'a=b', '-f', yamlFile])).to.deep.equal(refused)
+    expect(sb.run(['get', 'pods/nope', '-f', yamlFile])).to.deep.equal({...refused, stderr: 'error: resource/name arguments cannot be provided when a path is specified\n'})
   })
 
   it('delete --dry-run names the namespace before the dry-run mark, as delete.go PrintObj', () => {

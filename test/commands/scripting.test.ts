@@ -73,7 +73,7 @@ describe('ksim label, annotate, apply and wait', function () {
     expect(o.data).to.deep.equal({greeting: 'bonjour'})
     expect(o.metadata.labels).to.deep.equal({owner: 'ops'})
     expect(o.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).to.equal(
-      '{"apiVersion":"v1","data":{"greeting":"bonjour"},"kind":"ConfigMap","metadata":{"name":"web-config","namespace":"default"}}\n',
+      '{"apiVersion":"v1","data":{"greeting":"bonjour"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"web-config","namespace":"default"}}\n',
     )
   })
 

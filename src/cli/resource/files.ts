@@ -20,7 +20,9 @@ export function resolveResources(api: Api | undefined, opts: BuilderOptions): Bu
 /** The objects of the -f documents, in file order. */
 export function resourcesFromFiles(api: Api | undefined, opts: BuilderOptions): BuilderResult {
   // the builder's visitByPaths: files and resource arguments together name nothing, before any is read
-  if ((opts.args ?? []).length > 0) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+  const args = opts.args ?? []
+  if (args.some((a) => a.includes('/'))) throw new CliError('resource/name arguments cannot be provided when a path is specified')
+  if (args.length > 0) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
   const continueOnError = opts.continueOnError ?? true
   const read: Visited[] = []
   for (const item of readManifests(opts.files!, {recursive: opts.recursive ?? false, validate: opts.validate ?? false, stdin: opts.stdin ?? readStdin})) {

@@ -9,10 +9,9 @@ import type {Target} from '../../cluster/clusters.js'
 
 import {isStatusError, StatusError} from '../../api/errors.js'
 import {qualifiedPlural, type ResourceType} from '../../api/registry.js'
-import {printJson} from '../../printers/json.js'
 import {goJson} from '../../machinery/go-format.js'
 import {threeWayPatch} from '../../api/patch/create-patch.js'
-import {LAST_APPLIED} from './create.js'
+import {LAST_APPLIED, withLastApplied} from './last-applied.js'
 import {eachDocument, manifestObjects} from './manifest-documents.js'
 import type {Sinks} from './sinks.js'
 import {CliError} from '../errors.js'
@@ -52,19 +51,6 @@ interface Applying {
   sinks: Sinks
 }
 
-/** The annotation value: the applied object (without the annotation) as compact, key-sorted JSON. */
-function lastApplied(obj: KObject): string {
-  const copy = structuredClone(obj)
-  const ann = {...copy.metadata.annotations}
-  delete ann[LAST_APPLIED]
-  copy.metadata = {...copy.metadata, annotations: Object.keys(ann).length > 0 ? ann : undefined}
-  return JSON.stringify(JSON.parse(printJson(copy))) + '\n'
-}
-
-function withAnnotation(obj: KObject): KObject {
-  return {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: lastApplied(obj)}}}
-}
-
 /** Applies every manifest; returns the errors, as kubectl prints them after the successes. */
 export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sinks, stdin: () => string = readStdin, cause?: string): string[] {
   const printer = printerFor(flags.output, {dryRun: flags['dry-run'], ...printOptionsOf(flags)})
@@ -77,7 +63,7 @@ export function runApply(api: Api, target: Target, flags: ApplyFlags, sinks: Sin
     const obj = cause === undefined ? placed : withChangeCause(placed, cause)
     if (!obj.metadata.name) throw new Error(`error when retrieving current configuration of:\nResource: "${rt.group}/${rt.version}, Resource=${rt.plural}", GroupVersionKind: "${rt.group}/${rt.version}, Kind=${rt.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ''}"\nfrom server for: "${info.source}": resource name may not be empty`)
     if (flags['server-side']) return {result: applyOnServer(api, rt, obj, flags), operation: 'serverside-applied'}
-    const modified = withAnnotation(obj)
+    const modified = withLastApplied(obj)
     // kubectl sends a patch without a resourceVersion, which the API server applies to the latest
     // object: reading, merging and writing in one transaction keeps the merge from going stale
     const {result, op} = api.transaction(() => applyOne({api, flags, sinks}, rt, modified, info.source!))

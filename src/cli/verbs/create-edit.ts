@@ -16,7 +16,8 @@ import {placeInNamespace} from '../resource/namespace.js'
 import {readStdin} from '../resource/stdin.js'
 import type {CreateFlags} from './create.js'
 import {editFormat, editLoop, preserved, type LoopSession} from './edit.js'
-import {EditStop, withLastApplied, type SaveResults} from './edit-save.js'
+import {EditStop, type SaveResults} from './edit-save.js'
+import {withLastApplied} from './last-applied.js'
 import type {Sinks} from './sinks.js'
 
 export type CreateEditFlags = CreateFlags & {'windows-line-endings': boolean}

@@ -26,7 +26,8 @@ export const createFlags = {
 export type CreateFlags = WithPrintFlags<Omit<Interfaces.InferredFlags<typeof createFlags>, 'selector'>> & {selector?: string}
 
 /** The last-applied annotation kubectl writes with --save-config (and apply). */
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+export {LAST_APPLIED} from './last-applied.js'
+import {withLastApplied} from './last-applied.js'
 
 /** kubectl's Validate: -f is required, and arguments are refused in kubectl's words (not oclif's). */
 export function validateCreate(args: string[], flags: CreateFlags): void {
@@ -45,7 +46,7 @@ export function createFromItems(api: Api | undefined, target: Target, flags: Cre
     const raw = info.object!
     let obj = placeInNamespace(raw, info.rt, target)
     if (flags['save-config']) {
-      obj = {...obj, metadata: {...obj.metadata, annotations: {...obj.metadata.annotations, [LAST_APPLIED]: JSON.stringify(raw) + '\n'}}}
+      obj = withLastApplied(obj)
     }
     if (!api) return {result: obj}
     const r = api.create(obj, {dryRun: flags['dry-run'] === 'server', fieldValidation: fieldValidationOf(flags.validate)})

@@ -7,7 +7,7 @@ import type {Api} from '../../api/server.js'
 import type {ResourceType} from '../../api/registry.js'
 import type {KObject} from '../../api/types.js'
 
-import {LAST_APPLIED} from './create.js'
+import {LAST_APPLIED} from './last-applied.js'
 import {jsonOf, objectOf, threeWayMerge, unchanged, type Obj} from './three-way-merge.js'
 
 export interface MergeOptions {
@@ -16,13 +16,15 @@ export interface MergeOptions {
   force: boolean
 }
 
-/** The file's object as kubectl's client-side patcher sends it: the last-applied annotation left out. */
+/**
+ * The file's object as kubectl's client-side patcher sends it: the last-applied annotation left out, the
+ * annotations map kept even when empty, as the last-applied configuration has it (so the merge keeps the
+ * live annotation rather than dropping a map the file seems to have lost).
+ */
 function modifiedConfiguration(obj: KObject): KObject {
   const annotations = {...obj.metadata.annotations}
   delete annotations[LAST_APPLIED]
-  const {annotations: _dropped, ...metadata} = obj.metadata
-  // kubectl sends an empty map here, which a typed API server drops (omitempty): leave it out
-  return {...obj, metadata: Object.keys(annotations).length > 0 ? {...metadata, annotations} : metadata}
+  return {...obj, metadata: {...obj.metadata, annotations}}
 }
 
 /** The merged object for `obj` (from the file), given the live one (undefined when absent). */
@@ -41,6 +43,11 @@ export function mergedObject(api: Api, rt: ResourceType, obj: KObject, live: KOb
   }
   const current = jsonOf(live)
   const merged = objectOf(threeWayMerge(original, jsonOf(modifiedConfiguration(obj)), current))
+  // an empty annotations map is dropped by a typed API server (omitempty)
+  if (merged.metadata.annotations && Object.keys(merged.metadata.annotations).length === 0) {
+    const {annotations: _empty, ...metadata} = merged.metadata
+    merged.metadata = metadata
+  }
   if (unchanged(jsonOf(merged), current)) return live
   merged.metadata = {...merged.metadata, resourceVersion: live.metadata.resourceVersion}
   return api.update(merged, {dryRun: true})

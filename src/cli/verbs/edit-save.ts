@@ -16,8 +16,8 @@ import {goJson, goSharpV} from '../../machinery/go-format.js'
 import {CliError} from '../errors.js'
 import {formatObjects} from '../print/objects.js'
 import {printerFor} from '../print/print-flags.js'
-import {LAST_APPLIED} from './create.js'
 import type {EditReason} from './edit-file.js'
+import {withLastApplied} from './last-applied.js'
 import type {EditFlags} from './edit-flags.js'
 import type {Obj} from './three-way-merge.js'
 import type {Sinks} from './sinks.js'
@@ -62,14 +62,6 @@ function withManagedFields(obj: KObject, managedFields: unknown): KObject {
   if (managedFields === undefined) delete metadata.managedFields
   else metadata.managedFields = managedFields
   return {...obj, metadata} as KObject
-}
-
-/** --save-config: the object (annotation map kept, even empty) as compact JSON in its last-applied annotation. */
-export function withLastApplied(obj: KObject): KObject {
-  const annotations = {...obj.metadata.annotations}
-  delete annotations[LAST_APPLIED]
-  const bare = {...obj, metadata: {...obj.metadata, annotations}}
-  return {...obj, metadata: {...obj.metadata, annotations: {...annotations, [LAST_APPLIED]: `${goJson(bare)}\n`}}}
 }
 
 /** The edited objects made ready to save: managedFields back from the originals, namespace checked, annotated. */

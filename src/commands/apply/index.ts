@@ -1,8 +1,8 @@
 
-import {defineCommand} from '../cli/define-command.js'
-import {applyFlags, runApply, validateApply} from '../cli/verbs/apply.js'
-import {KsimCommand, unlessDryRun} from '../cli/base-command.js'
-import {recordFor} from '../cli/record.js'
+import {defineCommand} from '../../cli/define-command.js'
+import {applyFlags, runApply, validateApply} from '../../cli/verbs/apply.js'
+import {KsimCommand, unlessDryRun} from '../../cli/base-command.js'
+import {recordFor} from '../../cli/record.js'
 
 export default defineCommand({
   summary: 'Apply a configuration to a resource by file name or stdin',
