@@ -89,7 +89,10 @@ export function runSetSelector(api: Api | undefined, target: Target, args: strin
       errors.push(new CliError(refused))
       continue
     }
-    ;(after.spec as {selector?: Record<string, string>}).selector = {...selector}
+    // an empty selector is no selector: the typed Service kubectl encodes omits an empty map
+    const spec = after.spec as {selector?: Record<string, string>}
+    if (Object.keys(selector).length > 0) spec.selector = {...selector}
+    else delete spec.selector
     if (!toServer) {
       print(after, t.rt)
       continue
