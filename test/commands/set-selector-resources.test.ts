@@ -28,7 +28,7 @@ spec:
   ports: [{port: 80}]
 `
 
-describe('ksim set selector and set resources (API only)', function () {
+describe('ksim set selector, set resources and set serviceaccount (API only)', function () {
   this.timeout(120_000)
   let sb: Sandbox
   beforeEach(() => {
@@ -92,5 +92,19 @@ describe('ksim set selector and set resources (API only)', function () {
     expect(sb.run(['set', 'resources', 'deploy/web', '--limits=cpu=1', '--local'])).to.deep.equal(fails("error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"))
     expect(sb.run(['set', 'resources', 'deploy/web', '--limits=cpu=100m', '-c', 'nginx']).code).to.equal(0)
     expect(sb.run(['set', 'resources', 'deploy/web', '--requests=cpu=2', '-c', 'nginx'])).to.deep.equal(fails('error: failed to patch resources update to pod template Deployment.apps "web" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 100m\n'))
+  })
+
+  it('sets the service account of pod templates, reporting every object found', () => {
+    expect(sb.run(['set', 'serviceaccount', 'deploy', 'web', 'sa1'])).to.deep.equal(ok('deployment.apps/web serviceaccount updated\n'))
+    expect(get('deploy/web', '{.spec.template.spec.serviceAccountName}')).to.equal('sa1')
+    // unchanged, it is still patched and reported, as kubectl does
+    expect(sb.run(['set', 'sa', 'deploy/web', 'sa1'])).to.deep.equal(ok('deployment.apps/web serviceaccount updated\n'))
+    expect(sb.run(['set', 'sa', 'deploy', '--all', 'sa2', '--dry-run=server', '-o', 'jsonpath={.spec.template.spec.serviceAccountName}'])).to.deep.equal(ok('sa2'))
+    const file = sb.write('web.yaml', sb.run(['get', 'deploy/web', '-o', 'yaml']).stdout)
+    expect(sb.run(['set', 'sa', '-f', file, 'sa3', '--local', '-o', 'jsonpath={.spec.template.spec.serviceAccountName}'])).to.deep.equal(ok('sa3'))
+    expect(get('deploy/web', '{.spec.template.spec.serviceAccountName}')).to.equal('sa1')
+    expect(sb.run(['set', 'sa'])).to.deep.equal(fails('error: serviceaccount is required\n'))
+    expect(sb.run(['set', 'sa', 'svc/svc', 'x'])).to.deep.equal(fails('error: services/svc the object is not a pod or does not have a pod template: *v1.Service\n'))
+    expect(sb.run(['set', 'sa', 'deploy/web', 'x', '--local', '--dry-run=server'])).to.deep.equal(fails('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n'))
   })
 })
