@@ -85,6 +85,8 @@ describe('ksim set env (API only)', function () {
     // KEY- removes; -c picks containers by name, with * wildcards
     expect(sb.run(['set', 'env', 'deploy/web', 'A-', '-c', 's*e'])).to.deep.equal(ok('deployment.apps/web env updated\n'))
     expect(get('deploy/web')).to.equal('[{"name":"A","value":"1"},{"name":"B","value":"2"}] [{"name":"B","value":"2"}] [{"name":"A","value":"1"},{"name":"B","value":"2"}]')
+    expect(sb.run(['set', 'env', 'deploy/web', 'C=3', '--field-manager=mine']).code).to.equal(0)
+    expect(get('deploy/web', '{.metadata.managedFields[*].manager}')).to.equal('kubectl-create kubectl-set mine')
   })
 
   it('imports a config map or secret with --from, --keys and --prefix, warning about renamed keys', () => {

@@ -25,6 +25,7 @@ export const setImageArgs = {
 export const setImageFlags = {
   all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types', default: false}),
   'dry-run': dryRunFlag,
+  'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-set'}),
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to get from a server.', multiple: true, multipleNonGreedy: true}),
   local: Flags.boolean({description: 'If true, set image will NOT contact api-server but run locally.', default: false}),
   ...printFlags,
