@@ -89,7 +89,7 @@ function refValue(r: Resolver, from: NonNullable<EnvVar['valueFrom']>, obj: KObj
   throw new Error('invalid valueFrom')
 }
 
-/** One container's listing (stdout) and its sorted resolution errors (stderr lines); `failed` when any reference could not be resolved. */
+/** One container's listing (stdout) and its sorted resolution errors (stderr lines). */
 export function listContainer(kind: string, obj: KObject, c: Container, resolver: Resolver | undefined): {out: string; errors: string[]} {
   let out = `# ${kind} ${obj.metadata.name ?? ''}, container ${c.name ?? ''}\n`
   const failures = new Map<string, string[]>()

@@ -122,13 +122,12 @@ function change(t: SetTarget, env: EnvVar[], remove: string[], flags: SetEnvFlag
 export function runSetEnv(api: Api | undefined, target: Target, args: string[], flags: SetEnvFlags, sinks: Sinks, stdin: () => string): string[] {
   const {resources, envArgs} = validate(args, flags)
   const parsed = parseEnv([...(flags.env ?? []), ...envArgs], stdin)
-  let changes: Change[]
   try {
     const env = [...parsed.env, ...(flags.from ? fromVariables(api, target, flags, parsed.usedStdin, sinks) : [])]
     if (flags.prefix) for (const e of env) e.name = `${flags.prefix}${e.name}`
     const resolver = flags.resolve && api ? {api, namespace: target.namespace} : undefined
     const targets = lookup(api, target, flags, resources, parsed.usedStdin)
-    changes = targets.map((t) => change(t, env, parsed.remove, flags, resolver, sinks))
+    const changes = targets.map((t) => change(t, env, parsed.remove, flags, resolver, sinks))
     if (flags.list) return []
     return write(api, changes, flags, env.length === 0 && envArgs.length === 0, sinks)
   } catch (error) {

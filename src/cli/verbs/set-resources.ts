@@ -90,7 +90,7 @@ export function runSetResources(api: Api | undefined, target: Target, args: stri
     }
     if (containers.length > 0) changes.push({t, after})
   }
-  return [...write(api, changes, flags, errors, sinks)]
+  return write(api, changes, flags, errors, sinks)
 }
 
 /** Sends each change (or prints it, with --local and --dry-run=client); the aggregate of all errors. */
