@@ -192,6 +192,6 @@ describe('ksim set image (API only)', function () {
   })
 
   it('is listed under ksim set', () => {
-    expect(sb.run(['set', '--help']).stdout).to.equal('Set specific features on objects\n\nUSAGE\n  $ ksim set COMMAND\n\nCOMMANDS\n  set image    Update the image of a pod template\n  set subject  Update the user, group, or service account in a role binding or\n               cluster role binding\n\n')
+    expect(sb.run(['set', '--help']).stdout).to.equal('Set specific features on objects\n\nUSAGE\n  $ ksim set COMMAND\n\nCOMMANDS\n  set env             Update environment variables on a pod template\n  set image           Update the image of a pod template\n  set resources       Update resource requests/limits on objects with pod\n                      templates\n  set sa              Update the service account of a resource\n  set selector        Set the selector on a resource\n  set serviceaccount  Update the service account of a resource\n  set subject         Update the user, group, or service account in a role\n                      binding or cluster role binding\n\n')
   })
 })

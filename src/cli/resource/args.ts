@@ -36,10 +36,12 @@ export function parseResourceArgs(args: string[]): {requests: ResourceRequest[];
     }
     const requests: ResourceRequest[] = []
     for (const a of args) {
+      // kubectl's splitResourceTypeName: exactly one slash, one type before it
+      if (a.split('/').length !== 2) throw new CliError('arguments in resource/name form may not have more than one slash')
       const i = a.indexOf('/')
       const type = a.slice(0, i)
       const name = a.slice(i + 1)
-      if (!type || !name) throw new CliError(`arguments in resource/name form must have a single resource and name`)
+      if (!type || !name || new Set(type.split(',').filter((t) => t !== '')).size !== 1) throw new CliError(`arguments in resource/name form must have a single resource and name`)
       const rt = mustLookupResource(type)
       const existing = requests.find((r) => r.rt === rt)
       if (existing) existing.names.push(name)

@@ -14,6 +14,7 @@ import {CliError, errorText} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
 import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
 import {splitResourcesAndPairs} from './label.js'
+import {noPodTemplate, objectName, podSpecOf, type PodSpec} from './set-pod-template.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 import type {Sinks} from './sinks.js'
 
@@ -24,6 +25,7 @@ export const setImageArgs = {
 export const setImageFlags = {
   all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types', default: false}),
   'dry-run': dryRunFlag,
+  'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-set'}),
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to get from a server.', multiple: true, multipleNonGreedy: true}),
   local: Flags.boolean({description: 'If true, set image will NOT contact api-server but run locally.', default: false}),
   ...printFlags,
@@ -33,16 +35,6 @@ export const setImageFlags = {
 
 export type SetImageFlags = Interfaces.InferredFlags<typeof setImageFlags>
 
-interface Container {
-  name?: string
-  image?: string
-}
-
-interface PodSpec {
-  containers?: Container[]
-  initContainers?: Container[]
-}
-
 /** cmdutil.GetResourcesAndPairs + ParsePairs for `image`: resources, then `name=image` pairs (last wins). */
 export function splitImageArgs(args: string[]): {resources: string[]; images: Map<string, string>} {
   const {resources, pairs} = splitResourcesAndPairs(args, 'image')
@@ -51,19 +43,6 @@ export function splitImageArgs(args: string[]): {resources: string[]; images: Ma
   const images = new Map<string, string>()
   for (const p of pairs) images.set(p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1))
   return {resources, images}
-}
-
-/** The pod spec an object carries (pods) or stamps out (deployments, replica sets, stateful and daemon sets, cron jobs); undefined for others. */
-function podSpecOf(obj: KObject): PodSpec | undefined {
-  const spec = (obj.spec ??= {}) as {template?: {spec?: PodSpec}}
-  if (obj.kind === 'Pod') return spec as PodSpec
-  if (obj.kind === 'CronJob') {
-    const jobSpec = (((spec as {jobTemplate?: {spec?: {template?: {spec?: PodSpec}}}}).jobTemplate ??= {}).spec ??= {})
-    return ((jobSpec.template ??= {}).spec ??= {} as PodSpec)
-  }
-  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(obj.kind)) return undefined
-  spec.template ??= {}
-  return (spec.template.spec ??= {})
 }
 
 /** Sets the images in place; returns the container names that matched nothing. */
@@ -122,7 +101,7 @@ export function runSetImage(api: Api | undefined, target: Target, args: string[]
   const print = (obj: KObject, rt: SetTarget['rt']) => sinks.out(printer.print(obj, {kind: nameKind(rt)}))
   for (const {t, after, unsupported, changed} of changes) {
     if (unsupported) {
-      errors.push(new CliError(`error: ${objectName(t, flags.local)} the object is not a pod or does not have a pod template: *${t.rt.version}.${t.rt.kind}\n`))
+      errors.push(new CliError(`error: ${objectName(t, flags.local)} ${noPodTemplate(t)}\n`))
       continue
     }
     if (!changed) continue
@@ -143,10 +122,4 @@ export function runSetImage(api: Api | undefined, target: Target, args: string[]
     }
   }
   return errors.length > 0 ? [aggregateText(errors)] : []
-}
-
-/** resource.Info.ObjectName: `services/x` for an object from the server, `service/x` for a local one. */
-function objectName(t: SetTarget, local: boolean): string {
-  if (!local) return `${t.rt.plural}/${t.name}`
-  return t.rt.group ? `${t.rt.kind.toLowerCase()}.${t.rt.group}/${t.name}\n` : `${t.rt.kind.toLowerCase()}/${t.name}`
 }

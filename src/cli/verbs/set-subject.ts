@@ -23,6 +23,7 @@ export const setSubjectArgs = {
 export const setSubjectFlags = {
   all: Flags.boolean({description: 'Select all resources, in the namespace of the specified resource types', default: false}),
   'dry-run': dryRunFlag,
+  'field-manager': Flags.string({description: 'Name of the manager used to track field ownership.', default: 'kubectl-set'}),
   filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files the resource to update the subjects', multiple: true, multipleNonGreedy: true}),
   local: Flags.boolean({description: 'If true, set subject will NOT contact api-server but run locally.', default: false}),
   ...printFlags,
