@@ -1,6 +1,7 @@
 // The registry of kinds: names users type (plural, singular, short names, Kind), API group and
 // version, namespaced or not, and each kind's strategy (defaulting, validation, admission, delete).
 import type {Strategy} from './strategy.js'
+import type {JsonSchema} from './validation/structural-schema.js'
 
 import {matchResourceName} from '../machinery/resource-names.cjs'
 import {builtinResource, notServedYet} from './builtin-kinds.js'
@@ -25,6 +26,30 @@ export interface ResourceType {
   /** the warning the API server sends with every request for the resource (a deprecated version) */
   warning?: string
   strategy: Strategy
+  /** a custom resource's type, served from a CustomResourceDefinition (see api/custom-resources.ts) */
+  custom?: CustomResourceFacts
+}
+
+/** What a served CustomResourceDefinition version adds to its type. */
+export interface CustomResourceFacts {
+  /** the CRD's name, `<plural>.<group>` */
+  crd: string
+  /** additionalPrinterColumns of the version (the server's default `Age` column when it has none) */
+  printerColumns: PrinterColumn[]
+  /** whether the version has the status subresource (else status is written like any field) */
+  statusSubresource: boolean
+  /** the version's openAPIV3Schema (JSONSchemaProps) */
+  schema?: JsonSchema
+}
+
+/** A CustomResourceColumnDefinition. */
+export interface PrinterColumn {
+  name: string
+  type: string
+  format?: string
+  description?: string
+  priority?: number
+  jsonPath: string
 }
 
 export function apiVersionOf(rt: ResourceType): string {
@@ -45,8 +70,20 @@ export function register(rt: ResourceType): ResourceType {
   return rt
 }
 
+let customSource: (() => readonly ResourceType[]) | undefined
+
+/**
+ * Where the types of custom resources come from: the Api of the store this process serves sets it (they
+ * are the served versions of its stored CustomResourceDefinitions), so they follow the store, not the code.
+ */
+export function setCustomTypeSource(source: (() => readonly ResourceType[]) | undefined): void {
+  customSource = source
+}
+
+/** Every type served: the built-in kinds first (they win a name both answer to), then custom resources. */
 export function allTypes(): readonly ResourceType[] {
-  return types
+  const custom = customSource?.() ?? []
+  return custom.length === 0 ? types : [...types, ...custom]
 }
 
 /**
@@ -54,7 +91,7 @@ export function allTypes(): readonly ResourceType[] {
  * undefined. kubectl matches case-insensitively.
  */
 export function lookupResource(text: string): ResourceType | undefined {
-  return matchResourceName(types, text)
+  return matchResourceName(allTypes(), text)
 }
 
 /** Finds the type for a manifest's apiVersion and kind, as the REST mapper does. */
@@ -62,7 +99,7 @@ export function lookupKind(apiVersion: string, kind: string): ResourceType | und
   const slash = apiVersion.indexOf('/')
   const group = slash >= 0 ? apiVersion.slice(0, slash) : ''
   const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion
-  return types.find((rt) => rt.kind === kind && rt.group === group && rt.version === version)
+  return allTypes().find((rt) => rt.kind === kind && rt.group === group && rt.version === version)
 }
 
 /** The type for a resource argument, or kubectl's `the server doesn't have a resource type` error. */

@@ -7,7 +7,9 @@ import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
-import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
+import {apiVersionOf, lookupKind, setCustomTypeSource, type ResourceType} from './registry.js'
+import {customResourceTypes, pruneCustomResource} from './custom-resources.js'
+import {strictDecodingMessage, unknownFieldWarnings} from './schema/strict.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
 import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
@@ -71,6 +73,24 @@ export class Api implements ApiCore {
       settings: this.settings,
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
       listObjects: <K extends string>(kind: K) => this.store.list<ObjectOf<K>>(kind).items.map((sv) => sv.value),
+    }
+    setCustomTypeSource(() => this.customTypes())
+  }
+
+  private customCache?: {stamp: string; types: ResourceType[]}
+
+  /** The custom resources this store's CustomResourceDefinitions serve, read again whenever the store moved. */
+  customTypes(): readonly ResourceType[] {
+    try {
+      const stamp = this.store.changeStamp()
+      if (this.customCache?.stamp !== stamp) {
+        const crds = this.store.list<KObject>('CustomResourceDefinition').items.map((sv) => sv.value)
+        this.customCache = {stamp, types: crds.flatMap(customResourceTypes)}
+      }
+      return this.customCache.types
+    } catch {
+      // a closed store serves nothing
+      return []
     }
   }
 
@@ -138,7 +158,7 @@ export class Api implements ApiCore {
     const rt = this.typeOf(input)
     const obj = opts.owned ? input : clone(input)
     // decoding the body: type errors always fail, unknown fields per fieldValidation
-    const decodeWarnings = opts.owned ? [] : decodeFields(obj, opts.fieldValidation ?? 'Warn')
+    const decodeWarnings = opts.owned ? [] : rt.custom ? decodeCustom(rt, obj, opts.fieldValidation ?? 'Warn') : decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
     obj.metadata = dropNullFields({...obj.metadata})
     const meta = obj.metadata
@@ -215,12 +235,14 @@ export class Api implements ApiCore {
         throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
       }
       const obj = clone(input)
-      if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
+      if (rt.custom) decodeCustom(rt, obj, opts.fieldValidation ?? 'Warn')
+      else if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
       obj.apiVersion = apiVersionOf(rt)
       obj.metadata = dropNullFields({...obj.metadata, namespace: rt.namespaced ? namespace : undefined})
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
-      if (this.clientWrites && opts.subresource !== 'status') keepStoredStatus(obj, old)
+      const statusIsSeparate = !rt.custom || rt.custom.statusSubresource
+      if (this.clientWrites && opts.subresource !== 'status' && statusIsSeparate) keepStoredStatus(obj, old)
       rt.strategy.default?.(obj, this.ctx)
       rt.strategy.prepareForUpdate?.(obj, old, this.ctx)
       obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
@@ -306,6 +328,19 @@ export class Api implements ApiCore {
   private managerFor(opts: {fieldManager?: string}): ManagerOf {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
+}
+
+/**
+ * Decoding a custom resource's body: the fields its version's schema does not declare are pruned, and
+ * reported as the server reports them (Strict fails, Warn warns).
+ */
+function decodeCustom(rt: ResourceType, obj: KObject, mode: 'Strict' | 'Warn' | 'Ignore'): string[] {
+  const probe = clone(obj)
+  const unknown = pruneCustomResource(rt, probe)
+  const message = strictDecodingMessage(rt.kind, apiVersionOf(rt), {unknown}, mode)
+  if (message !== undefined) throw apiErrors.badRequest(message)
+  pruneCustomResource(rt, obj)
+  return mode === 'Warn' ? unknownFieldWarnings({unknown}) : []
 }
 
 /** A client's PUT or PATCH of the main resource leaves `status` as stored (strategies' PrepareForUpdate). */
