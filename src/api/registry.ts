@@ -91,7 +91,33 @@ export function allTypes(): readonly ResourceType[] {
  * undefined. kubectl matches case-insensitively.
  */
 export function lookupResource(text: string): ResourceType | undefined {
-  return matchResourceName(allTypes(), text)
+  const all = allTypes()
+  const rt = matchResourceName(all, text)
+  if (rt && all !== types) warnAmbiguousShortName(all, rt, text.toLowerCase())
+  return rt
+}
+
+let warningSink: ((message: string) => void) | undefined
+
+/** Where the warnings of name resolution go (the Api's onWarning: kubectl prints them as `Warning: ...`). */
+export function setResolveWarningSink(sink: ((message: string) => void) | undefined): void {
+  warningSink = sink
+}
+
+/**
+ * client-go's shortcut expander: a short name that several resources declare resolves to the first (the
+ * higher-priority group), with a warning naming each other one.
+ */
+function warnAmbiguousShortName(all: readonly ResourceType[], rt: ResourceType, text: string): void {
+  if (text.includes('.') || !rt.shortNames.includes(text) || all.some((t) => t.plural === text)) return
+  const warned = new Set<string>()
+  for (const other of all) {
+    if (!other.shortNames.includes(text) || (other.group === rt.group && other.plural === rt.plural)) continue
+    const name = qualifiedPlural(other)
+    if (warned.has(name)) continue
+    warned.add(name)
+    warningSink?.(`short name ${JSON.stringify(text)} could also match lower priority resource ${name}`)
+  }
 }
 
 /** Finds the type for a manifest's apiVersion and kind, as the REST mapper does. */

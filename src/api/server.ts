@@ -7,11 +7,11 @@ import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
-import {apiVersionOf, lookupKind, setCustomTypeSource, type ResourceType} from './registry.js'
+import {apiVersionOf, lookupKind, setCustomTypeSource, setResolveWarningSink, type ResourceType} from './registry.js'
 import {customResourceTypes, pruneCustomResource} from './custom-resources.js'
 import {strictDecodingMessage, unknownFieldWarnings} from './schema/strict.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
-import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
+import {compareText, rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
 import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
@@ -75,6 +75,7 @@ export class Api implements ApiCore {
       listObjects: <K extends string>(kind: K) => this.store.list<ObjectOf<K>>(kind).items.map((sv) => sv.value),
     }
     setCustomTypeSource(() => this.customTypes())
+    setResolveWarningSink((message) => this.onWarning?.(message))
   }
 
   private customCache?: {stamp: string; types: ResourceType[]}
@@ -85,7 +86,9 @@ export class Api implements ApiCore {
       const stamp = this.store.changeStamp()
       if (this.customCache?.stamp !== stamp) {
         const crds = this.store.list<KObject>('CustomResourceDefinition').items.map((sv) => sv.value)
-        this.customCache = {stamp, types: crds.flatMap(customResourceTypes)}
+        // discovery lists the CRDs' groups by name (they share one group priority)
+        const ordered = crds.sort((a, b) => compareText(groupOfCrd(a), groupOfCrd(b)))
+        this.customCache = {stamp, types: ordered.flatMap(customResourceTypes)}
       }
       return this.customCache.types
     } catch {
@@ -329,6 +332,8 @@ export class Api implements ApiCore {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
 }
+
+const groupOfCrd = (crd: KObject): string => String((crd.spec as {group?: string} | undefined)?.group ?? '')
 
 /**
  * Decoding a custom resource's body: the fields its version's schema does not declare are pruned, and

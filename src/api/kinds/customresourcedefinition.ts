@@ -5,10 +5,10 @@
 // recorded in storedVersions. Its custom resources are served from api/custom-resources.ts.
 import type {StrategyContext} from '../strategy.js'
 
-import {fieldErr} from '../errors.js'
-import {register} from '../registry.js'
+import {apiErrors, fieldErr} from '../errors.js'
+import {allTypes, register} from '../registry.js'
 import {rfc3339, type KObject} from '../types.js'
-import {crdNameErrors, validateCrdSpec, validateCrdSpecUpdate, validateNames, type CrdNames, type CrdSpec} from '../validation/crd.js'
+import {crdNameErrors, validateCrdSpec, validateCrdSpecUpdate, type CrdNames, type CrdSpec} from '../validation/crd.js'
 import {semanticEqual} from '../validation/pod-update.js'
 import {crdStatus} from './crd-status.js'
 
@@ -29,8 +29,22 @@ function validateCrd(obj: KObject) {
   const name = obj.metadata.name ?? ''
   // the generic name rule (a DNS subdomain) already ran; this is what the CRD's own name function adds
   const own = crdNameErrors(name, spec).filter((m) => m.startsWith('must be spec.names'))
-  const status = (obj.status ?? {}) as {acceptedNames?: CrdNames}
-  return [...own.map((m) => fieldErr.invalid('metadata.name', name, m)), ...validateCrdSpec(spec), ...validateNames(status.acceptedNames ?? {}, 'status.acceptedNames')]
+  // status.acceptedNames is what the naming controller copied from a valid spec: nothing to check there
+  return [...own.map((m) => fieldErr.invalid('metadata.name', name, m)), ...validateCrdSpec(spec)]
+}
+
+/**
+ * ksim's store keys objects by kind name, so one kind name can be served by one group only: a CRD whose
+ * kind another group serves is refused, plainly, rather than mixing the two kinds' objects.
+ */
+function refuseSharedKind(obj: KObject): void {
+  const spec = specOf(obj)
+  const kind = spec.names?.kind
+  const other = allTypes().find((t) => t.kind === kind && t.group !== spec.group)
+  if (other) {
+    const by = other.custom ? `the CustomResourceDefinition ${other.custom.crd}` : `${other.group || 'the core group'}`
+    throw apiErrors.badRequest(`ksim cannot serve kind ${JSON.stringify(kind)} in group ${JSON.stringify(spec.group)}: ${by} already serves a kind of that name, and ksim keeps one kind per name`)
+  }
 }
 
 const established = (obj: KObject): boolean =>
@@ -56,9 +70,13 @@ export const customResourceDefinitionType = register({
     },
     validate: validateCrd,
     validateUpdate: (obj: KObject, old: KObject) => {
-      const errs = validateCrd(obj).filter((e) => e.field.startsWith('metadata') || e.field.startsWith('status'))
+      const errs = validateCrd(obj).filter((e) => e.field.startsWith('metadata'))
       return [...errs, ...validateCrdSpecUpdate(specOf(obj), specOf(old), established(old))]
     },
     specChanged: (obj: KObject, old: KObject) => !semanticEqual(obj.spec, old.spec),
+    admit(obj: KObject) {
+      refuseSharedKind(obj)
+      return {warnings: []}
+    },
   },
 })
