@@ -313,6 +313,8 @@ export class Api implements ApiCore {
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
     this.requested(rt)
     checkRequestBody(body)
+    // a custom resource has no Go struct to carry strategic merge keys: its endpoint takes no such patch
+    if (rt.custom && type === 'strategic') throw apiErrors.unsupportedMediaType(['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'])
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 
