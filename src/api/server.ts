@@ -78,17 +78,24 @@ export class Api implements ApiCore {
     setResolveWarningSink((message) => this.onWarning?.(message))
   }
 
-  private customCache?: {stamp: string; types: ResourceType[]}
+  private customCache?: {stamp: string; types: ResourceType[]; checkedAt: number}
 
-  /** The custom resources this store's CustomResourceDefinitions serve, read again whenever the store moved. */
+  /**
+   * The custom resources this store's CustomResourceDefinitions serve. This Api's own CRD writes drop them
+   * at once; another process's are seen within CUSTOM_TYPES_RECHECK_MS (the store's change stamp costs a
+   * query, and the registry is asked for types on every lookup).
+   */
   customTypes(): readonly ResourceType[] {
+    const now = performance.now()
+    if (this.customCache && now - this.customCache.checkedAt < CUSTOM_TYPES_RECHECK_MS) return this.customCache.types
     try {
       const stamp = this.store.changeStamp()
-      if (this.customCache?.stamp !== stamp) {
+      if (this.customCache?.stamp === stamp) this.customCache.checkedAt = now
+      else {
         const crds = this.store.list<KObject>('CustomResourceDefinition').items.map((sv) => sv.value)
         // discovery lists the CRDs' groups by name (they share one group priority)
         const ordered = crds.sort((a, b) => compareText(groupOfCrd(a), groupOfCrd(b)))
-        this.customCache = {stamp, types: ordered.flatMap(customResourceTypes)}
+        this.customCache = {stamp, types: ordered.flatMap(customResourceTypes), checkedAt: now}
       }
       return this.customCache.types
     } catch {
@@ -206,6 +213,7 @@ export class Api implements ApiCore {
         }
         try {
           const sv = this.store.create(key, () => forStorage(candidate))
+          this.wrote(rt)
           const created = withResourceVersion(sv.value, sv.rev)
           for (const companion of rt.strategy.companions?.(created, this.ctx) ?? []) this.create(companion)
           return {object: created, warnings}
@@ -264,6 +272,7 @@ export class Api implements ApiCore {
       if (this.clientWrites && !ownersChanged && sameBesideBookkeeping(obj, old)) return old
       if (opts.dryRun) return obj
       const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
+      this.wrote(rt)
       const stored = withResourceVersion(sv.value, sv.rev)
       // an object whose last finalizer went away after deletion is removed (a pod once its grace ran out:
       // the kubelet's delete with grace 0 left it to its finalizers)
@@ -321,7 +330,14 @@ export class Api implements ApiCore {
   /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */
   delete(rt: ResourceType, namespace: string, name: string, opts: DeleteOptions = {}): DeleteResult {
     this.requested(rt)
-    return deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+    const result = deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+    this.wrote(rt)
+    return result
+  }
+
+  // a write of a CustomResourceDefinition changes what the registry serves: read the CRDs again
+  private wrote(rt: ResourceType): void {
+    if (rt.kind === 'CustomResourceDefinition' && rt.group === 'apiextensions.k8s.io') this.customCache = undefined
   }
 
   // a request for `rt` arrived: its warning, if it has one, goes to the client
@@ -334,6 +350,9 @@ export class Api implements ApiCore {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
 }
+
+/** How long the custom types read from the store are used before the store's change stamp is checked again. */
+const CUSTOM_TYPES_RECHECK_MS = 50
 
 const groupOfCrd = (crd: KObject): string => String((crd.spec as {group?: string} | undefined)?.group ?? '')
 
