@@ -1,6 +1,7 @@
 // CustomResourceDefinitions through the CLI: the CRD's table, and its custom resources served at once by
 // every name kubectl accepts, printed, changed and deleted as kubectl 1.35 does for them.
 import {expect} from 'chai'
+import fs from 'node:fs'
 
 import {Sandbox} from '../helpers/cli.js'
 
@@ -94,10 +95,18 @@ describe('ksim with CustomResourceDefinitions', function () {
     ])
   })
 
+  it('edits a custom resource with a JSON merge patch, as kubectl does for kinds outside its scheme', () => {
+    const editor = sb.write('editor.sh', '#!/bin/sh\nsed -i "s/image: my-image/image: edited/" "$1"\n')
+    fs.chmodSync(editor, 0o755)
+    const r = sb.run(['edit', 'ct', 'my-cron'], {env: {EDITOR: editor}})
+    expect([r.stdout, r.stderr, r.code]).to.deep.equal(['crontab.stable.example.com/my-cron edited\n', '', 0])
+    expect(ok(['get', 'ct', 'my-cron', '-o', 'jsonpath={.spec.image}'])).to.equal('edited')
+  })
+
   it('describes a custom resource with kubectl\'s generic describer', () => {
     const out = ok(['describe', 'ct', 'my-cron'])
     expect(out).to.match(/^Name:         my-cron\nNamespace:    default\nLabels:       tier=cron\nAnnotations:  note: x\nAPI Version:  stable\.example\.com\/v1\nKind:         CronTab\nMetadata:\n/)
-    expect(out).to.match(/\nSpec:\n  Cron Spec:  \* \* \* \* \*\/5\n  Image:      my-image\n  Replicas:   3\nEvents:       <none>\n$/)
+    expect(out).to.match(/\nSpec:\n  Cron Spec:  \* \* \* \* \*\/5\n  Image:      edited\n  Replicas:   3\nEvents:       <none>\n$/)
   })
 
   it('deletes the custom resources with their CRD, after which the kind is unknown', () => {
