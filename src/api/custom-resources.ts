@@ -73,6 +73,8 @@ function customResourceStrategy(v: CrdVersion): Strategy {
   const validate = (obj: KObject): FieldError[] => (schema ? validateAgainstSchema(obj, schema) : [])
   return {
     tracksGeneration: true,
+    // with the status subresource, a create's status is dropped: status is written through /status only
+    prepareForCreate: status ? (obj: KObject) => void delete obj.status : undefined,
     validate,
     validateUpdate: validate,
     specChanged: (obj: KObject, old: KObject) => {

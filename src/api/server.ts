@@ -152,12 +152,13 @@ export class Api implements ApiCore {
     this.requested(rt)
     const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
     if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
-    return obj as T
+    return asServedVersion(rt, obj) as T
   }
 
   list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
     this.requested(rt)
-    return listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
+    const list = listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
+    return rt.custom ? {...list, items: list.items.map((o) => asServedVersion(rt, o))} : list
   }
 
   /** POST: validates, defaults, admits and stores a new object. */
@@ -353,6 +354,14 @@ export class Api implements ApiCore {
 
 /** How long the custom types read from the store are used before the store's change stamp is checked again. */
 const CUSTOM_TYPES_RECHECK_MS = 50
+
+/**
+ * A custom resource read through another served version than it was written in: the versions of a CRD
+ * without a conversion webhook differ in apiVersion only (the None converter rewrites it).
+ */
+function asServedVersion(rt: ResourceType, obj: KObject): KObject {
+  return rt.custom && obj.apiVersion !== apiVersionOf(rt) ? {...obj, apiVersion: apiVersionOf(rt)} : obj
+}
 
 const groupOfCrd = (crd: KObject): string => String((crd.spec as {group?: string} | undefined)?.group ?? '')
 

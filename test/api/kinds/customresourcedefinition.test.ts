@@ -137,6 +137,39 @@ describe('CustomResourceDefinition and custom resources', () => {
     expect(plain.status).to.equal(undefined)
   })
 
+  it('with the status subresource, drops a create\'s status and keeps generation for status writes', () => {
+    const a = api()
+    const withStatus = {name: 'v1', served: true, storage: true, subresources: {status: {}}, schema: {openAPIV3Schema: schema}}
+    a.create(crd({versions: [withStatus]}))
+    const w = a.create(widget('w1', {image: 'a'}, {status: {phase: 'Ready'}})).object
+    expect([w.status, w.metadata.generation]).to.deep.equal([undefined, 1])
+    const s = a.updateStatus({...w, status: {phase: 'Done'}})
+    expect([s.status, s.metadata.generation]).to.deep.equal([{phase: 'Done'}, 1])
+  })
+
+  it('keeps group, plural and, once established, scope and kind; takes a new version and its columns', () => {
+    const a = api()
+    const c = a.create(crd()).object
+    const changed = {...c, spec: {...(c.spec as object), scope: 'Cluster', names: {plural: 'gizmos', kind: 'Gizmo'}}}
+    expect(failure(() => a.update(changed))).to.equal(
+      'The CustomResourceDefinition "widgets.example.com" is invalid: \n' +
+        '* metadata.name: Invalid value: "widgets.example.com": must be spec.names.plural+"."+spec.group\n' +
+        '* spec.scope: Invalid value: "Cluster": field is immutable\n' +
+        '* spec.names.kind: Invalid value: "Gizmo": field is immutable\n' +
+        '* spec.names.plural: Invalid value: "gizmos": field is immutable',
+    )
+    const v2 = {name: 'v2', served: true, storage: false, schema: {openAPIV3Schema: schema}, additionalPrinterColumns: [{name: 'Image', type: 'string', jsonPath: '.spec.image'}]}
+    const spec = c.spec as {versions: unknown[]}
+    const updated = a.update({...c, spec: {...spec, versions: [...spec.versions, v2]}})
+    expect(updated.metadata.generation).to.equal(2)
+    expect(lookupResource('widgets')?.version).to.equal('v2')
+    expect(lookupKind('example.com/v1', 'Widget')?.custom?.printerColumns[0]?.name).to.equal('Age')
+    expect(lookupKind('example.com/v2', 'Widget')?.custom?.printerColumns).to.deep.equal([{name: 'Image', type: 'string', jsonPath: '.spec.image'}])
+    a.create(widget('w1', {image: 'a'}))
+    expect(a.get(lookupResource('widgets')!, 'default', 'w1').apiVersion).to.equal('example.com/v2')
+    expect(a.list(lookupKind('example.com/v1', 'Widget')!, 'default').items.map((o) => o.apiVersion)).to.deep.equal(['example.com/v1'])
+  })
+
   it('deletes the custom resources with their CRD, and stops serving the kind', () => {
     const a = api()
     a.create(crd())
