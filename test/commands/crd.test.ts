@@ -109,6 +109,14 @@ describe('ksim with CustomResourceDefinitions', function () {
     expect(out).to.match(/\nSpec:\n  Cron Spec:  \* \* \* \* \*\/5\n  Image:      edited\n  Replicas:   3\nEvents:       <none>\n$/)
   })
 
+  it('explains a custom resource from its version\'s schema, with the fields every kind has', () => {
+    const out = ok(['explain', 'ct'])
+    expect(out).to.match(/^GROUP:      stable\.example\.com\nKIND:       CronTab\nVERSION:    v1\n\nDESCRIPTION:\n    <empty>\nFIELDS:\n  apiVersion\t<string>\n/)
+    expect(out).to.match(/\n  metadata\t<ObjectMeta>\n    Standard object's metadata\. More info:\n/)
+    expect(out).to.match(/\n  spec\t<Object>\n    <no description>\n\n\n$/)
+    expect(ok(['explain', 'crontabs.spec.replicas'])).to.equal('GROUP:      stable.example.com\nKIND:       CronTab\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    <empty>\n\n')
+  })
+
   it('deletes the custom resources with their CRD, after which the kind is unknown', () => {
     expect(ok(['delete', 'crd', 'crontabs.stable.example.com'])).to.equal('customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n')
     const r = sb.run(['get', 'ct'])
