@@ -5,6 +5,7 @@ import type {ApiCore} from './api-core.js'
 import {StatusError, apiErrors} from './errors.js'
 import {clone, forStorage, withResourceVersion} from './meta.js'
 import {allTypes, type ResourceType} from './registry.js'
+import {deleteCustomResources} from './custom-resources.js'
 import {rfc3339, type KObject} from './types.js'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
@@ -32,6 +33,7 @@ export function deleteObject(api: ApiCore, rt: ResourceType, namespace: string, 
     const obj = api.get(rt, namespace, name)
     checkPreconditions(rt, obj, opts)
     if (rt.kind === 'Namespace') return deleteNamespace(api, rt, obj, opts)
+    if (rt.kind === 'CustomResourceDefinition' && rt.group === 'apiextensions.k8s.io' && !opts.dryRun) deleteCustomResources(api, obj)
     const now = api.clock.now()
     const meta = obj.metadata
     if (opts.propagationPolicy === 'Orphan' && !opts.dryRun) orphanDependents(api, rt, obj)

@@ -1,6 +1,7 @@
 // The registry of kinds: names users type (plural, singular, short names, Kind), API group and
 // version, namespaced or not, and each kind's strategy (defaulting, validation, admission, delete).
 import type {Strategy} from './strategy.js'
+import type {JsonSchema} from './validation/structural-schema.js'
 
 import {matchResourceName} from '../machinery/resource-names.cjs'
 import {builtinResource, notServedYet} from './builtin-kinds.js'
@@ -25,6 +26,30 @@ export interface ResourceType {
   /** the warning the API server sends with every request for the resource (a deprecated version) */
   warning?: string
   strategy: Strategy
+  /** a custom resource's type, served from a CustomResourceDefinition (see api/custom-resources.ts) */
+  custom?: CustomResourceFacts
+}
+
+/** What a served CustomResourceDefinition version adds to its type. */
+export interface CustomResourceFacts {
+  /** the CRD's name, `<plural>.<group>` */
+  crd: string
+  /** additionalPrinterColumns of the version (the server's default `Age` column when it has none) */
+  printerColumns: PrinterColumn[]
+  /** whether the version has the status subresource (else status is written like any field) */
+  statusSubresource: boolean
+  /** the version's openAPIV3Schema (JSONSchemaProps) */
+  schema?: JsonSchema
+}
+
+/** A CustomResourceColumnDefinition. */
+export interface PrinterColumn {
+  name: string
+  type: string
+  format?: string
+  description?: string
+  priority?: number
+  jsonPath: string
 }
 
 export function apiVersionOf(rt: ResourceType): string {
@@ -45,8 +70,20 @@ export function register(rt: ResourceType): ResourceType {
   return rt
 }
 
+let customSource: (() => readonly ResourceType[]) | undefined
+
+/**
+ * Where the types of custom resources come from: the Api of the store this process serves sets it (they
+ * are the served versions of its stored CustomResourceDefinitions), so they follow the store, not the code.
+ */
+export function setCustomTypeSource(source: (() => readonly ResourceType[]) | undefined): void {
+  customSource = source
+}
+
+/** Every type served: the built-in kinds first (they win a name both answer to), then custom resources. */
 export function allTypes(): readonly ResourceType[] {
-  return types
+  const custom = customSource?.() ?? []
+  return custom.length === 0 ? types : [...types, ...custom]
 }
 
 /**
@@ -54,7 +91,33 @@ export function allTypes(): readonly ResourceType[] {
  * undefined. kubectl matches case-insensitively.
  */
 export function lookupResource(text: string): ResourceType | undefined {
-  return matchResourceName(types, text)
+  const all = allTypes()
+  const rt = matchResourceName(all, text)
+  if (rt && all !== types) warnAmbiguousShortName(all, rt, text.toLowerCase())
+  return rt
+}
+
+let warningSink: ((message: string) => void) | undefined
+
+/** Where the warnings of name resolution go (the Api's onWarning: kubectl prints them as `Warning: ...`). */
+export function setResolveWarningSink(sink: ((message: string) => void) | undefined): void {
+  warningSink = sink
+}
+
+/**
+ * client-go's shortcut expander: a short name that several resources declare resolves to the first (the
+ * higher-priority group), with a warning naming each other one.
+ */
+function warnAmbiguousShortName(all: readonly ResourceType[], rt: ResourceType, text: string): void {
+  if (text.includes('.') || !rt.shortNames.includes(text) || all.some((t) => t.plural === text)) return
+  const warned = new Set<string>()
+  for (const other of all) {
+    if (!other.shortNames.includes(text) || (other.group === rt.group && other.plural === rt.plural)) continue
+    const name = qualifiedPlural(other)
+    if (warned.has(name)) continue
+    warned.add(name)
+    warningSink?.(`short name ${JSON.stringify(text)} could also match lower priority resource ${name}`)
+  }
 }
 
 /** Finds the type for a manifest's apiVersion and kind, as the REST mapper does. */
@@ -62,7 +125,7 @@ export function lookupKind(apiVersion: string, kind: string): ResourceType | und
   const slash = apiVersion.indexOf('/')
   const group = slash >= 0 ? apiVersion.slice(0, slash) : ''
   const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion
-  return types.find((rt) => rt.kind === kind && rt.group === group && rt.version === version)
+  return allTypes().find((rt) => rt.kind === kind && rt.group === group && rt.version === version)
 }
 
 /** The type for a resource argument, or kubectl's `the server doesn't have a resource type` error. */

@@ -7,9 +7,11 @@ import {isStoreError} from '../store/errors.js'
 import {apiErrors, type FieldError} from './errors.js'
 import {checkRequestBody} from './request-size.js'
 import {MAX_NAME_GENERATION_ATTEMPTS, clone, dropNullFields, forStorage, generateName, keepSystemFields, newUID, orderMetadata, withResourceVersion} from './meta.js'
-import {apiVersionOf, lookupKind, type ResourceType} from './registry.js'
+import {apiVersionOf, lookupKind, setCustomTypeSource, setResolveWarningSink, type ResourceType} from './registry.js'
+import {customResourceTypes, pruneCustomResource} from './custom-resources.js'
+import {strictDecodingMessage, unknownFieldWarnings} from './schema/strict.js'
 import {defaultApiSettings, type ApiSettings, type StrategyContext} from './strategy.js'
-import {rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
+import {compareText, rfc3339, systemClock, type Clock, type KList, type KObject, type ObjectMeta, type ObjectOf} from './types.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './validation/object-meta.js'
 import {deleteObject, type DeleteOptions, type DeleteResult} from './delete.js'
 import {type ListOptions, listObjects} from './list.js'
@@ -72,6 +74,34 @@ export class Api implements ApiCore {
       getObject: (kind, namespace, name) => this.peek(kind, namespace, name),
       listObjects: <K extends string>(kind: K) => this.store.list<ObjectOf<K>>(kind).items.map((sv) => sv.value),
     }
+    setCustomTypeSource(() => this.customTypes())
+    setResolveWarningSink((message) => this.onWarning?.(message))
+  }
+
+  private customCache?: {stamp: string; types: ResourceType[]; checkedAt: number}
+
+  /**
+   * The custom resources this store's CustomResourceDefinitions serve. This Api's own CRD writes drop them
+   * at once; another process's are seen within CUSTOM_TYPES_RECHECK_MS (the store's change stamp costs a
+   * query, and the registry is asked for types on every lookup).
+   */
+  customTypes(): readonly ResourceType[] {
+    const now = performance.now()
+    if (this.customCache && now - this.customCache.checkedAt < CUSTOM_TYPES_RECHECK_MS) return this.customCache.types
+    try {
+      const stamp = this.store.changeStamp()
+      if (this.customCache?.stamp === stamp) this.customCache.checkedAt = now
+      else {
+        const crds = this.store.list<KObject>('CustomResourceDefinition').items.map((sv) => sv.value)
+        // discovery lists the CRDs' groups by name (they share one group priority)
+        const ordered = crds.sort((a, b) => compareText(groupOfCrd(a), groupOfCrd(b)))
+        this.customCache = {stamp, types: ordered.flatMap(customResourceTypes), checkedAt: now}
+      }
+      return this.customCache.types
+    } catch {
+      // a closed store serves nothing
+      return []
+    }
   }
 
   /** Runs `fn` in one read snapshot: every read inside sees the same revision. */
@@ -122,12 +152,13 @@ export class Api implements ApiCore {
     this.requested(rt)
     const obj = this.peek(rt.kind, rt.namespaced ? namespace : '', name)
     if (!obj) throw apiErrors.notFound(rt.plural, rt.group, name)
-    return obj as T
+    return asServedVersion(rt, obj) as T
   }
 
   list(rt: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KList {
     this.requested(rt)
-    return listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
+    const list = listObjects(this.store, rt, rt.namespaced ? namespace : undefined, opts)
+    return rt.custom ? {...list, items: list.items.map((o) => asServedVersion(rt, o))} : list
   }
 
   /** POST: validates, defaults, admits and stores a new object. */
@@ -138,7 +169,7 @@ export class Api implements ApiCore {
     const rt = this.typeOf(input)
     const obj = opts.owned ? input : clone(input)
     // decoding the body: type errors always fail, unknown fields per fieldValidation
-    const decodeWarnings = opts.owned ? [] : decodeFields(obj, opts.fieldValidation ?? 'Warn')
+    const decodeWarnings = opts.owned ? [] : rt.custom ? decodeCustom(rt, obj, opts.fieldValidation ?? 'Warn') : decodeFields(obj, opts.fieldValidation ?? 'Warn')
     obj.apiVersion = apiVersionOf(rt)
     obj.metadata = dropNullFields({...obj.metadata})
     const meta = obj.metadata
@@ -183,6 +214,7 @@ export class Api implements ApiCore {
         }
         try {
           const sv = this.store.create(key, () => forStorage(candidate))
+          this.wrote(rt)
           const created = withResourceVersion(sv.value, sv.rev)
           for (const companion of rt.strategy.companions?.(created, this.ctx) ?? []) this.create(companion)
           return {object: created, warnings}
@@ -215,12 +247,14 @@ export class Api implements ApiCore {
         throw apiErrors.conflict(rt.plural, rt.group, name, 'the object has been modified; please apply your changes to the latest version and try again')
       }
       const obj = clone(input)
-      if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
+      if (rt.custom) decodeCustom(rt, obj, opts.fieldValidation ?? 'Warn')
+      else if (opts.fieldValidation) decodeFields(obj, opts.fieldValidation)
       obj.apiVersion = apiVersionOf(rt)
       obj.metadata = dropNullFields({...obj.metadata, namespace: rt.namespaced ? namespace : undefined})
       if (!rt.namespaced) delete obj.metadata.namespace
       keepSystemFields(obj.metadata, old.metadata)
-      if (this.clientWrites && opts.subresource !== 'status') keepStoredStatus(obj, old)
+      const statusIsSeparate = !rt.custom || rt.custom.statusSubresource
+      if (this.clientWrites && opts.subresource !== 'status' && statusIsSeparate) keepStoredStatus(obj, old)
       rt.strategy.default?.(obj, this.ctx)
       rt.strategy.prepareForUpdate?.(obj, old, this.ctx)
       obj.metadata = withManagedFields(obj.metadata, opts.managedFields ?? managedOnUpdate(old, obj, this.managerFor(opts), this.clock.now(), opts.subresource))
@@ -239,6 +273,7 @@ export class Api implements ApiCore {
       if (this.clientWrites && !ownersChanged && sameBesideBookkeeping(obj, old)) return old
       if (opts.dryRun) return obj
       const sv = this.store.update<KObject>({kind: rt.kind, namespace, name}, Number(rv), () => forStorage(obj))
+      this.wrote(rt)
       const stored = withResourceVersion(sv.value, sv.rev)
       // an object whose last finalizer went away after deletion is removed (a pod once its grace ran out:
       // the kubelet's delete with grace 0 left it to its finalizers)
@@ -288,13 +323,22 @@ export class Api implements ApiCore {
   patch(rt: ResourceType, namespace: string, name: string, type: PatchType, body: string, opts: PatchOptions = {}): KObject {
     this.requested(rt)
     checkRequestBody(body)
+    // a custom resource has no Go struct to carry strategic merge keys: its endpoint takes no such patch
+    if (rt.custom && type === 'strategic') throw apiErrors.unsupportedMediaType(['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'])
     return patchObject(this, rt, rt.namespaced ? namespace : '', name, type, body, opts)
   }
 
   /** DELETE with Kubernetes' graceful-deletion and finalizer rules. */
   delete(rt: ResourceType, namespace: string, name: string, opts: DeleteOptions = {}): DeleteResult {
     this.requested(rt)
-    return deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+    const result = deleteObject(this, rt, rt.namespaced ? namespace : '', name, opts)
+    this.wrote(rt)
+    return result
+  }
+
+  // a write of a CustomResourceDefinition changes what the registry serves: read the CRDs again
+  private wrote(rt: ResourceType): void {
+    if (rt.kind === 'CustomResourceDefinition' && rt.group === 'apiextensions.k8s.io') this.customCache = undefined
   }
 
   // a request for `rt` arrived: its warning, if it has one, goes to the client
@@ -306,6 +350,32 @@ export class Api implements ApiCore {
   private managerFor(opts: {fieldManager?: string}): ManagerOf {
     return opts.fieldManager ? () => opts.fieldManager! : this.managerOf
   }
+}
+
+/** How long the custom types read from the store are used before the store's change stamp is checked again. */
+const CUSTOM_TYPES_RECHECK_MS = 50
+
+/**
+ * A custom resource read through another served version than it was written in: the versions of a CRD
+ * without a conversion webhook differ in apiVersion only (the None converter rewrites it).
+ */
+function asServedVersion(rt: ResourceType, obj: KObject): KObject {
+  return rt.custom && obj.apiVersion !== apiVersionOf(rt) ? {...obj, apiVersion: apiVersionOf(rt)} : obj
+}
+
+const groupOfCrd = (crd: KObject): string => String((crd.spec as {group?: string} | undefined)?.group ?? '')
+
+/**
+ * Decoding a custom resource's body: the fields its version's schema does not declare are pruned, and
+ * reported as the server reports them (Strict fails, Warn warns).
+ */
+function decodeCustom(rt: ResourceType, obj: KObject, mode: 'Strict' | 'Warn' | 'Ignore'): string[] {
+  const probe = clone(obj)
+  const unknown = pruneCustomResource(rt, probe)
+  const message = strictDecodingMessage(rt.kind, apiVersionOf(rt), {unknown}, mode)
+  if (message !== undefined) throw apiErrors.badRequest(message)
+  pruneCustomResource(rt, obj)
+  return mode === 'Warn' ? unknownFieldWarnings({unknown}) : []
 }
 
 /** A client's PUT or PATCH of the main resource leaves `status` as stored (strategies' PrepareForUpdate). */

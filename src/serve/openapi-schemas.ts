@@ -72,10 +72,35 @@ export function componentSchemas(types: readonly ResourceType[], schema: Schema 
     return ref(name)
   }
   for (const rt of types) {
+    if (rt.custom) {
+      out[customSchemaName(rt)] = customResourceSchema(rt, struct('meta/v1.ObjectMeta'), v2)
+      continue
+    }
     const id = schema.roots.get(`${rt.group ? `${rt.group}/` : ''}${rt.version}/${rt.kind}`)
     if (!id) continue
     struct(id)
     out[schemaName(id)]!['x-kubernetes-group-version-kind'] = [{group: rt.group, kind: rt.kind, version: rt.version}]
   }
   return out
+}
+
+/** `stable.example.com` v1 CronTab → `com.example.stable.v1.CronTab`, as the apiextensions server names it. */
+export function customSchemaName(rt: ResourceType): string {
+  return `${rt.group.split('.').reverse().join('.')}.${rt.version}.${rt.kind}`
+}
+
+/**
+ * A custom resource's schema as the apiextensions server publishes it: the version's openAPIV3Schema with
+ * apiVersion, kind and metadata (ObjectMeta) added, described as every kind's are.
+ */
+function customResourceSchema(rt: ResourceType, objectMeta: Record<string, unknown>, v2: boolean): Record<string, unknown> {
+  const own = (rt.custom?.schema ?? {type: 'object'}) as Record<string, unknown>
+  const top = structDoc('core/v1.ConfigMap')?.fields ?? {}
+  const properties = {
+    ...((own.properties as Record<string, unknown> | undefined) ?? {}),
+    apiVersion: described(top.apiVersion, {type: 'string'}),
+    kind: described(top.kind, {type: 'string'}),
+    metadata: described(top.metadata, v2 ? objectMeta : {allOf: [objectMeta]}),
+  }
+  return {...own, type: 'object', properties, 'x-kubernetes-group-version-kind': [{group: rt.group, kind: rt.kind, version: rt.version}]}
 }

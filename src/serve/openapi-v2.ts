@@ -18,8 +18,16 @@ const OPENAPI_V2_PROTOBUF_OLD = 'application/com.github.proto-openapi.spec.v2.v1
 let doc: Record<string, unknown> | undefined
 let proto: Buffer | undefined
 
-/** The Swagger 2.0 document (built once). */
+let builtFor: string | undefined
+
+/** The Swagger 2.0 document (built once, and again whenever the custom resources served change). */
 export function swaggerDocument(): Record<string, unknown> {
+  const custom = JSON.stringify(allTypes().filter((t) => t.custom).map((t) => [t.group, t.version, t.kind, t.namespaced, t.custom!.schema]))
+  if (custom !== builtFor) {
+    doc = undefined
+    proto = undefined
+    builtFor = custom
+  }
   doc ??= buildSwagger()
   return doc
 }

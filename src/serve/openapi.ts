@@ -23,8 +23,13 @@ const documents = new Map<string, Record<string, unknown> | undefined>()
 
 /** The OpenAPI v3 document of one group/version, or undefined for one ksim does not serve (built once). */
 export function openApiDocument(key: string): Record<string, unknown> | undefined {
-  if (!documents.has(key)) documents.set(key, buildDocument(key))
-  return documents.get(key)
+  const cached = documents.get(key)
+  if (cached) return cached
+  const doc = buildDocument(key)
+  // the built-in groups never change; a group served from CustomResourceDefinitions (or not yet served) may
+  const custom = allTypes().some((t) => t.custom && pathKey(apiVersionOf(t)) === key)
+  if (doc && !custom) documents.set(key, doc)
+  return doc
 }
 
 function buildDocument(key: string): Record<string, unknown> | undefined {

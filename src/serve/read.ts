@@ -8,12 +8,13 @@ import {apiErrors, StatusError} from '../api/errors.js'
 import {intParam, param} from './context.js'
 import {cachedList} from './list-cache.js'
 import {includeObjectOf, toTable, wantsTable} from './table.js'
+import {tableHandlerFor} from '../printers/table/index.js'
 
 /** The object, or a Table of it. */
 export function objectReply(ctx: RequestContext, obj: KObject, code = 200): Reply {
   if (!wantsTable(ctx.req.headers.accept)) return {code, body: obj}
   const includeObject = includeObjectOf(ctx.url.searchParams.get('includeObject'))
-  return {code, body: toTable(obj.kind, [obj], {now: ctx.api.clock.now(), includeObject, resourceVersion: obj.metadata.resourceVersion})}
+  return {code, body: toTable(obj.kind, [obj], {now: ctx.api.clock.now(), includeObject, resourceVersion: obj.metadata.resourceVersion, handler: tableHandlerFor(ctx.route.rt)})}
 }
 
 export function getOne(ctx: RequestContext): Reply {
@@ -76,7 +77,7 @@ export function listObjects(ctx: RequestContext): Reply {
   }
   if (wantsTable(ctx.req.headers.accept)) {
     const includeObject = includeObjectOf(ctx.url.searchParams.get('includeObject'))
-    return {code: 200, body: toTable(rt.kind, items, {now: ctx.api.clock.now(), includeObject, resourceVersion: rv, continueToken: next})}
+    return {code: 200, body: toTable(rt.kind, items, {now: ctx.api.clock.now(), includeObject, resourceVersion: rv, continueToken: next, handler: tableHandlerFor(rt)})}
   }
   const metadata: Record<string, unknown> = {resourceVersion: rv}
   if (next) {

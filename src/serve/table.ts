@@ -3,7 +3,7 @@
 import type {KObject} from '../api/types.js'
 
 import {apiErrors} from '../api/errors.js'
-import {tableColumns} from '../printers/table/index.js'
+import {tableColumns, type TableHandler} from '../printers/table/index.js'
 
 export type IncludeObject = 'Metadata' | 'Object' | 'None'
 
@@ -29,6 +29,8 @@ export interface TableOptions {
   continueToken?: string
   /** leave the column definitions out (watch events after the first) */
   noHeaders?: boolean
+  /** the table of a type whose kind alone does not say (tableHandlerFor) */
+  handler?: TableHandler
 }
 
 function rowObject(obj: KObject, include: IncludeObject): Record<string, unknown> | undefined {
@@ -39,7 +41,7 @@ function rowObject(obj: KObject, include: IncludeObject): Record<string, unknown
 
 /** The Table of `objs` (all of `kind`). */
 export function toTable(kind: string, objs: readonly KObject[], o: TableOptions): Record<string, unknown> {
-  const {handler} = tableColumns(kind)
+  const handler = o.handler ?? tableColumns(kind).handler
   const columnDefinitions = handler.columns.map((c) => ({name: c.name, type: 'string', format: c.format ?? '', description: '', priority: c.priority}))
   const rows = objs.map((obj) => {
     const object = rowObject(obj, o.includeObject)

@@ -12,6 +12,7 @@ import {selectorFilter} from '../api/list-filter.js'
 import {apiVersionOf} from '../api/registry.js'
 import {intParam, param} from './context.js'
 import {includeObjectOf, toTable, wantsTable, type IncludeObject} from './table.js'
+import {tableHandlerFor} from '../printers/table/index.js'
 
 /** Unsent output past which a watcher is dropped (its client reads too slowly or not at all). */
 const MAX_BACKLOG_BYTES = 8 * 1024 * 1024
@@ -197,7 +198,7 @@ class WatchStream implements Watcher {
   private encode(type: EventType, obj: Record<string, unknown>): string {
     if (!this.#table || type === 'BOOKMARK' || type === 'ERROR') return `${JSON.stringify({type, object: obj})}\n`
     const o = obj as KObject
-    const t = toTable(o.kind, [o], {now: this.ctx.api.clock.now(), includeObject: this.#include, resourceVersion: o.metadata.resourceVersion, noHeaders: this.#headerSent})
+    const t = toTable(o.kind, [o], {now: this.ctx.api.clock.now(), includeObject: this.#include, resourceVersion: o.metadata.resourceVersion, noHeaders: this.#headerSent, handler: tableHandlerFor(this.ctx.route.rt)})
     this.#headerSent = true
     return `${JSON.stringify({type, object: t})}\n`
   }

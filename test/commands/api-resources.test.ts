@@ -15,36 +15,37 @@ describe('ksim api-resources and api-versions', function () {
   it('lists the served resources by group, the core group first, then by name, in kubectl’s columns', () => {
     expect(sb.run(['api-resources'])).to.deep.equal({
       stdout:
-        'NAME                     SHORTNAMES   APIVERSION                     NAMESPACED   KIND\n' +
-        'configmaps               cm           v1                             true         ConfigMap\n' +
-        'endpoints                ep           v1                             true         Endpoints\n' +
-        'events                   ev           v1                             true         Event\n' +
-        'namespaces               ns           v1                             false        Namespace\n' +
-        'nodes                    no           v1                             false        Node\n' +
-        'persistentvolumeclaims   pvc          v1                             true         PersistentVolumeClaim\n' +
-        'persistentvolumes        pv           v1                             false        PersistentVolume\n' +
-        'pods                     po           v1                             true         Pod\n' +
-        'podtemplates                          v1                             true         PodTemplate\n' +
-        'secrets                               v1                             true         Secret\n' +
-        'serviceaccounts          sa           v1                             true         ServiceAccount\n' +
-        'services                 svc          v1                             true         Service\n' +
-        'controllerrevisions                   apps/v1                        true         ControllerRevision\n' +
-        'daemonsets               ds           apps/v1                        true         DaemonSet\n' +
-        'deployments              deploy       apps/v1                        true         Deployment\n' +
-        'replicasets              rs           apps/v1                        true         ReplicaSet\n' +
-        'statefulsets             sts          apps/v1                        true         StatefulSet\n' +
-        'cronjobs                 cj           batch/v1                       true         CronJob\n' +
-        'jobs                                  batch/v1                       true         Job\n' +
-        'leases                                coordination.k8s.io/v1         true         Lease\n' +
-        'endpointslices                        discovery.k8s.io/v1            true         EndpointSlice\n' +
-        'runtimeclasses                        node.k8s.io/v1                 false        RuntimeClass\n' +
-        'poddisruptionbudgets     pdb          policy/v1                      true         PodDisruptionBudget\n' +
-        'clusterrolebindings                   rbac.authorization.k8s.io/v1   false        ClusterRoleBinding\n' +
-        'clusterroles                          rbac.authorization.k8s.io/v1   false        ClusterRole\n' +
-        'rolebindings                          rbac.authorization.k8s.io/v1   true         RoleBinding\n' +
-        'roles                                 rbac.authorization.k8s.io/v1   true         Role\n' +
-        'priorityclasses          pc           scheduling.k8s.io/v1           false        PriorityClass\n' +
-        'storageclasses           sc           storage.k8s.io/v1              false        StorageClass\n',
+        'NAME                        SHORTNAMES   APIVERSION                     NAMESPACED   KIND\n' +
+        'configmaps                  cm           v1                             true         ConfigMap\n' +
+        'endpoints                   ep           v1                             true         Endpoints\n' +
+        'events                      ev           v1                             true         Event\n' +
+        'namespaces                  ns           v1                             false        Namespace\n' +
+        'nodes                       no           v1                             false        Node\n' +
+        'persistentvolumeclaims      pvc          v1                             true         PersistentVolumeClaim\n' +
+        'persistentvolumes           pv           v1                             false        PersistentVolume\n' +
+        'pods                        po           v1                             true         Pod\n' +
+        'podtemplates                             v1                             true         PodTemplate\n' +
+        'secrets                                  v1                             true         Secret\n' +
+        'serviceaccounts             sa           v1                             true         ServiceAccount\n' +
+        'services                    svc          v1                             true         Service\n' +
+        'customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1        false        CustomResourceDefinition\n' +
+        'controllerrevisions                      apps/v1                        true         ControllerRevision\n' +
+        'daemonsets                  ds           apps/v1                        true         DaemonSet\n' +
+        'deployments                 deploy       apps/v1                        true         Deployment\n' +
+        'replicasets                 rs           apps/v1                        true         ReplicaSet\n' +
+        'statefulsets                sts          apps/v1                        true         StatefulSet\n' +
+        'cronjobs                    cj           batch/v1                       true         CronJob\n' +
+        'jobs                                     batch/v1                       true         Job\n' +
+        'leases                                   coordination.k8s.io/v1         true         Lease\n' +
+        'endpointslices                           discovery.k8s.io/v1            true         EndpointSlice\n' +
+        'runtimeclasses                           node.k8s.io/v1                 false        RuntimeClass\n' +
+        'poddisruptionbudgets        pdb          policy/v1                      true         PodDisruptionBudget\n' +
+        'clusterrolebindings                      rbac.authorization.k8s.io/v1   false        ClusterRoleBinding\n' +
+        'clusterroles                             rbac.authorization.k8s.io/v1   false        ClusterRole\n' +
+        'rolebindings                             rbac.authorization.k8s.io/v1   true         RoleBinding\n' +
+        'roles                                    rbac.authorization.k8s.io/v1   true         Role\n' +
+        'priorityclasses             pc           scheduling.k8s.io/v1           false        PriorityClass\n' +
+        'storageclasses              sc           storage.k8s.io/v1              false        StorageClass\n',
       stderr: '',
       code: 0,
     })
@@ -72,39 +73,41 @@ describe('ksim api-resources and api-versions', function () {
 
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
-      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\npodtemplates\nsecrets\nserviceaccounts\nservices\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n',
+      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\npodtemplates\nsecrets\nserviceaccounts\nservices\ncustomresourcedefinitions.apiextensions.k8s.io\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['clusterroles', 'clusterrolebindings', 'configmaps', 'controllerrevisions', 'cronjobs', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'poddisruptionbudgets', 'podtemplates', 'priorityclasses', 'replicasets', 'roles', 'rolebindings', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets', 'storageclasses'])
+    expect(kinds).to.deep.equal(['clusterroles', 'clusterrolebindings', 'configmaps', 'controllerrevisions', 'cronjobs', 'customresourcedefinitions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'poddisruptionbudgets', 'podtemplates', 'priorityclasses', 'replicasets', 'roles', 'rolebindings', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets', 'storageclasses'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'clusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nconfigmaps\ncontrollerrevisions.apps\ncronjobs.batch\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npoddisruptionbudgets.policy\npods\npodtemplates\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\nstorageclasses.storage.k8s.io\n',
+      'clusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nconfigmaps\ncontrollerrevisions.apps\ncronjobs.batch\ncustomresourcedefinitions.apiextensions.k8s.io\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npoddisruptionbudgets.policy\npods\npodtemplates\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\nstorageclasses.storage.k8s.io\n',
     )
   })
 
   it('filters by --namespaced only when given, by --api-group, and by every one of --verbs and --categories', () => {
     expect(sb.run(['api-resources', '--namespaced=false'])).to.deep.equal({
       stdout:
-        'NAME                  SHORTNAMES   APIVERSION                     NAMESPACED   KIND\n' +
-        'namespaces            ns           v1                             false        Namespace\n' +
-        'nodes                 no           v1                             false        Node\n' +
-        'persistentvolumes     pv           v1                             false        PersistentVolume\n' +
-        'runtimeclasses                     node.k8s.io/v1                 false        RuntimeClass\n' +
-        'clusterrolebindings                rbac.authorization.k8s.io/v1   false        ClusterRoleBinding\n' +
-        'clusterroles                       rbac.authorization.k8s.io/v1   false        ClusterRole\n' +
-        'priorityclasses       pc           scheduling.k8s.io/v1           false        PriorityClass\n' +
-        'storageclasses        sc           storage.k8s.io/v1              false        StorageClass\n',
+        'NAME                        SHORTNAMES   APIVERSION                     NAMESPACED   KIND\n' +
+        'namespaces                  ns           v1                             false        Namespace\n' +
+        'nodes                       no           v1                             false        Node\n' +
+        'persistentvolumes           pv           v1                             false        PersistentVolume\n' +
+        'customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1        false        CustomResourceDefinition\n' +
+        'runtimeclasses                           node.k8s.io/v1                 false        RuntimeClass\n' +
+        'clusterrolebindings                      rbac.authorization.k8s.io/v1   false        ClusterRoleBinding\n' +
+        'clusterroles                             rbac.authorization.k8s.io/v1   false        ClusterRole\n' +
+        'priorityclasses             pc           scheduling.k8s.io/v1           false        PriorityClass\n' +
+        'storageclasses              sc           storage.k8s.io/v1              false        StorageClass\n',
       stderr: '',
       code: 0,
     })
     expect(sb.run(['api-resources', '--namespaced', '-o', 'name', '--api-group=apps']).stdout).to.equal('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n')
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
-    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\npersistentvolumes\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
-    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\npersistentvolumes\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
+    expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\npersistentvolumes\ncustomresourcedefinitions.apiextensions.k8s.io\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
+    expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\npersistentvolumes\ncustomresourcedefinitions.apiextensions.k8s.io\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
     expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
+    expect(sb.run(['api-resources', '--categories=api-extensions', '-o', 'name']).stdout).to.equal('customresourcedefinitions.apiextensions.k8s.io\n')
     // nothing left: kubectl still prints the header
     expect(sb.run(['api-resources', '--api-group', 'networking.k8s.io'])).to.deep.equal({stdout: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n', stderr: '', code: 0})
   })
@@ -120,7 +123,7 @@ describe('ksim api-resources and api-versions', function () {
   })
 
   it('lists the served group/versions sorted as strings, v1 last', () => {
-    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n', stderr: '', code: 0})
+    expect(sb.run(['api-versions'])).to.deep.equal({stdout: 'apiextensions.k8s.io/v1\napps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n', stderr: '', code: 0})
     expect(sb.run(['api-versions', 'apps'])).to.deep.equal({stdout: '', stderr: "error: unexpected arguments: [apps]\nSee 'ksim api-versions -h' for help and examples\n", code: 1})
   })
 })

@@ -149,5 +149,16 @@ function populate(store: Store): void {
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'pod-reader', namespace: 'team'}, rules: [{apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch']}, {apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get']}]})
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: {name: 'read-pods', namespace: 'team'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader'}, subjects: [{kind: 'User', name: 'jane'}, {kind: 'Group', name: 'devs'}, {kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: {name: 'ci-view'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view'}, subjects: [{kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
+  // a CustomResourceDefinition with printer columns, a custom resource of it and a cluster-scoped one
+  const crdVersion = (columns: unknown[]) => ({name: 'v1', served: true, storage: true, additionalPrinterColumns: columns,
+    schema: {openAPIV3Schema: {type: 'object', properties: {spec: {type: 'object', properties: {cronSpec: {type: 'string'}, image: {type: 'string'}, replicas: {type: 'integer'}}}}}}})
+  const crd = (plural: string, kind: string, scope: string, columns: unknown[], shortNames: string[]): KObject => ({apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition',
+    metadata: {name: `${plural}.stable.example.com`}, spec: {group: 'stable.example.com', scope, names: {plural, kind, shortNames}, versions: [crdVersion(columns)]}})
+  create(crd('crontabs', 'CronTab', 'Namespaced', [{name: 'Spec', type: 'string', jsonPath: '.spec.cronSpec'}, {name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas'},
+    {name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp'}, {name: 'Image', type: 'string', priority: 1, jsonPath: '.spec.image'}], ['ct']))
+  create(crd('clustertabs', 'ClusterTab', 'Cluster', [], []))
+  create({apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: {name: 'backup', namespace: 'default', labels: {app: 'backup'}}, spec: {cronSpec: '0 3 * * *', image: 'backup:2', replicas: 1}})
+  create({apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: {name: 'sparse', namespace: 'team'}, spec: {image: 'sparse:1'}})
+  create({apiVersion: 'stable.example.com/v1', kind: 'ClusterTab', metadata: {name: 'global'}, spec: {cronSpec: '@hourly'}})
   run(5)
 }

@@ -7,7 +7,7 @@ import {renderCustomColumns, parseCustomColumns, parseCustomColumnsFile} from '.
 import {executeGoTemplate, parseGoTemplate} from '../../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../../printers/jsonpath.js'
 import {sortObjects} from '../../printers/sort-by.js'
-import {renderTable} from '../../printers/table/index.js'
+import {renderTable, tableHandlerFor} from '../../printers/table/index.js'
 import {printJson as toJson} from '../../printers/json.js'
 import {printYaml as toYaml} from '../../printers/yaml.js'
 import {asList, omitManagedFields} from './objects.js'
@@ -49,6 +49,7 @@ export function renderGroups(groups: InfoGroup[], format: OutputFormat, opts: Re
             withKindPrefix: opts.withKind ? nameKind(g.rt) : undefined,
             color: opts.color,
             eventOf: opts.eventOf,
+            handler: tableHandlerFor(g.rt),
           }),
         )
       }

@@ -12,11 +12,14 @@ export interface ResourceRequest {
 /** The kinds `kubectl get all` lists, in kubectl's order. */
 const ALL_ORDER = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job']
 
+// kinds outside kubectl's list (custom resources in the category) come after it, in discovery order
+const allRank = (t: ResourceType): number => (ALL_ORDER.includes(t.kind) && !t.custom ? ALL_ORDER.indexOf(t.kind) : ALL_ORDER.length)
+
 function expandType(text: string): ResourceType[] {
   if (text.toLowerCase() === 'all') {
     return allTypes()
       .filter((t) => t.categories.includes('all'))
-      .sort((a, b) => ALL_ORDER.indexOf(a.kind) - ALL_ORDER.indexOf(b.kind))
+      .sort((a, b) => allRank(a) - allRank(b))
   }
   return [mustLookupResource(text)]
 }

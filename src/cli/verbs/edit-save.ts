@@ -110,7 +110,10 @@ export function saveEdits(s: EditSession, edited: KObject[], file: string): Save
     const {rt} = orig
     const ns = rt.namespaced ? obj.metadata.namespace! : ''
     try {
-      const patched = s.api.patch(rt, ns, orig.object.metadata.name!, 'strategic', goJson(patch), {fieldValidation: s.fieldValidation, subresource: s.flags.subresource as 'status' | undefined})
+      // a kind kubectl's scheme does not know (a custom resource) gets the generic JSON merge patch: without
+      // patch metadata the two-way patch is exactly that
+      const type = rt.custom ? 'merge' : 'strategic'
+      const patched = s.api.patch(rt, ns, orig.object.metadata.name!, type, goJson(patch), {fieldValidation: s.fieldValidation, subresource: s.flags.subresource as 'status' | undefined})
       print(s, patched, 'edited')
     } catch (error) {
       if (!isStatusError(error)) throw error

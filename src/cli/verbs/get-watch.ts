@@ -14,7 +14,7 @@ import {selectorFilter} from '../../api/list-filter.js'
 import {executeGoTemplate, parseGoTemplate} from '../../printers/go-template.js'
 import {execute as executeJsonPath, parseJsonPath} from '../../printers/jsonpath.js'
 import {printJson} from '../../printers/json.js'
-import {renderTable} from '../../printers/table/index.js'
+import {renderTable, tableHandlerFor} from '../../printers/table/index.js'
 import {printYaml} from '../../printers/yaml.js'
 import {isStoreError} from '../../store/errors.js'
 import {colorFor} from '../print/color.js'
@@ -57,6 +57,7 @@ function renderWatchEvent(api: Api, view: EventView, type: EventType, obj: KObje
         withNamespace: flags['all-namespaces'],
         color: view.color,
         eventOf: events ? () => type : undefined,
+        handler: tableHandlerFor(rt),
       })
     case 'name':
       return `${nameKind(rt)}/${obj.metadata.name}\n`

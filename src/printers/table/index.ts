@@ -27,6 +27,8 @@ import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 import {priorityClassTable} from './priorityclass.js'
 import {persistentVolumeClaimTable, persistentVolumeTable} from './persistentvolume.js'
 import {rbacTables} from './rbac.js'
+import {customResourceDefinitionTable, customResourceTable} from './custom-resource.js'
+import type {ResourceType} from '../../api/registry.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -52,6 +54,12 @@ const HANDLERS: Record<string, TableHandler> = {
   CronJob: cronJobTable,
   PersistentVolume: persistentVolumeTable, PersistentVolumeClaim: persistentVolumeClaimTable,
   ...rbacTables,
+  CustomResourceDefinition: customResourceDefinitionTable,
+}
+
+/** The table a type prints with when its kind's name alone does not say (a custom resource's printer columns). */
+export function tableHandlerFor(rt: Pick<ResourceType, 'namespaced' | 'custom'> | undefined): TableHandler | undefined {
+  return rt?.custom ? customResourceTable(rt.custom.printerColumns, !rt.namespaced) : undefined
 }
 
 /** A kind's columns and rows, default and wide. */
@@ -92,6 +100,8 @@ export interface TableOptions {
   color?: boolean
   /** --output-watch-events: a leading EVENT column (ADDED, MODIFIED, DELETED) per object */
   eventOf?: (obj: KObject) => string
+  /** the table of a kind the server describes itself (a custom resource's printer columns) */
+  handler?: TableHandler
 }
 
 /** labels.FormatLabels: `k=v` pairs sorted by key, `<none>` when empty. */
@@ -101,7 +111,7 @@ export function formatLabels(labels: Record<string, string> | undefined): string
 }
 
 function renderOne(objs: KObject[], opts: TableOptions): string {
-  const {handler} = tableColumns(objs[0].kind)
+  const handler = opts.handler ?? tableColumns(objs[0].kind).handler
   const visible = handler.columns.map((c) => opts.wide || c.priority === 0)
   const nameCol = handler.columns.findIndex((c) => c.format === 'name')
   const statusCol = handler.columns.filter((_, i) => visible[i]).findIndex((c) => c.name === 'Status')
