@@ -27,6 +27,7 @@ import {podDisruptionBudgetTable} from './poddisruptionbudget.js'
 import {priorityClassTable} from './priorityclass.js'
 import {persistentVolumeClaimTable, persistentVolumeTable} from './persistentvolume.js'
 import {rbacTables} from './rbac.js'
+import {replicationControllerTable} from './replicationcontroller.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -52,6 +53,7 @@ const HANDLERS: Record<string, TableHandler> = {
   CronJob: cronJobTable,
   PersistentVolume: persistentVolumeTable, PersistentVolumeClaim: persistentVolumeClaimTable,
   ...rbacTables,
+  ReplicationController: replicationControllerTable,
 }
 
 /** A kind's columns and rows, default and wide. */
