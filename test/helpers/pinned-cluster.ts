@@ -149,5 +149,8 @@ function populate(store: Store): void {
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'pod-reader', namespace: 'team'}, rules: [{apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch']}, {apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get']}]})
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: {name: 'read-pods', namespace: 'team'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader'}, subjects: [{kind: 'User', name: 'jane'}, {kind: 'Group', name: 'devs'}, {kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
   create({apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: {name: 'ci-view'}, roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view'}, subjects: [{kind: 'ServiceAccount', name: 'builder', namespace: 'team'}]})
+  // a ReplicationController in team: selector and labels defaulted from its template, two pods running
+  const rcLabels = {app: 'guestbook', tier: 'frontend'}
+  create({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'frontend', namespace: 'team', annotations: {owner: 'web-team'}}, spec: {replicas: 2, template: {metadata: {labels: rcLabels}, spec: {containers: [container('php-redis', 'gb-frontend:v4', {env: [{name: 'GET_HOSTS_FROM', value: 'dns'}], ports: [{containerPort: 80}]})]}}}})
   run(5)
 }
