@@ -83,3 +83,25 @@ describe('replicationcontroller end to end (real reconciler)', function () {
     expect(sb.run(['get', 'rc'])).to.deep.equal({stdout: '', stderr: 'No resources found in default namespace.\n', code: 0})
   })
 })
+
+describe('expose rc and expose -f (no reconciler)', function () {
+  this.timeout(120_000)
+  let sb: Sandbox
+  beforeEach(() => {
+    sb = new Sandbox('ksim-expose-rc-', {KSIM_NO_RECONCILER: '1'})
+  })
+  afterEach(() => sb.cleanup())
+
+  it('exposes a controller by name with its selector, and objects named by -f as the file gives them', () => {
+    const file = sb.write('rc.yaml', RC)
+    expect(sb.run(['create', '-f', file]).code).to.equal(0)
+    expect(sb.run(['expose', 'rc', 'frontend', '--port=80'])).to.deep.equal({stdout: 'service/frontend exposed\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'service', 'frontend', '-o', 'jsonpath={.spec.selector} {.spec.ports[0].port} {.spec.ports[0].name}']).stdout).to.equal('{"app":"guestbook","tier":"frontend"} 80 ')
+    // the file's controller leaves its selector to defaulting: kubectl's createService refuses it
+    expect(sb.run(['expose', '-f', file, '--port=81', '--name=fe'])).to.deep.equal({stdout: '', stderr: 'error: selector must be specified\n', code: 1})
+    const dep = sb.write('dep.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n')
+    expect(sb.run(['expose', '-f', dep, '--port', '80'])).to.deep.equal({stdout: 'service/web exposed\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'service', 'web', '-o', 'jsonpath={.spec.selector} {.metadata.labels}']).stdout).to.equal('{"app":"web"} {"name":"web"}')
+    expect(sb.run(['expose', '-f', dep, 'deployment', 'web'])).to.deep.equal({stdout: '', stderr: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n', code: 1})
+  })
+})
