@@ -127,7 +127,8 @@ export function exposedService(obj: KObject, namespace: string, o: Partial<Expos
     return {...(portTexts.length > 1 ? {name: `port-${i + 1}`} : {}), port, protocol: o.protocol || introspected.protocols.get(text) || 'TCP', targetPort}
   })
   const labels = o.labels ? parseLabels(o.labels) : {...obj.metadata.labels}
-  const name = (o.name || obj.metadata.name || '').slice(0, 63)
+  // only the name taken from the object is cut to a DNS-1035 label's 63 characters; --name goes as given
+  const name = o.name || (obj.metadata.name ?? '').slice(0, 63)
   return {
     apiVersion: 'v1',
     kind: 'Service',

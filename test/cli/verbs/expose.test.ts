@@ -33,6 +33,13 @@ describe('expose and create service objects', () => {
     expect(() => exposedService(rc(undefined, []), 'default', {})).to.throw("couldn't find port via --port flag or introspection")
   })
 
+  it('cuts a name taken from the object to 63 characters, never one given with --name (the API server judges that)', () => {
+    const long = 'kubernetes-serve-hostname-testing-sixty-three-characters-in-length'
+    const pod: KObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name: long, labels: {name: 'x'}}, spec: {containers: [{name: 'c', image: 'i'}]}}
+    expect(exposedService(pod, 'default', {port: '8081'}).metadata.name).to.equal('kubernetes-serve-hostname-testing-sixty-three-characters-in-len')
+    expect(exposedService(pod, 'default', {port: '8081', name: `${long}-x`}).metadata.name).to.equal(`${long}-x`)
+  })
+
   it('names ports port-1, port-2 when several container ports are exposed, copying the object labels', () => {
     const svc = exposedService(deployment({matchLabels: {app: 'web'}}, [{containerPort: 80}, {containerPort: 53, protocol: 'UDP'}]), 'default', {})
     expect(svc.metadata).to.deep.equal({name: 'web', namespace: 'default', labels: {app: 'web', team: 'a'}})
