@@ -104,4 +104,10 @@ describe('expose rc and expose -f (no reconciler)', function () {
     expect(sb.run(['get', 'service', 'web', '-o', 'jsonpath={.spec.selector} {.metadata.labels}']).stdout).to.equal('{"app":"web"} {"name":"web"}')
     expect(sb.run(['expose', '-f', dep, 'deployment', 'web'])).to.deep.equal({stdout: '', stderr: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n', code: 1})
   })
+
+  it('sets a controller template image with set image, raising its generation', () => {
+    expect(sb.run(['create', '-f', '-'], {input: RC}).code).to.equal(0)
+    expect(sb.run(['set', 'image', 'rc/frontend', 'php-redis=gb-frontend:v5'])).to.deep.equal({stdout: 'replicationcontroller/frontend image updated\n', stderr: '', code: 0})
+    expect(sb.run(['get', 'rc', 'frontend', '-o', 'jsonpath={.spec.template.spec.containers[0].image} {.metadata.generation}']).stdout).to.equal('gb-frontend:v5 2')
+  })
 })

@@ -53,7 +53,7 @@ export function splitImageArgs(args: string[]): {resources: string[]; images: Ma
   return {resources, images}
 }
 
-/** The pod spec an object carries (pods) or stamps out (deployments, replica sets, stateful and daemon sets, cron jobs); undefined for others. */
+/** The pod spec an object carries (pods) or stamps out (deployments, replica sets, stateful and daemon sets, replication controllers, cron jobs); undefined for others. */
 function podSpecOf(obj: KObject): PodSpec | undefined {
   const spec = (obj.spec ??= {}) as {template?: {spec?: PodSpec}}
   if (obj.kind === 'Pod') return spec as PodSpec
@@ -61,7 +61,7 @@ function podSpecOf(obj: KObject): PodSpec | undefined {
     const jobSpec = (((spec as {jobTemplate?: {spec?: {template?: {spec?: PodSpec}}}}).jobTemplate ??= {}).spec ??= {})
     return ((jobSpec.template ??= {}).spec ??= {} as PodSpec)
   }
-  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(obj.kind)) return undefined
+  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'].includes(obj.kind)) return undefined
   spec.template ??= {}
   return (spec.template.spec ??= {})
 }
