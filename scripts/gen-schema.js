@@ -42,6 +42,7 @@ const ROOTS = [
   ['rbac.authorization.k8s.io/v1', 'ClusterRole', 'rbac/v1', 'ClusterRole'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding', 'rbac/v1', 'RoleBinding'],
   ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rbac/v1', 'ClusterRoleBinding'],
+  ['v1', 'ReplicationController', 'core/v1', 'ReplicationController'],
 ]
 
 /** Type aliases with their own JSON decoding (apimachinery's custom unmarshalers). */

@@ -44,6 +44,7 @@ export interface KindTypes {
   ControllerRevision: apps.ControllerRevision
   PodDisruptionBudget: policy.PodDisruptionBudget
   PriorityClass: scheduling.PriorityClass
+  ReplicationController: core.ReplicationController
 }
 
 /** A stored object of kind `K`: its kubernetes-types shape where ksim models one, and a KObject. */

@@ -16,6 +16,6 @@ export default defineCommand({
   async run(cmd, {argv, flags}) {
     // opening the API registers the kinds the arguments name
     const {target, api} = await cmd.open(flags)
-    runExpose(api, target, argv, flags, cmd.sinks())
+    await runExpose(api, target, argv, flags, cmd.sinks())
   },
 })

@@ -8,6 +8,7 @@
 // (PodDisruptionBudget status), and the cronjob controller (controllers/cronjob/), then the persistent
 // volume binder (controllers/persistentvolume/), the pv/pvc protection controllers and clusterrole aggregation. Each is level-triggered: the
 // order changes how many rounds the cluster takes to settle, never what it settles on.
+// Last, the replication manager (controllers/replication.ts: the ReplicaSet controller's code for ReplicationControllers).
 import type {Controller} from './types.js'
 
 import {EventTTLController} from './event-ttl.js'
@@ -33,6 +34,7 @@ import {CronJobController} from './cronjob/cronjob.js'
 import {PersistentVolumeController} from './persistentvolume/persistentvolume.js'
 import {VolumeProtectionController} from './volume-protection.js'
 import {ClusterRoleAggregationController} from './clusterrole-aggregation.js'
+import {ReplicationManager} from './replication.js'
 
 /**
  * A fresh set of controllers: fresh memory, as after a process start. `containersDir`: where the
@@ -63,5 +65,6 @@ export function createControllers(opts: {containersDir?: string} = {}): Controll
     new PersistentVolumeController(),
     new VolumeProtectionController(),
     new ClusterRoleAggregationController(),
+    new ReplicationManager(),
   ]
 }

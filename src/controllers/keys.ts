@@ -2,7 +2,7 @@
 // and the mappings controllers share: an object to its own key, a pod to its node, an object to its
 // controller owner. `reconcileAll` runs every key of a controller once (a relist), as tests do.
 import type {KObject} from '../api/types.js'
-import {labelSelectorFromObject, matchLabelSelector} from '../machinery/labels.js'
+import {labelSelectorFromObject, matchLabelSelector, type LabelSelector} from '../machinery/labels.js'
 import type {Controller, ControllerContext, ObjectCache, ObjectChange, ReconcileResult, Watch} from './types.js'
 
 /** `namespace/name`, or `name` for a cluster-scoped object. */
@@ -62,22 +62,27 @@ export function ownerKeys(c: ObjectChange, kind: string): string[] {
   return [...keys]
 }
 
+/** An owner's `spec.selector` as a metav1.LabelSelector; undefined when it does not parse. */
+function labelSelectorOf(owner: KObject): LabelSelector | undefined {
+  try {
+    return labelSelectorFromObject(((owner.spec as {selector?: unknown} | undefined)?.selector ?? null) as never)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * For an object without a controller owner: the keys of every `ownerKind` object of its namespace whose
- * selector matches its labels (they may adopt it).
+ * selector matches its labels (they may adopt it). `selectorOf` reads an owner's selector (a
+ * metav1.LabelSelector at `spec.selector` unless given).
  */
-export function orphanClaimers(c: ObjectChange, cache: ObjectCache, ownerKind: string): string[] {
+export function orphanClaimers(c: ObjectChange, cache: ObjectCache, ownerKind: string, selectorOf: (owner: KObject) => LabelSelector | undefined = labelSelectorOf): string[] {
   const o = c.object
   if (!o || o.metadata.ownerReferences?.some((r) => r.controller)) return []
   const keys: string[] = []
   for (const owner of cache.list(ownerKind, c.namespace)) {
-    let selector
-    try {
-      selector = labelSelectorFromObject(((owner.spec as {selector?: unknown} | undefined)?.selector ?? null) as never)
-    } catch {
-      continue
-    }
-    if (matchLabelSelector(selector, o.metadata.labels)) keys.push(keyOf(owner))
+    const selector = selectorOf(owner)
+    if (selector && matchLabelSelector(selector, o.metadata.labels)) keys.push(keyOf(owner))
   }
   return keys
 }

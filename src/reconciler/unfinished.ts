@@ -20,7 +20,7 @@ export type UnfinishedWork =
   | 'never-reconciled'
 
 /** kinds whose objects a controller acts on, looked for when no reconciler ever ran */
-const WORKLOAD_KINDS = ['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet'] as const
+const WORKLOAD_KINDS = ['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicationController'] as const
 
 /**
  * The rule: a live lease holder means nothing to do here. A holder that is not live died (a clean exit

@@ -19,8 +19,8 @@ export interface Subresource {
 }
 
 const GET_UPDATE = ['get', 'patch', 'update']
-const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'PodDisruptionBudget'])
-const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet'])
+const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'PodDisruptionBudget', 'ReplicationController'])
+const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'])
 
 const gvkOf = (rt: ResourceType): Gvk => ({group: rt.group, version: rt.version, kind: rt.kind})
 

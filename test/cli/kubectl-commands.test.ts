@@ -52,7 +52,7 @@ describe('kubectl commands ksim does not have', function () {
       const hpas = 'error: ksim does not serve horizontalpodautoscalers (autoscaling/v2 HorizontalPodAutoscaler) yet; `ksim api-resources` lists the kinds it serves\n'
       expect(sb.run(['get', 'horizontalpodautoscalers'])).to.deep.equal({stdout: '', stderr: hpas, code: 1})
       expect(sb.run(['get', 'pods,hpa']).stderr).to.equal(hpas)
-      expect(sb.run(['scale', 'replicationcontroller', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve replicationcontrollers (v1 ReplicationController) yet; `ksim api-resources` lists the kinds it serves\n')
+      expect(sb.run(['scale', 'limitrange', 'x', '--replicas=1']).stderr).to.equal('error: ksim does not serve limitranges (v1 LimitRange) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['delete', 'ing', 'x']).stderr).to.equal('error: ksim does not serve ingresses (networking.k8s.io/v1 Ingress) yet; `ksim api-resources` lists the kinds it serves\n')
       expect(sb.run(['describe', 'horizontalpodautoscaler.autoscaling']).stderr).to.equal(hpas)
       const job = sb.write('hpa.yaml', 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: j\nspec:\n  scaleTargetRef: {kind: Deployment, name: d}\n  maxReplicas: 3\n')

@@ -25,6 +25,7 @@ describe('ksim api-resources and api-versions', function () {
         'persistentvolumes           pv           v1                             false        PersistentVolume\n' +
         'pods                        po           v1                             true         Pod\n' +
         'podtemplates                             v1                             true         PodTemplate\n' +
+        'replicationcontrollers      rc           v1                             true         ReplicationController\n' +
         'secrets                                  v1                             true         Secret\n' +
         'serviceaccounts             sa           v1                             true         ServiceAccount\n' +
         'services                    svc          v1                             true         Service\n' +
@@ -65,6 +66,7 @@ describe('ksim api-resources and api-versions', function () {
         'persistentvolumes        pv           v1           false        PersistentVolume        create,delete,deletecollection,get,list,patch,update,watch   \n' +
         'pods                     po           v1           true         Pod                     create,delete,deletecollection,get,list,patch,update,watch   all\n' +
         'podtemplates                          v1           true         PodTemplate             create,delete,deletecollection,get,list,patch,update,watch   \n' +
+        'replicationcontrollers   rc           v1           true         ReplicationController   create,delete,deletecollection,get,list,patch,update,watch   all\n' +
         'secrets                               v1           true         Secret                  create,delete,deletecollection,get,list,patch,update,watch   \n' +
         'serviceaccounts          sa           v1           true         ServiceAccount          create,delete,deletecollection,get,list,patch,update,watch   \n' +
         'services                 svc          v1           true         Service                 create,delete,deletecollection,get,list,patch,update,watch   all\n',
@@ -73,15 +75,15 @@ describe('ksim api-resources and api-versions', function () {
 
   it('prints resource.group names with -o name, without a header', () => {
     expect(sb.run(['api-resources', '-o', 'name']).stdout).to.equal(
-      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\npodtemplates\nsecrets\nserviceaccounts\nservices\ncustomresourcedefinitions.apiextensions.k8s.io\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n',
+      'configmaps\nendpoints\nevents\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\npodtemplates\nreplicationcontrollers\nsecrets\nserviceaccounts\nservices\ncustomresourcedefinitions.apiextensions.k8s.io\ncontrollerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\nruntimeclasses.node.k8s.io\npoddisruptionbudgets.policy\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n',
     )
   })
 
   it('sorts by kind or name on --sort-by, ties by name', () => {
     const kinds = sb.run(['api-resources', '--sort-by=kind', '--no-headers']).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])
-    expect(kinds).to.deep.equal(['clusterroles', 'clusterrolebindings', 'configmaps', 'controllerrevisions', 'cronjobs', 'customresourcedefinitions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'poddisruptionbudgets', 'podtemplates', 'priorityclasses', 'replicasets', 'roles', 'rolebindings', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets', 'storageclasses'])
+    expect(kinds).to.deep.equal(['clusterroles', 'clusterrolebindings', 'configmaps', 'controllerrevisions', 'cronjobs', 'customresourcedefinitions', 'daemonsets', 'deployments', 'endpointslices', 'endpoints', 'events', 'jobs', 'leases', 'namespaces', 'nodes', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'poddisruptionbudgets', 'podtemplates', 'priorityclasses', 'replicasets', 'replicationcontrollers', 'roles', 'rolebindings', 'runtimeclasses', 'secrets', 'services', 'serviceaccounts', 'statefulsets', 'storageclasses'])
     expect(sb.run(['api-resources', '--sort-by', 'name', '-o', 'name']).stdout).to.equal(
-      'clusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nconfigmaps\ncontrollerrevisions.apps\ncronjobs.batch\ncustomresourcedefinitions.apiextensions.k8s.io\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npoddisruptionbudgets.policy\npods\npodtemplates\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\nstorageclasses.storage.k8s.io\n',
+      'clusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nconfigmaps\ncontrollerrevisions.apps\ncronjobs.batch\ncustomresourcedefinitions.apiextensions.k8s.io\ndaemonsets.apps\ndeployments.apps\nendpoints\nendpointslices.discovery.k8s.io\nevents\njobs.batch\nleases.coordination.k8s.io\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npoddisruptionbudgets.policy\npods\npodtemplates\npriorityclasses.scheduling.k8s.io\nreplicasets.apps\nreplicationcontrollers\nrolebindings.rbac.authorization.k8s.io\nroles.rbac.authorization.k8s.io\nruntimeclasses.node.k8s.io\nsecrets\nserviceaccounts\nservices\nstatefulsets.apps\nstorageclasses.storage.k8s.io\n',
     )
   })
 
@@ -105,7 +107,7 @@ describe('ksim api-resources and api-versions', function () {
     expect(sb.run(['api-resources', '--no-headers', '--api-group', 'coordination.k8s.io']).stdout).to.equal('leases         coordination.k8s.io/v1   true   Lease\n')
     expect(sb.run(['api-resources', '--namespaced=false', '--verbs=get,deletecollection', '-o', 'name']).stdout).to.equal('nodes\npersistentvolumes\ncustomresourcedefinitions.apiextensions.k8s.io\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
     expect(sb.run(['api-resources', '--verbs', 'list', '--verbs', 'watch', '--namespaced=false', '-o', 'name']).stdout).to.equal('namespaces\nnodes\npersistentvolumes\ncustomresourcedefinitions.apiextensions.k8s.io\nruntimeclasses.node.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n')
-    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\n')
+    expect(sb.run(['api-resources', '--categories=all', '-o', 'name']).stdout).to.equal('pods\nreplicationcontrollers\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\ncronjobs.batch\njobs.batch\n')
     expect(sb.run(['api-resources', '--categories=all,api-extensions', '-o', 'name']).stdout).to.equal('')
     expect(sb.run(['api-resources', '--categories=api-extensions', '-o', 'name']).stdout).to.equal('customresourcedefinitions.apiextensions.k8s.io\n')
     // nothing left: kubectl still prints the header

@@ -79,4 +79,14 @@ describe('ksim get --watch (real process)', function () {
       expect(err).to.equal('')
     })
   }
+
+  it('refuses to watch several types named in the arguments, and several objects from files after printing them, as kubectl 1.35', () => {
+    const env = {KSIM_NO_RECONCILER: '1'}
+    expect(sb.run(['get', 'pods,services', '-n', 'w', '-w'], {env})).to.deep.equal({stdout: '', stderr: 'error: you may only specify a single resource type\n', code: 1})
+    expect(sb.run(['get', 'all', '-n', 'w', '--watch-only'], {env})).to.deep.equal({stdout: '', stderr: 'error: you may only specify a single resource type\n', code: 1})
+    const two = sb.write('cms.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: w}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: w}\n')
+    sb.run(['create', '-f', two], {env})
+    const r = sb.run(['get', '-f', two, '-w', '-o', 'name'], {env})
+    expect(r).to.deep.equal({stdout: 'configmap/a\nconfigmap/b\n', stderr: 'error: watch is only supported on individual resources and resource collections - 2 resources were found\n', code: 1})
+  })
 })

@@ -6,7 +6,7 @@ import {T0, phaseOf, testCluster} from './helpers.js'
 describe('createControllers', () => {
   it('gives every controller, fresh each time', () => {
     const a = createControllers()
-    expect(a.map((c) => c.name)).to.deep.equal(['scheduler', 'kubelet', 'namespace', 'event-ttl', 'deployment', 'replicaset', 'endpoints', 'endpointslice', 'garbage-collector', 'node-lifecycle', 'taint-eviction', 'pod-gc', 'terminated-pod-gc', 'serviceaccount', 'job', 'ttl-after-finished', 'statefulset', 'daemonset', 'disruption', 'cronjob', 'persistentvolume-binder', 'volume-protection', 'clusterrole-aggregation'])
+    expect(a.map((c) => c.name)).to.deep.equal(['scheduler', 'kubelet', 'namespace', 'event-ttl', 'deployment', 'replicaset', 'endpoints', 'endpointslice', 'garbage-collector', 'node-lifecycle', 'taint-eviction', 'pod-gc', 'terminated-pod-gc', 'serviceaccount', 'job', 'ttl-after-finished', 'statefulset', 'daemonset', 'disruption', 'cronjob', 'persistentvolume-binder', 'volume-protection', 'clusterrole-aggregation', 'replicationcontroller'])
     expect(createControllers()[1]).to.not.equal(a[1])
   })
 

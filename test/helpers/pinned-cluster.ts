@@ -160,5 +160,8 @@ function populate(store: Store): void {
   create({apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: {name: 'backup', namespace: 'default', labels: {app: 'backup'}}, spec: {cronSpec: '0 3 * * *', image: 'backup:2', replicas: 1}})
   create({apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: {name: 'sparse', namespace: 'team'}, spec: {image: 'sparse:1'}})
   create({apiVersion: 'stable.example.com/v1', kind: 'ClusterTab', metadata: {name: 'global'}, spec: {cronSpec: '@hourly'}})
+  // a ReplicationController in team: selector and labels defaulted from its template, two pods running
+  const rcLabels = {app: 'guestbook', tier: 'frontend'}
+  create({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'frontend', namespace: 'team', annotations: {owner: 'web-team'}}, spec: {replicas: 2, template: {metadata: {labels: rcLabels}, spec: {containers: [container('php-redis', 'gb-frontend:v4', {env: [{name: 'GET_HOSTS_FROM', value: 'dns'}], ports: [{containerPort: 80}]})]}}}})
   run(5)
 }

@@ -46,6 +46,7 @@ const PATCH_META: Record<string, PatchMeta> = {
   'ReplicaSetStatus.conditions': byType,
   'StatefulSetStatus.conditions': byType,
   'DaemonSetStatus.conditions': byType,
+  'ReplicationControllerStatus.conditions': byType,
   'ServiceSpec.ports': {strategy: 'merge', key: 'port'},
   'ServiceStatus.conditions': byType,
   'ServiceAccount.secrets': byName,

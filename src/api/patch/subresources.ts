@@ -12,8 +12,8 @@ import {labelSelectorFromObject, labelSelectorString} from '../../machinery/labe
 /** kubectl's supportedSubresources. */
 export type Subresource = 'status' | 'scale'
 
-export const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'])
-const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet'])
+export const STATUS_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'])
+const SCALE_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'])
 
 /** The 404 for a subresource the kind does not have (no such path on the API server). */
 export function checkSubresource(rt: ResourceType, sub: Subresource | undefined): void {
@@ -27,7 +27,9 @@ export function scaleOf(obj: KObject): KObject {
   const m = obj.metadata
   const spec = (obj.spec ?? {}) as {replicas?: number; selector?: Parameters<typeof labelSelectorFromObject>[0]}
   const status = (obj.status ?? {}) as {replicas?: number}
-  const selector = labelSelectorString(labelSelectorFromObject(spec.selector))
+  // a ReplicationController's selector is a plain label map
+  const sel = obj.kind === 'ReplicationController' ? {matchLabels: spec.selector as Record<string, string> | undefined} : spec.selector
+  const selector = labelSelectorString(labelSelectorFromObject(sel))
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',

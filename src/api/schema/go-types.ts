@@ -26,6 +26,10 @@ export const GO_TYPES: Record<string, string> = {
   'StatefulSetStatus.observedGeneration': INT64,
   'DaemonSetUpdateStrategy.type': 'v1.DaemonSetUpdateStrategyType',
   'DaemonSetStatus.observedGeneration': INT64,
+  // core/v1 ReplicationController
+  'ReplicationControllerStatus.observedGeneration': INT64,
+  'ReplicationControllerCondition.type': 'v1.ReplicationControllerConditionType',
+  'ReplicationControllerCondition.status': CONDITION_STATUS,
   // policy/v1
   'PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': 'v1.UnhealthyPodEvictionPolicyType',
   'PodDisruptionBudgetStatus.observedGeneration': INT64,

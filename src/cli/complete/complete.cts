@@ -132,7 +132,7 @@ function resourceArgument(model: Model, line: Line, allowed: string[] | undefine
     const names = liveNames(model, line, type, cur.slice(slash + 1)).map((n) => `${type}/${n}`)
     return matching(names.filter((n) => !args.includes(n)), cur)
   }
-  // of the types kubectl offers there, only those ksim serves (no `scale replicationcontroller`)
+  // of the types kubectl offers there, only those ksim serves
   const types = allowed?.filter((t) => lookupType(model, t) !== undefined) ?? model.resourceTypes.map(resourceListName).sort()
   // after a `TYPE/NAME` argument every argument has that form: offer `TYPE/` and wait for the name
   if (args.length > 0) return matching(types.map((t) => `${t}/`), cur)

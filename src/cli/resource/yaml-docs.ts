@@ -5,6 +5,7 @@ import yaml from 'js-yaml'
 import {excessiveAliasing, selfContainingAnchor} from './yaml-aliases.js'
 import {invalidUtf8Error, replaceInvalidUtf8} from './utf8-input.js'
 import {goYamlError} from './yaml-errors.js'
+import {splitJsonStream} from './json-stream.js'
 
 /** go-yaml (YAML 1.1) reads 0644 as octal; js-yaml's core schema would read 644. */
 const intType = new yaml.Type('tag:yaml.org,2002:int', {
@@ -57,8 +58,10 @@ export function splitDocuments(text: string): string[] {
  */
 export function decodeDocuments(text: string): RawDoc[] {
   const json = /^\s*\{/.test(text)
+  // encoding/json reads objects back to back; the YAML reader takes what follows them
+  const {values, rest} = json ? splitJsonStream(replaceInvalidUtf8(text)) : {values: [], rest: text}
   const out: RawDoc[] = []
-  for (const chunk of splitDocuments(json ? replaceInvalidUtf8(text) : text)) {
+  for (const chunk of [...values, ...splitDocuments(rest)]) {
     if (chunk.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(chunk)) continue
     const r = decodeOne(chunk)
     if (r.error) {

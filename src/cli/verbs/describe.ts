@@ -47,7 +47,7 @@ function context(api: Api, found: Found, showEvents: boolean) {
         },
       )
     : []
-  if (rt.kind === 'Deployment' || rt.kind === 'ReplicaSet' || rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet') return {now: api.clock.now(), events, showEvents, ...workloadContext(api, obj)}
+  if (rt.kind === 'Deployment' || rt.kind === 'ReplicaSet' || rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet' || rt.kind === 'ReplicationController') return {now: api.clock.now(), events, showEvents, ...workloadContext(api, obj)}
   // describe service prints the endpoints of the Service's EndpointSlices
   if (rt.kind === 'Service') return {now: api.clock.now(), events, showEvents, endpointSlices: api.list(lookupKind('discovery.k8s.io/v1', 'EndpointSlice')!, obj.metadata.namespace, {labelSelector: `kubernetes.io/service-name=${obj.metadata.name}`}).items}
   // describe pvc lists the pods of its namespace that use the claim

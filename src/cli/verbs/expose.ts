@@ -11,7 +11,7 @@ import type {Target} from '../../cluster/clusters.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
 import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
-import {MISSING_RESOURCE, resourcesFromArgs} from '../resource/builder.js'
+import {loadResources, MISSING_RESOURCE, resourcesFromArgs} from '../resource/builder.js'
 import {parseLabels} from './create-node.js'
 import type {Sinks} from './sinks.js'
 
@@ -19,12 +19,14 @@ import type {Sinks} from './sinks.js'
 export const exposeFlags = {
   'cluster-ip': Flags.string({description: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."}),
   'dry-run': dryRunFlag,
+  filename: Flags.string({char: 'f', description: 'Filename, directory, or URL to files identifying the resource to expose a service', multiple: true, multipleNonGreedy: true}),
   'external-ip': Flags.string({description: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.'}),
   labels: Flags.string({char: 'l', description: 'Labels to apply to the service created by this call.'}),
   'load-balancer-ip': Flags.string({description: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).'}),
   name: Flags.string({description: 'The name for the newly created object.'}),
   ...printFlags,
   port: Flags.string({description: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified'}),
+  recursive: Flags.boolean({char: 'R', description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', default: false}),
   protocol: Flags.string({description: 'The network protocol for the service to be created. Default is \'TCP\'.'}),
   selector: Flags.string({description: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)'}),
   'session-affinity': Flags.string({description: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'"}),
@@ -57,9 +59,11 @@ export function selectorOf(obj: KObject): string {
       return mapString(labels)
     }
     case 'Service':
-    case 'ReplicationController':
-      if (!spec.selector) throw new Error(obj.kind === 'Service' ? 'the service has no pod selector set' : 'the replication controller has no selector set')
+      if (!spec.selector) throw new Error('the service has no pod selector set')
       return mapString(spec.selector as Record<string, string>)
+    case 'ReplicationController':
+      // no complaint here: an empty selector (a manifest that leaves it to defaulting) fails later, in createService
+      return mapString((spec.selector ?? {}) as Record<string, string>)
     case 'Deployment':
     case 'ReplicaSet': {
       const sel = spec.selector as {matchLabels?: Record<string, string>; matchExpressions?: unknown[]} | null | undefined
@@ -113,6 +117,8 @@ export function exposedService(obj: KObject, namespace: string, o: Partial<Expos
   const introspected = portsOf(obj)
   const portTexts = o.port ? [o.port] : introspected.ports
   if (portTexts.length === 0 && o['cluster-ip'] !== 'None') throw new CliError("couldn't find port via --port flag or introspection", true)
+  // createService's checks start here
+  if (!selector) throw new CliError('selector must be specified')
   const target = o['target-port']
   const ports = portTexts.map((text, i) => {
     if (!/^\d+$/.test(text)) throw new CliError(`strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`)
@@ -121,7 +127,8 @@ export function exposedService(obj: KObject, namespace: string, o: Partial<Expos
     return {...(portTexts.length > 1 ? {name: `port-${i + 1}`} : {}), port, protocol: o.protocol || introspected.protocols.get(text) || 'TCP', targetPort}
   })
   const labels = o.labels ? parseLabels(o.labels) : {...obj.metadata.labels}
-  const name = (o.name || obj.metadata.name || '').slice(0, 63)
+  // only the name taken from the object is cut to a DNS-1035 label's 63 characters; --name goes as given
+  const name = o.name || (obj.metadata.name ?? '').slice(0, 63)
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -140,11 +147,16 @@ export function exposedService(obj: KObject, namespace: string, o: Partial<Expos
 }
 
 /**
- * Exposes each object the arguments name: creates its Service (not for --dry-run=client) and prints
+ * Exposes each object the arguments or -f files name: creates its Service (not for --dry-run=client) and prints
  * `service/NAME exposed`. A missing object stops the command before anything is exposed.
  */
-export function runExpose(api: Api, target: Target, args: string[], flags: ExposeFlags, sinks: Sinks): void {
-  const found = resourcesFromArgs(api, {namespace: target.namespace, args, missing: new CliError(MISSING_RESOURCE, true), latest: true})
+export async function runExpose(api: Api, target: Target, args: string[], flags: ExposeFlags, sinks: Sinks): Promise<void> {
+  const files = flags.filename ?? []
+  if (files.length > 0 && args.length > 0) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+  // objects named in files are exposed as the files give them (kubectl's builder has no Latest() here)
+  const found = files.length > 0
+    ? await loadResources(api, {namespace: target.namespace, files, recursive: flags.recursive})
+    : resourcesFromArgs(api, {namespace: target.namespace, args, missing: new CliError(MISSING_RESOURCE, true), latest: true})
   if (found.errors.length > 0) throw found.errors[0]
   for (const {rt, object} of found.infos) {
     checkExposable(rt)

@@ -40,14 +40,16 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
     latest: true,
     ignoreNotFound: flags['ignore-not-found'],
   })
-  // what a watch follows: the types asked for, and the names (from the arguments or the files)
-  const watchTypes = new Set(groups.map((g) => g.rt))
+  // what a watch follows: the names (from the arguments or the files) of the one type asked for
   const watchNames = groups.flatMap((g) => g.names ?? [])
 
   const watching = flags.watch || flags['watch-only']
-  if (watching && watchTypes.size > 1) {
-    throw new CliError(`watch is only supported on individual resources and resource collections, but ${watchTypes.size} resources were found`)
-  }
+  const fromFiles = (flags.filename ?? []).length > 0
+  // the builder's SingleResourceType refuses several types named in the arguments (`all` among them)
+  if (watching && !fromFiles && typeCount > 1) throw new CliError('you may only specify a single resource type')
+  // objects from files print first; cli-runtime's Result.Watch then watches one object only
+  const fileObjects = groups.reduce((n, g) => n + g.objects.length, 0)
+  const watchRefused = watching && fromFiles && fileObjects > 1
   const merged = flags['watch-only'] ? [] : mergeGroups(groups)
   const total = merged.reduce((n, g) => n + g.objects.length, 0)
   // kubectl's printGeneric: a single object asked for by name that is missing prints nothing at all
@@ -68,6 +70,9 @@ export async function runGet(api: Api, target: Target, args: string[], flags: Ge
     showManagedFields: flags['show-managed-fields'],
   }, sinks.out)
   sinks.out(text)
+  if (watchRefused) {
+    return [...errors, new CliError(`watch is only supported on individual resources and resource collections - ${fileObjects} resources were found`)].map((e) => errorText(e))
+  }
   if (watching && groups.length > 0) {
     // the errors come before the watch, which may never end
     sinks.report(errors.map((e) => errorText(e)))

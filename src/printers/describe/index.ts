@@ -18,6 +18,7 @@ import {describePriorityClass} from './priorityclass.js'
 import {describeStorageClass} from './storageclass.js'
 import {describePersistentVolume, describePersistentVolumeClaim} from './persistentvolume.js'
 import {describeRole, describeRoleBinding} from './rbac.js'
+import {describeReplicationController} from './replicationcontroller.js'
 import {type DescribeContext, describePod} from './pod.js'
 
 export type {DescribeContext} from './pod.js'
@@ -43,6 +44,7 @@ const DESCRIBERS: Record<string, Describer> = {
   StorageClass: describeStorageClass,
   PersistentVolume: describePersistentVolume, PersistentVolumeClaim: describePersistentVolumeClaim,
   Role: describeRole, ClusterRole: describeRole, RoleBinding: describeRoleBinding, ClusterRoleBinding: describeRoleBinding,
+  ReplicationController: describeReplicationController,
 }
 
 /** The describer of a Kind: its own, or kubectl's generic describer (Event, Lease, ...). */

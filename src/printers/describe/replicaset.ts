@@ -11,7 +11,7 @@ import {describePodTemplate, type PodTemplate} from './pod-template.js'
 import {LEVEL_0, PrefixWriter} from './prefix-writer.js'
 
 /** `Running / Waiting / Succeeded / Failed` counts of the pods the set controls (ctx.pods). */
-function podPhases(rs: KObject, pods: KObject[]): string {
+export function podPhases(rs: KObject, pods: KObject[]): string {
   const counts: Record<string, number> = {Running: 0, Pending: 0, Succeeded: 0, Failed: 0}
   for (const p of pods) {
     if (!(p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === rs.metadata.uid)) continue

@@ -29,6 +29,7 @@ import {persistentVolumeClaimTable, persistentVolumeTable} from './persistentvol
 import {rbacTables} from './rbac.js'
 import {customResourceDefinitionTable, customResourceTable} from './custom-resource.js'
 import type {ResourceType} from '../../api/registry.js'
+import {replicationControllerTable} from './replicationcontroller.js'
 
 export type {ColumnDefinition, TableHandler} from './columns.js'
 export {podSummary} from './pod.js'
@@ -55,6 +56,7 @@ const HANDLERS: Record<string, TableHandler> = {
   PersistentVolume: persistentVolumeTable, PersistentVolumeClaim: persistentVolumeClaimTable,
   ...rbacTables,
   CustomResourceDefinition: customResourceDefinitionTable,
+  ReplicationController: replicationControllerTable,
 }
 
 /** The table a type prints with when its kind's name alone does not say (a custom resource's printer columns). */

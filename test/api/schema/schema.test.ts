@@ -36,6 +36,7 @@ describe('field schema', () => {
       'v1/PersistentVolumeClaim',
       'v1/Pod',
       'v1/PodTemplate',
+      'v1/ReplicationController',
       'v1/Secret',
       'v1/Service',
       'v1/ServiceAccount',

@@ -56,7 +56,7 @@ describe('completion in bash', function () {
       'nginx|nginx-2|compopt:',
       'dev-control-plane|compopt:',
       'pod/nginx|pod/nginx-2|pod/web|compopt:',
-      'clusterrolebindings.rbac.authorization.k8s.io/|clusterroles.rbac.authorization.k8s.io/|configmaps/|controllerrevisions.apps/|cronjobs.batch/|customresourcedefinitions.apiextensions.k8s.io/|daemonsets.apps/|deployments.apps/|endpoints/|endpointslices.discovery.k8s.io/|events/|jobs.batch/|leases.coordination.k8s.io/|namespaces/|nodes/|persistentvolumeclaims/|persistentvolumes/|poddisruptionbudgets.policy/|pods/|podtemplates/|priorityclasses.scheduling.k8s.io/|replicasets.apps/|rolebindings.rbac.authorization.k8s.io/|roles.rbac.authorization.k8s.io/|runtimeclasses.node.k8s.io/|secrets/|serviceaccounts/|services/|statefulsets.apps/|storageclasses.storage.k8s.io/|compopt:-o nospace',
+      'clusterrolebindings.rbac.authorization.k8s.io/|clusterroles.rbac.authorization.k8s.io/|configmaps/|controllerrevisions.apps/|cronjobs.batch/|customresourcedefinitions.apiextensions.k8s.io/|daemonsets.apps/|deployments.apps/|endpoints/|endpointslices.discovery.k8s.io/|events/|jobs.batch/|leases.coordination.k8s.io/|namespaces/|nodes/|persistentvolumeclaims/|persistentvolumes/|poddisruptionbudgets.policy/|pods/|podtemplates/|priorityclasses.scheduling.k8s.io/|replicasets.apps/|replicationcontrollers/|rolebindings.rbac.authorization.k8s.io/|roles.rbac.authorization.k8s.io/|runtimeclasses.node.k8s.io/|secrets/|serviceaccounts/|services/|statefulsets.apps/|storageclasses.storage.k8s.io/|compopt:-o nospace',
       '|compopt:-o default',
     ])
   })

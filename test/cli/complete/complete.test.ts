@@ -170,8 +170,8 @@ describe('completion (ksim __complete)', function () {
 
     it('offers set image and scale only the types of kubectl\'s list that ksim serves, then live names', () => {
       expect(tab('set ')).to.equal('env\nimage\nresources\nselector\nserviceaccount\nsubject\n:0\n')
-      expect(tab('set image ')).to.equal('daemonsets\ndeployments\npods\ncronjobs\nreplicasets\nstatefulsets\n:0\n')
-      expect(tab('scale ')).to.equal('deployment\nreplicaset\nstatefulset\n:0\n')
+      expect(tab('set image ')).to.equal('daemonsets\ndeployments\npods\ncronjobs\nreplicasets\nreplicationcontrollers\nstatefulsets\n:0\n')
+      expect(tab('scale ')).to.equal('deployment\nreplicaset\nreplicationcontroller\nstatefulset\n:0\n')
       expect(tab('set image pods ng')).to.equal('nginx\nnginx-2\n:0\n')
       expect(tab('set image pod/w')).to.equal('pod/web\n:0\n')
     })

@@ -19,6 +19,27 @@ describe('expose and create service objects', () => {
     expect(() => selectorOf(deployment(undefined))).to.throw('invalid deployment: no selectors, therefore cannot be exposed')
   })
 
+  it('takes a replication controller selector map as it is; an empty one fails only as createService does, after the ports', () => {
+    const rc = (selector: Record<string, string> | undefined, ports: unknown[] = [{containerPort: 80}]): KObject => ({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: {name: 'frontend'},
+      spec: {selector, template: {metadata: {labels: {app: 'guestbook'}}, spec: {containers: [{name: 'c', image: 'php', ports}]}}},
+    })
+    expect(selectorOf(rc({tier: 'frontend', app: 'guestbook'}))).to.equal('tier=frontend,app=guestbook')
+    expect(exposedService(rc({app: 'guestbook'}), 'default', {}).spec).to.deep.include({selector: {app: 'guestbook'}, ports: [{port: 80, protocol: 'TCP', targetPort: 80}]})
+    expect(selectorOf(rc(undefined))).to.equal('')
+    expect(() => exposedService(rc(undefined), 'default', {})).to.throw('selector must be specified')
+    expect(() => exposedService(rc(undefined, []), 'default', {})).to.throw("couldn't find port via --port flag or introspection")
+  })
+
+  it('cuts a name taken from the object to 63 characters, never one given with --name (the API server judges that)', () => {
+    const long = 'kubernetes-serve-hostname-testing-sixty-three-characters-in-length'
+    const pod: KObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name: long, labels: {name: 'x'}}, spec: {containers: [{name: 'c', image: 'i'}]}}
+    expect(exposedService(pod, 'default', {port: '8081'}).metadata.name).to.equal('kubernetes-serve-hostname-testing-sixty-three-characters-in-len')
+    expect(exposedService(pod, 'default', {port: '8081', name: `${long}-x`}).metadata.name).to.equal(`${long}-x`)
+  })
+
   it('names ports port-1, port-2 when several container ports are exposed, copying the object labels', () => {
     const svc = exposedService(deployment({matchLabels: {app: 'web'}}, [{containerPort: 80}, {containerPort: 53, protocol: 'UDP'}]), 'default', {})
     expect(svc.metadata).to.deep.equal({name: 'web', namespace: 'default', labels: {app: 'web', team: 'a'}})
