@@ -6,20 +6,18 @@
 import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import type {Api} from '../../api/server.js'
-import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {isStatusError} from '../../api/errors.js'
-import {nameKind} from '../../printers/name.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
+import {printFlags} from '../print/print-flags.js'
 import {aggregateText} from './set-image.js'
 import {listContainer, type Resolver} from './set-env-list.js'
 import {keyToEnvName, overwriteError, parseEnv, splitEnvironmentFromResources, updateEnv} from './set-env-parse.js'
-import {noPodTemplate, objectName, patchBetween, podSpecOf, selectContainers, sendPatch, type EnvVar} from './set-pod-template.js'
+import {noPodTemplate, podSpecOf, selectContainers, type EnvVar} from './set-pod-template.js'
 import {findTargets, LookupErrors, type SetTarget, type TargetQuery} from './set-targets.js'
 import type {Sinks} from './sinks.js'
+import {writeTemplateChanges, type TemplateChange} from './set-write.js'
 
 export const setEnvArgs = {
   resources: Args.string({description: 'RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N'}),
@@ -87,11 +85,7 @@ function fromVariables(api: Api | undefined, target: Target, flags: SetEnvFlags,
   return env
 }
 
-interface Change {
-  t: SetTarget
-  after: KObject
-  error?: string
-}
+type Change = TemplateChange
 
 /** The mutation of one object (updatePodSpecForObject's callback), listing as it goes with --list. */
 function change(t: SetTarget, env: EnvVar[], remove: string[], flags: SetEnvFlags, resolver: Resolver | undefined, sinks: Sinks): Change {
@@ -129,40 +123,16 @@ export function runSetEnv(api: Api | undefined, target: Target, args: string[], 
     const targets = lookup(api, target, flags, resources, parsed.usedStdin)
     const changes = targets.map((t) => change(t, env, parsed.remove, flags, resolver, sinks))
     if (flags.list) return []
-    return write(api, changes, flags, env.length === 0 && envArgs.length === 0, sinks)
+    const nothingSet = env.length === 0 && envArgs.length === 0
+    return writeTemplateChanges(api, changes, flags, [], sinks, {
+      operation: 'env updated',
+      failed: (message) => `failed to patch env update to pod template: ${message}`,
+      // kubectl checks this only after a write went through, and then reports nothing else
+      afterWrite: () => (nothingSet ? [aggregateText([new CliError('at least one environment variable must be provided')])] : undefined),
+    })
   } catch (error) {
     if (!(error instanceof LookupErrors)) throw error
     return [aggregateText(error.errors)]
   }
 }
 
-/** Sends each change (or prints it, with --local and --dry-run=client). */
-function write(api: Api | undefined, changes: Change[], flags: SetEnvFlags, nothingSet: boolean, sinks: Sinks): string[] {
-  const errors: CliError[] = []
-  const printer = printerFor(flags.output, {operation: 'env updated', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
-  const print = (obj: KObject, rt: SetTarget['rt']) => sinks.out(printer.print(obj, {kind: nameKind(rt)}))
-  for (const {t, after, error} of changes) {
-    if (error) {
-      errors.push(new CliError(`error: ${objectName(t, flags.local)} ${error}\n`))
-      continue
-    }
-    const patch = patchBetween(t.object, after)
-    if (!patch) continue
-    if (flags.local || flags['dry-run'] === 'client') {
-      print(after, t.rt)
-      continue
-    }
-    let actual: KObject
-    try {
-      actual = sendPatch(api!, t, patch, flags['dry-run'] === 'server')
-    } catch (error) {
-      if (!isStatusError(error)) throw error
-      errors.push(new CliError(`failed to patch env update to pod template: ${error.message}`))
-      continue
-    }
-    // kubectl checks this only after a write went through, and then reports nothing else
-    if (nothingSet) return [aggregateText([new CliError('at least one environment variable must be provided')])]
-    print(actual, t.rt)
-  }
-  return errors.length > 0 ? [aggregateText(errors)] : []
-}

@@ -8,16 +8,15 @@ import type {Api} from '../../api/server.js'
 import type {KObject} from '../../api/types.js'
 import type {Target} from '../../cluster/clusters.js'
 
-import {isStatusError} from '../../api/errors.js'
 import {parseQuantity, quantityError} from '../../machinery/quantity.js'
-import {nameKind} from '../../printers/name.js'
 import {CliError} from '../errors.js'
 import {dryRunFlag} from '../flags.js'
-import {printFlags, printerFor, printOptionsOf} from '../print/print-flags.js'
+import {printFlags} from '../print/print-flags.js'
 import {aggregateText} from './set-image.js'
-import {noPodTemplate, objectName, patchBetween, podSpecOf, selectContainers, sendPatch} from './set-pod-template.js'
+import {noPodTemplate, podSpecOf, selectContainers} from './set-pod-template.js'
 import {findTargets, LookupErrors, type SetTarget} from './set-targets.js'
 import type {Sinks} from './sinks.js'
+import {writeTemplateChanges} from './set-write.js'
 
 export const setResourcesArgs = {
   resources: Args.string({description: 'TYPE NAME or TYPE/NAME'}),
@@ -90,30 +89,10 @@ export function runSetResources(api: Api | undefined, target: Target, args: stri
     }
     if (containers.length > 0) changes.push({t, after})
   }
-  return write(api, changes, flags, errors, sinks)
+  return writeTemplateChanges(api, changes, flags, errors, sinks, {
+    operation: 'resource requirements updated',
+    // kubectl's text has no colon here
+    failed: (message) => `failed to patch resources update to pod template ${message}`,
+  })
 }
 
-/** Sends each change (or prints it, with --local and --dry-run=client); the aggregate of all errors. */
-function write(api: Api | undefined, changes: {t: SetTarget; after: KObject; error?: string}[], flags: SetResourcesFlags, errors: CliError[], sinks: Sinks): string[] {
-  const printer = printerFor(flags.output, {operation: 'resource requirements updated', dryRun: flags['dry-run'], ...printOptionsOf(flags)})
-  const print = (obj: KObject, rt: SetTarget['rt']) => sinks.out(printer.print(obj, {kind: nameKind(rt)}))
-  for (const {t, after, error} of changes) {
-    if (error) {
-      errors.push(new CliError(`error: ${objectName(t, flags.local)} ${error}\n`))
-      continue
-    }
-    const patch = patchBetween(t.object, after)
-    if (!patch) continue
-    if (flags.local || flags['dry-run'] === 'client') {
-      print(after, t.rt)
-      continue
-    }
-    try {
-      print(sendPatch(api!, t, patch, flags['dry-run'] === 'server'), t.rt)
-    } catch (error) {
-      if (!isStatusError(error)) throw error
-      errors.push(new CliError(`failed to patch resources update to pod template ${error.message}`))
-    }
-  }
-  return errors.length > 0 ? [aggregateText(errors)] : []
-}
