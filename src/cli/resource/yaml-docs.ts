@@ -61,15 +61,17 @@ export function decodeDocuments(text: string): RawDoc[] {
   // encoding/json reads objects back to back; the YAML reader takes what follows them
   const {values, rest} = json ? splitJsonStream(replaceInvalidUtf8(text)) : {values: [], rest: text}
   const out: RawDoc[] = []
-  for (const chunk of [...values, ...splitDocuments(rest)]) {
-    if (chunk.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(chunk)) continue
-    const r = decodeOne(chunk)
+  const chunks = [...values.map((text) => ({text, json: true})), ...splitDocuments(rest).map((text) => ({text, json: false}))]
+  for (const chunk of chunks) {
+    if (chunk.text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(chunk.text)) continue
+    const r = decodeOne(chunk.text)
     if (r.error) {
       out.push(r)
       break
     }
     if (r.value === null || r.value === undefined) continue
-    out.push(json ? {...r, json: chunk.trim()} : r)
+    // a value encoding/json read keeps its own text, which kubectl's decoder errors quote
+    out.push(chunk.json ? {...r, json: chunk.text} : r)
   }
   return out
 }

@@ -14,10 +14,11 @@ describe('JSON streams as kubectl decodes them', () => {
   })
 
   it('leaves what follows the last whole object to the YAML reader: `---` documents, or a broken object', () => {
-    expect(decodeDocuments('{"a": 1}\n---\nb: 2\n').map((d) => d.value)).to.deep.equal([{a: 1}, {b: 2}])
+    // the JSON value keeps its own text (decoder errors quote it); the YAML document has none
+    expect(decodeDocuments('{"a": 1}\n---\nb: 2\n')).to.deep.equal([{value: {a: 1}, json: '{"a": 1}'}, {value: {b: 2}}])
     expect(splitJsonStream('{"a": 1}\n{"b": ').rest).to.equal('\n{"b": ')
     const broken = decodeDocuments('{"a": 1}\n{"b": ')
-    expect(broken[0]).to.deep.equal({value: {a: 1}})
+    expect(broken[0]).to.deep.equal({value: {a: 1}, json: '{"a": 1}'})
     expect(broken[1].error).to.be.a('string')
   })
 })

@@ -30,7 +30,7 @@ describe('manifest bytes that are not UTF-8', () => {
 
   it('reads a JSON stream as encoding/json does: each bad byte becomes U+FFFD', () => {
     const text = decodeInput(Buffer.concat([Buffer.from('{"a": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]))
-    expect(decodeDocuments(text)).to.deep.equal([{value: {a: 'caf\ufffd'}}])
+    expect(decodeDocuments(text)).to.deep.equal([{value: {a: 'caf\ufffd'}, json: '{"a": "caf\ufffd"}'}])
   })
 
   it("refuses an anchor that holds an alias of itself in go-yaml's words, and still allows shared aliases", () => {
